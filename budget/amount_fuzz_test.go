@@ -1,0 +1,64 @@
+package budget
+
+import (
+	"errors"
+	"testing"
+)
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{
+		"364900212", "358999127.02", "27158569.530000001", "$27,158,570", "MXN $27,158,570",
+		"N/A", "N/R", "nfp", "- ", "$ -", "5.25e+08", "1.00E-05", "1E6", "1185.8814",
+		"(1 234)", "(1,234.50)", "1.234,56", "1 234,56 €", "1'234.50", "1234-", "−1234",
+		"1,00,000", "12,5O0", "1.2.3,4,5", "--5", "1e99999", "0x10", "NaN", "Inf", "()",
+		"12%", "0.005", "-0.005", "92233720368547758.07", "-92233720368547758.08",
+		"12345678901234567890123e-10", "CHF 1'234.–", "1\u202f234\u202f567",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, ok, err := ParseAmount(s, Units, AutoDecimal)
+		if !ok {
+			if m != 0 {
+				t.Fatalf("ParseAmount(%q) = %d, false, %v: not ok but m != 0", s, m, err)
+			}
+		} else if err != nil {
+			t.Fatalf("ParseAmount(%q) = %d, true, %v: ok with an error", s, m, err)
+		}
+		if err != nil && !errors.Is(err, ErrInvalidAmount) {
+			t.Fatalf("ParseAmount(%q) error %v does not wrap ErrInvalidAmount", s, err)
+		}
+		if !ok {
+			return
+		}
+
+		// Round trip through Money.String.
+		text := m.String()
+		m2, ok2, err2 := ParseAmount(text, Units, DecimalPoint)
+		if m2 != m || !ok2 || err2 != nil {
+			t.Fatalf("ParseAmount(%q) = %d; ParseAmount(%q, units, point) = %d, %v, %v", s, m, text, m2, ok2, err2)
+		}
+
+		// Scaling: with x the exact value, m = round(x) and
+		// k = round(1000x), so |k - 1000m| <= 500, and k = 1000m whenever
+		// k is a multiple of 1000.
+		k, okk, errk := ParseAmount(s, Thousands, AutoDecimal)
+		if errk != nil {
+			if !errors.Is(errk, ErrOverflow) {
+				t.Fatalf("ParseAmount(%q, thousands) error %v, but units gave %d", s, errk, m)
+			}
+			return
+		}
+		if !okk {
+			t.Fatalf("ParseAmount(%q, thousands) absent, but units gave %d", s, m)
+		}
+		m1000, fits := m.Mul(1000)
+		if !fits {
+			return
+		}
+		d := k - m1000
+		if d < -500 || d > 500 || (k%1000 == 0 && d != 0) {
+			t.Fatalf("ParseAmount(%q): units %d, thousands %d: not 1000 times the units amount", s, m, k)
+		}
+	})
+}

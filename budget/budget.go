@@ -1,0 +1,152 @@
+package budget
+
+import "fmt"
+
+// RowClass is what an input row turned out to be.
+type RowClass uint8
+
+// The row classes of the ledger.
+const (
+	RowLine     RowClass = iota // a line item (or, in a wide layout, several)
+	RowSubtotal                 // a subtotal or programme total, checked against the lines it covers
+	RowTotal                    // a grand total, checked against all lines of the sheet
+	RowHeader                   // the column header (one or two rows)
+	RowTitle                    // title block above the header
+	RowNote                     // text below or inside the table that is not a line (a footnote)
+	RowBlank                    // an empty row
+	RowRejected                 // a row that could not be used, with its reason
+	numRowClasses
+)
+
+var rowClassNames = [numRowClasses]string{"line", "subtotal", "total", "header", "title", "note", "blank", "rejected"}
+
+// RowClasses lists the classes in ledger order.
+func RowClasses() []RowClass {
+	out := make([]RowClass, numRowClasses)
+	for i := range out {
+		out[i] = RowClass(i)
+	}
+	return out
+}
+
+func (c RowClass) String() string {
+	if c < numRowClasses {
+		return rowClassNames[c]
+	}
+	return fmt.Sprintf("RowClass(%d)", uint8(c))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c RowClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// RowRecord is the ledger entry of one input row.
+type RowRecord struct {
+	Sheet  string   `json:"sheet,omitempty"`
+	Row    int      `json:"row"`
+	Class  RowClass `json:"class"`
+	Lines  int      `json:"lines,omitempty"`  // line items made from the row
+	Reason string   `json:"reason,omitempty"` // why a row was rejected, or how a total was recognised
+}
+
+// TotalCheck compares a total stated in the file with the sum of the lines
+// it covers.
+type TotalCheck struct {
+	Pos     Position // the (first) total row
+	Rows    []int    // every total row taken together in this check
+	Class   RowClass // RowSubtotal or RowTotal
+	Label   string   // the label found on the row
+	How     string   // how it was recognised: "label", "programme code", "arithmetic"
+	Scope   string   // which lines it covers, in words
+	Covered int      // number of lines covered
+	Amounts []TotalAmount
+}
+
+// TotalAmount is one compared column of a total.
+type TotalAmount struct {
+	Column   string `json:"column"` // header of the amount column
+	Phase    Phase  `json:"phase"`
+	Stated   Money  `json:"stated"`
+	Computed Money  `json:"computed"`
+}
+
+// Diff returns computed minus stated.
+func (a TotalAmount) Diff() Money { return a.Computed - a.Stated }
+
+// OK reports whether every compared amount matches within tol.
+func (c TotalCheck) OK(tol Money) bool {
+	for _, a := range c.Amounts {
+		d := a.Diff()
+		if d < -tol || d > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// SheetReport says how one sheet was read.
+type SheetReport struct {
+	Name      string
+	Hidden    bool
+	Skipped   string // why the sheet was not read; empty when it was
+	HeaderRow int    // 1-based; 0 when no header was found
+	// HeaderRows is 2 when a group header row above was joined in.
+	HeaderRows int
+	Columns    []ColumnMapping
+	Scale      Scale
+	ScaleFrom  string // where the scale came from: "flag", "title row 2", "default"
+	Currency   string
+	Scheme     string // gender-marker scheme used for the marker column
+	SchemeNote string // how the scheme was chosen
+	Wide       bool   // fiscal years are columns, unpivoted into lines
+	Counts     [numRowClasses]int
+	Rows       int // rows read
+}
+
+// Count returns the number of rows of class c.
+func (s SheetReport) Count(c RowClass) int { return s.Counts[c] }
+
+// ColumnMapping is a column and the field it was read as.
+type ColumnMapping struct {
+	Col    int    // 1-based
+	Header string // as written (group header joined in)
+	Field  Field
+	How    string // "recognised", "mapping", "flag", "fiscal year"
+	Year   int    // for fiscal-year columns of a wide layout
+}
+
+// Budget is what was read from one file.
+type Budget struct {
+	Source string
+	Format string     // "xlsx" or "csv"
+	CSV    *CSVFormat // for csv files
+	Sheets []SheetReport
+	Lines  []Line
+	Ledger []RowRecord
+	Totals []TotalCheck
+	Issues []Issue
+	// Tolerance is the largest difference between a stated total and the
+	// sum of its lines that counts as a match.
+	Tolerance Money
+}
+
+// Errors reports the number of issues of severity Error.
+func (b *Budget) Errors() int {
+	n := 0
+	for _, i := range b.Issues {
+		if i.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Mismatches returns the total checks that do not match.
+func (b *Budget) Mismatches() []TotalCheck {
+	var out []TotalCheck
+	for _, c := range b.Totals {
+		if !c.OK(b.Tolerance) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,274 @@
+package budget
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestGCMDataParses(t *testing.T) {
+	// Objectives and friends panic on a bad embedded file; parse it here
+	// so that a mistake shows as a test failure with the parser's message.
+	if _, err := parseGCM(gcmYAML); err != nil {
+		t.Fatalf("parseGCM(embedded data/gcm.yaml) = %v", err)
+	}
+}
+
+func TestObjectives(t *testing.T) {
+	objs := Objectives()
+	if len(objs) != 24 {
+		t.Fatalf("len(Objectives()) = %d, want 24 (General and 1–23)", len(objs))
+	}
+	for i, o := range objs {
+		if o.Number != i {
+			t.Errorf("Objectives()[%d].Number = %d, want %d", i, o.Number, i)
+		}
+		if o.Title == "" || o.Short == "" {
+			t.Errorf("objective %d: empty title or short label", i)
+		}
+	}
+	// Official titles, domain reference §1.1 (A/RES/73/195).
+	titles := map[int]string{
+		1:  "Collect and utilize accurate and disaggregated data as a basis for evidence-based policies",
+		7:  "Address and reduce vulnerabilities in migration",
+		13: "Use migration detention only as a measure of last resort and work towards alternatives",
+		20: "Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of migrants",
+		23: "Strengthen international cooperation and global partnerships for safe, orderly and regular migration",
+	}
+	for n, want := range titles {
+		o, ok := ObjectiveByNumber(n)
+		if !ok {
+			t.Fatalf("ObjectiveByNumber(%d) not found", n)
+		}
+		if o.Title != want {
+			t.Errorf("ObjectiveByNumber(%d).Title = %q, want %q", n, o.Title, want)
+		}
+	}
+	shorts := map[int]string{0: "General", 1: "Data", 7: "Reduce vulnerabilities", 20: "Remittances", 23: "International cooperation"}
+	for n, want := range shorts {
+		if o, _ := ObjectiveByNumber(n); o.Short != want {
+			t.Errorf("ObjectiveByNumber(%d).Short = %q, want %q", n, o.Short, want)
+		}
+	}
+	for _, n := range []int{-1, 24, 100} {
+		if o, ok := ObjectiveByNumber(n); ok {
+			t.Errorf("ObjectiveByNumber(%d) = %+v, true; want false", n, o)
+		}
+	}
+	objs[7].Title = "changed"
+	if o, _ := ObjectiveByNumber(7); o.Title == "changed" {
+		t.Errorf("changing the slice returned by Objectives changed the data")
+	}
+}
+
+func TestPrinciples(t *testing.T) {
+	ps := Principles()
+	if len(ps) != 10 {
+		t.Fatalf("len(Principles()) = %d, want 10", len(ps))
+	}
+	for i, p := range ps {
+		if want := string(rune('a' + i)); p.Para != want {
+			t.Errorf("Principles()[%d].Para = %q, want %q", i, p.Para, want)
+		}
+		if p.Name == "" || p.Gist == "" {
+			t.Errorf("principle (%s): empty name or gist", p.Para)
+		}
+	}
+	// Domain reference §1.2.
+	for i, want := range map[int]string{0: "People-centred", 5: "Human rights", 6: "Gender-responsive", 7: "Child-sensitive", 9: "Whole-of-society approach"} {
+		if ps[i].Name != want {
+			t.Errorf("Principles()[%d].Name = %q, want %q", i, ps[i].Name, want)
+		}
+	}
+}
+
+func TestThematicAreas(t *testing.T) {
+	areas := ThematicAreas()
+	if len(areas) != 5 {
+		t.Fatalf("len(ThematicAreas()) = %d, want 5", len(areas))
+	}
+	covered := map[int]int{}
+	for i, a := range areas {
+		if a.Number != i+1 {
+			t.Errorf("ThematicAreas()[%d].Number = %d, want %d", i, a.Number, i+1)
+		}
+		if !a.Provisional {
+			t.Errorf("thematic area %d is not marked provisional", a.Number)
+		}
+		if a.Note == "" || a.Name == "" {
+			t.Errorf("thematic area %d: empty name or note", a.Number)
+		}
+		for _, n := range a.Objectives {
+			covered[n]++
+		}
+	}
+	for n := 1; n <= 23; n++ {
+		if covered[n] == 0 {
+			t.Errorf("objective %d is in no thematic area", n)
+		}
+	}
+	// Many-to-many: objective 7 is in areas 1 and 2 (domain reference §2.3).
+	if covered[7] != 2 {
+		t.Errorf("objective 7 is in %d thematic areas, want 2", covered[7])
+	}
+	areas[0].Objectives[0] = 99
+	if ThematicAreas()[0].Objectives[0] == 99 {
+		t.Errorf("changing the slice returned by ThematicAreas changed the data")
+	}
+}
+
+func objShares(pairs ...int) []ObjectiveShare {
+	var o []ObjectiveShare
+	for i := 0; i < len(pairs); i += 2 {
+		o = append(o, ObjectiveShare{Objective: pairs[i], Share: pairs[i+1]})
+	}
+	return o
+}
+
+func TestParseObjectives(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []ObjectiveShare
+	}{
+		{"", nil},
+		{"  \u00a0", nil},
+		{"7", objShares(7, 10000)},
+		{" 07 ", objShares(7, 10000)},
+		{"7.0", objShares(7, 10000)}, // a number exported with a fraction
+		{"7 (60%), 16 (40%)", objShares(7, 6000, 16, 4000)},
+		{"7 (60 %), 16 (40 %)", objShares(7, 6000, 16, 4000)},
+		{"7: 60 %; 16: 40 %", objShares(7, 6000, 16, 4000)},
+		{"7 = 60%, 16 = 40%", objShares(7, 6000, 16, 4000)},
+		{"60% 7, 40% 16", objShares(7, 6000, 16, 4000)},
+		{"7 (60 percent), 16 (40 pct)", objShares(7, 6000, 16, 4000)},
+		{"3; 7", objShares(3, 5000, 7, 5000)},
+		{"3, 7", objShares(3, 5000, 7, 5000)},
+		{"3/7", objShares(3, 5000, 7, 5000)},
+		{"3 and 7", objShares(3, 5000, 7, 5000)},
+		{"3 y 7", objShares(3, 5000, 7, 5000)},
+		{"3\n7", objShares(3, 5000, 7, 5000)},
+		{"3, 7, 16", objShares(3, 3334, 7, 3333, 16, 3333)},
+		{"1, 2, 3, 4, 5, 6", objShares(1, 1667, 2, 1667, 3, 1667, 4, 1667, 5, 1666, 6, 1666)},
+		{"Obj. 7", objShares(7, 10000)},
+		{"O7", objShares(7, 10000)},
+		{"GCM 7", objShares(7, 10000)},
+		{"GCM-7", objShares(7, 10000)},
+		{"Objective 7", objShares(7, 10000)},
+		{"Objetivo 7", objShares(7, 10000)},
+		{"Objectif 7", objShares(7, 10000)},
+		{"N° 7", objShares(7, 10000)},
+		{"GCM objectives 3 and 7", objShares(3, 5000, 7, 5000)},
+		{"7 - Reduce vulnerabilities", objShares(7, 10000)},
+		{"7 – Address and reduce vulnerabilities in migration", objShares(7, 10000)},
+		{"11 - Manage borders in an integrated, secure and coordinated manner", objShares(11, 10000)},
+		{"Objective 7: Address and reduce vulnerabilities in migration (60%); Objective 16: Empower migrants (40%)",
+			objShares(7, 6000, 16, 4000)},
+		{"Reduce vulnerabilities", objShares(7, 10000)},
+		{"remittances", objShares(20, 10000)},
+		{"Address and reduce vulnerabilities in migration", objShares(7, 10000)},
+		{"General", objShares(0, 10000)},
+		{"general", objShares(0, 10000)},
+		{"0", objShares(0, 10000)},
+		{"0 - General", objShares(0, 10000)},
+		{"General (50%), 7 (50%)", objShares(0, 5000, 7, 5000)},
+		{"7, General", objShares(7, 5000, 0, 5000)},
+		// Partial shares: the others share the rest equally.
+		{"7 (60%), 16", objShares(7, 6000, 16, 4000)},
+		{"7 (60%), 16, 20", objShares(7, 6000, 16, 2000, 20, 2000)},
+		{"7, 16 (50%), 20", objShares(7, 2500, 16, 5000, 20, 2500)},
+		{"7 (50%), 16, 20, 23", objShares(7, 5000, 16, 1667, 20, 1667, 23, 1666)},
+		// Decimal shares and rounding.
+		{"7 (33.33%), 16 (33.33%), 20 (33.34%)", objShares(7, 3333, 16, 3333, 20, 3334)},
+		{"7 (33.33%), 16 (33.33%), 20 (33.33%)", objShares(7, 3334, 16, 3333, 20, 3333)},
+		{"7 (33.333%), 16 (33.333%), 20 (33.333%)", objShares(7, 3334, 16, 3333, 20, 3333)},
+		{"7 (66.67%), 16 (33.33%)", objShares(7, 6667, 16, 3333)},
+		{"7 (33,33 %), 16 (66,67 %)", objShares(7, 3333, 16, 6667)},
+		{"7 (12.5%), 16 (87.5%)", objShares(7, 1250, 16, 8750)},
+		{"7 (100%)", objShares(7, 10000)},
+	}
+	for _, tt := range tests {
+		got, err := ParseObjectives(tt.in)
+		if err != nil {
+			t.Errorf("ParseObjectives(%q) error: %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ParseObjectives(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestParseObjectivesErrors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"24", ErrInvalidObjective},
+		{"7, 99", ErrInvalidObjective},
+		{"123456789012345678901234567890", ErrInvalidObjective},
+		{"7, 7", ErrInvalidObjective},
+		{"7 (50%), 07 (50%)", ErrInvalidObjective},
+		{"General, 0", ErrInvalidObjective},
+		{"7.5", ErrInvalidObjective},
+		{"3-7", ErrInvalidObjective}, // a range, or 3 and 7?
+		{"3 - 7", ErrInvalidObjective},
+		{"SDG 5", ErrInvalidObjective},
+		{"n/a", ErrInvalidObjective},
+		{"-", ErrInvalidObjective},
+		{"Objective", ErrInvalidObjective},
+		{"Migration", ErrInvalidObjective},
+		{"%", ErrInvalidObjective},
+		{"٧", ErrInvalidObjective},
+		{"7: 60; 16: 40", ErrInvalidObjective}, // 60 and 40 read as objectives
+		{"7 (60%), 16 (30%)", ErrShareSum},
+		{"7 (60%), 16 (60%)", ErrShareSum},
+		{"7 (99.99%)", ErrShareSum},
+		{"7 (50%), 16 (49%)", ErrShareSum},
+		{"7 (150%)", ErrShareSum},
+		{"7 (100%), 16", ErrShareSum},
+		{"7 (100%), 16 (0%)", ErrShareSum},
+		{"7 (0.001%), 16 (99.999%)", ErrShareSum},
+		{"60%", ErrShareSum},
+		{"7 (60%) (40%)", ErrShareSum},
+		{"7 (99999999%)", ErrShareSum},
+	}
+	for _, tt := range tests {
+		got, err := ParseObjectives(tt.in)
+		if !errors.Is(err, tt.want) {
+			t.Errorf("ParseObjectives(%q) = %v, %v; want error %v", tt.in, got, err, tt.want)
+		}
+		if err != nil && got != nil {
+			t.Errorf("ParseObjectives(%q) = %v on error, want nil", tt.in, got)
+		}
+	}
+}
+
+func TestFormatObjectives(t *testing.T) {
+	tests := []struct {
+		in   []ObjectiveShare
+		want string
+	}{
+		{nil, ""},
+		{objShares(7, 10000), "7"},
+		{objShares(0, 10000), "General"},
+		{objShares(7, 6000, 16, 4000), "7 (60%), 16 (40%)"},
+		{objShares(3, 3334, 7, 3333, 16, 3333), "3 (33.34%), 7 (33.33%), 16 (33.33%)"},
+		{objShares(7, 1250, 16, 8750), "7 (12.5%), 16 (87.5%)"},
+		{objShares(0, 5, 7, 9995), "General (0.05%), 7 (99.95%)"},
+	}
+	for _, tt := range tests {
+		got := FormatObjectives(tt.in)
+		if got != tt.want {
+			t.Errorf("FormatObjectives(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+		back, err := ParseObjectives(got)
+		if err != nil {
+			t.Errorf("ParseObjectives(FormatObjectives(%v)) error: %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.in, back); diff != "" {
+			t.Errorf("ParseObjectives(%q) round trip (-want +got):\n%s", got, diff)
+		}
+	}
+}

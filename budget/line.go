@@ -1,0 +1,162 @@
+package budget
+
+import "fmt"
+
+// Phase is a stage of the budget cycle.
+type Phase uint8
+
+// The budget phases, in the order of the budget cycle.
+const (
+	Proposed Phase = iota // proposed / requested / draft
+	Approved              // approved / enacted / original allocation
+	Revised               // revised / modified / supplementary
+	Executed              // executed / actual / spent
+	NumPhases
+)
+
+var phaseNames = [NumPhases]string{"proposed", "approved", "revised", "executed"}
+
+// Phases lists the phases in budget-cycle order.
+func Phases() []Phase { return []Phase{Proposed, Approved, Revised, Executed} }
+
+func (p Phase) String() string {
+	if p < NumPhases {
+		return phaseNames[p]
+	}
+	return fmt.Sprintf("Phase(%d)", uint8(p))
+}
+
+// ParsePhase parses a phase name such as "approved".
+func ParsePhase(s string) (Phase, error) {
+	for i, n := range phaseNames {
+		if s == n {
+			return Phase(i), nil
+		}
+	}
+	return 0, fmt.Errorf("budget: unknown phase %q (want proposed, approved, revised or executed)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Phase) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// Amounts holds a line's money by phase. A phase the file does not give is
+// absent, which is not the same as zero.
+type Amounts struct {
+	v       [NumPhases]Money
+	present uint8
+}
+
+// Get returns the amount for phase p and whether it is present.
+func (a Amounts) Get(p Phase) (Money, bool) {
+	if p >= NumPhases {
+		return 0, false
+	}
+	return a.v[p], a.present&(1<<p) != 0
+}
+
+// Set records the amount m for phase p.
+func (a *Amounts) Set(p Phase, m Money) {
+	a.v[p] = m
+	a.present |= 1 << p
+}
+
+// Any reports whether any phase has an amount.
+func (a Amounts) Any() bool { return a.present != 0 }
+
+// ObjectiveShare is one GCM objective served by a line and the share of the
+// line's money attributed to it, in basis points (10000 = 100 %). Objective
+// 0 is the "General" bucket: the Compact as a whole.
+type ObjectiveShare struct {
+	Objective int `json:"objective"`
+	Share     int `json:"share_bp"`
+}
+
+// TagSource says where a tag came from.
+type TagSource uint8
+
+// The sources of a tag.
+const (
+	Untagged   TagSource = iota // no tag
+	FromColumn                  // read from a column of the input file
+	FromRule                    // assigned by a tagging rule
+	Carried                     // carried forward from an earlier tagged budget
+	Manual                      // entered by a person in grb's tagging workbook
+)
+
+var tagSourceNames = []string{"untagged", "column", "rule", "carried", "manual"}
+
+func (s TagSource) String() string {
+	if int(s) < len(tagSourceNames) {
+		return tagSourceNames[s]
+	}
+	return fmt.Sprintf("TagSource(%d)", uint8(s))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s TagSource) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Provenance records where a tag came from: the column it was read from,
+// the rule that assigned it (and the text it matched), or the file and row
+// it was carried from.
+type Provenance struct {
+	Source TagSource `json:"source"`
+	Detail string    `json:"detail,omitempty"` // column header, rule id and match, or "file:Sheet!row"
+}
+
+// Count is a number of people, or absent.
+type Count struct {
+	N  int64
+	OK bool
+}
+
+// Beneficiaries are planned or reached beneficiaries by sex, where given.
+type Beneficiaries struct {
+	Women, Men, Girls, Boys, Other Count
+}
+
+// Any reports whether any count is present.
+func (b Beneficiaries) Any() bool {
+	return b.Women.OK || b.Men.OK || b.Girls.OK || b.Boys.OK || b.Other.OK
+}
+
+// Code is a classification code with its name, such as a ministry ("vote")
+// or a programme.
+type Code struct {
+	Code string `json:"code,omitempty"`
+	Name string `json:"name,omitempty"`
+}
+
+// Label returns "code name", or whichever of the two is present.
+func (c Code) Label() string {
+	switch {
+	case c.Code == "":
+		return c.Name
+	case c.Name == "":
+		return c.Code
+	}
+	return c.Code + " " + c.Name
+}
+
+// Line is one budget line item.
+type Line struct {
+	ID          string // line identifier, when the file has one
+	Year        int    // fiscal year (the year it starts in); 0 when unknown
+	YearLabel   string // fiscal year as written, such as "2015-16"
+	Unit        Code   // administrative unit: ministry, vote, agency
+	Programme   Code
+	Parent      Code // the programme above Programme, when the file has a hierarchy
+	Description string
+	Amounts     Amounts
+	Currency    string  // ISO 4217 code; empty when unknown
+	GEWE        Amounts // money explicitly attributed to gender equality on the line, when given
+
+	Objectives      []ObjectiveShare // GCM objectives; shares sum to 10000
+	ObjectiveSource Provenance
+	Gender          Marker
+	GenderSource    Provenance
+	HumanRights     string // Migration MPTF human-rights marker, raw
+	ChildSensitive  string // Migration MPTF child-sensitivity marker, raw
+
+	Beneficiaries Beneficiaries
+	Pos           Position // file, sheet and row the line was read from
+}

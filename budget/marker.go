@@ -1,0 +1,95 @@
+package budget
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Level is the canonical level of a gender marker, whatever scheme the
+// source file used (domain reference §3.6). The zero value is NotScreened:
+// a line nobody has assessed is distinct from a line assessed as not
+// targeting gender equality.
+type Level uint8
+
+// The canonical levels, from "not assessed" to "principal objective".
+const (
+	NotScreened Level = iota // no marker given: not assessed
+	NotTargeted              // screened, does not target gender equality (DAC 0)
+	Potential                // unclear but possibly positive (EU budget 0*, EIGE 0 %*)
+	Limited                  // limited contribution (UN GEM 1, UNDP GEN1); not GEWE-focused
+	Significant              // gender equality is an important, deliberate objective (DAC 1)
+	Principal                // gender equality is the main objective (DAC 2)
+	numLevels
+)
+
+var levelNames = [numLevels]string{"not_screened", "not_targeted", "potential", "limited", "significant", "principal"}
+
+// Levels lists every level in ascending order.
+func Levels() []Level {
+	return []Level{NotScreened, NotTargeted, Potential, Limited, Significant, Principal}
+}
+
+// String returns the data spelling of the level, such as "principal".
+func (l Level) String() string {
+	if l < numLevels {
+		return levelNames[l]
+	}
+	return fmt.Sprintf("Level(%d)", uint8(l))
+}
+
+// Label returns a human label, such as "Principal".
+func (l Level) Label() string {
+	switch l {
+	case NotScreened:
+		return "Not screened"
+	case NotTargeted:
+		return "Not targeted"
+	case Potential:
+		return "Potential"
+	case Limited:
+		return "Limited"
+	case Significant:
+		return "Significant"
+	case Principal:
+		return "Principal"
+	}
+	return l.String()
+}
+
+// Screened reports whether the level records an assessment.
+func (l Level) Screened() bool { return l != NotScreened }
+
+// ParseLevel parses a canonical level name as written in data files:
+// "principal", "PRINCIPAL", "not_screened", "not targeted", ….
+func ParseLevel(s string) (Level, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	k = strings.NewReplacer(" ", "_", "-", "_").Replace(k)
+	for i, n := range levelNames {
+		if k == n {
+			return Level(i), nil
+		}
+	}
+	return 0, fmt.Errorf("budget: unknown marker level %q (want one of %s)", s, strings.Join(levelNames[:], ", "))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (l *Level) UnmarshalText(b []byte) error {
+	v, err := ParseLevel(string(b))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// Marker is a gender marker as read from a file: the canonical level plus
+// the raw code and the scheme it was read under, kept so that a reader can
+// always see what the source said.
+type Marker struct {
+	Level  Level
+	Raw    string // the cell text, trimmed; empty when not screened
+	Scheme string // scheme id, such as "oecd_dac"; empty when not screened
+}

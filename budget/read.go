@@ -1,0 +1,172 @@
+package budget
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Default safety limits; Options overrides them.
+const (
+	DefaultMaxBytes = 1 << 30   // 1 GiB uncompressed
+	DefaultMaxRows  = 5_000_000 // rows in one sheet
+)
+
+// Options controls how a budget file is read. The zero value reads every
+// visible sheet, detects the header, maps columns by their names, infers
+// scale and marker scheme (with a warning naming what it assumed) and
+// applies the default safety limits.
+type Options struct {
+	Sheet     string           // read only this sheet (hidden or not); "" = every visible sheet
+	HeaderRow int              // 1-based header row; 0 = detect
+	Columns   map[Field]string // field → header text or column letter, overriding recognition
+	Scheme    string           // gender-marker scheme id; "" = infer from header and values
+	Schemes   *Schemes         // marker schemes; nil = DefaultSchemes()
+	Currency  string           // ISO 4217 code when the file states none
+	Scale     Scale            // unit of the amounts; 0 = from the title or header, else units
+	Decimal   DecimalMark      // how to read "1,234"; AutoDecimal guesses per cell
+	Phase     Phase            // phase of a generic "amount" column
+	PhaseSet  bool             // Phase was given (else Approved)
+	Year      int              // fiscal year when the file states none
+	Delimiter rune             // csv delimiter; 0 = sniff
+	Tolerance Money            // largest total difference that still matches
+	MaxBytes  int64            // uncompressed input limit; 0 = DefaultMaxBytes, <0 = none
+	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
+	Format    string           // "xlsx" or "csv"; "" = from the name and the content
+}
+
+// ReadFile reads a budget file. It is the only function of the package
+// that opens a file.
+func ReadFile(name string, opt Options) (*Budget, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(f, name, opt)
+}
+
+// Read reads a budget from r; name is used in messages and to tell the
+// format. The returned Budget is non-nil whenever err is nil, and also
+// when the file could be opened but yielded no lines (err then wraps
+// ErrNoHeader or ErrNoAmountColumn and b.Issues says why).
+func Read(r io.Reader, name string, opt Options) (*Budget, error) {
+	if opt.MaxBytes == 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.MaxRows == 0 {
+		opt.MaxRows = DefaultMaxRows
+	}
+	if opt.MaxBytes < 0 {
+		opt.MaxBytes = 0
+	}
+	if opt.MaxRows < 0 {
+		opt.MaxRows = 0
+	}
+	if opt.Schemes == nil {
+		opt.Schemes = DefaultSchemes()
+	}
+	if !opt.PhaseSet {
+		opt.Phase = Approved
+	}
+	if opt.Scheme != "" {
+		if _, ok := opt.Schemes.Lookup(opt.Scheme); !ok {
+			return nil, fmt.Errorf("budget: %w %q", ErrUnknownScheme, opt.Scheme)
+		}
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	format := opt.Format
+	if format == "" {
+		format = detectFormat(name, br)
+	}
+	b := &Budget{Source: name, Format: format, Tolerance: opt.Tolerance}
+	var src tableSource
+	switch format {
+	case "xlsx":
+		s, err := newXLSXSource(br, name, opt.MaxBytes, opt.MaxRows)
+		if err != nil {
+			return nil, err
+		}
+		src = s
+	case "csv":
+		s, err := newCSVSource(br, name, opt.Delimiter, opt.MaxBytes)
+		if err != nil {
+			return nil, err
+		}
+		f := s.Format()
+		b.CSV = &f
+		src = s
+	default:
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: want .xlsx or .csv (tab- or semicolon-separated text is read as csv)", ErrUnknownFormat)}
+	}
+	defer src.Close()
+
+	sheets := src.Sheets()
+	found := false
+	for _, sh := range sheets {
+		if opt.Sheet != "" && sh.Name != opt.Sheet {
+			continue
+		}
+		found = true
+		rep := SheetReport{Name: sh.Name, Hidden: sh.Hidden}
+		if sh.Hidden && opt.Sheet == "" {
+			rep.Skipped = "hidden sheet (name it with --sheet to read it)"
+			b.Sheets = append(b.Sheets, rep)
+			b.issue(Warning, "sheet-hidden", Position{File: name, Sheet: sh.Name}, "", "", "hidden sheet skipped; name it with --sheet to read it", nil)
+			continue
+		}
+		it, err := src.Rows(sh.Name)
+		if err != nil {
+			return nil, err
+		}
+		sr := newSheetReader(b, &opt, name, sh.Name, rep)
+		err = sr.read(it)
+		it.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if !found {
+		names := make([]string, len(sheets))
+		for i, s := range sheets {
+			names[i] = s.Name
+		}
+		return nil, &ParseError{File: name, Sheet: opt.Sheet, Err: fmt.Errorf("%w (the workbook has %s)", ErrNoSuchSheet, strings.Join(names, ", "))}
+	}
+	if len(b.Lines) == 0 {
+		for _, s := range b.Sheets {
+			if s.HeaderRow > 0 {
+				return b, nil
+			}
+		}
+		return b, &ParseError{File: name, Err: fmt.Errorf("%w in any sheet: name the columns with --column FIELD=HEADER or a mapping file", ErrNoHeader)}
+	}
+	return b, nil
+}
+
+// detectFormat tells xlsx from csv by the zip signature, then by the name.
+func detectFormat(name string, br *bufio.Reader) string {
+	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) {
+		return "xlsx"
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	case ".csv", ".tsv", ".txt", "":
+		return "csv"
+	}
+	return ""
+}
+
+func (b *Budget) issue(sev Severity, code string, pos Position, found, expected, msg string, err error) {
+	b.Issues = append(b.Issues, Issue{Code: code, Severity: sev, Pos: pos, Found: found, Expected: expected, Message: msg, Err: err})
+}
+
+// errMsg strips the "budget: " prefix of our own errors for issue messages.
+func errMsg(err error) string {
+	return strings.TrimPrefix(err.Error(), "budget: ")
+}

@@ -1,0 +1,559 @@
+package budget
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestDefaultSchemesParse(t *testing.T) {
+	// DefaultSchemes panics on a bad embedded file; parse it here so that
+	// a mistake shows as a test failure with the parser's message.
+	s, err := ParseSchemes(bytes.NewReader(schemesYAML))
+	if err != nil {
+		t.Fatalf("ParseSchemes(embedded data/schemes.yaml) = %v", err)
+	}
+	var ids []string
+	for _, sc := range s.All() {
+		ids = append(ids, sc.ID)
+		if sc.Name == "" || sc.Description == "" || sc.Source == "" {
+			t.Errorf("scheme %s: name, description or source missing", sc.ID)
+		}
+		if len(sc.HeaderHints) == 0 {
+			t.Errorf("scheme %s: no header hints", sc.ID)
+		}
+	}
+	want := []string{"oecd_dac", "iati", "eu_budget", "un_gem", "un_gem_2ab", "undp", "pbf",
+		"eu_g", "eu_cpr", "mptf", "boolean_principal", "boolean_significant"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("scheme ids (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, DefaultSchemes().InferenceOrder()); diff != "" {
+		t.Errorf("InferenceOrder() (-want +got):\n%s", diff)
+	}
+	if DefaultSchemes() != DefaultSchemes() {
+		t.Errorf("DefaultSchemes() parsed twice")
+	}
+}
+
+// The crosswalk of domain reference §3.6, code by code. The embedded file
+// must define exactly these codes.
+var wantCrosswalk = map[string]map[string]Level{
+	"oecd_dac":   {"2": Principal, "1": Significant, "0": NotTargeted},
+	"iati":       {"2": Principal, "1": Significant, "0": NotTargeted},
+	"eu_budget":  {"2": Principal, "1": Significant, "0": NotTargeted, "0*": Potential},
+	"un_gem":     {"3": Principal, "2": Significant, "1": Limited, "0": NotTargeted},
+	"un_gem_2ab": {"2b": Principal, "2a": Significant, "1": Limited, "0": NotTargeted},
+	"undp":       {"GEN3": Principal, "GEN2": Significant, "GEN1": Limited, "GEN0": NotTargeted},
+	"pbf":        {"GM3": Principal, "GM2": Significant, "GM1": Limited, "GM0": NotTargeted},
+	"eu_g":       {"G2": Principal, "G1": Significant, "G0": NotTargeted},
+	"eu_cpr":     {"01": Principal, "02": Significant, "03": NotTargeted},
+	"mptf":       {"A": Principal, "B": Significant, "C": Limited, "D": NotTargeted},
+	"boolean_principal": {
+		"TRUE": Principal, "yes": Principal, "y": Principal, "sí": Principal, "si": Principal,
+		"oui": Principal, "vrai": Principal, "verdadero": Principal, "1": Principal, "x": Principal,
+		"FALSE": NotTargeted, "no": NotTargeted, "n": NotTargeted, "non": NotTargeted,
+		"faux": NotTargeted, "falso": NotTargeted, "0": NotTargeted,
+	},
+	"boolean_significant": {
+		"TRUE": Significant, "yes": Significant, "y": Significant, "sí": Significant, "si": Significant,
+		"oui": Significant, "vrai": Significant, "verdadero": Significant, "1": Significant, "x": Significant,
+		"FALSE": NotTargeted, "no": NotTargeted, "n": NotTargeted, "non": NotTargeted,
+		"faux": NotTargeted, "falso": NotTargeted, "0": NotTargeted,
+	},
+}
+
+func TestSchemeCrosswalk(t *testing.T) {
+	for _, sc := range DefaultSchemes().All() {
+		got := map[string]Level{}
+		for _, c := range sc.Codes {
+			got[c.Code] = c.Level
+		}
+		if diff := cmp.Diff(wantCrosswalk[sc.ID], got); diff != "" {
+			t.Errorf("scheme %s codes (-want +got):\n%s", sc.ID, diff)
+		}
+		for _, c := range sc.Codes {
+			for _, raw := range []string{c.Code, strings.ToLower(c.Code), strings.ToUpper(c.Code), " " + c.Code + "\u00a0"} {
+				l, err := sc.Parse(raw)
+				if err != nil || l != c.Level {
+					t.Errorf("%s.Parse(%q) = %v, %v, want %v, nil", sc.ID, raw, l, err, c.Level)
+				}
+			}
+		}
+	}
+	if len(wantCrosswalk) != len(DefaultSchemes().All()) {
+		t.Errorf("%d schemes, want %d", len(DefaultSchemes().All()), len(wantCrosswalk))
+	}
+}
+
+func TestSchemeParse(t *testing.T) {
+	tests := []struct {
+		scheme, raw string
+		want        Level
+	}{
+		{"oecd_dac", "2", Principal},
+		{"oecd_dac", "1", Significant},
+		{"oecd_dac", "0", NotTargeted},
+		{"oecd_dac", "2.0", Principal},         // a number exported with a fraction
+		{"oecd_dac", "\u00a01\t", Significant}, // no-break space
+		{"oecd_dac", "2 - Principal", Principal},
+		{"oecd_dac", "2 (principal objective)", Principal},
+		{"oecd_dac", "0: not targeted", NotTargeted},
+		{"iati", "1", Significant},
+		{"un_gem", "2", Significant},
+		{"un_gem", "3", Principal},
+		{"un_gem", "1", Limited},
+		{"un_gem", "1 - limited contribution", Limited},
+		{"un_gem", "3 (principal)", Principal},
+		{"un_gem_2ab", "2A", Significant},
+		{"un_gem_2ab", "2b", Principal},
+		{"un_gem_2ab", "2B", Principal},
+		{"undp", "GEN1", Limited},
+		{"undp", "GEN 2", Significant},
+		{"undp", "gen-3", Principal},
+		{"undp", "GEN2: significant", Significant},
+		{"undp", "Gen0", NotTargeted},
+		{"pbf", "GM2", Significant},
+		{"pbf", "gm 3", Principal},
+		{"eu_g", "G1", Significant},
+		{"eu_g", "g2", Principal},
+		{"eu_cpr", "02", Significant},
+		{"eu_cpr", "01", Principal},
+		{"eu_cpr", "03", NotTargeted},
+		{"eu_cpr", "02 - Gender mainstreaming", Significant},
+		{"eu_budget", "0*", Potential},
+		{"eu_budget", "0 *", Potential},
+		{"eu_budget", "0", NotTargeted},
+		{"mptf", "B", Significant},
+		{"mptf", "a", Principal},
+		{"mptf", "A - principal", Principal},
+		{"boolean_principal", "TRUE", Principal},
+		{"boolean_principal", "Sí", Principal},
+		{"boolean_principal", "SI", Principal},
+		{"boolean_principal", "X", Principal},
+		{"boolean_principal", "Non", NotTargeted},
+		{"boolean_principal", "false", NotTargeted},
+		{"boolean_significant", "yes", Significant},
+		{"boolean_significant", "0", NotTargeted},
+	}
+	for _, tt := range tests {
+		sc, ok := DefaultSchemes().Lookup(tt.scheme)
+		if !ok {
+			t.Fatalf("Lookup(%q) failed", tt.scheme)
+		}
+		got, err := sc.Parse(tt.raw)
+		if err != nil {
+			t.Errorf("%s.Parse(%q) error: %v", tt.scheme, tt.raw, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s.Parse(%q) = %v, want %v", tt.scheme, tt.raw, got, tt.want)
+		}
+	}
+}
+
+func TestSchemeParseBlank(t *testing.T) {
+	for _, sc := range DefaultSchemes().All() {
+		for _, raw := range []string{"", " ", "\u00a0", "\t\n", "\ufeff"} {
+			got, err := sc.Parse(raw)
+			if err != nil || got != NotScreened {
+				t.Errorf("%s.Parse(%q) = %v, %v, want not_screened, nil", sc.ID, raw, got, err)
+			}
+		}
+	}
+}
+
+func TestSchemeParseErrors(t *testing.T) {
+	tests := []struct{ scheme, raw string }{
+		{"oecd_dac", "3"},
+		{"oecd_dac", "principal"},
+		{"oecd_dac", "2 - foo"},
+		{"oecd_dac", "2 -"},
+		{"oecd_dac", "-1"}, // a negative number is not DAC 1
+		{"oecd_dac", "- 2"},
+		{"oecd_dac", "2.5"},
+		{"oecd_dac", "12"},
+		{"iati", "3"},               // desertification only
+		{"iati", "4"},               // RMNCH only
+		{"un_gem", "2 - Principal"}, // 2 is significant in the UN scale
+		{"un_gem", "4"},
+		{"un_gem_2ab", "2"},
+		{"un_gem_2ab", "3"},
+		{"undp", "GEN4"},
+		{"undp", "2"},
+		{"pbf", "GM4"},
+		{"eu_g", "G3"},
+		{"eu_cpr", "1"}, // the leading zero is required
+		{"eu_cpr", "2"},
+		{"eu_cpr", "3"},
+		{"eu_cpr", "04"},
+		{"eu_budget", "0**"},
+		{"eu_budget", "3"},
+		{"mptf", "E"},
+		{"mptf", "AB"},
+		{"boolean_principal", "maybe"},
+		{"boolean_significant", "2"},
+	}
+	for _, tt := range tests {
+		sc, ok := DefaultSchemes().Lookup(tt.scheme)
+		if !ok {
+			t.Fatalf("Lookup(%q) failed", tt.scheme)
+		}
+		got, err := sc.Parse(tt.raw)
+		if !errors.Is(err, ErrUnknownMarker) {
+			t.Errorf("%s.Parse(%q) error = %v, want ErrUnknownMarker", tt.scheme, tt.raw, err)
+		}
+		if got != NotScreened {
+			t.Errorf("%s.Parse(%q) = %v on error, want not_screened", tt.scheme, tt.raw, got)
+		}
+	}
+}
+
+func TestSchemeParseErrorMessage(t *testing.T) {
+	// The message must name the scheme and the valid codes (or the reason
+	// a plausible code is invalid), because users read it to fix a cell.
+	tests := []struct {
+		scheme, raw string
+		wantIn      []string
+	}{
+		{"oecd_dac", "7", []string{"budget: ", "oecd_dac", "0, 1 or 2"}},
+		{"undp", "GEN4", []string{"undp", "GEN3", "GEN0"}},
+		{"iati", "3", []string{"iati", "desertification"}},
+		{"eu_cpr", "1", []string{"eu_cpr", "01"}},
+		{"un_gem", "2 - Principal", []string{"un_gem", "significant"}},
+	}
+	for _, tt := range tests {
+		sc, _ := DefaultSchemes().Lookup(tt.scheme)
+		_, err := sc.Parse(tt.raw)
+		if err == nil {
+			t.Fatalf("%s.Parse(%q) succeeded", tt.scheme, tt.raw)
+		}
+		for _, w := range tt.wantIn {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s.Parse(%q) error %q does not mention %q", tt.scheme, tt.raw, err, w)
+			}
+		}
+	}
+}
+
+func TestSchemesLookup(t *testing.T) {
+	tests := []struct {
+		name, want string // want "" when not found
+	}{
+		{"oecd_dac", "oecd_dac"},
+		{"OECD-DAC", "oecd_dac"},
+		{"dac", "oecd_dac"},
+		{"OECD", "oecd_dac"},
+		{"gem", "un_gem"},
+		{"UN GEM", "un_gem"},
+		{"GEN", "undp"},
+		{"unido", "un_gem_2ab"},
+		{"cpr", "eu_cpr"},
+		{" mptf ", "mptf"},
+		{"eu", ""}, // ambiguous: eu_g, eu_cpr or eu_budget
+		{"", ""},
+		{"nonsense", ""},
+	}
+	for _, tt := range tests {
+		sc, ok := DefaultSchemes().Lookup(tt.name)
+		got := ""
+		if ok {
+			got = sc.ID
+		}
+		if got != tt.want {
+			t.Errorf("Lookup(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestSchemesCopies(t *testing.T) {
+	sc, _ := DefaultSchemes().Lookup("oecd_dac")
+	sc.Codes[0].Level = Limited
+	sc.HeaderHints[0] = "changed"
+	DefaultSchemes().All()[0].Codes[0].Code = "9"
+	again, _ := DefaultSchemes().Lookup("oecd_dac")
+	if got, err := again.Parse("2"); err != nil || got != Principal {
+		t.Errorf("after changing a copy, oecd_dac.Parse(\"2\") = %v, %v, want principal", got, err)
+	}
+	if again.HeaderHints[0] != "dac" {
+		t.Errorf("after changing a copy, HeaderHints[0] = %q, want \"dac\"", again.HeaderHints[0])
+	}
+}
+
+func TestSchemesNil(t *testing.T) {
+	var s *Schemes
+	if _, ok := s.Lookup("oecd_dac"); ok {
+		t.Errorf("nil Schemes: Lookup found a scheme")
+	}
+	if got := s.All(); len(got) != 0 {
+		t.Errorf("nil Schemes: All() = %d schemes, want 0", len(got))
+	}
+	if got := s.Infer("x", []string{"1"}); got.Scheme != "" {
+		t.Errorf("nil Schemes: Infer().Scheme = %q, want \"\"", got.Scheme)
+	}
+	if got := len(s.With(DefaultSchemes()).All()); got != len(DefaultSchemes().All()) {
+		t.Errorf("nil.With(default) has %d schemes, want %d", got, len(DefaultSchemes().All()))
+	}
+}
+
+func TestInfer(t *testing.T) {
+	tests := []struct {
+		name     string
+		header   string
+		values   []string
+		want     string
+		byHeader bool
+		cands    []string // nil: not checked
+	}{
+		{
+			name: "dac header", header: "DAC gender marker", values: []string{"0", "1", "2"},
+			want: "oecd_dac", byHeader: true,
+			cands: []string{"oecd_dac", "iati", "eu_budget", "un_gem"},
+		},
+		{
+			name: "ambiguous numbers", header: "gender", values: []string{"1", "2"},
+			want: "oecd_dac", cands: []string{"oecd_dac", "iati", "eu_budget", "un_gem"},
+		},
+		{
+			name: "gem header", header: "Gender Equality Marker", values: []string{"0", "1", "2", "3"},
+			want: "un_gem", byHeader: true, cands: []string{"un_gem"},
+		},
+		{
+			name: "gem values only", header: "Marker", values: []string{"3", "2", "2", ""},
+			want: "un_gem", cands: []string{"un_gem"},
+		},
+		{
+			name: "undp", header: "UNDP GEN", values: []string{"GEN2", "GEN3"},
+			want: "undp", byHeader: true, cands: []string{"undp"},
+		},
+		{
+			name: "undp by values", header: "Marcador de género", values: []string{"GEN 2", "gen3"},
+			want: "undp", cands: []string{"undp"},
+		},
+		{
+			name: "boolean principal", header: "gender_principal", values: []string{"TRUE", "FALSE"},
+			want: "boolean_principal", byHeader: true,
+			cands: []string{"boolean_principal", "boolean_significant"},
+		},
+		{
+			name: "camel case boolean", header: "genderSignificant", values: []string{"1", "0"},
+			want: "boolean_significant", byHeader: true,
+		},
+		{
+			name: "legend naming both levels", header: "Gender marker (1 = significant, 2 = principal)", values: []string{"0", "1"},
+			want: "oecd_dac",
+		},
+		{
+			name: "mptf", header: "Marker", values: []string{"A", "B", "C"},
+			want: "mptf", cands: []string{"mptf"},
+		},
+		{
+			name: "eu budget potential", header: "score", values: []string{"0*", "1"},
+			want: "eu_budget", cands: []string{"eu_budget"},
+		},
+		{
+			name: "cpr", header: "Gender dimension code", values: []string{"01", "02"},
+			want: "eu_cpr", byHeader: true, cands: []string{"eu_cpr"},
+		},
+		{
+			name: "2a2b", header: "GEM", values: []string{"2a", "2B", "1"},
+			want: "un_gem_2ab", cands: []string{"un_gem_2ab"},
+		},
+		{
+			name: "header wrong for values", header: "DAC marker", values: []string{"GM1", "GM2"},
+			want: "pbf", cands: []string{"pbf"},
+		},
+		{
+			name: "gm is not found inside words", header: "segment", values: []string{"0", "1", "2"},
+			want: "oecd_dac",
+		},
+		{
+			name: "no scheme", header: "Gender marker", values: []string{"7", "9"},
+			want: "", cands: []string{},
+		},
+		{
+			name: "mixed schemes", header: "Gender marker", values: []string{"GEN1", "GM2"},
+			want: "", cands: []string{},
+		},
+		{
+			name: "no values", header: "UNDP marker", values: []string{"", " "},
+			want: "undp", byHeader: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DefaultSchemes().Infer(tt.header, tt.values)
+			if got.Scheme != tt.want {
+				t.Errorf("Infer(%q, %q).Scheme = %q, want %q (reason: %s)", tt.header, tt.values, got.Scheme, tt.want, got.Reason)
+			}
+			if got.ByHeader != tt.byHeader {
+				t.Errorf("Infer(%q, %q).ByHeader = %v, want %v (reason: %s)", tt.header, tt.values, got.ByHeader, tt.byHeader, got.Reason)
+			}
+			if tt.cands != nil {
+				if diff := cmp.Diff(tt.cands, got.Candidates, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("Infer(%q, %q).Candidates (-want +got):\n%s", tt.header, tt.values, diff)
+				}
+			}
+			if got.Reason == "" {
+				t.Errorf("Infer(%q, %q).Reason is empty", tt.header, tt.values)
+			}
+		})
+	}
+}
+
+func TestInferReason(t *testing.T) {
+	// The reason is a user-facing warning; pin the one shown for the most
+	// common ambiguity (DAC 0/1/2 against the UN 0-3 scale).
+	got := DefaultSchemes().Infer("Gender marker", []string{"2", "0", "1", "1"}).Reason
+	want := `assumed scheme "oecd_dac" for column "Gender marker": values 0, 1, 2 also fit un_gem ` +
+		`(where 1 means limited, 2 means significant); pass --scheme to choose`
+	if got != want {
+		t.Errorf("Infer reason = %q, want %q", got, want)
+	}
+	got = DefaultSchemes().Infer("Gender marker", []string{"7", "9", "1"}).Reason
+	want = `no marker scheme fits column "Gender marker": values "7", "9" are not codes of any scheme; pass --scheme or add a scheme`
+	if got != want {
+		t.Errorf("Infer reason = %q, want %q", got, want)
+	}
+}
+
+const userSchemesYAML = `
+inference_order: [ministry_flag]
+schemes:
+  - id: ministry_flag
+    aliases: [mof]
+    name: Ministry of Finance gender tag
+    description: The ministry's own tag.
+    source: ministry circular
+    header_hints: [mof tag]
+    codes:
+      - {code: P, level: principal, label: Primary}
+      - {code: S, level: significant, label: Secondary}
+      - {code: "N", level: not_targeted, label: None}
+      - {code: "1", level: limited, label: One}
+  - id: oecd_dac
+    name: DAC marker, ministry spelling
+    description: DAC scores written as words.
+    source: ministry circular
+    header_hints: [dac]
+    codes:
+      - {code: two, level: principal, label: Principal}
+      - {code: one, level: significant, label: Significant}
+      - {code: zero, level: not_targeted, label: Not targeted}
+`
+
+func TestSchemesWith(t *testing.T) {
+	user, err := ParseSchemes(strings.NewReader(userSchemesYAML))
+	if err != nil {
+		t.Fatalf("ParseSchemes(user) = %v", err)
+	}
+	base := DefaultSchemes()
+	s := base.With(user)
+
+	var ids []string
+	for _, sc := range s.All() {
+		ids = append(ids, sc.ID)
+	}
+	wantIDs := []string{"oecd_dac", "iati", "eu_budget", "un_gem", "un_gem_2ab", "undp", "pbf",
+		"eu_g", "eu_cpr", "mptf", "boolean_principal", "boolean_significant", "ministry_flag"}
+	if diff := cmp.Diff(wantIDs, ids); diff != "" {
+		t.Errorf("With: ids (-want +got):\n%s", diff)
+	}
+	wantOrder := append([]string{"ministry_flag"}, wantIDs[:len(wantIDs)-1]...)
+	if diff := cmp.Diff(wantOrder, s.InferenceOrder()); diff != "" {
+		t.Errorf("With: inference order (-want +got):\n%s", diff)
+	}
+
+	// The replaced scheme, found by id and by the base's alias.
+	for _, name := range []string{"oecd_dac", "dac"} {
+		dac, ok := s.Lookup(name)
+		if !ok {
+			t.Fatalf("With: Lookup(%q) failed", name)
+		}
+		if got, err := dac.Parse("Two"); err != nil || got != Principal {
+			t.Errorf("With: %s.Parse(\"Two\") = %v, %v, want principal", name, got, err)
+		}
+		if _, err := dac.Parse("2"); !errors.Is(err, ErrUnknownMarker) {
+			t.Errorf("With: replaced oecd_dac.Parse(\"2\") error = %v, want ErrUnknownMarker", err)
+		}
+	}
+	// The added scheme, by alias.
+	mof, ok := s.Lookup("MOF")
+	if !ok {
+		t.Fatalf("With: Lookup(\"MOF\") failed")
+	}
+	if got, err := mof.Parse("s"); err != nil || got != Significant {
+		t.Errorf("With: ministry_flag.Parse(\"s\") = %v, %v, want significant", got, err)
+	}
+	// The user's inference order comes first.
+	if got := s.Infer("tag", []string{"1"}).Scheme; got != "ministry_flag" {
+		t.Errorf("With: Infer(\"tag\", 1) = %q, want ministry_flag", got)
+	}
+	if got := s.Infer("MOF tag", []string{"P", "N"}); got.Scheme != "ministry_flag" || !got.ByHeader {
+		t.Errorf("With: Infer(\"MOF tag\", P N) = %q by header %v, want ministry_flag by header", got.Scheme, got.ByHeader)
+	}
+
+	// The base set is unchanged.
+	dac, _ := base.Lookup("oecd_dac")
+	if got, err := dac.Parse("2"); err != nil || got != Principal {
+		t.Errorf("base after With: oecd_dac.Parse(\"2\") = %v, %v, want principal", got, err)
+	}
+	if _, ok := base.Lookup("ministry_flag"); ok {
+		t.Errorf("base after With: ministry_flag found")
+	}
+}
+
+func TestParseSchemesErrors(t *testing.T) {
+	const code = "    codes: [{code: \"1\", level: principal, label: One}]\n"
+	tests := []struct{ name, yaml string }{
+		{"empty", ""},
+		{"not yaml", "schemes: [\n"},
+		{"unknown field", "schemes:\n  - id: a\n    colour: red\n" + code},
+		{"no id", "schemes:\n  - name: A\n" + code},
+		{"bad id", "schemes:\n  - id: My Scheme\n" + code},
+		{"no codes", "schemes:\n  - id: a\n"},
+		{"duplicate id", "schemes:\n  - id: a\n" + code + "  - id: a\n" + code},
+		{"unknown level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: high}]\n"},
+		{"not_screened level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: not_screened}]\n"},
+		{"blank code", "schemes:\n  - id: a\n    codes: [{code: \" \", level: principal}]\n"},
+		{"duplicate code", "schemes:\n  - id: a\n    codes: [{code: gen2, level: principal}, {code: GEN 2, level: limited}]\n"},
+		{"rejected is a code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \"1\", reason: no}]\n"},
+		{"alias is an id", "schemes:\n  - id: a\n    aliases: [b]\n" + code + "  - id: b\n" + code},
+		{"alias twice", "schemes:\n  - id: a\n    aliases: [x]\n" + code + "  - id: b\n    aliases: [x]\n" + code},
+		{"order names unknown", "inference_order: [zz]\nschemes:\n  - id: a\n" + code},
+		{"order twice", "inference_order: [a, a]\nschemes:\n  - id: a\n" + code},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := ParseSchemes(strings.NewReader(tt.yaml))
+			if err == nil {
+				t.Fatalf("ParseSchemes(%q) = %v, nil; want an error", tt.yaml, s.InferenceOrder())
+			}
+			if !strings.HasPrefix(err.Error(), "budget: ") {
+				t.Errorf("ParseSchemes error %q does not start with \"budget: \"", err)
+			}
+		})
+	}
+}
+
+func TestParseSchemesLimit(t *testing.T) {
+	big := strings.Repeat("#", maxSchemesFile+1)
+	if _, err := ParseSchemes(strings.NewReader(big)); !errors.Is(err, ErrLimit) {
+		t.Errorf("ParseSchemes(%d bytes) error = %v, want ErrLimit", len(big), err)
+	}
+}
+
+type schemeErrReader struct{ err error }
+
+func (r schemeErrReader) Read([]byte) (int, error) { return 0, r.err }
+
+func TestParseSchemesReadError(t *testing.T) {
+	boom := errors.New("boom")
+	if _, err := ParseSchemes(schemeErrReader{boom}); !errors.Is(err, boom) {
+		t.Errorf("ParseSchemes(failing reader) error = %v, want it to wrap %v", err, boom)
+	}
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/reports"
+	"github.com/grb-toolkit/grb/templates"
+)
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errHasErrors means the input was read and its errors were reported:
+// exit status 1 without a further message.
+var errHasErrors = errors.New("the input has errors")
+
+// run runs grb with args (args[0] is the program name), writing to stdout
+// and stderr. It never exits the process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	app := newApp(stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err != nil && !errors.Is(err, errHasErrors) {
+		var ue usageError
+		if !errors.As(err, &ue) && isFlagError(err) {
+			return usageError{err.Error()}
+		}
+	}
+	return err
+}
+
+// isFlagError tells urfave/cli's flag-parsing errors, which it returns as
+// plain errors, from the commands' own.
+func isFlagError(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"flag provided but not defined", "invalid value", "Required flag", "flag needs an argument", "No help topic"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:            "grb",
+		Usage:           "gender-responsive budgeting for the Global Compact for Migration",
+		Description:     "Reads budget workbooks (xlsx, csv), tags lines by GCM objective and gender marker, and reports gender allocations.\nRun `grb demo` to see it work on the embedded synthetic sample.",
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {}, // errors go back to run; main picks the exit code
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Commands: []*cli.Command{
+			inspectCommand(),
+			validateCommand(),
+			demoCommand(),
+			schemesCommand(),
+			objectivesCommand(),
+		},
+	}
+}
+
+func inspectCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "inspect",
+		Usage:     "show how a budget file will be read: sheets, header, column mapping, row ledger, totals",
+		ArgsUsage: "FILE",
+		Flags:     append(readFlags(), &cli.BoolFlag{Name: "ledger", Usage: "list every row of the ledger, not only the rows that are not lines"}),
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			name, err := oneFile(c)
+			if err != nil {
+				return err
+			}
+			b, err := readBudget(c, name)
+			if b == nil {
+				return err
+			}
+			if werr := reports.WriteInspection(c.App.Writer, b, reports.InspectOptions{Ledger: c.Bool("ledger")}); werr != nil {
+				return werr
+			}
+			return err
+		},
+	}
+}
+
+func validateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "validate",
+		Usage:     "list every problem in a budget file at once; exit 1 if any is an error",
+		ArgsUsage: "FILE",
+		Flags: append(readFlags(),
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
+			&cli.IntFlag{Name: "max-issues", Value: 50, Usage: "list at most `N` issues (0 = all); the counts are always printed"},
+		),
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			name, err := oneFile(c)
+			if err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return usagef("--format %q: want text or json", format)
+			}
+			b, err := readBudget(c, name)
+			if b == nil {
+				return err
+			}
+			if format == "json" {
+				if werr := reports.WriteIssuesJSON(c.App.Writer, b); werr != nil {
+					return werr
+				}
+			} else if werr := reports.WriteIssues(c.App.Writer, b, reports.IssueOptions{Max: c.Int("max-issues")}); werr != nil {
+				return werr
+			}
+			if err != nil || b.Errors() > 0 {
+				return errHasErrors
+			}
+			return nil
+		},
+	}
+}
+
+func demoCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "demo",
+		Usage: "read the embedded synthetic sample budget and show what grb makes of it",
+		Action: func(c *cli.Context) error {
+			b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+			if err != nil {
+				return fmt.Errorf("embedded sample: %w", err)
+			}
+			fmt.Fprintf(c.App.Writer, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n\n")
+			if err := reports.WriteInspection(c.App.Writer, b, reports.InspectOptions{}); err != nil {
+				return err
+			}
+			fmt.Fprintln(c.App.Writer)
+			return reports.WriteIssues(c.App.Writer, b, reports.IssueOptions{Max: 20})
+		},
+	}
+}
+
+func schemesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "schemes",
+		Usage: "list the gender-marker schemes grb knows and how their codes map to canonical levels",
+		Flags: []cli.Flag{&cli.StringFlag{Name: "schemes", Usage: "add or override schemes from a YAML `FILE`"}},
+		Action: func(c *cli.Context) error {
+			s, err := loadSchemes(c)
+			if err != nil {
+				return err
+			}
+			return reports.WriteSchemes(c.App.Writer, s)
+		},
+	}
+}
+
+func objectivesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "objectives",
+		Usage: "list the 23 GCM objectives, the guiding principles and the Migration MPTF thematic areas",
+		Action: func(c *cli.Context) error {
+			return reports.WriteReference(c.App.Writer)
+		},
+	}
+}
+
+func oneFile(c *cli.Context) (string, error) {
+	if c.NArg() != 1 {
+		return "", usagef("%s: want one FILE, got %d arguments", c.Command.Name, c.NArg())
+	}
+	return c.Args().First(), nil
+}
+
+// readBudget reads a file with the reading flags, printing reading
+// warnings to stderr. The budget is nil only when nothing could be read.
+func readBudget(c *cli.Context, name string) (*budget.Budget, error) {
+	opt, err := readOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	b, err := budget.ReadFile(name, opt)
+	if b == nil {
+		return nil, err
+	}
+	return b, err
+}

@@ -1,0 +1,326 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// InspectOptions controls WriteInspection.
+type InspectOptions struct {
+	Ledger bool // list every row of the ledger, not only the rows that are not lines
+}
+
+// WriteInspection writes what was read from a budget file: the sheets, the
+// header and column mapping, the row ledger, the reconciliation of stated
+// totals against their lines, and the totals by sheet and currency.
+func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
+	ew := &errWriter{w: w}
+	ew.printf("file: %s (%s)\n", b.Source, b.Format)
+	if b.CSV != nil {
+		ew.printf("encoding: %s, delimiter %s\n", b.CSV.Encoding, delimName(b.CSV.Delimiter))
+	}
+	for _, s := range b.Sheets {
+		ew.printf("\n%s\n", sheetTitle(s))
+		if s.Skipped != "" {
+			ew.printf("  skipped: %s\n", s.Skipped)
+			continue
+		}
+		if s.HeaderRow == 0 {
+			ew.printf("  no header found: %d rows rejected\n", s.Count(budget.RowRejected))
+			continue
+		}
+		hr := fmt.Sprintf("row %d", s.HeaderRow)
+		if s.HeaderRows == 2 {
+			hr = fmt.Sprintf("rows %d-%d (group header joined)", s.HeaderRow-1, s.HeaderRow)
+		}
+		ew.printf("  header: %s\n", hr)
+		ew.printf("  scale: %s (%s)\n", s.Scale, s.ScaleFrom)
+		cur := s.Currency
+		if cur == "" {
+			cur = "not stated (use --currency)"
+		}
+		ew.printf("  currency: %s\n", cur)
+		if s.Scheme != "" {
+			ew.printf("  gender-marker scheme: %s (%s)\n", s.Scheme, s.SchemeNote)
+		}
+		if s.Wide {
+			ew.printf("  layout: wide (one amount column per fiscal year; each row gives one line per year)\n")
+		}
+		ew.printf("  columns:\n")
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		for _, c := range s.Columns {
+			extra := c.How
+			if c.Year != 0 {
+				extra = fmt.Sprintf("%s %d", c.How, c.Year)
+			}
+			fmt.Fprintf(tw, "    %s\t%s\t→ %s\t(%s)\n", budget.ColumnName(c.Col), oneLine(c.Header, 50), c.Field, extra)
+		}
+		tw.Flush()
+		var parts []string
+		for _, c := range budget.RowClasses() {
+			parts = append(parts, fmt.Sprintf("%d %s", s.Count(c), c))
+		}
+		ew.printf("  rows: %d read: %s\n", s.Rows, strings.Join(parts, ", "))
+	}
+
+	ew.printf("\nrow ledger")
+	if !opt.Ledger {
+		ew.printf(" (rows other than lines, titles, headers and blanks; --ledger lists every row)")
+	}
+	ew.printf(":\n")
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  sheet\trow\tclass\tlines\treason\n")
+	shown := 0
+	for _, r := range b.Ledger {
+		if !opt.Ledger {
+			switch r.Class {
+			case budget.RowLine, budget.RowTitle, budget.RowHeader, budget.RowBlank:
+				continue
+			}
+		}
+		shown++
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\n", sheetName(r.Sheet), r.Row, r.Class, r.Lines, oneLine(r.Reason, 100))
+	}
+	tw.Flush()
+	if shown == 0 {
+		ew.printf("  (none)\n")
+	}
+
+	ew.printf("\nreconciliation of stated totals (tolerance %s)", b.Tolerance)
+	if !opt.Ledger {
+		ew.printf("; mismatches only, --ledger lists every check")
+	}
+	ew.printf(":\n")
+	if len(b.Totals) == 0 {
+		ew.printf("  no total or subtotal rows found\n")
+	} else {
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "  sheet\trow\tlabel\tcolumn\tlines\tstated\tcomputed\tdifference\tstatus\t\n")
+		ok, bad := 0, 0
+		for _, c := range b.Totals {
+			st := "ok"
+			if !c.OK(b.Tolerance) {
+				st = "MISMATCH"
+				bad++
+			} else {
+				ok++
+				if !opt.Ledger {
+					continue
+				}
+			}
+			if len(c.Amounts) == 0 {
+				fmt.Fprintf(tw, "  %s\t%d\t%s\t-\t%d\t-\t-\t-\tno amounts\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), c.Covered)
+			}
+			for _, a := range c.Amounts {
+				if !opt.Ledger && a.Diff() >= -b.Tolerance && a.Diff() <= b.Tolerance {
+					continue
+				}
+				fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, group(a.Stated), group(a.Computed), group(a.Diff()), st)
+			}
+		}
+		tw.Flush()
+		ew.printf("  %d stated totals checked: %d match their lines, %d do not\n", ok+bad, ok, bad)
+	}
+
+	ew.printf("\nline totals by sheet and currency (exact sums of line items; totals and subtotals excluded):\n")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "  sheet\tcurrency\tlines\tproposed\tapproved\trevised\texecuted\t\n")
+	for _, t := range lineTotals(b) {
+		fmt.Fprintf(tw, "  %s\t%s\t%d", sheetName(t.sheet), orDash(t.currency), t.n)
+		for _, p := range budget.Phases() {
+			if t.n2[p] == 0 {
+				fmt.Fprintf(tw, "\t-")
+				continue
+			}
+			v, err := t.sum[p].Value()
+			if err != nil {
+				fmt.Fprintf(tw, "\toverflow")
+				continue
+			}
+			fmt.Fprintf(tw, "\t%s", group(v))
+		}
+		fmt.Fprintf(tw, "\t\n")
+	}
+	tw.Flush()
+	errs := b.Errors()
+	ew.printf("\n%d lines; %d errors, %d warnings (grb validate lists them)\n", len(b.Lines), errs, len(b.Issues)-errs)
+	return ew.err
+}
+
+type lineTotal struct {
+	sheet, currency string
+	n               int
+	n2              [budget.NumPhases]int
+	sum             [budget.NumPhases]budget.Sum
+}
+
+func lineTotals(b *budget.Budget) []*lineTotal {
+	idx := map[[2]string]*lineTotal{}
+	var out []*lineTotal
+	for i := range b.Lines {
+		l := &b.Lines[i]
+		k := [2]string{l.Pos.Sheet, l.Currency}
+		t := idx[k]
+		if t == nil {
+			t = &lineTotal{sheet: k[0], currency: k[1]}
+			idx[k] = t
+			out = append(out, t)
+		}
+		t.n++
+		for _, p := range budget.Phases() {
+			if v, ok := l.Amounts.Get(p); ok {
+				t.sum[p].Add(v)
+				t.n2[p]++
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].sheet != out[j].sheet {
+			return false // keep sheet order
+		}
+		return out[i].currency < out[j].currency
+	})
+	return out
+}
+
+func sheetTitle(s budget.SheetReport) string {
+	name := "sheet " + fmt.Sprintf("%q", s.Name)
+	if s.Name == "" {
+		name = "table"
+	}
+	if s.Hidden {
+		name += " (hidden)"
+	}
+	return name + ":"
+}
+
+func sheetName(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func delimName(r rune) string {
+	switch r {
+	case ',':
+		return "comma"
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// oneLine shortens s to n runes on one line.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// group formats money with thousands separators: 1,234,567.80.
+func group(m budget.Money) string {
+	s := m.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	i := strings.IndexByte(s, '.')
+	intPart, frac := s[:i], s[i:]
+	var b strings.Builder
+	for j, r := range intPart {
+		if j > 0 && (len(intPart)-j)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + frac
+	if neg {
+		return "-" + out
+	}
+	return out
+}
+
+// IssueOptions controls WriteIssues.
+type IssueOptions struct {
+	Max int // list at most Max issues (0 = all); the count is always printed
+}
+
+// WriteIssues writes the issues of a budget, errors first, each with its
+// position, code, what was found and what was expected.
+func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
+	ew := &errWriter{w: w}
+	issues := sortedIssues(b.Issues)
+	for i, is := range issues {
+		if opt.Max > 0 && i == opt.Max {
+			ew.printf("… and %d more (--max-issues 0 lists all)\n", len(issues)-opt.Max)
+			break
+		}
+		ew.printf("%s\n", is.Error())
+	}
+	errs := b.Errors()
+	ew.printf("%s: %d lines, %d errors, %d warnings\n", b.Source, len(b.Lines), errs, len(b.Issues)-errs)
+	return ew.err
+}
+
+func sortedIssues(in []budget.Issue) []budget.Issue {
+	out := append([]budget.Issue(nil), in...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity > out[j].Severity })
+	return out
+}
+
+// issueJSON is the JSON shape of a validation report.
+type issueJSON struct {
+	File     string         `json:"file"`
+	Lines    int            `json:"lines"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Issues   []budget.Issue `json:"issues"`
+}
+
+// WriteIssuesJSON writes the issues of a budget as one JSON object.
+func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
+	errs := b.Errors()
+	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: len(b.Issues) - errs, Issues: sortedIssues(b.Issues)}
+	if v.Issues == nil {
+		v.Issues = []budget.Issue{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// errWriter keeps the first write error, in the manner of bufio.Writer.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	fmt.Fprintf(e, format, args...)
+}
