@@ -173,34 +173,58 @@ func ParseAmount(s string, scale Scale, mark DecimalMark) (m Money, ok bool, err
 		}
 		scale = Units
 	}
-	// Fast path: plain digits, the overwhelming majority of cells.
-	if v, neg, plain := parsePlainAmount(s); plain {
-		m, overflow, _ := amountToCents(v, 2, uint64(scale), neg)
+	// Fast path: plain digits, or digits with a decimal point as
+	// spreadsheets export them; the overwhelming majority of cells.
+	if v, k, neg, plain := parsePlainAmount(s, mark); plain {
+		m, overflow, needBig := amountToCents(v, k, uint64(scale), neg)
 		if overflow {
 			return 0, false, amountOverflowError(s, scale)
 		}
-		return m, true, nil
+		if !needBig {
+			return m, true, nil
+		}
 	}
 	return parseAmountText(s, scale, mark)
 }
 
-// parsePlainAmount reads an optional '-' and 1 to 19 ASCII digits.
-func parsePlainAmount(s string) (v uint64, neg, ok bool) {
+// parsePlainAmount reads an optional '-', then at most 19 ASCII digits with
+// at most one '.' among them that can only be a decimal point under mark.
+// The amount is v × 10^k cents.
+func parsePlainAmount(s string, mark DecimalMark) (v uint64, k int, neg, ok bool) {
 	if len(s) > 0 && s[0] == '-' {
 		neg = true
 		s = s[1:]
 	}
-	if len(s) == 0 || len(s) > 19 {
-		return 0, false, false
+	if len(s) == 0 || len(s) > 20 {
+		return 0, 0, false, false
 	}
+	point := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i] - '0'
 		if c > 9 {
-			return 0, false, false
+			if s[i] != '.' || point >= 0 || mark == DecimalComma {
+				return 0, 0, false, false
+			}
+			point = i
+			continue
 		}
 		v = v*10 + uint64(c)
 	}
-	return v, neg, true
+	k = 2
+	if point >= 0 {
+		frac := len(s) - point - 1
+		if point+frac == 0 || point+frac > 19 {
+			return 0, 0, false, false
+		}
+		// With AutoDecimal, 1.234 is grouping: leave it to the full parser.
+		if mark == AutoDecimal && frac == 3 && point >= 1 && point <= 3 && s[0] != '0' {
+			return 0, 0, false, false
+		}
+		k -= frac
+	} else if len(s) > 19 {
+		return 0, 0, false, false
+	}
+	return v, k, neg, true
 }
 
 // amountProblem describes why text is not an amount, as what was found and what
@@ -254,7 +278,7 @@ var amountAbsentMarkers = [...]string{
 }
 
 func isAmountAbsent(s string) bool {
-	if len(s) > len("[not published]") {
+	if s == "" || len(s) > len("[not published]") || (s[0] >= '0' && s[0] <= '9') {
 		return false
 	}
 	for _, a := range amountAbsentMarkers {
@@ -276,7 +300,7 @@ func parseAmountText(s string, scale Scale, mark DecimalMark) (Money, bool, erro
 			expected: "an amount of at most " + strconv.Itoa(maxAmountLen) + " bytes",
 		})
 	}
-	if strings.ContainsAny(t, "%‰") {
+	if strings.IndexByte(t, '%') >= 0 || strings.Contains(t, "‰") {
 		return 0, false, invalidAmountError(s, amountProblem{found: "a percentage", expected: "an amount of money"})
 	}
 	body, a, p := stripAmountAffixes(t)

@@ -28,6 +28,21 @@ func FuzzParseAmount(f *testing.F) {
 		if err != nil && !errors.Is(err, ErrInvalidAmount) {
 			t.Fatalf("ParseAmount(%q) error %v does not wrap ErrInvalidAmount", s, err)
 		}
+		// The fast paths agree with the full parser.
+		if ms, oks, errs := parseAmountText(s, Units, AutoDecimal); ms != m || oks != ok || (errs == nil) != (err == nil) {
+			t.Fatalf("ParseAmount(%q) = %d, %v, %v, but the full parser gives %d, %v, %v", s, m, ok, err, ms, oks, errs)
+		}
+		for _, mark := range []DecimalMark{DecimalPoint, DecimalComma} {
+			mm, okm, errm := ParseAmount(s, Units, mark)
+			if (!okm && mm != 0) || (okm && errm != nil) || (errm != nil && !errors.Is(errm, ErrInvalidAmount)) {
+				t.Fatalf("ParseAmount(%q, units, %v) = %d, %v, %v", s, mark, mm, okm, errm)
+			}
+			if ms, oks, errs := parseAmountText(s, Units, mark); ms != mm || oks != okm || (errs == nil) != (errm == nil) {
+				t.Fatalf("ParseAmount(%q, units, %v) = %d, %v, %v, but the full parser gives %d, %v, %v", s, mark, mm, okm, errm, ms, oks, errs)
+			}
+		}
+		ScaleFromText(s) // must not panic
+
 		if !ok {
 			return
 		}

@@ -28,6 +28,11 @@ func TestParseAmount(t *testing.T) {
 		{"\t1234\n", Units, AutoDecimal, 123400},
 		{"\ufeff1234", Units, AutoDecimal, 123400},
 		{".5", Units, AutoDecimal, 50},
+		{"-.5", Units, AutoDecimal, -50},
+		{"-1234.", Units, AutoDecimal, -123400},
+		{"12345678901234567.89", Units, DecimalPoint, 1234567890123456789}, // 19 digits: fast path limit
+		{"1234567890123456.789", Units, DecimalPoint, 123456789012345679},
+		{"12345678901234567.891", Units, DecimalPoint, 1234567890123456789}, // 20 digits: full parser
 		{"1234.", Units, AutoDecimal, 123400},
 
 		// Grouping.

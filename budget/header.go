@@ -180,7 +180,7 @@ func match(h string, s synonym) int {
 		return 0
 	}
 	if h == s.phrase {
-		return 1000 + 10*len(s.phrase) - s.rank
+		return 2000 - s.rank
 	}
 	if !containsWords(h, s.phrase) {
 		return 0

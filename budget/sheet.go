@@ -1047,10 +1047,33 @@ func (s *sheetReader) programmeTotals() {
 		code   string
 		prefix string
 	}
+	// The level width is read from the data: each code that has children
+	// when all its trailing zeros are dropped votes for that many zeros,
+	// and the most common count wins (Kenya: 0702000 over 0702010, three
+	// zeros). A code with at least that many zeros is the parent of the
+	// codes that share the rest: 0210000 is the parent of 0210xxx, not of
+	// 0211xxx, and 0711000 of 0711100.
+	votes := map[int]int{}
+	for _, m := range codes {
+		for c := range m {
+			if z := trailingZeros(c); z > 0 && z < len(c) && hasChild(m, c, c[:len(c)-z]) {
+				votes[z]++
+			}
+		}
+	}
+	width, best := 0, 0
+	for z, n := range votes {
+		if n > best || (n == best && z < width) {
+			width, best = z, n
+		}
+	}
 	var parents []parent
 	for g, m := range codes {
 		for c := range m {
-			if p := strings.TrimRight(c, "0"); len(p) < len(c) && p != "" {
+			if width == 0 || trailingZeros(c) < width || width >= len(c) {
+				continue
+			}
+			if p := c[:len(c)-width]; hasChild(m, c, p) {
 				parents = append(parents, parent{g, c, p})
 			}
 		}
@@ -1116,6 +1139,25 @@ func (s *sheetReader) programmeTotals() {
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].rows[0] < found[j].rows[0] })
 	s.totals = append(s.totals, found...)
+}
+
+// hasChild reports whether codes has a code other than parent, of the
+// same length, that starts with prefix.
+func hasChild[V any](codes map[string]V, parent, prefix string) bool {
+	for c := range codes {
+		if c != parent && len(c) == len(parent) && strings.HasPrefix(c, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func trailingZeros(s string) int {
+	n := 0
+	for n < len(s) && s[len(s)-1-n] == '0' {
+		n++
+	}
+	return n
 }
 
 func allDigits(s string) bool {

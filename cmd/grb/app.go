@@ -30,7 +30,7 @@ var errHasErrors = errors.New("the input has errors")
 // and stderr. It never exits the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err != nil && !errors.Is(err, errHasErrors) {
 		var ue usageError
 		if !errors.As(err, &ue) && isFlagError(err) {
@@ -38,6 +38,46 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return err
+}
+
+// flagsFirst moves a command's flags before its arguments, so that
+// `grb inspect FILE --sheet X` works as users type it: urfave/cli v2 stops
+// reading flags at the first argument. Everything after "--" stays as is.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 3 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, rest []string
+	for i := 2; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	return append(out, rest...)
 }
 
 // isFlagError tells urfave/cli's flag-parsing errors, which it returns as
