@@ -135,8 +135,8 @@ const maxAmountLen = 1024
 //   - grouping by ',', '.', an apostrophe (1'234.50, 1’234.50) or a space
 //     (space, no-break space U+00A0, narrow no-break space U+202F, thin
 //     space U+2009, figure space U+2007): groups of three digits after a
-//     first group of one to three, or the Indian lakh grouping 12,34,567;
-//     only one grouping character per number.
+//     first group of one to three, or (with commas) the Indian lakh
+//     grouping 12,34,567; one grouping character per number.
 //   - currency symbols ($, €, £, ¥, ₦, ₹, …), letter symbols (US$, R$, S/.,
 //     KSh, Rs, FCFA, …) and ISO 4217 codes (KES, MXN, USD) before or after
 //     the number, at most two of them (MXN $27,158,570).

@@ -148,7 +148,7 @@ type Line struct {
 	Description string
 	Amounts     Amounts
 	Currency    string  // ISO 4217 code; empty when unknown
-	GEWE        Amounts // money explicitly attributed to gender equality on the line, when given
+	GEWE        *Amounts // money explicitly attributed to gender equality on the line; nil when not given
 
 	Objectives      []ObjectiveShare // GCM objectives; shares sum to 10000
 	ObjectiveSource Provenance
@@ -157,6 +157,6 @@ type Line struct {
 	HumanRights     string // Migration MPTF human-rights marker, raw
 	ChildSensitive  string // Migration MPTF child-sensitivity marker, raw
 
-	Beneficiaries Beneficiaries
+	Beneficiaries *Beneficiaries // nil when the file gives no counts
 	Pos           Position // file, sheet and row the line was read from
 }

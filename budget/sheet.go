@@ -92,6 +92,16 @@ type sheetReader struct {
 	sinceGrand int
 	markerVals map[string]bool
 	noAmount   bool // the sheet has no header or no amount column: every row is rejected
+	counts     bool // the sheet has beneficiary columns
+
+	vals     []optMoney         // per-row buffer of parsed amounts
+	objMemo  map[string]objMemo // ParseObjectives results by cell text
+	codeMemo map[string]Code    // splitCode results by cell text
+}
+
+type objMemo struct {
+	o   []ObjectiveShare
+	err error
 }
 
 func newSheetReader(b *Budget, opt *Options, file, sheet string, rep SheetReport) *sheetReader {
@@ -335,6 +345,11 @@ func (s *sheetReader) mapColumns() error {
 	}
 	sort.Slice(maps, func(i, j int) bool { return maps[i].Col < maps[j].Col })
 	s.rep.Columns = maps
+	for _, f := range []Field{FieldWomen, FieldMen, FieldGirls, FieldBoys, FieldOtherSex} {
+		if _, ok := s.cols[f]; ok {
+			s.counts = true
+		}
+	}
 	return nil
 }
 
@@ -471,6 +486,9 @@ func (s *sheetReader) totalLabel(cells []string) (label string, col int, class R
 		if s.money[c] {
 			continue
 		}
+		if !mayBeTotal(v) {
+			continue
+		}
 		h := normalize(v)
 		if h == "" {
 			continue
@@ -494,6 +512,28 @@ func (s *sheetReader) totalLabel(cells []string) (label string, col int, class R
 	return "", -1, 0, false
 }
 
+// mayBeTotal is a cheap test that rules out most cells before the costly
+// normalisation: every total label starts with one of these letters.
+func mayBeTotal(v string) bool {
+	for i := 0; i < len(v); i++ {
+		c := v[i] | 0x20 // ASCII lower case
+		if c >= 'a' && c <= 'z' {
+			if i+3 > len(v) {
+				return false
+			}
+			switch strings.ToLower(v[i : i+3]) {
+			case "sub", "tot", "sou", "gra", "ove":
+				return true
+			}
+			return false
+		}
+		if v[i] >= 0x80 {
+			return true // a non-ASCII first letter: let normalize decide
+		}
+	}
+	return false
+}
+
 // row classifies one row below the header.
 func (s *sheetReader) row(n int, cells []string) {
 	if s.noAmount {
@@ -504,7 +544,11 @@ func (s *sheetReader) row(n int, cells []string) {
 		s.ledger(n, RowBlank, 0, "")
 		return
 	}
-	vals := make([]optMoney, len(s.amts))
+	if len(s.vals) != len(s.amts) {
+		s.vals = make([]optMoney, len(s.amts))
+	}
+	vals := s.vals
+	clear(vals)
 	var bad []Issue
 	anyAmount := false
 	for i, a := range s.amts {
@@ -555,6 +599,21 @@ func (s *sheetReader) row(n int, cells []string) {
 
 var codeName = regexp.MustCompile(`^([0-9][0-9A-Za-z.\-/]*)\s*[-–—:]?\s+(\S.*)$`)
 
+// splitCode is the package's splitCode, remembered per text.
+func (s *sheetReader) splitCode(v string) Code {
+	if c, ok := s.codeMemo[v]; ok {
+		return c
+	}
+	c := splitCode(v)
+	if s.codeMemo == nil {
+		s.codeMemo = map[string]Code{}
+	}
+	if len(s.codeMemo) < 100000 {
+		s.codeMemo[v] = c
+	}
+	return c
+}
+
 // splitCode splits "0702010 Management of Cabinet Affairs" into its code
 // and name.
 func splitCode(s string) Code {
@@ -594,7 +653,7 @@ func (s *sheetReader) codes(cells []string) (unit, prog, parent Code) {
 	unit.Code, _ = s.get(cells, FieldUnitCode)
 	unit.Name, _ = s.get(cells, FieldUnitName)
 	if v, c := s.get(cells, FieldUnit); c >= 0 && v != "" {
-		u := splitCode(v)
+		u := s.splitCode(v)
 		if unit.Code == "" {
 			unit.Code = u.Code
 		}
@@ -605,7 +664,7 @@ func (s *sheetReader) codes(cells []string) (unit, prog, parent Code) {
 	prog.Code, _ = s.get(cells, FieldProgrammeCode)
 	prog.Name, _ = s.get(cells, FieldProgrammeName)
 	if _, c := s.get(cells, FieldProgrammeCode); c < 0 && prog.Name != "" {
-		prog = splitCode(prog.Name)
+		prog = s.splitCode(prog.Name)
 	}
 	if v, c := s.get(cells, FieldParent); c >= 0 && v != "" {
 		parent = splitCode(v)
@@ -643,11 +702,22 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 		if m, ok, err := ParseAmount(t, s.scale, s.opt.Decimal); err != nil {
 			s.b.issue(Error, "amount-invalid", s.pos(n, s.gewe+1), t, "an amount", "GEWE amount: "+errMsg(err), err)
 		} else if ok {
+			l.GEWE = new(Amounts)
 			l.GEWE.Set(s.opt.Phase, m)
 		}
 	}
 	if v, c := s.get(cells, FieldObjectives); c >= 0 && v != "" {
-		o, err := ParseObjectives(v)
+		m, ok := s.objMemo[v]
+		if !ok {
+			m.o, m.err = ParseObjectives(v)
+			if s.objMemo == nil {
+				s.objMemo = map[string]objMemo{}
+			}
+			if len(s.objMemo) < 10000 {
+				s.objMemo[v] = m
+			}
+		}
+		o, err := m.o, m.err
 		if err != nil {
 			s.b.issue(Error, "objective-invalid", s.pos(n, c+1), v, "GCM objectives 1–23, such as 7, \"3; 7\" or \"7 (60%), 16 (40%)\"", errMsg(err), err)
 		} else {
@@ -661,10 +731,15 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	}
 	l.HumanRights, _ = s.get(cells, FieldHumanRights)
 	l.ChildSensitive, _ = s.get(cells, FieldChildSensitivity)
-	l.Beneficiaries = Beneficiaries{
-		Women: s.count(cells, n, FieldWomen), Men: s.count(cells, n, FieldMen),
-		Girls: s.count(cells, n, FieldGirls), Boys: s.count(cells, n, FieldBoys),
-		Other: s.count(cells, n, FieldOtherSex),
+	if s.counts {
+		ben := Beneficiaries{
+			Women: s.count(cells, n, FieldWomen), Men: s.count(cells, n, FieldMen),
+			Girls: s.count(cells, n, FieldGirls), Boys: s.count(cells, n, FieldBoys),
+			Other: s.count(cells, n, FieldOtherSex),
+		}
+		if ben.Any() {
+			l.Beneficiaries = &ben
+		}
 	}
 	if !anyAmount {
 		s.b.issue(Warning, "line-no-amount", s.pos(n, 0), "", "an amount in at least one phase", "line has no amount in any column (blank, N/A or similar): it counts as absent, not zero", nil)
@@ -815,7 +890,7 @@ func (s *sheetReader) arithmeticTotal(n int, vals []optMoney) {
 		s.ledger(n, RowBlank, 0, "")
 		return
 	}
-	s.totals = append(s.totals, pendingTotal{rows: []int{n}, class: RowSubtotal, how: "arithmetic", from: from, to: sheetLines, stated: vals})
+	s.totals = append(s.totals, pendingTotal{rows: []int{n}, class: RowSubtotal, how: "arithmetic", from: from, to: sheetLines, stated: append([]optMoney(nil), vals...)})
 	s.sinceTotal = sheetLines
 	s.ledger(n, RowSubtotal, 0, "unlabelled row equal to the sum of the lines above it")
 }

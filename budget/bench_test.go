@@ -1,0 +1,148 @@
+package budget
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// benchRow returns the cells of generated line i: a ministry budget with
+// subtotals every 50 lines, split objectives and every marker form.
+func benchRow(i int) []string {
+	markers := []string{"0", "1", "2", ""}
+	objs := []string{"7", "7 (60%), 16 (40%)", "3; 7", "11", ""}
+	unit := i / 5000
+	return []string{
+		"2025",
+		strconv.Itoa(100 + unit),
+		"Ministry " + strconv.Itoa(unit),
+		fmt.Sprintf("%d-%02d", 100+unit, (i/500)%10),
+		"Line description number " + strconv.Itoa(i),
+		strconv.Itoa(1000+i%9000) + ".5",
+		strconv.Itoa(900+i%8000) + ".25",
+		objs[i%len(objs)],
+		markers[i%len(markers)],
+	}
+}
+
+var benchHeader = []string{"Fiscal year", "Vote code", "Ministry", "Programme code", "Line description", "Approved", "Executed", "GCM objective(s)", "Gender marker (OECD DAC)"}
+
+func genCSV(rows int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("Generated budget for benchmarks\n")
+	for i, h := range benchHeader {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(h)
+	}
+	buf.WriteByte('\n')
+	for i := 0; i < rows; i++ {
+		for j, c := range benchRow(i) {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			if bytes.ContainsAny([]byte(c), ",;") {
+				buf.WriteString(strconv.Quote(c))
+			} else {
+				buf.WriteString(c)
+			}
+		}
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes()
+}
+
+func genXLSX(tb testing.TB, rows int) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	row := func(n int, cells []string) {
+		v := make([]any, len(cells))
+		for i, c := range cells {
+			if x, err := strconv.ParseFloat(c, 64); err == nil {
+				v[i] = x
+			} else {
+				v[i] = c
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		if err := sw.SetRow(cell, v); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	row(1, []string{"Generated budget for benchmarks"})
+	row(2, benchHeader)
+	for i := 0; i < rows; i++ {
+		row(i+3, benchRow(i))
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var benchData sync.Map // "csv/100000" → []byte
+
+func benchInput(b *testing.B, format string, rows int) []byte {
+	key := fmt.Sprintf("%s/%d", format, rows)
+	if v, ok := benchData.Load(key); ok {
+		return v.([]byte)
+	}
+	var data []byte
+	if format == "csv" {
+		data = genCSV(rows)
+	} else {
+		data = genXLSX(b, rows)
+	}
+	benchData.Store(key, data)
+	return data
+}
+
+// BenchmarkRead reads and validates generated budgets. Besides time and
+// allocations it reports the heap still held by the result (MB-held) and
+// the line rate.
+func BenchmarkRead(b *testing.B) {
+	for _, bc := range []struct {
+		format string
+		rows   int
+	}{{"csv", 100_000}, {"csv", 1_000_000}, {"xlsx", 100_000}, {"xlsx", 1_000_000}} {
+		b.Run(fmt.Sprintf("%s/%d", bc.format, bc.rows), func(b *testing.B) {
+			data := benchInput(b, bc.format, bc.rows)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			var held uint64
+			for i := 0; i < b.N; i++ {
+				bud, err := Read(bytes.NewReader(data), "bench."+bc.format, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(bud.Lines) != bc.rows {
+					b.Fatalf("%d lines, want %d", len(bud.Lines), bc.rows)
+				}
+				if i == b.N-1 {
+					b.StopTimer()
+					var m runtime.MemStats
+					runtime.GC()
+					runtime.ReadMemStats(&m)
+					held = m.HeapAlloc
+					runtime.KeepAlive(bud)
+				}
+			}
+			b.ReportMetric(float64(held)/1e6, "MB-held")
+		})
+	}
+}
