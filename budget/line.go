@@ -137,6 +137,13 @@ func (c Code) Label() string {
 	return c.Code + " " + c.Name
 }
 
+// OtherMarkers are the Migration MPTF's other markers, kept raw: their
+// scales are not published (domain reference §2.2).
+type OtherMarkers struct {
+	HumanRights      string
+	ChildSensitivity string
+}
+
 // Line is one budget line item.
 type Line struct {
 	ID          string // line identifier, when the file has one
@@ -144,19 +151,18 @@ type Line struct {
 	YearLabel   string // fiscal year as written, such as "2015-16"
 	Unit        Code   // administrative unit: ministry, vote, agency
 	Programme   Code
-	Parent      Code // the programme above Programme, when the file has a hierarchy
+	Parent      *Code // the programme above Programme; nil when the file has no hierarchy
 	Description string
 	Amounts     Amounts
-	Currency    string  // ISO 4217 code; empty when unknown
+	Currency    string   // ISO 4217 code; empty when unknown
 	GEWE        *Amounts // money explicitly attributed to gender equality on the line; nil when not given
 
 	Objectives      []ObjectiveShare // GCM objectives; shares sum to 10000
 	ObjectiveSource Provenance
 	Gender          Marker
 	GenderSource    Provenance
-	HumanRights     string // Migration MPTF human-rights marker, raw
-	ChildSensitive  string // Migration MPTF child-sensitivity marker, raw
+	Other           *OtherMarkers // Migration MPTF human-rights and child-sensitivity markers; nil when not given
 
 	Beneficiaries *Beneficiaries // nil when the file gives no counts
-	Pos           Position // file, sheet and row the line was read from
+	Pos           Position       // file, sheet and row the line was read from
 }

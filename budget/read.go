@@ -37,6 +37,8 @@ type Options struct {
 	MaxBytes  int64            // uncompressed input limit; 0 = DefaultMaxBytes, <0 = none
 	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
 	Format    string           // "xlsx" or "csv"; "" = from the name and the content
+
+	sizeHint int64 // bytes in the file, when known; used to size the line slice once
 }
 
 // ReadFile reads a budget file. It is the only function of the package
@@ -47,6 +49,9 @@ func ReadFile(name string, opt Options) (*Budget, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		opt.sizeHint = st.Size()
+	}
 	return Read(f, name, opt)
 }
 

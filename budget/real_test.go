@@ -73,7 +73,7 @@ func TestRealKenya(t *testing.T) {
 	found := false
 	for _, l := range b.Lines {
 		if l.Programme.Code == "0605030" && l.Unit.Code == "1021" {
-			found = l.Parent.Code == "0605000" && l.Programme.Name == "Refugee Affairs"
+			found = l.Parent != nil && l.Parent.Code == "0605000" && l.Programme.Name == "Refugee Affairs"
 		}
 	}
 	if !found {

@@ -3,6 +3,7 @@ package budget
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,8 +92,10 @@ type sheetReader struct {
 	sinceTotal int // sheet line index after the last total row
 	sinceGrand int
 	markerVals map[string]bool
-	noAmount   bool // the sheet has no header or no amount column: every row is rejected
-	counts     bool // the sheet has beneficiary columns
+	noAmount   bool  // the sheet has no header or no amount column: every row is rejected
+	counts     bool  // the sheet has beneficiary columns
+	rowBytes   int64 // text bytes of the rows read so far, to size the line slice
+	sized      bool
 
 	vals     []optMoney         // per-row buffer of parsed amounts
 	objMemo  map[string]objMemo // ParseObjectives results by cell text
@@ -124,6 +127,9 @@ func (s *sheetReader) read(it rowIter) error {
 		s.rep.Rows++
 		if s.header != nil {
 			s.row(n, cells)
+			if !s.sized {
+				s.presize(cells)
+			}
 			continue
 		}
 		s.pre = append(s.pre, rawRow{n, append([]string(nil), cells...)})
@@ -144,6 +150,36 @@ func (s *sheetReader) read(it rowIter) error {
 	s.finish()
 	s.b.Sheets = append(s.b.Sheets, s.rep)
 	return nil
+}
+
+// presize grows the line and ledger slices once, from the file size and
+// the bytes of the first rows, so that a large csv is not copied over and
+// over as it grows (csv only: an xlsx file's size says little about its
+// rows).
+func (s *sheetReader) presize(cells []string) {
+	for _, c := range cells {
+		s.rowBytes += int64(len(c)) + 1
+	}
+	if s.rep.Rows < 1000 {
+		return
+	}
+	s.sized = true
+	if s.opt.sizeHint <= 0 || s.b.Format != "csv" || s.rowBytes == 0 {
+		return
+	}
+	est := int(s.opt.sizeHint/(s.rowBytes/int64(s.rep.Rows))) * 21 / 20
+	if est > 1<<26 {
+		est = 1 << 26
+	}
+	lines := est
+	if s.rep.Wide {
+		lines *= len(s.amts)
+	}
+	grow := func(have int, want int) int { return max(0, want-have) }
+	s.b.Lines = slices.Grow(s.b.Lines, grow(len(s.b.Lines), lines))
+	s.b.Ledger = slices.Grow(s.b.Ledger, grow(len(s.b.Ledger), est))
+	s.lineLedger = slices.Grow(s.lineLedger, grow(len(s.lineLedger), lines))
+	s.isTotal = slices.Grow(s.isTotal, grow(len(s.isTotal), lines))
 }
 
 // findHeader picks the header among the buffered rows, maps the columns and
@@ -687,7 +723,11 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	l.Pos = s.pos(n, 0)
 	l.ID, _ = s.get(cells, FieldID)
 	l.Year, l.YearLabel = s.lineYear(cells, n)
-	l.Unit, l.Programme, l.Parent = s.codes(cells)
+	var parent Code
+	l.Unit, l.Programme, parent = s.codes(cells)
+	if parent != (Code{}) {
+		l.Parent = &parent
+	}
 	l.Description, _ = s.get(cells, FieldDescription)
 	l.Currency = s.currency
 	if v, c := s.get(cells, FieldCurrency); c >= 0 && v != "" {
@@ -729,8 +769,11 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 		l.Gender.Raw = v
 		s.markerVals[v] = true
 	}
-	l.HumanRights, _ = s.get(cells, FieldHumanRights)
-	l.ChildSensitive, _ = s.get(cells, FieldChildSensitivity)
+	hr, _ := s.get(cells, FieldHumanRights)
+	cs, _ := s.get(cells, FieldChildSensitivity)
+	if hr != "" || cs != "" {
+		l.Other = &OtherMarkers{HumanRights: hr, ChildSensitivity: cs}
+	}
 	if s.counts {
 		ben := Beneficiaries{
 			Women: s.count(cells, n, FieldWomen), Men: s.count(cells, n, FieldMen),
@@ -1186,9 +1229,10 @@ func (s *sheetReader) programmeTotals() {
 		}
 		pi := codes[p.g][p.code][0]
 		pl := &s.b.Lines[s.start+pi]
+		parent := pl.Programme // a copy: the line itself is dropped later
 		for _, k := range kids {
-			if kl := &s.b.Lines[s.start+k]; kl.Parent == (Code{}) {
-				kl.Parent = pl.Programme
+			if kl := &s.b.Lines[s.start+k]; kl.Parent == nil {
+				kl.Parent = &parent
 			}
 		}
 		t := pendingTotal{class: RowSubtotal, label: pl.Programme.Label(), how: "programme code", idx: kids,
