@@ -972,7 +972,7 @@ func (s *sheetReader) sumLines(from, to int, a amountCol, idx []int) (Money, int
 // finish resolves the marker scheme, finds programme totals by their codes,
 // checks every total, and drops total lines from the line items.
 func (s *sheetReader) finish() {
-	if s.rep.Skipped != "" {
+	if s.rep.Skipped != "" || s.noAmount {
 		return
 	}
 	if !s.rep.Wide {
