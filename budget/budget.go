@@ -93,7 +93,7 @@ type SheetReport struct {
 	HeaderRows int
 	Columns    []ColumnMapping
 	Scale      Scale
-	ScaleFrom  string // where the scale came from: "flag", "title row 2", "default"
+	ScaleFrom  string // where the scale came from: "option", the text that states it, or the default
 	Currency   string
 	Scheme     string // gender-marker scheme used for the marker column
 	SchemeNote string // how the scheme was chosen
@@ -110,7 +110,7 @@ type ColumnMapping struct {
 	Col    int    // 1-based
 	Header string // as written (group header joined in)
 	Field  Field
-	How    string // "recognised", "mapping", "flag", "fiscal year"
+	How    string // "recognised", "given" (by --column or a mapping file), "fiscal year"
 	Year   int    // for fiscal-year columns of a wide layout
 }
 

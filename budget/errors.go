@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Sentinel errors carried in [ParseError.Err] and [Issue.Err]; test them
@@ -116,12 +117,14 @@ type Issue struct {
 	Err      error    `json:"-"`
 }
 
+// Error formats the issue on one line. Found and Expected are added when
+// the message does not already say them.
 func (i Issue) Error() string {
 	s := i.Pos.String() + ": " + i.Severity.String() + " [" + i.Code + "] " + i.Message
-	if i.Found != "" {
+	if i.Found != "" && !strings.Contains(i.Message, i.Found) {
 		s += fmt.Sprintf(": found %q", i.Found)
 	}
-	if i.Expected != "" {
+	if i.Expected != "" && !strings.Contains(i.Message, "want") && !strings.Contains(i.Message, "expected") {
 		s += ", expected " + i.Expected
 	}
 	return s

@@ -90,6 +90,7 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 	}
 	b := &Budget{Source: name, Format: format, Tolerance: opt.Tolerance}
 	var src tableSource
+	var csvSrc *csvSource
 	switch format {
 	case "xlsx":
 		s, err := newXLSXSource(br, name, opt.MaxBytes, opt.MaxRows)
@@ -104,7 +105,7 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 		}
 		f := s.Format()
 		b.CSV = &f
-		src = s
+		src, csvSrc = s, s
 	default:
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: want .xlsx or .csv (tab- or semicolon-separated text is read as csv)", ErrUnknownFormat)}
 	}
@@ -134,6 +135,14 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if csvSrc != nil {
+		if off, bad := csvSrc.InvalidUTF8(); bad {
+			b.issue(Warning, "encoding-invalid", Position{File: name}, "", "UTF-8 text throughout", fmt.Sprintf("bytes that are not UTF-8 from byte %d on were read as U+FFFD (the start of the file looked like UTF-8); re-save the file as UTF-8", off), nil)
+		}
+	}
+	if !found && format == "csv" {
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w %q: a csv file has no sheets (drop --sheet)", ErrNoSuchSheet, opt.Sheet)}
 	}
 	if !found {
 		names := make([]string, len(sheets))

@@ -370,7 +370,7 @@ func (s *sheetReader) mapColumns() error {
 	for f, c := range s.cols {
 		how := "recognised"
 		if assigned[c] {
-			how = "mapping"
+			how = "given"
 		}
 		maps = append(maps, ColumnMapping{Col: c + 1, Header: s.joined[c], Field: f, How: how})
 	}
@@ -429,7 +429,7 @@ var isoToken = regexp.MustCompile(`\b[A-Z]{3}\b`)
 // else from the title rows and the header.
 func (s *sheetReader) sheetContext(titles []string) {
 	texts := append(append([]string(nil), titles...), s.header...)
-	s.scale, s.rep.ScaleFrom = Units, "default (units)"
+	s.scale, s.rep.ScaleFrom = Units, "default: the file states no scale"
 	if s.opt.Scale != 0 {
 		s.scale, s.rep.ScaleFrom = s.opt.Scale, "option"
 	} else {
@@ -591,7 +591,8 @@ func (s *sheetReader) row(n int, cells []string) {
 		t := cell(cells, a.col)
 		m, ok, err := ParseAmount(t, s.scale, s.opt.Decimal)
 		if err != nil {
-			bad = append(bad, Issue{Code: "amount-invalid", Severity: Error, Pos: s.pos(n, a.col+1), Found: t, Expected: "an amount such as 1234.56, 1,234.56, 1.234,56 or (1 234), or a blank/N/A for none", Message: fmt.Sprintf("%s: %s", a.header, errMsg(err)), Err: err})
+			reason := strings.TrimPrefix(errMsg(err), "amount "+strconv.Quote(t)+": ")
+			bad = append(bad, Issue{Code: "amount-invalid", Severity: Error, Pos: s.pos(n, a.col+1), Found: t, Expected: "an amount such as 1234.56, 1,234.56, 1.234,56 or (1 234), or a blank/N/A for none", Message: fmt.Sprintf("%s: %s", a.header, reason), Err: err})
 			continue
 		}
 		vals[i] = optMoney{m, ok}
@@ -1114,6 +1115,14 @@ func (s *sheetReader) resolveMarkers() {
 			// A header that names its scheme is believed even when some
 			// values are not codes of it; those values are errors below.
 			if h := s.opt.Schemes.Infer(header, nil); h.ByHeader {
+				sc, _ := s.opt.Schemes.Lookup(h.Scheme)
+				var bad []string
+				for _, v := range vals {
+					if _, err := sc.Parse(v); err != nil {
+						bad = append(bad, strconv.Quote(v))
+					}
+				}
+				h.Reason = fmt.Sprintf("scheme %q chosen from the header %q; values %s are not codes of it and are reported below", h.Scheme, header, strings.Join(bad, ", "))
 				inf = h
 			}
 		}

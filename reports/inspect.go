@@ -101,27 +101,31 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 		ew.printf("  no total or subtotal rows found\n")
 	} else {
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "  sheet\trow\tlabel\tcolumn\tlines\tstated\tcomputed\tdifference\tstatus\t\n")
-		ok, bad := 0, 0
-		for _, c := range b.Totals {
-			st := "ok"
-			if !c.OK(b.Tolerance) {
-				st = "MISMATCH"
-				bad++
-			} else {
-				ok++
-				if !opt.Ledger {
-					continue
-				}
+		ok, bad, rows := 0, 0, 0
+		row := func(format string, args ...any) {
+			if rows == 0 {
+				fmt.Fprintf(tw, "  sheet\trow\tlabel\tcolumn\tlines\tstated\tcomputed\tdifference\tstatus\t\n")
 			}
-			if len(c.Amounts) == 0 {
-				fmt.Fprintf(tw, "  %s\t%d\t%s\t-\t%d\t-\t-\t-\tno amounts\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), c.Covered)
+			rows++
+			fmt.Fprintf(tw, format, args...)
+		}
+		for _, c := range b.Totals {
+			if c.OK(b.Tolerance) {
+				ok++
+			} else {
+				bad++
+			}
+			if len(c.Amounts) == 0 && opt.Ledger {
+				row("  %s\t%d\t%s\t-\t%d\t-\t-\t-\tno amounts\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), c.Covered)
 			}
 			for _, a := range c.Amounts {
-				if !opt.Ledger && a.Diff() >= -b.Tolerance && a.Diff() <= b.Tolerance {
+				st := "ok"
+				if d := a.Diff(); d < -b.Tolerance || d > b.Tolerance {
+					st = "MISMATCH"
+				} else if !opt.Ledger {
 					continue
 				}
-				fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, group(a.Stated), group(a.Computed), group(a.Diff()), st)
+				row("  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, group(a.Stated), group(a.Computed), group(a.Diff()), st)
 			}
 		}
 		tw.Flush()
@@ -149,7 +153,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	}
 	tw.Flush()
 	errs := b.Errors()
-	ew.printf("\n%d lines; %d errors, %d warnings (grb validate lists them)\n", len(b.Lines), errs, len(b.Issues)-errs)
+	ew.printf("\n%s; %s, %s (grb validate lists them)\n", plural(len(b.Lines), "line"), plural(errs, "error"), plural(len(b.Issues)-errs, "warning"))
 	return ew.err
 }
 
@@ -266,7 +270,7 @@ type IssueOptions struct {
 // position, code, what was found and what was expected.
 func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
 	ew := &errWriter{w: w}
-	issues := sortedIssues(b.Issues)
+	issues := sortedIssues(b)
 	for i, is := range issues {
 		if opt.Max > 0 && i == opt.Max {
 			ew.printf("… and %d more (--max-issues 0 lists all)\n", len(issues)-opt.Max)
@@ -275,14 +279,40 @@ func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
 		ew.printf("%s\n", is.Error())
 	}
 	errs := b.Errors()
-	ew.printf("%s: %d lines, %d errors, %d warnings\n", b.Source, len(b.Lines), errs, len(b.Issues)-errs)
+	ew.printf("%s: %s, %s, %s\n", b.Source, plural(len(b.Lines), "line"), plural(errs, "error"), plural(len(b.Issues)-errs, "warning"))
 	return ew.err
 }
 
-func sortedIssues(in []budget.Issue) []budget.Issue {
-	out := append([]budget.Issue(nil), in...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity > out[j].Severity })
+// sortedIssues orders issues errors first, then by position: sheet in
+// file order, row, column.
+func sortedIssues(b *budget.Budget) []budget.Issue {
+	sheet := map[string]int{}
+	for i, s := range b.Sheets {
+		sheet[s.Name] = i
+	}
+	out := append([]budget.Issue(nil), b.Issues...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i], out[j]
+		if a.Severity != c.Severity {
+			return a.Severity > c.Severity
+		}
+		if a.Pos.Sheet != c.Pos.Sheet {
+			return sheet[a.Pos.Sheet] < sheet[c.Pos.Sheet]
+		}
+		if a.Pos.Row != c.Pos.Row {
+			return a.Pos.Row < c.Pos.Row
+		}
+		return a.Pos.Col < c.Pos.Col
+	})
 	return out
+}
+
+// plural writes "1 line", "2 lines".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // issueJSON is the JSON shape of a validation report.
@@ -297,7 +327,7 @@ type issueJSON struct {
 // WriteIssuesJSON writes the issues of a budget as one JSON object.
 func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
 	errs := b.Errors()
-	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: len(b.Issues) - errs, Issues: sortedIssues(b.Issues)}
+	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: len(b.Issues) - errs, Issues: sortedIssues(b)}
 	if v.Issues == nil {
 		v.Issues = []budget.Issue{}
 	}

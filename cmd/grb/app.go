@@ -68,7 +68,13 @@ func flagsFirst(app *cli.App, args []string) []string {
 		if len(a) > 1 && a[0] == '-' {
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
-			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(args) {
+			if !strings.Contains(name, "=") && takesValue[name] {
+				if i+1 == len(args) {
+					// A value flag with no value: keep it last, so that
+					// urfave/cli says "flag needs an argument" instead of
+					// taking the file as its value.
+					return append([]string{args[0], args[1]}, flags...)
+				}
 				i++
 				flags = append(flags, args[i])
 			}
@@ -84,7 +90,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 // plain errors, from the commands' own.
 func isFlagError(err error) bool {
 	s := err.Error()
-	for _, p := range []string{"flag provided but not defined", "invalid value", "Required flag", "flag needs an argument", "No help topic"} {
+	for _, p := range []string{"flag provided but not defined", "invalid value", "Required flag", "flag needs an argument"} {
 		if strings.Contains(s, p) {
 			return true
 		}
@@ -103,6 +109,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler:  func(*cli.Context, error) {}, // errors go back to run; main picks the exit code
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usagef("unknown command %q (grb --help lists the commands)", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
 		},
 		Commands: []*cli.Command{
 			inspectCommand(),
@@ -231,8 +243,9 @@ func oneFile(c *cli.Context) (string, error) {
 	return c.Args().First(), nil
 }
 
-// readBudget reads a file with the reading flags, printing reading
-// warnings to stderr. The budget is nil only when nothing could be read.
+// readBudget reads a file with the reading flags. The budget is nil only
+// when nothing could be read; a budget with an error is one whose problems
+// are in its issues.
 func readBudget(c *cli.Context, name string) (*budget.Budget, error) {
 	opt, err := readOptions(c)
 	if err != nil {

@@ -36,7 +36,10 @@ Reading flags (inspect, validate):
 	--max-bytes N           refuse inputs that unzip or decode to more than N bytes (default 1 GiB)
 	--max-rows N            refuse sheets of more than N rows (default 5,000,000)
 
-validate also takes --format text|json and --max-issues N (default 50; 0 lists all).
+inspect also takes --ledger (list every row and every total check, not only
+the rows that are not lines and the totals that do not match). validate also
+takes --format text|json and --max-issues N (default 50; 0 lists all).
+schemes takes --schemes FILE to show user schemes with the built-in ones.
 
 # Examples
 
@@ -58,6 +61,5 @@ Read a Macedonian semicolon-separated export whose headers grb does not know:
 	0  success; for validate, no errors (warnings allowed)
 	1  the input has errors, or it could not be read
 	2  usage: unknown command or flag, bad flag value, wrong number of files
-	3  a compliance rule failed (grb check)
 */
 package main

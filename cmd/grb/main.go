@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 )
@@ -12,7 +13,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(exitCode(err))
+	os.Exit(report(err, os.Stderr))
 }
 
 // Exit statuses; see doc.go.
@@ -20,22 +21,22 @@ const (
 	exitOK      = 0
 	exitInvalid = 1 // the input has errors, or a command failed
 	exitUsage   = 2 // bad flags or arguments
-	exitFail    = 3 // a compliance rule failed (grb check)
 )
 
-// exitCode is the one place where an error becomes an exit status.
-func exitCode(err error) int {
+// report writes err for the user, unless it was printed already, and
+// returns the exit status: the one place where an error becomes one.
+func report(err error, stderr io.Writer) int {
 	var ue usageError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(os.Stderr, "grb:", err)
+		fmt.Fprintln(stderr, "grb:", err)
 		return exitUsage
 	case errors.Is(err, errHasErrors):
 		return exitInvalid // the issues were printed already
 	default:
-		fmt.Fprintln(os.Stderr, "grb:", err)
+		fmt.Fprintln(stderr, "grb:", err)
 		return exitInvalid
 	}
 }

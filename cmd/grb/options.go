@@ -13,7 +13,7 @@ import (
 func readFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "sheet", Usage: "read only `SHEET` (hidden sheets are read only when named)"},
-		&cli.IntFlag{Name: "header-row", Usage: "the header is on row `N` (default: detected)"},
+		&cli.IntFlag{Name: "header-row", Usage: "the header is on row `N`", DefaultText: "detected"},
 		&cli.StringSliceFlag{Name: "column", Usage: "read column `FIELD=HEADER` (a header text or a column letter) as FIELD; repeatable. Fields: " + fieldList()},
 		&cli.StringFlag{Name: "mapping", Usage: "read sheet, header row, columns, scheme, currency and scale from a YAML `FILE`"},
 		&cli.StringFlag{Name: "scheme", Usage: "gender-marker `SCHEME` of the marker column (see grb schemes); default: inferred, with a warning"},
@@ -22,7 +22,7 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "scale", Usage: "amounts are in `UNIT`: units, thousands, millions or billions (default: from the title or header, else units)"},
 		&cli.StringFlag{Name: "decimal", Value: "auto", Usage: "decimal `MARK` of amounts written as text: auto, point or comma"},
 		&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` of a generic amount column: proposed, approved, revised or executed"},
-		&cli.IntFlag{Name: "year", Usage: "fiscal `YEAR` of lines when the file does not state it"},
+		&cli.IntFlag{Name: "year", Usage: "fiscal `YEAR` of lines when the file does not state it", DefaultText: "from the file"},
 		&cli.StringFlag{Name: "delimiter", Usage: "csv `DELIMITER`: comma, semicolon or tab (default: sniffed)"},
 		&cli.StringFlag{Name: "tolerance", Value: "0", Usage: "largest `AMOUNT` by which a stated total may differ from its lines and still match"},
 		&cli.Int64Flag{Name: "max-bytes", Value: budget.DefaultMaxBytes, Usage: "refuse inputs that unzip or decode to more than `N` bytes (-1 = no limit)"},
