@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -62,6 +63,21 @@ func (p Position) String() string {
 		s += ":" + Cell(p.Row, p.Col)
 	}
 	return s
+}
+
+// MarshalJSON adds the cell reference ("D3") and the whole position as
+// text ("file.xlsx:Sheet!D3") to the fields.
+func (p Position) MarshalJSON() ([]byte, error) {
+	type plain Position
+	v := struct {
+		plain
+		Cell string `json:"cell,omitempty"`
+		At   string `json:"at"`
+	}{plain: plain(p), At: p.String()}
+	if p.Row > 0 && p.Col > 0 {
+		v.Cell = Cell(p.Row, p.Col)
+	}
+	return json.Marshal(v)
 }
 
 // Cell returns the A1-style reference of a 1-based row and column; with

@@ -102,7 +102,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:            "grb",
 		Usage:           "gender-responsive budgeting for the Global Compact for Migration",
-		Description:     "Reads budget workbooks (xlsx, csv), tags lines by GCM objective and gender marker, and reports gender allocations.\nRun `grb demo` to see it work on the embedded synthetic sample.",
+		Description:     "Reads budget workbooks (xlsx, csv) into line items tagged by GCM objective and gender marker,\naccounting for every row and checking every stated total.\nRun `grb demo` to see it work on the embedded synthetic sample.",
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
