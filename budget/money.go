@@ -86,3 +86,7 @@ func (s *Sum) Value() (Money, error) {
 	}
 	return s.v, nil
 }
+
+// MarshalJSON writes m as a JSON number with two decimals, exactly:
+// 1234.5 currency units is 1234.50, never 1234.4999999.
+func (m Money) MarshalJSON() ([]byte, error) { return []byte(m.String()), nil }

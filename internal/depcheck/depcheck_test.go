@@ -15,7 +15,7 @@ const module = "github.com/grb-toolkit/grb"
 // non-test file may use besides the standard library.
 var allowed = map[string][]string{
 	"budget":    {"github.com/xuri/excelize/v2", "gopkg.in/yaml.v3", "golang.org/x/text/"},
-	"analysis":  {module + "/budget", "gonum.org/v1/gonum/"},
+	"analysis":  {module + "/budget", "gonum.org/v1/gonum/", "gopkg.in/yaml.v3"},
 	"templates": {},
 	"reports":   {module + "/budget", module + "/analysis", module + "/templates", "gonum.org/v1/plot", "github.com/xuri/excelize/v2"},
 	"cmd/grb":   {module + "/budget", module + "/analysis", module + "/reports", module + "/templates", "github.com/urfave/cli/v2"},
