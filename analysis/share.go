@@ -125,14 +125,32 @@ type Group struct {
 	Share   Ratio                          `json:"share"` // Amount ÷ total amount
 	// ByLevel is the money by canonical marker level, indexed by
 	// budget.Level.
-	ByLevel     []budget.Money `json:"by_level"`
-	GEWE        budget.Money   `json:"gewe"`       // weighted under the result's convention
-	GEWEShare   Ratio          `json:"gewe_share"` // GEWE ÷ Amount
-	Principal   Ratio          `json:"principal"`  // principal money ÷ Amount
-	Significant Ratio          `json:"significant"`
-	Coverage    Ratio          `json:"coverage"` // screened money ÷ Amount
-	NotScreened Ratio          `json:"not_screened"`
+	ByLevel     LevelAmounts `json:"by_level"`
+	GEWE        budget.Money `json:"gewe"`       // weighted under the result's convention
+	GEWEShare   Ratio        `json:"gewe_share"` // GEWE ÷ Amount
+	Principal   Ratio        `json:"principal"`  // principal money ÷ Amount
+	Significant Ratio        `json:"significant"`
+	Coverage    Ratio        `json:"coverage"` // screened money ÷ Amount
+	NotScreened Ratio        `json:"not_screened"`
 	attributed  budget.Money
+}
+
+// LevelAmounts is money by canonical marker level, indexed by
+// budget.Level.
+type LevelAmounts []budget.Money
+
+// MarshalJSON writes {"not_screened": …, …, "principal": …} in level order.
+func (a LevelAmounts) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, m := range a {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(budget.Level(i).String()) + ":" + m.String())
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
 }
 
 // Level returns the group's money at level l.
@@ -153,7 +171,10 @@ type Result struct {
 	Total       Group        `json:"total"`
 	Groups      []Group      `json:"groups"`
 	Conventions []Convention `json:"conventions"` // the total under every built-in convention
-	Warnings    []string     `json:"warnings,omitempty"`
+	// AttributedLines counts the lines that declare a GEWE amount in the
+	// phase, the basis of the attributed convention.
+	AttributedLines int      `json:"attributed_lines"`
+	Warnings        []string `json:"warnings,omitempty"`
 }
 
 var objValues = func() []string {
@@ -204,13 +225,18 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 
 	groups := map[[maxDims]string]*Group{}
 	total := newGroup(nil)
-	var parts []part
+	var parts, scratch []part
 	var gs []*Group
 	var alloc []budget.Money
 	for i := range b.Lines {
 		l := &b.Lines[i]
 		addWhole(total, l, phase)
-		parts = lineParts(parts[:0], l, res.By, areas)
+		if l.GEWE != nil {
+			if _, ok := l.GEWE.Get(phase); ok {
+				res.AttributedLines++
+			}
+		}
+		parts, scratch = lineParts(parts[:0], scratch, l, res.By, areas)
 		gs = gs[:0]
 		for _, p := range parts {
 			g := groups[p.keys]
@@ -281,7 +307,7 @@ func hasDim(ds []Dim, d Dim) bool {
 }
 
 func newGroup(keys []Key) *Group {
-	return &Group{Keys: keys, ByLevel: make([]budget.Money, len(budget.Levels()))}
+	return &Group{Keys: keys, ByLevel: make(LevelAmounts, len(budget.Levels()))}
 }
 
 // addWhole adds all of line l to g.
@@ -354,7 +380,7 @@ func mulDiv(a, b, c uint64) (q, r uint64) {
 }
 
 // lineParts lists the groups line l falls in, with their weights.
-func lineParts(dst []part, l *budget.Line, by []Dim, areas map[int][]int) []part {
+func lineParts(dst, scratch []part, l *budget.Line, by []Dim, areas map[int][]int) ([]part, []part) {
 	dst = append(dst, part{weight: 1})
 	for d, dim := range by {
 		switch dim {
@@ -365,7 +391,7 @@ func lineParts(dst []part, l *budget.Line, by []Dim, areas map[int][]int) []part
 				}
 				continue
 			}
-			var next []part
+			next := scratch[:0]
 			for _, p := range dst {
 				for _, o := range l.Objectives {
 					if dim == ByObjective {
@@ -391,7 +417,7 @@ func lineParts(dst []part, l *budget.Line, by []Dim, areas map[int][]int) []part
 					}
 				}
 			}
-			dst = merge(next)
+			dst, scratch = merge(next), dst[:0]
 		default:
 			v := dimValue(dim, l)
 			for i := range dst {
@@ -399,7 +425,7 @@ func lineParts(dst []part, l *budget.Line, by []Dim, areas map[int][]int) []part
 			}
 		}
 	}
-	return dst
+	return dst, scratch
 }
 
 // merge adds up parts with the same keys.

@@ -119,6 +119,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			inspectCommand(),
 			validateCommand(),
+			analyzeCommand(),
 			demoCommand(),
 			schemesCommand(),
 			objectivesCommand(),

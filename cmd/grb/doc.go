@@ -29,7 +29,7 @@ Reading flags (inspect, validate):
 	--currency CODE         ISO 4217 code when the file states none
 	--scale UNIT            units, thousands, millions or billions (else from the title or header)
 	--decimal MARK          auto, point or comma, for amounts written as text
-	--phase PHASE           phase of a generic amount column (default approved)
+	--amount-phase PHASE    phase of a generic amount column (default approved)
 	--year YEAR             fiscal year when the file states none
 	--delimiter D           csv delimiter: comma, semicolon or tab
 	--tolerance AMOUNT      largest difference at which a stated total still matches (default 0)

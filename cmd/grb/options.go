@@ -21,7 +21,7 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "currency", Usage: "ISO 4217 `CODE` of the amounts when the file does not state it"},
 		&cli.StringFlag{Name: "scale", Usage: "amounts are in `UNIT`: units, thousands, millions or billions (default: from the title or header, else units)"},
 		&cli.StringFlag{Name: "decimal", Value: "auto", Usage: "decimal `MARK` of amounts written as text: auto, point or comma"},
-		&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` of a generic amount column: proposed, approved, revised or executed"},
+		&cli.StringFlag{Name: "amount-phase", Value: "approved", Usage: "budget `PHASE` of a generic amount column: proposed, approved, revised or executed"},
 		&cli.IntFlag{Name: "year", Usage: "fiscal `YEAR` of lines when the file does not state it", DefaultText: "from the file"},
 		&cli.StringFlag{Name: "delimiter", Usage: "csv `DELIMITER`: comma, semicolon or tab (default: sniffed)"},
 		&cli.StringFlag{Name: "tolerance", Value: "0", Usage: "largest `AMOUNT` by which a stated total may differ from its lines and still match"},
@@ -79,9 +79,9 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 	if opt.Decimal, err = budget.ParseDecimalMark(c.String("decimal")); err != nil {
 		return opt, usagef("--decimal: %v", err)
 	}
-	if c.IsSet("phase") {
-		if opt.Phase, err = budget.ParsePhase(c.String("phase")); err != nil {
-			return opt, usagef("--phase: %v", err)
+	if c.IsSet("amount-phase") {
+		if opt.Phase, err = budget.ParsePhase(c.String("amount-phase")); err != nil {
+			return opt, usagef("--amount-phase: %v", err)
 		}
 		opt.PhaseSet = true
 	}

@@ -1,0 +1,170 @@
+package reports
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// WriteSharesText writes shares as a table for people: a headline that
+// names every convention, then one row per group. No gender share appears
+// without the name of its convention.
+func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
+	ew := &errWriter{w: w}
+	t := r.Total
+	by := "total only"
+	if len(r.By) > 0 {
+		by = "by " + dimsText(r.By)
+	}
+	ew.printf("%s: gender allocation %s, %s amounts\n\n", source, by, r.Phase)
+	ew.printf("Headline (%s %s in %d lines):\n", group(t.Amount), r.Phase, t.Lines)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "  \tconvention\tGEWE money\tshare\t\n")
+	for _, c := range r.Conventions {
+		if c.Weighting == analysis.Attributed.Name && r.AttributedLines == 0 {
+			fmt.Fprintf(tw, "  \t%s\t-\tn/a\t\n", c.Weighting)
+			continue
+		}
+		fmt.Fprintf(tw, "  \t%s\t%s\t%s\t\n", c.Weighting, group(c.GEWE), pct(c.Share))
+	}
+	tw.Flush()
+	if r.AttributedLines == 0 {
+		ew.printf("  (attributed: no line declares a GEWE amount)\n")
+	}
+	ew.printf("  By marker level: principal %s, significant %s, limited %s, not targeted %s, not screened %s.\n",
+		pct(t.Principal), pct(t.Significant), pct(analysis.Ratio{Num: t.Level(budget.Limited), Den: t.Amount}),
+		pct(analysis.Ratio{Num: t.Level(budget.NotTargeted), Den: t.Amount}), pct(t.NotScreened))
+	ew.printf("  Coverage: %s of the money was screened for gender; %s was not screened and is not counted as zero.\n", pct(t.Coverage), pct(t.NotScreened))
+	if len(r.By) > 0 {
+		ew.printf("\n")
+		rows := append(append([]analysis.Group(nil), r.Groups...), r.Total)
+		labels := make([][]string, len(rows))
+		width := make([]int, len(r.By))
+		for i, g := range rows {
+			labels[i] = make([]string, len(r.By))
+			for d := range r.By {
+				label := "Total"
+				if i < len(r.Groups) {
+					label = oneLine(g.Keys[d].Label, 40)
+				} else if d > 0 {
+					label = ""
+				}
+				labels[i][d] = label
+				width[d] = max(width[d], len([]rune(label)), len(r.By[d]))
+			}
+		}
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+		for d, dim := range r.By {
+			fmt.Fprintf(tw, "%s\t", padRight(string(dim), width[d]))
+		}
+		fmt.Fprintf(tw, "lines\t%s\tshare\tprincipal\tsignificant\tGEWE (%s)\tGEWE share (%s)\tcoverage\t\n", r.Phase, r.Weighting, r.Weighting)
+		for i, g := range rows {
+			for d := range r.By {
+				fmt.Fprintf(tw, "%s\t", padRight(labels[i][d], width[d]))
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Lines, group(g.Amount), pct(g.Share), pct(g.Principal), pct(g.Significant), group(g.GEWE), pct(g.GEWEShare), pct(g.Coverage))
+		}
+		tw.Flush()
+	}
+	for _, wmsg := range r.Warnings {
+		ew.printf("\nnote: %s\n", wmsg)
+	}
+	return ew.err
+}
+
+// padRight pads s with spaces to n runes, so that tabwriter's right
+// alignment leaves label columns aligned left.
+func padRight(s string, n int) string {
+	if k := n - len([]rune(s)); k > 0 {
+		return s + strings.Repeat(" ", k)
+	}
+	return s
+}
+
+func dimsText(ds []analysis.Dim) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = string(d)
+	}
+	return strings.Join(s, " × ")
+}
+
+// pct formats a ratio as a percentage with one decimal, or "n/a" when its
+// denominator is zero.
+func pct(r analysis.Ratio) string {
+	v, ok := r.Value()
+	if !ok {
+		return "n/a"
+	}
+	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
+}
+
+// WriteSharesCSV writes one row per group and a final Total row, with
+// every amount by phase and level, and every ratio as a fraction (empty
+// when undefined), so that a spreadsheet can recompute each figure.
+func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
+	cw := csv.NewWriter(w)
+	var head []string
+	for _, d := range r.By {
+		head = append(head, string(d), string(d)+"_label")
+	}
+	head = append(head, "lines")
+	for _, p := range budget.Phases() {
+		head = append(head, p.String())
+	}
+	head = append(head, "phase", "amount", "share")
+	for _, lv := range budget.Levels() {
+		head = append(head, lv.String())
+	}
+	head = append(head, "weighting", "gewe", "gewe_share", "coverage")
+	cw.Write(head)
+	rows := append(append([]analysis.Group(nil), r.Groups...), r.Total)
+	for i, g := range rows {
+		var rec []string
+		for d := range r.By {
+			if i < len(r.Groups) {
+				rec = append(rec, g.Keys[d].Value, g.Keys[d].Label)
+			} else {
+				rec = append(rec, "", "Total")
+			}
+		}
+		rec = append(rec, strconv.Itoa(g.Lines))
+		for _, p := range budget.Phases() {
+			if g.Present[p] == 0 {
+				rec = append(rec, "")
+			} else {
+				rec = append(rec, g.ByPhase[p].String())
+			}
+		}
+		rec = append(rec, r.Phase.String(), g.Amount.String(), frac(g.Share))
+		for _, lv := range budget.Levels() {
+			rec = append(rec, g.Level(lv).String())
+		}
+		rec = append(rec, r.Weighting, g.GEWE.String(), frac(g.GEWEShare), frac(g.Coverage))
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func frac(r analysis.Ratio) string {
+	v, ok := r.Value()
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// WriteJSON writes v as indented JSON.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
