@@ -115,14 +115,13 @@ type Key struct {
 // Group is the money of one group of lines, in the analysed phase unless
 // said otherwise.
 type Group struct {
-	Keys  []Key `json:"keys"`
+	Keys  []Key `json:"keys,omitempty"`
 	Lines int   `json:"lines"` // lines that put money in the group (a split line counts in each of its groups)
-	// ByPhase is the money of every phase; Present counts the lines that
-	// give each phase.
-	ByPhase [budget.NumPhases]budget.Money `json:"by_phase"`
-	Present [budget.NumPhases]int          `json:"present"`
-	Amount  budget.Money                   `json:"amount"`
-	Share   Ratio                          `json:"share"` // Amount ÷ total amount
+	// ByPhase is the money of every phase, with the number of lines that
+	// give it: a phase no line gives is absent, not zero.
+	ByPhase PhaseAmounts `json:"by_phase"`
+	Amount  budget.Money `json:"amount"`
+	Share   Ratio        `json:"share"` // Amount ÷ total amount
 	// ByLevel is the money by canonical marker level, indexed by
 	// budget.Level.
 	ByLevel     LevelAmounts `json:"by_level"`
@@ -133,6 +132,38 @@ type Group struct {
 	Coverage    Ratio        `json:"coverage"` // screened money ÷ Amount
 	NotScreened Ratio        `json:"not_screened"`
 	attributed  budget.Money
+}
+
+// PhaseAmounts is money by budget phase and the number of lines giving
+// each phase.
+type PhaseAmounts struct {
+	Sum   [budget.NumPhases]budget.Money
+	Lines [budget.NumPhases]int
+}
+
+// Get returns the money of phase p, and false when no line gives it.
+func (a PhaseAmounts) Get(p budget.Phase) (budget.Money, bool) {
+	return a.Sum[p], a.Lines[p] > 0
+}
+
+// MarshalJSON writes {"approved": {"sum": …, "lines": …}, …}, leaving out
+// phases no line gives.
+func (a PhaseAmounts) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	first := true
+	for _, p := range budget.Phases() {
+		if a.Lines[p] == 0 {
+			continue
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		fmt.Fprintf(&b, "%q:{\"sum\":%s,\"lines\":%d}", p.String(), a.Sum[p], a.Lines[p])
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
 }
 
 // LevelAmounts is money by canonical marker level, indexed by
@@ -208,7 +239,7 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	}
 	w := opt.weighting()
 	phase := opt.phase()
-	res := &Result{Phase: phase, Weighting: w.Name, By: append([]Dim(nil), opt.By...)}
+	res := &Result{Phase: phase, Weighting: w.Name, By: append([]Dim{}, opt.By...), Groups: []Group{}}
 
 	currencies := map[string]bool{}
 	for i := range b.Lines {
@@ -260,8 +291,8 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 			}
 			alloc = apportion(alloc[:0], v, parts)
 			for k, g := range gs {
-				g.ByPhase[p] += alloc[k]
-				g.Present[p]++
+				g.ByPhase.Sum[p] += alloc[k]
+				g.ByPhase.Lines[p]++
 				if p == phase {
 					g.Amount += alloc[k]
 					g.ByLevel[l.Gender.Level] += alloc[k]
@@ -277,8 +308,10 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 			}
 		}
 	}
-	for _, g := range groups {
-		res.Groups = append(res.Groups, *g)
+	if len(res.By) > 0 {
+		for _, g := range groups {
+			res.Groups = append(res.Groups, *g)
+		}
 	}
 	sortGroups(res.Groups, res.By)
 	res.Total = *total
@@ -315,8 +348,8 @@ func addWhole(g *Group, l *budget.Line, phase budget.Phase) {
 	g.Lines++
 	for _, p := range budget.Phases() {
 		if v, ok := l.Amounts.Get(p); ok {
-			g.ByPhase[p] += v
-			g.Present[p]++
+			g.ByPhase.Sum[p] += v
+			g.ByPhase.Lines[p]++
 			if p == phase {
 				g.Amount += v
 				g.ByLevel[l.Gender.Level] += v

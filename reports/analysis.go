@@ -137,10 +137,10 @@ func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
 		}
 		rec = append(rec, strconv.Itoa(g.Lines))
 		for _, p := range budget.Phases() {
-			if g.Present[p] == 0 {
-				rec = append(rec, "")
+			if v, ok := g.ByPhase.Get(p); ok {
+				rec = append(rec, v.String())
 			} else {
-				rec = append(rec, g.ByPhase[p].String())
+				rec = append(rec, "")
 			}
 		}
 		rec = append(rec, r.Phase.String(), g.Amount.String(), frac(g.Share))

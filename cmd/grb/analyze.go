@@ -108,7 +108,11 @@ func warnReading(c *cli.Context, b *budget.Budget) {
 	if warns > 0 {
 		parts = append(parts, plural(warns, "warning"))
 	}
-	fmt.Fprintf(c.App.ErrWriter, "grb: %s: reading found %s (grb validate lists them); rejected rows are not in the figures\n", b.Source, strings.Join(parts, " and "))
+	msg := fmt.Sprintf("grb: %s: reading found %s (grb validate lists them)", b.Source, strings.Join(parts, " and "))
+	if errs > 0 {
+		msg += "; rows or values with errors are not in the figures"
+	}
+	fmt.Fprintln(c.App.ErrWriter, msg)
 }
 
 func plural(n int, word string) string {

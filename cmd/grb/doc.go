@@ -7,6 +7,7 @@ much of the migration-related budget serves gender equality.
 
 	grb inspect [flags] FILE     what will be read: sheets, header, column mapping, row ledger, totals
 	grb validate [flags] FILE    every problem at once, each with file, sheet and cell
+	grb analyze [flags] FILE     allocation shares by objective, area, ministry, …, each named by its convention
 	grb demo                     the same on the embedded synthetic sample budget
 	grb schemes                  the gender-marker schemes and their crosswalk to canonical levels
 	grb objectives               the 23 GCM objectives, guiding principles, MPTF thematic areas
@@ -41,6 +42,18 @@ the rows that are not lines and the totals that do not match). validate also
 takes --format text|json and --max-issues N (default 50; 0 lists all).
 schemes takes --schemes FILE to show user schemes with the built-in ones.
 
+Analysis flags (analyze, with the reading flags):
+
+	--by DIMS               group by objective, area, unit (or ministry), programme, year, marker, currency; comma-separated
+	--weighting NAME        convention of the GEWE columns: dac_headline (default), principal_only, eu_100_40_0, attributed
+	--weightings FILE       user-defined conventions (YAML: name, description, weights by level in percent)
+	--phase PHASE           the phase analysed (default approved)
+	--format FORMAT         text, csv or json
+
+Every gender share is printed with the name of its convention; the
+headline gives the total under every convention, and money that was not
+screened is reported as such, never counted as zero.
+
 # Examples
 
 Read the embedded sample:
@@ -51,6 +64,11 @@ See how a ministry's workbook will be read, then check it:
 
 	$ grb inspect budget.xlsx
 	$ grb validate budget.xlsx --scheme oecd_dac
+
+Shares by GCM objective, then by ministry and marker level as csv:
+
+	$ grb analyze budget.xlsx --by objective
+	$ grb analyze budget.xlsx --by ministry,marker --weighting eu_100_40_0 --format csv
 
 Read a Macedonian semicolon-separated export whose headers grb does not know:
 
