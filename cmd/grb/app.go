@@ -120,6 +120,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			inspectCommand(),
 			validateCommand(),
 			analyzeCommand(),
+			reportCommand(),
 			demoCommand(),
 			schemesCommand(),
 			objectivesCommand(),

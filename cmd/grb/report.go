@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/reports"
+	"github.com/grb-toolkit/grb/templates"
+)
+
+func reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "report",
+		Usage:     "write report.xlsx, report.html and charts for one or more budgets",
+		ArgsUsage: "FILE...",
+		Flags: append(readFlags(),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "grb-report", Usage: "write into `FOLDER`"},
+			&cli.BoolFlag{Name: "force", Usage: "write into an existing non-empty folder"},
+			&cli.StringFlag{Name: "weighting", Value: "dac_headline", Usage: "`CONVENTION` of the GEWE columns"},
+			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
+			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed"},
+		),
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("report: want one or more FILEs")
+			}
+			aopt, err := analysisOptions(c)
+			if err != nil {
+				return err
+			}
+			var budgets []*budget.Budget
+			for _, name := range c.Args().Slice() {
+				b, err := readBudget(c, name)
+				if b == nil {
+					return err
+				}
+				if err != nil {
+					return err
+				}
+				warnReading(c, b)
+				budgets = append(budgets, b)
+			}
+			r, err := reports.Build(budgets, reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true})
+			if err != nil {
+				return err
+			}
+			return writeReport(c, r, c.String("output"), c.Bool("force"), c.Args().Slice())
+		},
+	}
+}
+
+// writeReport writes every output of r into dir and lists them.
+func writeReport(c *cli.Context, r *reports.Report, dir string, force bool, inputs []string) error {
+	if err := outputDir(dir, force); err != nil {
+		return err
+	}
+	outputs := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"report.xlsx", func(w io.Writer) error { return reports.WriteWorkbook(w, r) }},
+	}
+	for _, o := range outputs {
+		path := filepath.Join(dir, o.name)
+		if err := writeAtomic(path, inputs, func(f *os.File) error { return o.write(f) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.Writer, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// sampleBudget reads the embedded sample.
+func sampleBudget() (*budget.Budget, error) {
+	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("embedded sample: %w", err)
+	}
+	return b, nil
+}

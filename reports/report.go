@@ -1,0 +1,124 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// Options controls Build.
+type Options struct {
+	Weighting analysis.Weighting // zero: DACHeadline
+	Phase     budget.Phase       // phase analysed
+	PhaseSet  bool               // else Approved
+}
+
+// Report is what grb writes about one or more budgets: the budgets as
+// read, and the analyses of the focus year that every output shares, so
+// that the workbook, the charts and the HTML page show the same figures.
+type Report struct {
+	Budgets   []*budget.Budget
+	Weighting analysis.Weighting
+	Phase     budget.Phase
+	// Focus is the latest fiscal year with lines, which the headline and
+	// the group tables describe; 0 when the lines carry no year (then all
+	// lines are described).
+	Focus int
+	Lines *budget.Budget // the focus year's lines, from every budget
+
+	Headline    *analysis.Result // focus lines, total only
+	ByObjective *analysis.Result
+	ByArea      *analysis.Result
+	ByUnit      *analysis.Result
+	ByMarker    *analysis.Result
+	ByUnitLevel *analysis.Result // unit × marker, for the composition chart
+	ByYear      *analysis.Result // every line, by year: the trend
+	Years       []int            // fiscal years present, ascending
+}
+
+// Build reads nothing and writes nothing: it runs the standard analyses
+// over the budgets for the outputs to present.
+func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
+	if len(budgets) == 0 {
+		return nil, fmt.Errorf("reports: no budget")
+	}
+	w := opt.Weighting
+	if w.Name == "" {
+		w = analysis.DACHeadline
+	}
+	phase := budget.Approved
+	if opt.PhaseSet {
+		phase = opt.Phase
+	}
+	r := &Report{Budgets: budgets, Weighting: w, Phase: phase}
+	all := &budget.Budget{}
+	years := map[int]bool{}
+	for _, b := range budgets {
+		all.Lines = append(all.Lines, b.Lines...)
+		for i := range b.Lines {
+			if y := b.Lines[i].Year; y != 0 {
+				years[y] = true
+			}
+		}
+	}
+	for y := range years {
+		r.Years = append(r.Years, y)
+	}
+	sort.Ints(r.Years)
+	r.Lines = all
+	if len(r.Years) > 0 {
+		r.Focus = r.Years[len(r.Years)-1]
+		r.Lines = &budget.Budget{}
+		for i := range all.Lines {
+			if all.Lines[i].Year == r.Focus {
+				r.Lines.Lines = append(r.Lines.Lines, all.Lines[i])
+			}
+		}
+	}
+	aopt := analysis.Options{Weighting: w, Phase: phase, PhaseSet: true}
+	var err error
+	run := func(dst **analysis.Result, b *budget.Budget, by ...analysis.Dim) {
+		if err != nil {
+			return
+		}
+		o := aopt
+		o.By = by
+		*dst, err = analysis.Shares(b, o)
+	}
+	run(&r.Headline, r.Lines)
+	run(&r.ByObjective, r.Lines, analysis.ByObjective)
+	run(&r.ByArea, r.Lines, analysis.ByArea)
+	run(&r.ByUnit, r.Lines, analysis.ByUnit)
+	run(&r.ByMarker, r.Lines, analysis.ByMarker)
+	run(&r.ByUnitLevel, r.Lines, analysis.ByUnit, analysis.ByMarker)
+	run(&r.ByYear, all, analysis.ByYear)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Currency returns the currency of the focus lines, or "" when they have
+// none or several.
+func (r *Report) Currency() string {
+	cur := ""
+	for i := range r.Lines.Lines {
+		c := r.Lines.Lines[i].Currency
+		if i > 0 && c != cur {
+			return ""
+		}
+		cur = c
+	}
+	return cur
+}
+
+// Sources returns the input names.
+func (r *Report) Sources() []string {
+	var s []string
+	for _, b := range r.Budgets {
+		s = append(s, b.Source)
+	}
+	return s
+}
