@@ -13,3 +13,11 @@ var sampleBudget []byte
 func SampleBudget() []byte {
 	return append([]byte(nil), sampleBudget...)
 }
+
+//go:embed report.html.tmpl
+var reportHTML string
+
+// ReportHTML returns the html/template source of report.html. Rendering
+// happens in package reports, which parses it with html/template so that
+// every string from an input file is escaped.
+func ReportHTML() string { return reportHTML }

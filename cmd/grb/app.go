@@ -1,18 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/reports"
-	"github.com/grb-toolkit/grb/templates"
 )
 
 // usageError is a mistake in the command line: exit status 2.
@@ -197,18 +196,32 @@ func validateCommand() *cli.Command {
 func demoCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
-		Usage: "read the embedded synthetic sample budget and show what grb makes of it",
+		Usage: "run grb on the embedded synthetic sample budget: findings on screen, report files in ./grb-demo",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "grb-demo", Usage: "write the report into `FOLDER` (the demo replaces its own earlier output there)"},
+		},
 		Action: func(c *cli.Context) error {
-			b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+			b, err := sampleBudget()
 			if err != nil {
-				return fmt.Errorf("embedded sample: %w", err)
-			}
-			fmt.Fprintf(c.App.Writer, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n\n")
-			if err := reports.WriteInspection(c.App.Writer, b, reports.InspectOptions{}); err != nil {
 				return err
 			}
-			fmt.Fprintln(c.App.Writer)
-			return reports.WriteIssues(c.App.Writer, b, reports.IssueOptions{Max: 20})
+			w := c.App.Writer
+			fmt.Fprintf(w, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n")
+			fmt.Fprintf(w, "(%s: %d lines read from %d sheets; every row accounted for; grb inspect and grb validate show how)\n\n", b.Source, len(b.Lines), len(b.Sheets))
+			r, err := reports.Build([]*budget.Budget{b}, reports.Options{})
+			if err != nil {
+				return err
+			}
+			for _, f := range reports.Findings(r) {
+				fmt.Fprintf(w, "- %s\n", f)
+			}
+			fmt.Fprintln(w)
+			dir := c.String("output")
+			if err := writeReport(c, r, dir, true, nil); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\nOpen %s in a browser, or %s in a spreadsheet.\n", filepath.Join(dir, "report.html"), filepath.Join(dir, "report.xlsx"))
+			return nil
 		},
 	}
 }

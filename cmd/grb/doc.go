@@ -8,7 +8,8 @@ much of the migration-related budget serves gender equality.
 	grb inspect [flags] FILE     what will be read: sheets, header, column mapping, row ledger, totals
 	grb validate [flags] FILE    every problem at once, each with file, sheet and cell
 	grb analyze [flags] FILE     allocation shares by objective, area, ministry, …, each named by its convention
-	grb demo                     the same on the embedded synthetic sample budget
+	grb report [flags] FILE...   report.xlsx, report.html and charts in a folder (-o, default grb-report)
+	grb demo [-o FOLDER]         findings for the embedded synthetic sample budget, and its report in ./grb-demo
 	grb schemes                  the gender-marker schemes and their crosswalk to canonical levels
 	grb objectives               the 23 GCM objectives, guiding principles, MPTF thematic areas
 
@@ -49,6 +50,11 @@ Analysis flags (analyze, with the reading flags):
 	--weightings FILE       user-defined conventions (YAML: name, description, weights by level in percent)
 	--phase PHASE           the phase analysed (default approved)
 	--format FORMAT         text, csv or json
+
+report takes the reading and analysis flags (not --by or --format) and
+-o FOLDER (default grb-report), which must be empty or new unless --force is
+given. Several files give the trend over their fiscal years. Each output is
+written to a temporary file and renamed into place, and never over an input.
 
 Every gender share is printed with the name of its convention; the
 headline gives the total under every convention, and money that was not

@@ -68,6 +68,7 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, force bool, inpu
 		write func(io.Writer) error
 	}{
 		{"report.xlsx", func(w io.Writer) error { return reports.WriteWorkbook(w, r) }},
+		{"report.html", func(w io.Writer) error { return reports.WriteHTML(w, r, nil) }},
 	}
 	for _, o := range outputs {
 		path := filepath.Join(dir, o.name)

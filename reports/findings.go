@@ -1,0 +1,166 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// Findings states the report's headline figures as sentences a
+// parliamentarian can read aloud. Each names its convention and states
+// what is unknown (money not screened, phases not given).
+func Findings(r *Report) []string {
+	h := r.Headline
+	t := h.Total
+	cur := r.Currency()
+	var out []string
+	if t.Lines == 0 {
+		return []string{"No budget line is in scope, so there is nothing to report."}
+	}
+	scope := "All lines"
+	if r.Focus != 0 {
+		scope = fmt.Sprintf("In fiscal year %d", r.Focus)
+	}
+	out = append(out, fmt.Sprintf("%s, the %s budget in scope is %s over %d lines.", scope, r.Phase, money(t.Amount, cur), t.Lines))
+
+	conv := map[string]analysis.Convention{}
+	for _, c := range h.Conventions {
+		conv[c.Weighting] = c
+	}
+	d, p, e := conv[analysis.DACHeadline.Name], conv[analysis.PrincipalOnly.Name], conv[analysis.EU100400.Name]
+	out = append(out, fmt.Sprintf("Counting principal and significant lines in full (%s), %s of it (%s) serves gender equality; counting only lines whose principal objective is gender equality (%s), %s; with significant lines at 40%% (%s), %s.",
+		d.Weighting, pct(d.Share), money(d.GEWE, cur), p.Weighting, pct(p.Share), e.Weighting, pct(e.Share)))
+
+	ns := t.Level(budget.NotScreened)
+	if ns == 0 {
+		out = append(out, "Every line was screened for gender.")
+	} else {
+		out = append(out, fmt.Sprintf("%s of the money (%s) was not screened for gender: whether it serves gender equality is unknown, and it is not counted as zero.", pct(t.NotScreened), money(ns, cur)))
+	}
+
+	// Where: the objectives with the most GEWE money, and the blind spots.
+	groups := append([]analysis.Group(nil), r.ByObjective.Groups...)
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].GEWE > groups[j].GEWE })
+	var top []string
+	for _, g := range groups {
+		if len(top) == 3 || g.GEWE <= 0 || g.Keys[0].Value == "" {
+			break
+		}
+		top = append(top, fmt.Sprintf("%s (%s)", g.Keys[0].Label, money(g.GEWE, cur)))
+	}
+	if len(top) > 0 {
+		out = append(out, fmt.Sprintf("Most gender-equality money (%s) goes to objectives %s.", r.Weighting.Name, strings.Join(top, ", ")))
+	}
+	var blind []string
+	for _, g := range r.ByObjective.Groups {
+		if g.Keys[0].Value != "" && g.Amount > 0 && g.GEWE == 0 {
+			blind = append(blind, g.Keys[0].Label)
+		}
+	}
+	if len(blind) > 0 {
+		out = append(out, fmt.Sprintf("Blind spots: objectives %s have budget but no gender-equality money under %s.", strings.Join(blind, ", "), r.Weighting.Name))
+	}
+	if g := untagged(r.ByObjective); g != nil {
+		out = append(out, fmt.Sprintf("%s of the money (%s) is not tagged with a GCM objective.", pct(g.Share), money(g.Amount, cur)))
+	}
+
+	// Whether it was spent.
+	if s := executionSentence(r); s != "" {
+		out = append(out, s)
+	}
+	// What changed.
+	if s := changeSentence(r); s != "" {
+		out = append(out, s)
+	}
+	checked, bad := 0, 0
+	for _, b := range r.Budgets {
+		checked += len(b.Totals)
+		bad += len(b.Mismatches())
+	}
+	if checked > 0 {
+		out = append(out, fmt.Sprintf("%d subtotal and total rows of the files were checked against their lines; %d do not match (see the workbook's Reconciliation sheet).", checked, bad))
+	}
+	return out
+}
+
+func untagged(res *analysis.Result) *analysis.Group {
+	for i := range res.Groups {
+		if res.Groups[i].Keys[0].Value == "" && res.Groups[i].Amount != 0 {
+			return &res.Groups[i]
+		}
+	}
+	return nil
+}
+
+// executionSentence compares the execution rate of GEWE-marked lines with
+// that of other lines, in the latest fiscal year that has executed amounts.
+func executionSentence(r *Report) string {
+	year, ok := 0, false
+	all := []*budget.Line{}
+	for _, b := range r.Budgets {
+		for i := range b.Lines {
+			l := &b.Lines[i]
+			if _, has := l.Amounts.Get(budget.Executed); has {
+				if !ok || l.Year > year {
+					year, ok = l.Year, true
+				}
+			}
+			all = append(all, l)
+		}
+	}
+	if !ok {
+		return "No executed amounts are given, so whether the money was spent cannot be assessed yet."
+	}
+	var ga, ge, oa, oe budget.Money
+	for _, l := range all {
+		if l.Year != year {
+			continue
+		}
+		a, okA := l.Amounts.Get(budget.Approved)
+		x, okX := l.Amounts.Get(budget.Executed)
+		if !okA || !okX {
+			continue
+		}
+		if r.Weighting.Weight(l.Gender.Level) > 0 {
+			ga, ge = ga+a, ge+x
+		} else {
+			oa, oe = oa+a, oe+x
+		}
+	}
+	gr, oR := analysis.Ratio{Num: ge, Den: ga}, analysis.Ratio{Num: oe, Den: oa}
+	when := "Across all lines with executed amounts"
+	if year != 0 {
+		when = fmt.Sprintf("In fiscal year %d", year)
+	}
+	prefix := ""
+	if r.Focus != 0 && year != r.Focus {
+		prefix = fmt.Sprintf("Fiscal year %d has no executed amounts yet. ", r.Focus)
+	}
+	return fmt.Sprintf("%s%s, lines marked as serving gender equality (%s) spent %s of their approved budget, other lines %s (execution = executed ÷ approved, lines with both amounts).", prefix, when, r.Weighting.Name, pct(gr), pct(oR))
+}
+
+// changeSentence compares the last two fiscal years.
+func changeSentence(r *Report) string {
+	gs := r.ByYear.Groups
+	var years []analysis.Group
+	for _, g := range gs {
+		if g.Keys[0].Value != "" {
+			years = append(years, g)
+		}
+	}
+	if len(years) < 2 {
+		return ""
+	}
+	a, b := years[len(years)-2], years[len(years)-1]
+	rel := func(old, new budget.Money) string {
+		if old == 0 {
+			return "n/a"
+		}
+		return fmt.Sprintf("%+.1f%%", 100*(float64(new)-float64(old))/float64(old))
+	}
+	return fmt.Sprintf("From fiscal year %s to %s, gender-equality money (%s) changed by %s (%s to %s), the whole budget in scope by %s (nominal).",
+		a.Keys[0].Value, b.Keys[0].Value, r.Weighting.Name, rel(a.GEWE, b.GEWE), group(a.GEWE), group(b.GEWE), rel(a.Amount, b.Amount))
+}

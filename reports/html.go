@@ -1,0 +1,185 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/templates"
+)
+
+// HTMLChart is a chart rendered as SVG for the HTML report.
+type HTMLChart struct {
+	Name, Title, Caption string
+	Alt                  string // text alternative for people who cannot see the chart
+	SVG                  []byte // an SVG document written by grb (gonum/plot)
+}
+
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(templates.ReportHTML()))
+})
+
+type htmlPage struct {
+	Title       string
+	Scope       string
+	Sources     []string
+	Findings    []string
+	Conventions []htmlConvention
+	Charts      []htmlChart
+	Tables      []htmlTable
+	Method      []htmlDef
+}
+
+type htmlConvention struct{ Name, Counts, Money, Share string }
+
+type htmlChart struct {
+	Name, Title, Caption, Alt string
+	SVG                       template.HTML
+}
+
+type htmlTable struct {
+	ID, Heading, Caption string
+	Head                 []htmlCell
+	Rows                 []htmlRow
+}
+
+type htmlRow struct {
+	Cells []htmlCell
+	Total bool
+}
+
+type htmlCell struct {
+	Text string
+	Num  bool
+}
+
+type htmlDef struct{ Term, Def string }
+
+// WriteHTML writes report.html: one self-contained page (inline CSS and
+// SVG, no script, no network) with the findings in sentences, the
+// conventions, the charts, the key tables and the methodology. Every string
+// from an input file goes through html/template and is escaped.
+func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
+	cur := r.Currency()
+	p := htmlPage{Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r)}
+	h := r.Headline
+	for _, c := range h.Conventions {
+		wt := weightingByName(c.Weighting)
+		conv := htmlConvention{Name: c.Weighting, Counts: wt.Description, Money: money(c.GEWE, cur), Share: pct(c.Share)}
+		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
+			conv.Money, conv.Share = "–", "n/a (no line declares a GEWE amount)"
+		}
+		p.Conventions = append(p.Conventions, conv)
+	}
+	for _, c := range charts {
+		p.Charts = append(p.Charts, htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, SVG: inlineSVG(c.SVG)})
+	}
+	p.Tables = append(p.Tables,
+		groupTable("by-objective", "By GCM objective", r.ByObjective, r, cur),
+		groupTable("by-area", "By Migration MPTF thematic area (provisional mapping)", r.ByArea, r, cur),
+		groupTable("by-ministry", "By ministry or administrative unit", r.ByUnit, r, cur),
+		qualityTable(r),
+	)
+	p.Method = methodology(r)
+	var buf bytes.Buffer
+	if err := reportTemplate().Execute(&buf, p); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// inlineSVG drops the XML prolog of an SVG document so that it can sit in
+// HTML. The SVG is grb's own output (gonum/plot escapes its text), so it is
+// trusted markup.
+func inlineSVG(svg []byte) template.HTML {
+	s := string(svg)
+	if i := strings.Index(s, "<svg"); i > 0 {
+		s = s[i:]
+	}
+	return template.HTML(s)
+}
+
+func (r *Report) scopeTitle() string {
+	s := "all lines"
+	if r.Focus != 0 {
+		s = fmt.Sprintf("fiscal year %d", r.Focus)
+	}
+	return fmt.Sprintf("%s, %s amounts", s, r.Phase)
+}
+
+func (r *Report) scopeText() string {
+	s := "All lines"
+	if r.Focus != 0 {
+		s = fmt.Sprintf("Fiscal year %d", r.Focus)
+	}
+	return fmt.Sprintf("%s, %s amounts (%s)", s, r.Phase, money(r.Headline.Total.Amount, r.Currency()))
+}
+
+// money formats an amount with its currency: "1,234.50 USD".
+func money(m budget.Money, cur string) string {
+	if cur == "" {
+		return group(m)
+	}
+	return group(m) + " " + cur
+}
+
+func groupTable(id, heading string, res *analysis.Result, r *Report, cur string) htmlTable {
+	t := htmlTable{ID: id, Heading: heading,
+		Caption: fmt.Sprintf("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
+	head := []string{"Group", "Lines", r.Phase.String() + " " + cur, "Share", "Principal", "Significant", "Not screened", "GEWE (" + res.Weighting + ")", "GEWE share (" + res.Weighting + ")"}
+	for i, h := range head {
+		t.Head = append(t.Head, htmlCell{Text: strings.TrimSpace(h), Num: i > 0})
+	}
+	row := func(label string, g analysis.Group, total bool) htmlRow {
+		return htmlRow{Total: total, Cells: []htmlCell{
+			{Text: label}, {Text: fmt.Sprint(g.Lines), Num: true}, {Text: group(g.Amount), Num: true}, {Text: pct(g.Share), Num: true},
+			{Text: pct(g.Principal), Num: true}, {Text: pct(g.Significant), Num: true}, {Text: pct(g.NotScreened), Num: true},
+			{Text: group(g.GEWE), Num: true}, {Text: pct(g.GEWEShare), Num: true},
+		}}
+	}
+	for _, g := range res.Groups {
+		t.Rows = append(t.Rows, row(g.Keys[0].Label, g, false))
+	}
+	t.Rows = append(t.Rows, row("Total", res.Total, true))
+	return t
+}
+
+func qualityTable(r *Report) htmlTable {
+	t := htmlTable{ID: "quality", Heading: "Data quality", Caption: "What was read from each file, and the checks of stated totals"}
+	for i, h := range []string{"File", "Lines", "Subtotal and total rows", "Totals that do not match", "Rejected rows", "Errors", "Warnings"} {
+		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
+	}
+	for _, b := range r.Budgets {
+		tot, rej := 0, 0
+		for _, s := range b.Sheets {
+			tot += s.Count(budget.RowSubtotal) + s.Count(budget.RowTotal)
+			rej += s.Count(budget.RowRejected)
+		}
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{
+			{Text: b.Source}, {Text: fmt.Sprint(len(b.Lines)), Num: true}, {Text: fmt.Sprint(tot), Num: true},
+			{Text: fmt.Sprint(len(b.Mismatches())), Num: true}, {Text: fmt.Sprint(rej), Num: true},
+			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(len(b.Issues) - b.Errors()), Num: true},
+		}})
+	}
+	return t
+}
+
+func methodology(r *Report) []htmlDef {
+	defs := []htmlDef{
+		{"Lines in scope", "Budget line items read from the files, without their subtotal and total rows, which are checked against the lines they cover and never added. The headline, the tables and the first two charts describe " + r.scopeTitle() + "; the trend covers every fiscal year read."},
+		{"Gender marker", "Each line's marker, in whatever scheme its institution uses (OECD DAC 0/1/2, UN GEM 0–3, UNDP GEN0–3, EU G0–G2, Migration MPTF A–D, …), is mapped to one canonical level: principal, significant, limited, potential, not targeted, or not screened. A blank marker means not screened, which is reported as unknown, never counted as zero."},
+		{"Split lines", "A line that serves several GCM objectives is shared between them by its stated shares, cent by cent, so that the groups add up exactly to the total."},
+		{"Thematic areas", "The Migration MPTF groups the 23 objectives into five thematic areas. The mapping used here is provisional until confirmed against the Fund's documents; an objective in several areas is shared equally among them."},
+	}
+	for _, w := range analysis.Weightings() {
+		defs = append(defs, htmlDef{"Convention " + w.Name, w.Description + ". Source: " + w.Source + "."})
+	}
+	defs = append(defs, htmlDef{"Coverage", "The share of money that was screened for gender at all (any marker, including not targeted)."})
+	return defs
+}
