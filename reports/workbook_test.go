@@ -1,0 +1,173 @@
+package reports
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/templates"
+)
+
+func sampleReport(t testing.TB) *Report {
+	t.Helper()
+	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build([]*budget.Budget{b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func writeAndOpen(t *testing.T, r *Report) (*excelize.File, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, buf.Bytes()
+}
+
+// number reads a numeric cell.
+func number(t *testing.T, f *excelize.File, sheet, cell string) float64 {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		t.Fatalf("%s!%s = %q, want a number", sheet, cell, v)
+	}
+	return x
+}
+
+func closeTo(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// TestWorkbookSample reopens report.xlsx and checks its figures against
+// the analysis of the embedded sample.
+func TestWorkbookSample(t *testing.T) {
+	r := sampleReport(t)
+	f, data := writeAndOpen(t, r)
+	want := []string{"Summary", "By objective", "By thematic area", "By ministry", "By marker", "Trends", "Lines", "Issues", "Reconciliation", "Row ledger", "Methodology"}
+	got := f.GetSheetList()
+	if len(got) != len(want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sheet %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	// Summary: row 5 is the budget in scope, rows 6-9 the conventions.
+	if v := number(t, f, "Summary", "B5"); !closeTo(v, r.Headline.Total.Amount.Float()) {
+		t.Errorf("Summary!B5 = %v, want %v", v, r.Headline.Total.Amount.Float())
+	}
+	for i, c := range r.Headline.Conventions[:3] {
+		row := strconv.Itoa(6 + i)
+		if name, _ := f.GetCellValue("Summary", "D"+row); name != c.Weighting {
+			t.Errorf("Summary!D%s = %q, want %q", row, name, c.Weighting)
+		}
+		share, _ := c.Share.Value()
+		if v := number(t, f, "Summary", "C"+row); !closeTo(v, share) {
+			t.Errorf("Summary!C%s (%s share) = %v, want %v", row, c.Weighting, v, share)
+		}
+		if v := number(t, f, "Summary", "B"+row); !closeTo(v, c.GEWE.Float()) {
+			t.Errorf("Summary!B%s (%s money) = %v, want %v", row, c.Weighting, v, c.GEWE.Float())
+		}
+	}
+	// By objective: one row per group, in order, with the group's money.
+	for i, g := range r.ByObjective.Groups {
+		row := strconv.Itoa(i + 2)
+		if label, _ := f.GetCellValue("By objective", "A"+row); label != g.Keys[0].Label {
+			t.Errorf("By objective!A%s = %q, want %q", row, label, g.Keys[0].Label)
+		}
+		if v := number(t, f, "By objective", "D"+row); !closeTo(v, g.Amount.Float()) { // D: approved
+			t.Errorf("By objective!D%s = %v, want %v", row, v, g.Amount.Float())
+		}
+		if v := number(t, f, "By objective", "M"+row); !closeTo(v, g.GEWE.Float()) { // M: GEWE
+			t.Errorf("By objective!M%s = %v, want %v", row, v, g.GEWE.Float())
+		}
+	}
+	// Lines: every line of the sample, with its source row.
+	rows, err := f.GetRows("Lines")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != 296 {
+		t.Errorf("Lines has %d rows, want 296 lines", len(rows)-1)
+	}
+	// Real Excel tables with filters, and frozen headers.
+	for _, s := range want {
+		tables, err := f.GetTables(s)
+		if err != nil || len(tables) != 1 {
+			t.Errorf("%s: %d tables (%v), want 1", s, len(tables), err)
+		}
+	}
+	panes, err := f.GetPanes("Lines")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("Lines panes %+v (%v), want the header frozen", panes, err)
+	}
+	// A native chart on By objective (a chart part in the package).
+	if !bytes.Contains(data, []byte("xl/charts/chart1.xml")) {
+		t.Errorf("no native chart in the workbook")
+	}
+	// Same inputs, same bytes.
+	var again bytes.Buffer
+	if err := WriteWorkbook(&again, sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, again.Bytes()) {
+		t.Errorf("two writes of the same report differ")
+	}
+}
+
+// TestWorkbookReal checks the workbook of a real budget: Kenya's lines by
+// ministry, against the analysis.
+func TestWorkbookReal(t *testing.T) {
+	p := filepath.Join("..", "..", "shared", "data", "real", "kenya-programme-budget-2018-2022", "kenya_budget.csv")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("real data not available (%s): %v", p, err)
+	}
+	b, err := budget.ReadFile(p, budget.Options{Currency: "KES"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build([]*budget.Budget{b}, Options{Weighting: analysis.PrincipalOnly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Focus != 2022 {
+		t.Errorf("focus year %d, want 2022, the latest in the file", r.Focus)
+	}
+	f, _ := writeAndOpen(t, r)
+	var sum float64
+	for i, g := range r.ByUnit.Groups {
+		row := strconv.Itoa(i + 2)
+		v := number(t, f, "By ministry", "D"+row)
+		if !closeTo(v, g.Amount.Float()) {
+			t.Errorf("By ministry!D%s = %v, want %v", row, v, g.Amount.Float())
+		}
+		sum += v
+	}
+	if math.Abs(sum-r.ByUnit.Total.Amount.Float()) > 0.5 {
+		t.Errorf("ministries sum to %v, total %v", sum, r.ByUnit.Total.Amount.Float())
+	}
+	if name, _ := f.GetCellValue("By ministry", "N1"); name != "GEWE share (principal_only)" {
+		t.Errorf("By ministry!N1 = %q, want the convention in the header", name)
+	}
+}
