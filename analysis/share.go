@@ -256,12 +256,13 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 
 	groups := map[[maxDims]string]*Group{}
 	total := newGroup(nil)
+	var a adder // every money sum is checked for overflow
 	var parts, scratch []part
 	var gs []*Group
 	var alloc []budget.Money
 	for i := range b.Lines {
 		l := &b.Lines[i]
-		addWhole(total, l, phase)
+		addWhole(&a, total, l, phase)
 		if l.GEWE != nil {
 			if _, ok := l.GEWE.Get(phase); ok {
 				res.AttributedLines++
@@ -278,7 +279,7 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 			gs = append(gs, g)
 		}
 		if len(parts) == 1 {
-			addWhole(gs[0], l, phase)
+			addWhole(&a, gs[0], l, phase)
 			continue
 		}
 		for _, g := range gs {
@@ -291,11 +292,11 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 			}
 			alloc = apportion(alloc[:0], v, parts)
 			for k, g := range gs {
-				g.ByPhase.Sum[p] += alloc[k]
+				g.ByPhase.Sum[p] = a.add(g.ByPhase.Sum[p], alloc[k])
 				g.ByPhase.Lines[p]++
 				if p == phase {
-					g.Amount += alloc[k]
-					g.ByLevel[l.Gender.Level] += alloc[k]
+					g.Amount = a.add(g.Amount, alloc[k])
+					g.ByLevel[l.Gender.Level] = a.add(g.ByLevel[l.Gender.Level], alloc[k])
 				}
 			}
 		}
@@ -303,10 +304,13 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 			if v, ok := l.GEWE.Get(phase); ok {
 				alloc = apportion(alloc[:0], v, parts)
 				for k, g := range gs {
-					g.attributed += alloc[k]
+					g.attributed = a.add(g.attributed, alloc[k])
 				}
 			}
 		}
+	}
+	if err := a.err(); err != nil {
+		return nil, err
 	}
 	if len(res.By) > 0 {
 		for _, g := range groups {
@@ -344,21 +348,21 @@ func newGroup(keys []Key) *Group {
 }
 
 // addWhole adds all of line l to g.
-func addWhole(g *Group, l *budget.Line, phase budget.Phase) {
+func addWhole(a *adder, g *Group, l *budget.Line, phase budget.Phase) {
 	g.Lines++
 	for _, p := range budget.Phases() {
 		if v, ok := l.Amounts.Get(p); ok {
-			g.ByPhase.Sum[p] += v
+			g.ByPhase.Sum[p] = a.add(g.ByPhase.Sum[p], v)
 			g.ByPhase.Lines[p]++
 			if p == phase {
-				g.Amount += v
-				g.ByLevel[l.Gender.Level] += v
+				g.Amount = a.add(g.Amount, v)
+				g.ByLevel[l.Gender.Level] = a.add(g.ByLevel[l.Gender.Level], v)
 			}
 		}
 	}
 	if l.GEWE != nil {
 		if v, ok := l.GEWE.Get(phase); ok {
-			g.attributed += v
+			g.attributed = a.add(g.attributed, v)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -165,5 +166,13 @@ func checkProperties(t *testing.T, b *budget.Budget) {
 				}
 			}
 		}
+	}
+}
+
+func TestSharesOverflow(t *testing.T) {
+	big := budget.Money(1 << 62)
+	b := &budget.Budget{Lines: []budget.Line{line("A", big, budget.Principal), line("A", big, budget.Principal)}}
+	if _, err := Shares(b, Options{}); !errors.Is(err, budget.ErrOverflow) {
+		t.Errorf("Shares of two 2^62-cent lines: err = %v, want ErrOverflow", err)
 	}
 }

@@ -1,0 +1,604 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// How Diff matches lines.
+const (
+	DiffByID        = "id"        // the line ID
+	DiffByLine      = "line"      // unit, programme and description
+	DiffByProgramme = "programme" // lines aggregated by unit and programme
+)
+
+// DiffOptions controls Diff. The zero value compares approved amounts
+// under DACHeadline and matches lines by ID when every line of both
+// budgets has one, else by unit, programme and description.
+type DiffOptions struct {
+	Weighting Weighting    // zero value: DACHeadline
+	Phase     budget.Phase // phase compared
+	PhaseSet  bool         // Phase was given; else Approved
+	// By is DiffByID, DiffByLine or DiffByProgramme; "" chooses
+	// DiffByID when every line of both budgets has an ID, else
+	// DiffByLine. Keys ignore case and repeated spaces; a unit or
+	// programme is keyed by its code, or its name when it has none.
+	By string
+}
+
+func (o DiffOptions) phase() budget.Phase {
+	if o.PhaseSet {
+		return o.Phase
+	}
+	return budget.Approved
+}
+
+// DiffItem is a line, or in programme mode a programme, in the old
+// budget, the new one or both.
+type DiffItem struct {
+	Key         string      `json:"key"` // the matching key as people read it: "101 / 101-01 / Border management equipment"
+	ID          string      `json:"id,omitempty"`
+	Unit        budget.Code `json:"unit"`
+	Programme   budget.Code `json:"programme"`
+	Description string      `json:"description,omitempty"` // "" in programme mode
+
+	OldLines int `json:"old_lines"` // lines behind the item in the old budget: 0 when added
+	NewLines int `json:"new_lines"` // and in the new one: 0 when cut
+
+	// Old and New are the amounts in the phase (a line without one
+	// counts 0, as in Shares); OldGEWE and NewGEWE the GEWE money under
+	// the weighting.
+	Old     budget.Money `json:"old"`
+	New     budget.Money `json:"new"`
+	OldGEWE budget.Money `json:"old_gewe"`
+	NewGEWE budget.Money `json:"new_gewe"`
+
+	// OldLevels and NewLevels are the distinct marker levels of the
+	// item's lines, highest first: one level for a line.
+	OldLevels []budget.Level `json:"old_levels,omitempty"`
+	NewLevels []budget.Level `json:"new_levels,omitempty"`
+	// OldObjectives and NewObjectives are a line's GCM objectives; for a
+	// programme, the objectives of its lines with their shares of the
+	// programme's objective-tagged money (all 0 when that money is not
+	// positive or has negative parts).
+	OldObjectives []budget.ObjectiveShare `json:"old_objectives,omitempty"`
+	NewObjectives []budget.ObjectiveShare `json:"new_objectives,omitempty"`
+
+	// For items in both budgets, NewGEWE − OldGEWE = AmountEffect +
+	// RemarkEffect: AmountEffect is the change the old marking gives the
+	// new amount, RemarkEffect the rest (see the package documentation).
+	AmountEffect budget.Money `json:"amount_effect"`
+	RemarkEffect budget.Money `json:"remark_effect"`
+
+	OldPos budget.Position `json:"old_pos"` // first line's position; zero when added
+	NewPos budget.Position `json:"new_pos"` // zero when cut
+}
+
+// Ambiguity is a key that more than one line carries on one side while
+// the other side also has it: its lines are not paired.
+type Ambiguity struct {
+	Key       string            `json:"key"`
+	Old       []budget.Position `json:"old"`
+	New       []budget.Position `json:"new"`
+	OldAmount budget.Money      `json:"old_amount"`
+	NewAmount budget.Money      `json:"new_amount"`
+	OldGEWE   budget.Money      `json:"old_gewe"`
+	NewGEWE   budget.Money      `json:"new_gewe"`
+}
+
+// Decomposition splits the change in GEWE money between two budgets:
+// Net = Added − Cut + Amount + Remarking + Ambiguous, exactly.
+type Decomposition struct {
+	Net       budget.Money `json:"net"`       // new GEWE − old GEWE
+	Added     budget.Money `json:"added"`     // GEWE money of added items
+	Cut       budget.Money `json:"cut"`       // GEWE money of cut items (subtracted)
+	Amount    budget.Money `json:"amount"`    // Σ AmountEffect of kept items
+	Remarking budget.Money `json:"remarking"` // Σ RemarkEffect of kept items
+	Ambiguous budget.Money `json:"ambiguous"` // new − old GEWE money of ambiguous keys
+}
+
+// DiffResult is the outcome of Diff. Items are in key order; a kept item
+// is listed in every one of Changed, Remarked and Retagged that applies.
+type DiffResult struct {
+	By        string       `json:"by"`
+	Phase     budget.Phase `json:"phase"`
+	Weighting string       `json:"weighting"`
+
+	OldTotal budget.Money `json:"old_total"`
+	NewTotal budget.Money `json:"new_total"`
+	OldGEWE  budget.Money `json:"old_gewe"`
+	NewGEWE  budget.Money `json:"new_gewe"`
+	OldShare Ratio        `json:"old_share"` // OldGEWE ÷ OldTotal
+	NewShare Ratio        `json:"new_share"`
+
+	Added     []DiffItem `json:"added"`
+	Cut       []DiffItem `json:"cut"`
+	Changed   []DiffItem `json:"changed"`  // kept, amount changed
+	Remarked  []DiffItem `json:"remarked"` // kept, levels changed or RemarkEffect ≠ 0
+	Retagged  []DiffItem `json:"retagged"` // kept, GCM objectives changed
+	Kept      int        `json:"kept"`
+	Unchanged int        `json:"unchanged"` // kept, in none of the three lists
+
+	Ambiguous  []Ambiguity   `json:"ambiguous,omitempty"`
+	GEWEChange Decomposition `json:"gewe_change"`
+	Warnings   []string      `json:"warnings,omitempty"`
+}
+
+// Diff compares two versions of a budget (two fiscal years, or the
+// approved and the revised law): the lines (or programmes) added, cut,
+// changed in amount, re-marked and re-tagged, and the change in GEWE
+// money decomposed into what added and cut items, amount changes and
+// re-marking contributed. The decomposition adds up exactly.
+//
+// Lines whose key is carried by several lines on one side, while the
+// other side has it too, are reported in Ambiguous and never paired.
+// Diff returns an error for an unknown By, for By "id" when a line has
+// no ID, when the budgets mix currencies, or when a sum overflows.
+func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
+	by, err := diffBy(old, new, opt.By)
+	if err != nil {
+		return nil, err
+	}
+	if err := oneCurrency("budgets", old, new); err != nil {
+		return nil, err
+	}
+	d := differ{w: weightingOr(opt.Weighting, DACHeadline), phase: opt.phase(), by: by}
+	res := &DiffResult{By: by, Phase: d.phase, Weighting: d.w.Name,
+		Added: []DiffItem{}, Cut: []DiffItem{}, Changed: []DiffItem{}, Remarked: []DiffItem{}, Retagged: []DiffItem{}}
+
+	oldKeys := d.index(old)
+	newKeys := d.index(new)
+	for _, s := range []struct {
+		name string
+		b    *budget.Budget
+	}{{"old", old}, {"new", new}} {
+		if ys := years(s.b); len(ys) > 1 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("the %s budget has lines of %d fiscal years (%s): lines of different years with the same key cannot be paired; compare one year with another", s.name, len(ys), strings.Join(ys, ", ")))
+		}
+	}
+
+	for i := range old.Lines {
+		l := &old.Lines[i]
+		res.OldTotal = d.a.add(res.OldTotal, d.amount(l))
+		res.OldGEWE = d.a.add(res.OldGEWE, d.gewe(l))
+	}
+	for i := range new.Lines {
+		l := &new.Lines[i]
+		res.NewTotal = d.a.add(res.NewTotal, d.amount(l))
+		res.NewGEWE = d.a.add(res.NewGEWE, d.gewe(l))
+	}
+	res.OldShare = Ratio{Num: res.OldGEWE, Den: res.OldTotal}
+	res.NewShare = Ratio{Num: res.NewGEWE, Den: res.NewTotal}
+
+	keys := make([]string, 0, len(oldKeys)+len(newKeys))
+	for k := range oldKeys {
+		keys = append(keys, k)
+	}
+	for k := range newKeys {
+		if _, ok := oldKeys[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+
+	dec := &res.GEWEChange
+	for _, k := range keys {
+		o, n := oldKeys[k], newKeys[k]
+		lines := func(b *budget.Budget, idx []int) []*budget.Line {
+			ls := make([]*budget.Line, len(idx))
+			for i, j := range idx {
+				ls[i] = &b.Lines[j]
+			}
+			return ls
+		}
+		ol, nl := lines(old, o), lines(new, n)
+		switch {
+		case len(ol) > 0 && len(nl) > 0 && (by == DiffByProgramme || (len(ol) == 1 && len(nl) == 1)):
+			it := d.kept(ol, nl)
+			res.Kept++
+			dec.Amount = d.a.add(dec.Amount, it.AmountEffect)
+			dec.Remarking = d.a.add(dec.Remarking, it.RemarkEffect)
+			listed := false
+			if it.Old != it.New {
+				res.Changed = append(res.Changed, it)
+				listed = true
+			}
+			if !slices.Equal(it.OldLevels, it.NewLevels) || it.RemarkEffect != 0 {
+				res.Remarked = append(res.Remarked, it)
+				listed = true
+			}
+			if d.retagged(it) {
+				res.Retagged = append(res.Retagged, it)
+				listed = true
+			}
+			if !listed {
+				res.Unchanged++
+			}
+		case len(nl) == 0:
+			for _, g := range d.items(ol) {
+				it := d.describe(g[0])
+				it.setOld(d.side(g))
+				res.Cut = append(res.Cut, it)
+				dec.Cut = d.a.add(dec.Cut, it.OldGEWE)
+			}
+		case len(ol) == 0:
+			for _, g := range d.items(nl) {
+				it := d.describe(g[0])
+				it.setNew(d.side(g))
+				res.Added = append(res.Added, it)
+				dec.Added = d.a.add(dec.Added, it.NewGEWE)
+			}
+		default:
+			am := Ambiguity{Key: d.describe(ol[0]).Key}
+			for _, l := range ol {
+				am.Old = append(am.Old, l.Pos)
+				am.OldAmount = d.a.add(am.OldAmount, d.amount(l))
+				am.OldGEWE = d.a.add(am.OldGEWE, d.gewe(l))
+			}
+			for _, l := range nl {
+				am.New = append(am.New, l.Pos)
+				am.NewAmount = d.a.add(am.NewAmount, d.amount(l))
+				am.NewGEWE = d.a.add(am.NewGEWE, d.gewe(l))
+			}
+			res.Ambiguous = append(res.Ambiguous, am)
+			dec.Ambiguous = d.a.add(dec.Ambiguous, d.a.sub(am.NewGEWE, am.OldGEWE))
+		}
+	}
+	dec.Net = d.a.sub(res.NewGEWE, res.OldGEWE)
+	sum := d.a.add(d.a.add(d.a.sub(dec.Added, dec.Cut), d.a.add(dec.Amount, dec.Remarking)), dec.Ambiguous)
+	if err := d.a.err(); err != nil {
+		return nil, err
+	}
+	if sum != dec.Net {
+		return nil, fmt.Errorf("analysis: diff decomposition sums to %s, net change is %s (a bug)", sum, dec.Net)
+	}
+	if len(res.Ambiguous) > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d keys match more than one line on a side: their lines are not paired (see the ambiguous list)", len(res.Ambiguous)))
+	}
+	return res, nil
+}
+
+// diffBy resolves DiffOptions.By.
+func diffBy(old, new *budget.Budget, by string) (string, error) {
+	missing := func(b *budget.Budget) int {
+		n := 0
+		for i := range b.Lines {
+			if strings.TrimSpace(b.Lines[i].ID) == "" {
+				n++
+			}
+		}
+		return n
+	}
+	switch by {
+	case "":
+		if len(old.Lines) > 0 && len(new.Lines) > 0 && missing(old) == 0 && missing(new) == 0 {
+			return DiffByID, nil
+		}
+		return DiffByLine, nil
+	case DiffByID:
+		if n, m := missing(old), missing(new); n+m > 0 {
+			return "", fmt.Errorf("analysis: cannot match by id: %d lines of the old budget and %d of the new one have no ID", n, m)
+		}
+		return by, nil
+	case DiffByLine, DiffByProgramme:
+		return by, nil
+	}
+	return "", fmt.Errorf("analysis: unknown diff key %q (want id, line or programme)", by)
+}
+
+// years lists the distinct fiscal years of b's lines, "none" for 0.
+func years(b *budget.Budget) []string {
+	seen := map[int]bool{}
+	for i := range b.Lines {
+		seen[b.Lines[i].Year] = true
+	}
+	ys := make([]int, 0, len(seen))
+	for y := range seen {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = "none"
+		if y != 0 {
+			out[i] = strconv.Itoa(y)
+		}
+	}
+	return out
+}
+
+type differ struct {
+	w     Weighting
+	phase budget.Phase
+	by    string
+	a     adder
+}
+
+// norm folds case and spacing for matching.
+func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+func progKey(l *budget.Line) string {
+	if l.Programme.Code != "" {
+		return l.Programme.Code
+	}
+	return l.Programme.Name
+}
+
+// key returns the matching key of l.
+func (d *differ) key(l *budget.Line) string {
+	switch d.by {
+	case DiffByID:
+		return strings.TrimSpace(l.ID)
+	case DiffByProgramme:
+		return norm(unitKey(l)) + "\x00" + norm(progKey(l))
+	}
+	return norm(unitKey(l)) + "\x00" + norm(progKey(l)) + "\x00" + norm(l.Description)
+}
+
+// index maps each key of b to its lines' indices.
+func (d *differ) index(b *budget.Budget) map[string][]int {
+	m := map[string][]int{}
+	for i := range b.Lines {
+		k := d.key(&b.Lines[i])
+		m[k] = append(m[k], i)
+	}
+	return m
+}
+
+// amount returns l's amount in the phase, 0 when absent.
+func (d *differ) amount(l *budget.Line) budget.Money {
+	v, _ := l.Amounts.Get(d.phase)
+	return v
+}
+
+// gewe returns l's GEWE money under the weighting: the declared GEWE
+// amount for the attributed convention, else the amount times the
+// level's weight, rounded half away from zero to the cent.
+func (d *differ) gewe(l *budget.Line) budget.Money {
+	if d.w.Attributed {
+		if l.GEWE == nil {
+			return 0
+		}
+		v, _ := l.GEWE.Get(d.phase)
+		return v
+	}
+	return d.weigh(d.amount(l), l.Gender.Level)
+}
+
+func (d *differ) weigh(m budget.Money, lv budget.Level) budget.Money {
+	v, ok := mulDivRound(m, budget.Money(d.w.Weight(lv)), 10000)
+	if !ok {
+		d.a.overflow = true
+	}
+	return v
+}
+
+// items splits unpaired lines into items: one per programme in
+// programme mode, else one per line.
+func (d *differ) items(ls []*budget.Line) [][]*budget.Line {
+	if d.by == DiffByProgramme {
+		return [][]*budget.Line{ls}
+	}
+	out := make([][]*budget.Line, len(ls))
+	for i, l := range ls {
+		out[i] = []*budget.Line{l}
+	}
+	return out
+}
+
+// side is what one budget holds of an item.
+type side struct {
+	lines      int
+	amount     budget.Money
+	gewe       budget.Money
+	levels     []budget.Level
+	objectives []budget.ObjectiveShare
+	pos        budget.Position
+}
+
+func (d *differ) side(ls []*budget.Line) side {
+	s := side{lines: len(ls), pos: ls[0].Pos, levels: levelsOf(ls)}
+	for _, l := range ls {
+		s.amount = d.a.add(s.amount, d.amount(l))
+		s.gewe = d.a.add(s.gewe, d.gewe(l))
+	}
+	if d.by == DiffByProgramme {
+		s.objectives = d.objectiveMix(ls)
+	} else {
+		s.objectives = slices.Clone(ls[0].Objectives)
+	}
+	return s
+}
+
+func (it *DiffItem) setOld(s side) {
+	it.OldLines, it.Old, it.OldGEWE, it.OldLevels, it.OldObjectives, it.OldPos = s.lines, s.amount, s.gewe, s.levels, s.objectives, s.pos
+}
+
+func (it *DiffItem) setNew(s side) {
+	it.NewLines, it.New, it.NewGEWE, it.NewLevels, it.NewObjectives, it.NewPos = s.lines, s.amount, s.gewe, s.levels, s.objectives, s.pos
+}
+
+// describe returns an item with the key and labels of line l.
+func (d *differ) describe(l *budget.Line) DiffItem {
+	it := DiffItem{Unit: l.Unit, Programme: l.Programme}
+	switch d.by {
+	case DiffByID:
+		it.ID = strings.TrimSpace(l.ID)
+		it.Key = it.ID
+		it.Description = l.Description
+	case DiffByProgramme:
+		it.Key = unitKey(l) + " / " + progKey(l)
+	default:
+		it.Description = l.Description
+		it.Key = unitKey(l) + " / " + progKey(l) + " / " + strings.Join(strings.Fields(l.Description), " ")
+	}
+	return it
+}
+
+// kept describes an item present in both budgets, with its effects.
+func (d *differ) kept(ol, nl []*budget.Line) DiffItem {
+	it := d.describe(nl[0])
+	it.setOld(d.side(ol))
+	it.setNew(d.side(nl))
+	// c is the counterfactual: the new amount under the old marking.
+	var c budget.Money
+	switch {
+	case d.by != DiffByProgramme && !d.w.Attributed:
+		c = d.weigh(it.New, ol[0].Gender.Level)
+	case it.Old != 0:
+		var ok bool
+		if c, ok = mulDivRound(it.OldGEWE, it.New, it.Old); !ok {
+			d.a.overflow = true
+		}
+	default: // no old amount, no old share: the whole change is an amount change
+		c = it.NewGEWE
+	}
+	it.AmountEffect = d.a.sub(c, it.OldGEWE)
+	it.RemarkEffect = d.a.sub(it.NewGEWE, c)
+	return it
+}
+
+// retagged reports whether the GCM objectives of a kept item changed: a
+// line's objectives or shares; a programme's set of objectives.
+func (d *differ) retagged(it DiffItem) bool {
+	if d.by != DiffByProgramme {
+		return !slices.Equal(sortedShares(it.OldObjectives), sortedShares(it.NewObjectives))
+	}
+	nums := func(os []budget.ObjectiveShare) []int {
+		out := make([]int, len(os))
+		for i, o := range os {
+			out[i] = o.Objective
+		}
+		return out
+	}
+	return !slices.Equal(nums(it.OldObjectives), nums(it.NewObjectives))
+}
+
+func sortedShares(os []budget.ObjectiveShare) []budget.ObjectiveShare {
+	s := slices.Clone(os)
+	slices.SortFunc(s, func(a, b budget.ObjectiveShare) int { return a.Objective - b.Objective })
+	return s
+}
+
+// levelsOf returns the distinct levels of ls, highest first.
+func levelsOf(ls []*budget.Line) []budget.Level {
+	var seen [8]bool
+	for _, l := range ls {
+		if int(l.Gender.Level) < len(seen) {
+			seen[l.Gender.Level] = true
+		}
+	}
+	var out []budget.Level
+	all := budget.Levels()
+	for i := len(all) - 1; i >= 0; i-- {
+		if seen[all[i]] {
+			out = append(out, all[i])
+		}
+	}
+	for _, l := range ls { // levels outside the enum, should any appear
+		if int(l.Gender.Level) >= len(seen) && !slices.Contains(out, l.Gender.Level) {
+			out = append(out, l.Gender.Level)
+		}
+	}
+	return out
+}
+
+// objectiveMix returns the objectives of a programme's lines, by number,
+// with their shares of its objective-tagged money in the phase, in basis
+// points: each line's amount is apportioned by its objective shares as
+// Shares does, and the sums are apportioned to 10000 by the
+// largest-remainder method. The shares are all 0 when that money is not
+// positive or an objective's part is negative.
+func (d *differ) objectiveMix(ls []*budget.Line) []budget.ObjectiveShare {
+	money := map[int]budget.Money{}
+	var parts []part
+	var alloc []budget.Money
+	for _, l := range ls {
+		for _, o := range l.Objectives {
+			if _, ok := money[o.Objective]; !ok {
+				money[o.Objective] = 0
+			}
+		}
+		v, ok := l.Amounts.Get(d.phase)
+		if !ok || len(l.Objectives) == 0 {
+			continue
+		}
+		parts = parts[:0]
+		for _, o := range l.Objectives {
+			parts = append(parts, part{weight: o.Share})
+		}
+		alloc = apportion(alloc[:0], v, parts)
+		for i, o := range l.Objectives {
+			money[o.Objective] = d.a.add(money[o.Objective], alloc[i])
+		}
+	}
+	if len(money) == 0 {
+		return nil
+	}
+	out := make([]budget.ObjectiveShare, 0, len(money))
+	var total budget.Money
+	ok := true
+	for o, m := range money {
+		out = append(out, budget.ObjectiveShare{Objective: o})
+		total = d.a.add(total, m)
+		ok = ok && m >= 0
+	}
+	slices.SortFunc(out, func(a, b budget.ObjectiveShare) int { return a.Objective - b.Objective })
+	if !ok || total <= 0 || d.a.overflow {
+		return out
+	}
+	parts = parts[:0]
+	for _, o := range out {
+		parts = append(parts, part{weight: int(money[o.Objective])})
+	}
+	alloc = apportion(alloc[:0], 10000, parts)
+	for i := range out {
+		out[i].Share = int(alloc[i])
+	}
+	return out
+}
+
+// mulDivRound returns x·y ÷ z rounded half away from zero, with a 128-bit
+// product, and false when z is 0 or the result does not fit in Money.
+func mulDivRound(x, y, z budget.Money) (budget.Money, bool) {
+	if z == 0 {
+		return 0, false
+	}
+	if x == 0 || y == 0 {
+		return 0, true
+	}
+	neg := (x < 0) != (y < 0) != (z < 0)
+	ux, uy, uz := absU(x), absU(y), absU(z)
+	hi, lo := bits.Mul64(ux, uy)
+	if hi >= uz { // the quotient needs more than 64 bits
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, uz)
+	if r >= uz-r { // 2r ≥ z, without overflow
+		q++
+	}
+	switch {
+	case neg && q == 1<<63:
+		return math.MinInt64, true
+	case q > math.MaxInt64:
+		return 0, false
+	case neg:
+		return -budget.Money(q), true
+	}
+	return budget.Money(q), true
+}
+
+// absU returns |m| as a uint64, exact for math.MinInt64.
+func absU(m budget.Money) uint64 {
+	if m < 0 {
+		return uint64(-(m + 1)) + 1
+	}
+	return uint64(m)
+}

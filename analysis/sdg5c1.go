@@ -1,0 +1,546 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// The SDG 5.c.1 scoring, fixed by the indicator's metadata (domain
+// reference §4.3): criterion n is met with at least sdg5c1Need[n] Yes
+// answers among its sdg5c1Count[n] questions.
+var (
+	sdg5c1Count = [4]int{0, 3, 7, 3}
+	sdg5c1Need  = [4]int{0, 2, 4, 2}
+)
+
+// SDG5c1Need returns the number of Yes answers that meet criterion n (1,
+// 2 or 3) of SDG 5.c.1, as the metadata fixes it: 2, 4 and 2; 0 for any
+// other n.
+func SDG5c1Need(n int) int {
+	if n < 1 || n > 3 {
+		return 0
+	}
+	return sdg5c1Need[n]
+}
+
+// sdg5c1Cases are the metadata's cases A–H by which criteria are met
+// (C1, C2, C3).
+var sdg5c1Cases = map[[3]bool]string{
+	{true, true, true}:    "A",
+	{true, false, false}:  "B",
+	{false, true, false}:  "C",
+	{false, false, true}:  "D",
+	{true, true, false}:   "E",
+	{true, false, true}:   "F",
+	{false, true, true}:   "G",
+	{false, false, false}: "H",
+}
+
+// Classification is a country's SDG 5.c.1 classification.
+type Classification uint8
+
+// The classifications, from none to all three criteria met.
+const (
+	DoesNotMeet Classification = iota // no criterion met (case H)
+	Approaches                        // one or two criteria met (cases B–G)
+	FullyMeets                        // all three criteria met (case A)
+)
+
+func (c Classification) String() string {
+	switch c {
+	case FullyMeets:
+		return "fully meets requirements"
+	case Approaches:
+		return "approaches requirements"
+	}
+	return "does not meet requirements"
+}
+
+// MarshalText implements encoding.TextMarshaler: "fully_meets",
+// "approaches" or "does_not_meet".
+func (c Classification) MarshalText() ([]byte, error) {
+	switch c {
+	case FullyMeets:
+		return []byte("fully_meets"), nil
+	case Approaches:
+		return []byte("approaches"), nil
+	}
+	return []byte("does_not_meet"), nil
+}
+
+// CriterionScore is one criterion of a scored questionnaire.
+type CriterionScore struct {
+	Number      int    `json:"number"`
+	Name        string `json:"name"`
+	Questions   int    `json:"questions"`
+	Need        int    `json:"need"` // Yes answers needed to meet it
+	Yes         int    `json:"yes"`
+	No          int    `json:"no"`
+	NotAnswered int    `json:"not_answered"`
+	Met         bool   `json:"met"`
+	// Open reports whether the criterion is not met but would be if
+	// enough unanswered questions were answered Yes.
+	Open bool `json:"open"`
+}
+
+// SDG5c1Answer is one answer with its question.
+type SDG5c1Answer struct {
+	budget.QuestionAnswer
+	Criterion int    `json:"criterion"`
+	Question  string `json:"question"`
+}
+
+// Finding is what a budget shows about the answer to one question: a
+// contradiction between the answer and the data, evidence that agrees
+// with it, or, for an unanswered question, what the data suggest.
+type Finding struct {
+	Question      string       `json:"question"` // "2.5", "1.1", … or "optional"
+	Answer        budget.YesNo `json:"answer"`
+	Contradiction bool         `json:"contradiction"`
+	Suggests      budget.YesNo `json:"suggests"` // what the data suggest; Unanswered when nothing
+	Text          string       `json:"text"`
+}
+
+// SDG5c1Evidence is what a budget shows for a questionnaire: the lines of
+// its fiscal year, how many carry a gender marker, and the share of their
+// money allocated to gender equality under each weighting convention (the
+// optional question).
+type SDG5c1Evidence struct {
+	Source string       `json:"source"`
+	Year   int          `json:"year,omitempty"` // 0: every line compared (the lines carry no year, or the questionnaire none)
+	Phase  budget.Phase `json:"phase"`
+	Lines  int          `json:"lines"`
+	// Tagged counts the lines that carry a gender marker (screened, at
+	// any level) other than one assigned by grb's tagging rules; ByRules
+	// counts those tagged by the rules.
+	Tagged  int   `json:"tagged"`
+	ByRules int   `json:"tagged_by_rules"`
+	GEWE    int   `json:"gewe_lines"` // tagged lines at significant or principal
+	Tags    Ratio `json:"tagged_money"`
+	SexData int   `json:"sex_data_lines"` // lines giving beneficiaries by sex
+	// Shares is the share of the lines' money allocated to gender
+	// equality under each built-in convention; empty when the money
+	// cannot be added (several currencies) or there is none.
+	Shares          []Convention `json:"shares"`
+	AttributedLines int          `json:"attributed_lines"`
+	Notes           []string     `json:"notes,omitempty"`
+}
+
+// SDG5c1Result is a scored SDG 5.c.1 questionnaire.
+type SDG5c1Result struct {
+	Source    string           `json:"source"`
+	Country   string           `json:"country,omitempty"`
+	Year      int              `json:"year,omitempty"`
+	YearLabel string           `json:"year_label,omitempty"`
+	Answers   []SDG5c1Answer   `json:"answers"`
+	Criteria  []CriterionScore `json:"criteria"`
+	// Case is the metadata's case, "A" (all three criteria met) to "H"
+	// (none), with unanswered questions counted as not Yes.
+	Case           string         `json:"case"`
+	Classification Classification `json:"classification"`
+	// Final reports whether no answer to the unanswered questions could
+	// change the classification; Best is the classification if every
+	// unanswered question were answered Yes.
+	Final       bool               `json:"final"`
+	Best        Classification     `json:"best"`
+	NotAnswered []string           `json:"not_answered"`
+	Share       budget.ShareAnswer `json:"stated_share"`
+	Evidence    *SDG5c1Evidence    `json:"evidence,omitempty"`
+	Findings    []Finding          `json:"findings"`
+	Issues      []budget.Issue     `json:"issues,omitempty"`
+}
+
+// Contradictions counts the findings that contradict an answer.
+func (r *SDG5c1Result) Contradictions() int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Contradiction {
+			n++
+		}
+	}
+	return n
+}
+
+// SDG5c1Options controls ScoreSDG5c1. The zero value scores the answers
+// alone.
+type SDG5c1Options struct {
+	// Budget, when given, is compared with the answers: its lines of the
+	// questionnaire's fiscal year (every line when they carry no year).
+	Budget   *budget.Budget
+	Phase    budget.Phase // phase of the budget compared; Approved unless PhaseSet
+	PhaseSet bool
+	// Tolerance is how far, in percentage points, a stated share may lie
+	// outside the range of the conventions before it is a
+	// contradiction; 0 means 0.5 (a share stated to the whole per cent).
+	Tolerance float64
+}
+
+// ScoreSDG5c1 scores a questionnaire exactly as the indicator's metadata
+// says: each question is Yes (1) or No (0); criterion 1 is met with at
+// least 2 Yes of its 3 questions, criterion 2 with 4 of 7, criterion 3
+// with 2 of 3; all three criteria met is case A, "fully meets
+// requirements"; one or two, cases B–G, "approaches requirements"; none,
+// case H, "does not meet requirements".
+//
+// An unanswered question (blank, missing or not Yes/No) is not a Yes, so
+// it cannot help meet a criterion, but it is reported as not answered,
+// never as No; Final says whether answering it could change the
+// classification.
+//
+// With opt.Budget, the answers are compared with the budget: question 2.5
+// (allocations tagged) and 1.1 (programmes with gender-equality goals)
+// against the lines' gender markers, 2.3 against beneficiaries by sex,
+// and the optional share of the budget against that share under every
+// weighting convention.
+func ScoreSDG5c1(q *budget.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, error) {
+	ref := budget.SDG5c1()
+	if len(ref.Criteria) != 3 {
+		return nil, fmt.Errorf("analysis: the SDG 5.c.1 reference has %d criteria, want 3", len(ref.Criteria))
+	}
+	for _, c := range ref.Criteria {
+		if len(c.Questions) != sdg5c1Count[c.Number] {
+			return nil, fmt.Errorf("analysis: SDG 5.c.1 criterion %d has %d questions, want %d", c.Number, len(c.Questions), sdg5c1Count[c.Number])
+		}
+	}
+	res := &SDG5c1Result{
+		Source: q.Source, Country: q.Country, Year: q.Year, YearLabel: q.YearLabel,
+		Share: q.Share, Issues: q.Issues, NotAnswered: []string{}, Findings: []Finding{},
+	}
+	var met, best [3]bool
+	for _, c := range ref.Criteria {
+		cs := CriterionScore{Number: c.Number, Name: c.Name, Questions: len(c.Questions), Need: sdg5c1Need[c.Number]}
+		for _, qu := range c.Questions {
+			a, ok := q.Answer(qu.ID)
+			if !ok {
+				a = budget.QuestionAnswer{ID: qu.ID}
+			}
+			res.Answers = append(res.Answers, SDG5c1Answer{QuestionAnswer: a, Criterion: c.Number, Question: qu.Text})
+			switch a.Answer {
+			case budget.Yes:
+				cs.Yes++
+			case budget.No:
+				cs.No++
+			default:
+				cs.NotAnswered++
+				res.NotAnswered = append(res.NotAnswered, qu.ID)
+			}
+		}
+		cs.Met = cs.Yes >= cs.Need
+		cs.Open = !cs.Met && cs.Yes+cs.NotAnswered >= cs.Need
+		met[c.Number-1] = cs.Met
+		best[c.Number-1] = cs.Met || cs.Open
+		res.Criteria = append(res.Criteria, cs)
+	}
+	res.Case = sdg5c1Cases[met]
+	res.Classification = classify(met)
+	res.Best = classify(best)
+	res.Final = res.Best == res.Classification
+	if opt.Budget != nil {
+		compareSDG5c1(res, q, opt)
+	}
+	return res, nil
+}
+
+func classify(met [3]bool) Classification {
+	n := 0
+	for _, m := range met {
+		if m {
+			n++
+		}
+	}
+	switch n {
+	case 3:
+		return FullyMeets
+	case 0:
+		return DoesNotMeet
+	}
+	return Approaches
+}
+
+// compareSDG5c1 compares the answers with the budget.
+func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options) {
+	b := opt.Budget
+	phase := budget.Approved
+	if opt.PhaseSet {
+		phase = opt.Phase
+	}
+	tol := opt.Tolerance
+	if tol == 0 {
+		tol = 0.5
+	}
+	ev := &SDG5c1Evidence{Source: b.Source, Phase: phase, Shares: []Convention{}}
+	res.Evidence = ev
+
+	// The lines of the questionnaire's year.
+	years := map[int]bool{}
+	for i := range b.Lines {
+		if y := b.Lines[i].Year; y != 0 {
+			years[y] = true
+		}
+	}
+	sel := &budget.Budget{Source: b.Source}
+	switch {
+	case len(years) == 0:
+		sel.Lines = b.Lines
+		ev.Notes = append(ev.Notes, "the budget's lines carry no fiscal year: every line is compared")
+	case q.Year == 0:
+		sel.Lines = b.Lines
+		ev.Notes = append(ev.Notes, "the questionnaire gives no fiscal year: every line of the budget is compared, whatever its year")
+	default:
+		ev.Year = q.Year
+		for i := range b.Lines {
+			if b.Lines[i].Year == q.Year {
+				sel.Lines = append(sel.Lines, b.Lines[i])
+			}
+		}
+		if len(sel.Lines) == 0 {
+			ys := make([]int, 0, len(years))
+			for y := range years {
+				ys = append(ys, y)
+			}
+			sort.Ints(ys)
+			ev.Notes = append(ev.Notes, fmt.Sprintf("the budget has no lines of fiscal year %d (it has %s): nothing to compare", q.Year, joinInts(ys)))
+			return
+		}
+	}
+	ev.Lines = len(sel.Lines)
+	if ev.Lines == 0 {
+		ev.Notes = append(ev.Notes, "the budget has no lines: nothing to compare")
+		return
+	}
+	currencies := map[string]bool{}
+	var tagged, total budget.Money
+	for i := range sel.Lines {
+		l := &sel.Lines[i]
+		currencies[l.Currency] = true
+		if l.Beneficiaries != nil && (l.Beneficiaries.Women.OK || l.Beneficiaries.Men.OK || l.Beneficiaries.Girls.OK || l.Beneficiaries.Boys.OK) {
+			ev.SexData++
+		}
+		amt, _ := l.Amounts.Get(phase)
+		total += amt
+		if !l.Gender.Level.Screened() {
+			continue
+		}
+		if l.GenderSource.Source == budget.FromRule {
+			ev.ByRules++
+			continue
+		}
+		ev.Tagged++
+		tagged += amt
+		if l.Gender.Level >= budget.Significant {
+			ev.GEWE++
+		}
+	}
+	multi := len(currencies) > 1
+	if !multi {
+		ev.Tags = Ratio{Num: tagged, Den: total}
+	}
+	linesOf := fmt.Sprintf("%d of %s", ev.Tagged, plainLines(ev.Lines))
+	where := "in " + b.Source
+	if ev.Year != 0 {
+		where = fmt.Sprintf("of fiscal year %d in %s", ev.Year, b.Source)
+	}
+	money := ""
+	if v, ok := ev.Tags.Value(); ok && !multi {
+		money = fmt.Sprintf(", %s of the %s money", fmtPct(v), phase)
+	}
+	rulesNote := ""
+	if ev.ByRules > 0 {
+		rulesNote = fmt.Sprintf(" (%s tagged by grb's rules %s not counted: rules give an estimate, not the government's own tagging)", plainLines(ev.ByRules), isAre(int64(ev.ByRules)))
+	}
+
+	// 2.5: allocations tagged.
+	a25, _ := q.Answer("2.5")
+	f := Finding{Question: "2.5", Answer: a25.Answer}
+	switch {
+	case ev.Tagged > 0:
+		f.Suggests = budget.Yes
+		desc := fmt.Sprintf("%s %s (%s) carry a gender marker%s", linesOf, where, strings.TrimPrefix(money, ", "), rulesNote)
+		if money == "" {
+			desc = fmt.Sprintf("%s %s carry a gender marker%s", linesOf, where, rulesNote)
+		}
+		switch a25.Answer {
+		case budget.No:
+			f.Contradiction = true
+			f.Text = "answered No, but " + desc + ": the allocations are tagged"
+		case budget.Yes:
+			f.Text = "consistent with Yes: " + desc
+		default:
+			f.Text = "not answered; the budget suggests Yes: " + desc
+		}
+	default:
+		f.Suggests = budget.No
+		desc := fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", plainLines(ev.Lines), where, rulesNote)
+		switch a25.Answer {
+		case budget.Yes:
+			f.Contradiction = true
+			f.Text = "answered Yes, but " + desc
+		case budget.No:
+			f.Text = "consistent with No: " + desc
+		default:
+			f.Text = "not answered; the budget suggests No: " + desc
+		}
+	}
+	res.Findings = append(res.Findings, f)
+
+	// 1.1: programmes aimed at gender-equality goals.
+	a11, _ := q.Answer("1.1")
+	if ev.GEWE > 0 {
+		f := Finding{Question: "1.1", Answer: a11.Answer, Suggests: budget.Yes}
+		desc := fmt.Sprintf("%s %s are marked with gender equality as a significant or the principal objective", plainLines(ev.GEWE), where)
+		switch a11.Answer {
+		case budget.No:
+			f.Contradiction = true
+			f.Text = "answered No, but " + desc
+		case budget.Yes:
+			f.Text = "consistent with Yes: " + desc
+		default:
+			f.Text = "not answered; the budget suggests Yes: " + desc
+		}
+		res.Findings = append(res.Findings, f)
+	}
+
+	// 2.3: sex-disaggregated data (evidence only: holding counts by sex
+	// is not the same as using them in budget decisions).
+	if ev.SexData > 0 {
+		a23, _ := q.Answer("2.3")
+		f := Finding{Question: "2.3", Answer: a23.Answer, Suggests: budget.Yes,
+			Text: fmt.Sprintf("%s %s give beneficiaries by sex; whether such data inform budget decisions is for the answer to say", plainLines(ev.SexData), where)}
+		res.Findings = append(res.Findings, f)
+	}
+
+	// The optional question: the share under each convention.
+	if multi {
+		ev.Notes = append(ev.Notes, fmt.Sprintf("the lines are in %d currencies: the share of the budget cannot be computed", len(currencies)))
+		return
+	}
+	sh, err := Shares(sel, Options{Phase: phase, PhaseSet: true})
+	if err != nil || sh.Total.Amount == 0 {
+		ev.Notes = append(ev.Notes, fmt.Sprintf("no %s money: the share of the budget is undefined", phase))
+		return
+	}
+	ev.AttributedLines = sh.AttributedLines
+	lo, hi := math.Inf(1), math.Inf(-1)
+	var loName, hiName string
+	var parts []string
+	for _, c := range sh.Conventions {
+		if c.Weighting == Attributed.Name && sh.AttributedLines == 0 {
+			continue
+		}
+		ev.Shares = append(ev.Shares, c)
+		v, _ := c.Share.Value()
+		p := 100 * v
+		parts = append(parts, fmt.Sprintf("%s %s", fmtPct(v), c.Weighting))
+		if p < lo {
+			lo, loName = p, c.Weighting
+		}
+		if p > hi {
+			hi, hiName = p, c.Weighting
+		}
+	}
+	computed := strings.Join(parts, ", ")
+	fo := Finding{Question: "optional"}
+	switch {
+	case !q.Share.OK:
+		fo.Text = fmt.Sprintf("not answered; the budget gives %s (%s money %s)", computed, phase, where)
+	case q.Share.Percent < lo-tol || q.Share.Percent > hi+tol:
+		fo.Contradiction = true
+		fo.Text = fmt.Sprintf("the stated share, %s %%, lies outside what the budget's markers give: %s (%s) to %s (%s) of the %s money %s",
+			strconv.FormatFloat(q.Share.Percent, 'f', -1, 64), fmtPct(lo/100), loName, fmtPct(hi/100), hiName, phase, where)
+	default:
+		fo.Text = fmt.Sprintf("the stated share, %s %%, lies within what the budget gives: %s", strconv.FormatFloat(q.Share.Percent, 'f', -1, 64), computed)
+	}
+	res.Findings = append(res.Findings, fo)
+}
+
+func fmtPct(v float64) string { return strconv.FormatFloat(100*v, 'f', 1, 64) + " %" }
+
+func plainLines(n int) string {
+	if n == 1 {
+		return "1 line"
+	}
+	return strconv.Itoa(n) + " lines"
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// SDG5c1Year is one questionnaire in a tracking table.
+type SDG5c1Year struct {
+	Year           int            `json:"year"`
+	YearLabel      string         `json:"year_label,omitempty"`
+	Source         string         `json:"source"`
+	Yes            [3]int         `json:"yes"` // Yes answers by criterion
+	Met            [3]bool        `json:"met"`
+	Case           string         `json:"case"`
+	Classification Classification `json:"classification"`
+	Final          bool           `json:"final"`
+	NotAnswered    int            `json:"not_answered"`
+	Contradictions int            `json:"contradictions"`
+	// StatedShare is the optional answer in per cent; Shares the share
+	// computed from the budget under each convention, when one was given.
+	StatedShare *float64     `json:"stated_share"`
+	Shares      []Convention `json:"shares,omitempty"`
+}
+
+// SDG5c1Track is several years of questionnaires, for a tracking table
+// or chart.
+type SDG5c1Track struct {
+	Years    []SDG5c1Year `json:"years"`
+	Warnings []string     `json:"warnings,omitempty"`
+}
+
+// TrackSDG5c1 orders scored questionnaires by fiscal year (those without
+// one last, by source) into a tracking table, warning when two give the
+// same year.
+func TrackSDG5c1(rs []*SDG5c1Result) *SDG5c1Track {
+	t := &SDG5c1Track{Years: []SDG5c1Year{}}
+	for _, r := range rs {
+		y := SDG5c1Year{Year: r.Year, YearLabel: r.YearLabel, Source: r.Source, Case: r.Case,
+			Classification: r.Classification, Final: r.Final, NotAnswered: len(r.NotAnswered), Contradictions: r.Contradictions()}
+		for i, c := range r.Criteria {
+			if i < 3 {
+				y.Yes[i], y.Met[i] = c.Yes, c.Met
+			}
+		}
+		if r.Share.OK {
+			v := r.Share.Percent
+			y.StatedShare = &v
+		}
+		if r.Evidence != nil {
+			y.Shares = r.Evidence.Shares
+		}
+		t.Years = append(t.Years, y)
+	}
+	sort.SliceStable(t.Years, func(i, j int) bool {
+		a, b := t.Years[i], t.Years[j]
+		if (a.Year == 0) != (b.Year == 0) {
+			return b.Year == 0
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return a.Source < b.Source
+	})
+	for i := 1; i < len(t.Years); i++ {
+		if y := t.Years[i].Year; y != 0 && y == t.Years[i-1].Year {
+			t.Warnings = append(t.Warnings, fmt.Sprintf("%s and %s both answer for fiscal year %d", t.Years[i-1].Source, t.Years[i].Source, y))
+		}
+	}
+	for _, y := range t.Years {
+		if y.Year == 0 {
+			t.Warnings = append(t.Warnings, fmt.Sprintf("%s gives no fiscal year: it is listed last", y.Source))
+		}
+	}
+	return t
+}
