@@ -146,6 +146,89 @@ func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
 	}
 }
 
+// streamTable writes a large table with excelize's StreamWriter, which
+// keeps memory flat. Only one sheet of the workbook may be streamed: with
+// several, excelize writes their parts in map order and the bytes vary.
+func (x *xlsxWriter) streamTable(sheet string, cols []col, rows func(emit func([]any))) {
+	if x.err != nil {
+		return
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		x.err = err
+		return
+	}
+	styles := make([]int, len(cols))
+	for c, cl := range cols {
+		w := cl.width
+		if w == 0 {
+			w = 12
+		}
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			x.err = err
+			return
+		}
+		switch cl.kind {
+		case 1:
+			styles[c] = x.money
+		case 2:
+			styles[c] = x.pct
+		case 3:
+			styles[c] = x.int
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		x.err = err
+		return
+	}
+	head := make([]any, len(cols))
+	for c, cl := range cols {
+		head[c] = cl.name
+	}
+	n := 1
+	if x.err = sw.SetRow("A1", head); x.err != nil {
+		return
+	}
+	buf := make([]any, len(cols))
+	rows(func(row []any) {
+		if x.err != nil {
+			return
+		}
+		n++
+		for c := range buf {
+			buf[c] = nil
+			if c >= len(row) {
+				continue
+			}
+			v := row[c]
+			switch t := v.(type) {
+			case budget.Money:
+				v = t.Float()
+			case string:
+				if t == "" {
+					v = nil
+				}
+			}
+			if v != nil && styles[c] != 0 {
+				v = excelize.Cell{StyleID: styles[c], Value: v}
+			}
+			buf[c] = v
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		x.err = sw.SetRow(cell, buf)
+	})
+	if x.err != nil {
+		return
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	bottom := max(n, 2)
+	x.tables++
+	if x.err = sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s%d", last, bottom), Name: fmt.Sprintf("T%d_%s", x.tables, tableName(sheet)), StyleName: "TableStyleMedium2"}); x.err != nil {
+		return
+	}
+	x.err = sw.Flush()
+}
+
 func tableName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -305,37 +388,45 @@ func (x *xlsxWriter) trends(r *Report) {
 func (x *xlsxWriter) lines(r *Report) {
 	const sheet = "Lines"
 	x.newSheet(sheet)
-	var rows [][]any
-	for _, b := range r.Budgets {
-		for i := range b.Lines {
-			l := &b.Lines[i]
-			row := []any{l.Pos.File, l.Pos.Sheet, l.Pos.Row, l.YearLabel, l.Unit.Code, l.Unit.Name, l.Programme.Code, l.Programme.Name, l.Description}
-			for _, p := range budget.Phases() {
-				if v, ok := l.Amounts.Get(p); ok {
-					row = append(row, v)
-				} else {
-					row = append(row, nil)
-				}
-			}
-			ben := func(c func(*budget.Beneficiaries) budget.Count) any {
-				if l.Beneficiaries == nil {
-					return nil
-				}
-				if n := c(l.Beneficiaries); n.OK {
-					return n.N
-				}
-				return nil
-			}
-			row = append(row, l.Currency, budget.FormatObjectives(l.Objectives), provenance(l.ObjectiveSource), l.Gender.Level.Label(), l.Gender.Raw, l.Gender.Scheme, provenance(l.GenderSource),
-				ben(func(b *budget.Beneficiaries) budget.Count { return b.Women }), ben(func(b *budget.Beneficiaries) budget.Count { return b.Men }),
-				ben(func(b *budget.Beneficiaries) budget.Count { return b.Girls }), ben(func(b *budget.Beneficiaries) budget.Count { return b.Boys }))
-			rows = append(rows, row)
-		}
-	}
-	x.table(sheet, 1, []col{{"File", 24, 0}, {"Sheet", 12, 0}, {"Row", 7, 3}, {"Year", 8, 0}, {"Unit code", 10, 0}, {"Unit", 28, 0}, {"Programme code", 12, 0}, {"Programme", 28, 0}, {"Description", 40, 0},
+	cols := []col{{"File", 24, 0}, {"Sheet", 12, 0}, {"Row", 7, 3}, {"Year", 8, 0}, {"Unit code", 10, 0}, {"Unit", 28, 0}, {"Programme code", 12, 0}, {"Programme", 28, 0}, {"Description", 40, 0},
 		{"Proposed", 16, 1}, {"Approved", 16, 1}, {"Revised", 16, 1}, {"Executed", 16, 1}, {"Currency", 9, 0},
 		{"GCM objectives", 18, 0}, {"Objectives from", 22, 0}, {"Gender marker", 14, 0}, {"Marker as written", 10, 0}, {"Marker scheme", 12, 0}, {"Marker from", 22, 0},
-		{"Women", 9, 3}, {"Men", 9, 3}, {"Girls", 9, 3}, {"Boys", 9, 3}}, rows)
+		{"Women", 9, 3}, {"Men", 9, 3}, {"Girls", 9, 3}, {"Boys", 9, 3}}
+	x.streamTable(sheet, cols, func(emit func([]any)) {
+		row := make([]any, 0, len(cols))
+		objText := map[string]string{}
+		for _, b := range r.Budgets {
+			for i := range b.Lines {
+				l := &b.Lines[i]
+				row = append(row[:0], l.Pos.File, l.Pos.Sheet, l.Pos.Row, l.YearLabel, l.Unit.Code, l.Unit.Name, l.Programme.Code, l.Programme.Name, l.Description)
+				for _, p := range budget.Phases() {
+					if v, ok := l.Amounts.Get(p); ok {
+						row = append(row, v)
+					} else {
+						row = append(row, nil)
+					}
+				}
+				// Objective text is shared by many lines: format it once.
+				key := fmt.Sprint(l.Objectives)
+				ot, ok := objText[key]
+				if !ok {
+					ot = budget.FormatObjectives(l.Objectives)
+					objText[key] = ot
+				}
+				row = append(row, l.Currency, ot, provenance(l.ObjectiveSource), l.Gender.Level.Label(), l.Gender.Raw, l.Gender.Scheme, provenance(l.GenderSource))
+				if bn := l.Beneficiaries; bn != nil {
+					for _, c := range []budget.Count{bn.Women, bn.Men, bn.Girls, bn.Boys} {
+						if c.OK {
+							row = append(row, c.N)
+						} else {
+							row = append(row, nil)
+						}
+					}
+				}
+				emit(row)
+			}
+		}
+	})
 }
 
 func provenance(p budget.Provenance) string {

@@ -58,17 +58,34 @@ func reportCommand() *cli.Command {
 	}
 }
 
-// writeReport writes every output of r into dir and lists them.
+// writeReport writes every output of r into dir and lists them:
+// report.xlsx, report.html and charts/NAME.svg and .png.
 func writeReport(c *cli.Context, r *reports.Report, dir string, force bool, inputs []string) error {
 	if err := outputDir(dir, force); err != nil {
 		return err
 	}
-	outputs := []struct {
+	charts, err := reports.RenderCharts(r)
+	if err != nil {
+		return err
+	}
+	type output struct {
 		name  string
 		write func(io.Writer) error
-	}{
+	}
+	outputs := []output{
 		{"report.xlsx", func(w io.Writer) error { return reports.WriteWorkbook(w, r) }},
-		{"report.html", func(w io.Writer) error { return reports.WriteHTML(w, r, nil) }},
+		{"report.html", func(w io.Writer) error { return reports.WriteHTML(w, r, charts) }},
+	}
+	for _, ch := range reports.Charts(r) {
+		width, height := reports.ChartSize(ch)
+		for _, format := range []string{"svg", "png"} {
+			outputs = append(outputs, output{filepath.Join("charts", ch.Name+"."+format), func(w io.Writer) error {
+				return reports.WriteChart(w, ch, format, width, height)
+			}})
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "charts"), 0o755); err != nil {
+		return err
 	}
 	for _, o := range outputs {
 		path := filepath.Join(dir, o.name)

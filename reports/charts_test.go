@@ -1,0 +1,510 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/templates"
+)
+
+// chartSample builds the report of the embedded sample budget under
+// weighting w (zero: dac_headline).
+func chartSample(t *testing.T, w analysis.Weighting) *Report {
+	t.Helper()
+	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build([]*budget.Budget{b}, Options{Weighting: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// chartGolden compares got with the golden file, or rewrites it with
+// -update.
+func chartGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "charts", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output (-want +got):\n%s", path, cmp.Diff(string(want), string(got)))
+	}
+}
+
+func chartByName(t *testing.T, cs []ChartData, name string) ChartData {
+	t.Helper()
+	for _, c := range cs {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("Charts has no chart %q", name)
+	return ChartData{}
+}
+
+func chartNear(a, b float64) bool { return math.Abs(a-b) <= 1e-9 }
+
+func TestChartsGolden(t *testing.T) {
+	cs := Charts(chartSample(t, analysis.Weighting{}))
+	got, err := json.MarshalIndent(cs, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chartGolden(t, "sample.json.golden", append(got, '\n'))
+}
+
+func TestChartsSample(t *testing.T) {
+	r := chartSample(t, analysis.Weighting{})
+	cs := Charts(r)
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.Name)
+		if !strings.Contains(c.Title+c.Caption, "dac_headline") {
+			t.Errorf("chart %s names no convention: %q / %q", c.Name, c.Title, c.Caption)
+		}
+		if !strings.Contains(c.Caption, "Source: "+templates.SampleBudgetName) {
+			t.Errorf("chart %s caption %q does not name the source", c.Name, c.Caption)
+		}
+		for _, s := range c.Series {
+			if len(s.Values) != len(c.Categories) {
+				t.Errorf("chart %s series %s: %d values for %d categories", c.Name, s.Name, len(s.Values), len(c.Categories))
+			}
+		}
+	}
+	want := []string{"gewe-by-objective", "markers-by-ministry", "execution", "gewe-trend"}
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Errorf("Charts names (-want +got):\n%s", diff)
+	}
+
+	// Objectives: principal + significant is the objective's GEWE share
+	// under dac_headline, as the analysis computed it.
+	obj := chartByName(t, cs, "gewe-by-objective")
+	if len(obj.Series) != 2 || obj.Series[0].Name != "Principal" || obj.Series[1].Name != "Significant" {
+		t.Fatalf("gewe-by-objective series = %+v, want Principal and Significant", obj.Series)
+	}
+	if len(obj.Categories) != len(r.ByObjective.Groups) {
+		t.Fatalf("gewe-by-objective has %d categories, want the %d objectives", len(obj.Categories), len(r.ByObjective.Groups))
+	}
+	for i, g := range r.ByObjective.Groups {
+		if obj.Categories[i] != g.Keys[0].Label {
+			t.Errorf("category %d = %q, want %q", i, obj.Categories[i], g.Keys[0].Label)
+		}
+		share, _ := g.GEWEShare.Value()
+		if got := obj.Series[0].Values[i] + obj.Series[1].Values[i]; !chartNear(got, share*100) {
+			t.Errorf("%s: principal + significant = %v %%, want the GEWE share %v %%", g.Keys[0].Label, got, share*100)
+		}
+	}
+	if obj.Categories[6] != "7 Reduce vulnerabilities" {
+		t.Errorf("category 6 = %q, want the short label of objective 7", obj.Categories[6])
+	}
+
+	// Ministries: each stack is the whole of the ministry's money.
+	mc := chartByName(t, cs, "markers-by-ministry")
+	if len(mc.Categories) != len(r.ByUnit.Groups) {
+		t.Errorf("markers-by-ministry has %d categories, want %d ministries", len(mc.Categories), len(r.ByUnit.Groups))
+	}
+	for i, cat := range mc.Categories {
+		sum := 0.0
+		for _, s := range mc.Series {
+			sum += s.Values[i]
+		}
+		if !chartNear(sum, 100) {
+			t.Errorf("%s: marker shares add up to %v %%, want 100 %%", cat, sum)
+		}
+	}
+	var levels []string
+	for _, s := range mc.Series {
+		levels = append(levels, s.Name)
+	}
+	// The sample has no limited and no potential markers: those series
+	// are left out.
+	if diff := cmp.Diff([]string{"Principal", "Significant", "Not targeted", "Not screened"}, levels); diff != "" {
+		t.Errorf("markers-by-ministry series (-want +got):\n%s", diff)
+	}
+
+	// Execution: the sample's focus year 2025 has no executed amounts, so
+	// the chart shows 2024 and says why.
+	ex := chartByName(t, cs, "execution")
+	if diff := cmp.Diff([]string{"2024"}, ex.Categories); diff != "" {
+		t.Errorf("execution categories (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(ex.Caption, "Fiscal year 2025 has no executed amounts yet") {
+		t.Errorf("execution caption %q does not say why it shows 2024", ex.Caption)
+	}
+	if len(ex.Series) != 3 {
+		t.Fatalf("execution has %d series, want 3", len(ex.Series))
+	}
+
+	// Trend: the headline series is the GEWE share of each year.
+	tr := chartByName(t, cs, "gewe-trend")
+	if diff := cmp.Diff([]string{"2023", "2024", "2025"}, tr.Categories); diff != "" {
+		t.Errorf("gewe-trend categories (-want +got):\n%s", diff)
+	}
+	for i, g := range r.ByYear.Groups {
+		share, _ := g.GEWEShare.Value()
+		p, _ := g.Principal.Value()
+		if got := tr.Series[2].Values[i]; !chartNear(got, share*100) {
+			t.Errorf("gewe-trend %s: GEWE share %v, want %v", tr.Categories[i], got, share*100)
+		}
+		if got := tr.Series[0].Values[i]; !chartNear(got, p*100) {
+			t.Errorf("gewe-trend %s: principal share %v, want %v", tr.Categories[i], got, p*100)
+		}
+	}
+	// The focus year's point is the headline.
+	head, _ := r.Headline.Total.GEWEShare.Value()
+	if got := tr.Series[2].Values[2]; !chartNear(got, head*100) {
+		t.Errorf("gewe-trend 2025 = %v, want the headline %v", got, head*100)
+	}
+}
+
+// TestChartsConventions checks that the objective chart's stack adds up to
+// the GEWE share under every built-in convention, and names it.
+func TestChartsConventions(t *testing.T) {
+	tests := []struct {
+		w      analysis.Weighting
+		series []string
+	}{
+		{analysis.DACHeadline, []string{"Principal", "Significant"}},
+		{analysis.PrincipalOnly, []string{"Principal"}},
+		{analysis.EU100400, []string{"Principal", "Significant (counted at 40 %)"}},
+		{analysis.Attributed, []string{"Declared GEWE amount"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.w.Name, func(t *testing.T) {
+			r := chartSample(t, tt.w)
+			c := Charts(r)[0]
+			if !strings.Contains(c.Title, tt.w.Name) || !strings.Contains(c.Caption, tt.w.Name) {
+				t.Errorf("title %q or caption %q does not name %s", c.Title, c.Caption, tt.w.Name)
+			}
+			var names []string
+			for _, s := range c.Series {
+				names = append(names, s.Name)
+			}
+			if diff := cmp.Diff(tt.series, names); diff != "" {
+				t.Fatalf("series (-want +got):\n%s", diff)
+			}
+			for i, g := range r.ByObjective.Groups {
+				sum := 0.0
+				for _, s := range c.Series {
+					sum += s.Values[i]
+				}
+				share, _ := g.GEWEShare.Value()
+				// GEWE money is rounded to the cent per level; the
+				// chart's weighted shares are not: allow a cent.
+				if tol := 1 / g.Amount.Float(); math.Abs(sum-share*100) > tol+1e-9 {
+					t.Errorf("%s: stack %v %%, want the GEWE share %v %%", g.Keys[0].Label, sum, share*100)
+				}
+			}
+		})
+	}
+}
+
+func chartLine(year int, lv budget.Level, amounts ...budget.Money) budget.Line {
+	l := budget.Line{Year: year, Gender: budget.Marker{Level: lv}, Unit: budget.Code{Code: "1", Name: "Ministry"}}
+	for i, m := range amounts {
+		if m >= 0 {
+			l.Amounts.Set(budget.Phase(i), m)
+		}
+	}
+	return l
+}
+
+// chartAbsent marks a phase without an amount in chartLine's arguments.
+const chartAbsent = -1
+
+func TestExecutionRates(t *testing.T) {
+	// Amounts by phase: proposed, approved, revised, executed.
+	lines := []budget.Line{
+		chartLine(2024, budget.Principal, chartAbsent, 100_00, chartAbsent, 90_00),
+		chartLine(2024, budget.Significant, chartAbsent, 300_00, chartAbsent, 150_00),
+		chartLine(2024, budget.NotTargeted, chartAbsent, 200_00, chartAbsent, 200_00),
+		chartLine(2024, budget.Limited, chartAbsent, 100_00, chartAbsent, 50_00),
+		chartLine(2024, budget.NotScreened, chartAbsent, 50_00, chartAbsent, 10_00),
+		chartLine(2024, budget.Principal, chartAbsent, 1000_00, chartAbsent, chartAbsent), // no executed amount: left out
+		chartLine(2024, budget.Principal, chartAbsent, chartAbsent, chartAbsent, 1000_00), // no approved amount: left out
+	}
+	declared := chartLine(2024, budget.NotTargeted, chartAbsent, 80_00, chartAbsent, 40_00)
+	declared.GEWE = &budget.Amounts{}
+	declared.GEWE.Set(budget.Approved, 20_00)
+
+	type rate struct {
+		Lines              int
+		Approved, Executed budget.Money
+	}
+	tests := []struct {
+		name  string
+		w     analysis.Weighting
+		lines []budget.Line
+		want  [3]rate
+	}{
+		{"dac_headline", analysis.DACHeadline, lines, [3]rate{
+			{2, 400_00, 240_00}, // principal and significant
+			{2, 300_00, 250_00}, // not targeted and limited
+			{1, 50_00, 10_00},
+		}},
+		{"principal_only", analysis.PrincipalOnly, lines, [3]rate{
+			{1, 100_00, 90_00},
+			{3, 600_00, 400_00},
+			{1, 50_00, 10_00},
+		}},
+		{"attributed", analysis.Attributed, append(lines[:5:5], declared), [3]rate{
+			{1, 80_00, 40_00}, // only the line declaring a GEWE amount
+			{4, 700_00, 490_00},
+			{1, 50_00, 10_00},
+		}},
+		{"none", analysis.DACHeadline, lines[5:], [3]rate{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := executionRates(tt.lines, tt.w)
+			var g [3]rate
+			for k, e := range got {
+				a, err1 := e.Approved.Value()
+				x, err2 := e.Executed.Value()
+				if err := errors.Join(err1, err2); err != nil {
+					t.Fatal(err)
+				}
+				g[k] = rate{e.Lines, a, x}
+			}
+			if diff := cmp.Diff(tt.want, g); diff != "" {
+				t.Errorf("executionRates(%s) (-want +got):\n%s", tt.name, diff)
+			}
+		})
+	}
+}
+
+// TestChartsNoData builds charts from lines without executed amounts or
+// fiscal years: the charts say so and still draw.
+func TestChartsNoData(t *testing.T) {
+	b := &budget.Budget{Source: "plan.csv", Lines: []budget.Line{
+		chartLine(0, budget.Principal, chartAbsent, 100_00),
+		chartLine(0, budget.NotScreened, chartAbsent, 300_00),
+	}}
+	r, err := Build([]*budget.Budget{b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := Charts(r)
+	ex := chartByName(t, cs, "execution")
+	if len(ex.Series) != 0 || len(ex.Categories) != 0 {
+		t.Errorf("execution = %+v, want no data", ex)
+	}
+	if !strings.Contains(ex.Caption, "No line gives both an approved and an executed amount") {
+		t.Errorf("execution caption %q does not say why it is empty", ex.Caption)
+	}
+	tr := chartByName(t, cs, "gewe-trend")
+	if len(tr.Series) != 0 || !strings.Contains(tr.Caption, "there is no trend to show") {
+		t.Errorf("gewe-trend = %+v, want no data and a reason", tr)
+	}
+	obj := chartByName(t, cs, "gewe-by-objective")
+	if diff := cmp.Diff([]string{"No GCM objective"}, obj.Categories); diff != "" {
+		t.Errorf("gewe-by-objective categories (-want +got):\n%s", diff)
+	}
+	for _, c := range cs {
+		if _, err := PlotChart(c); err != nil {
+			t.Errorf("PlotChart(%s): %v", c.Name, err)
+		}
+		w, h := ChartSize(c)
+		var buf bytes.Buffer
+		if err := WriteChart(&buf, c, "svg", w, h); err != nil {
+			t.Errorf("WriteChart(%s): %v", c.Name, err)
+		}
+		if len(c.Series) == 0 && !bytes.Contains(buf.Bytes(), []byte("No data to show")) {
+			t.Errorf("WriteChart(%s) has no \"No data to show\" message", c.Name)
+		}
+	}
+}
+
+func TestWriteChartSVG(t *testing.T) {
+	c := Charts(chartSample(t, analysis.Weighting{}))[0]
+	w, h := ChartSize(c)
+	var a, b bytes.Buffer
+	if err := WriteChart(&a, c, "svg", w, h); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteChart(&b, c, "svg", w, h); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("WriteChart wrote different SVG for the same chart")
+	}
+	chartGolden(t, "gewe-by-objective.svg.golden", a.Bytes())
+}
+
+// chartParseXML decodes a whole XML document, returning its first error.
+func chartParseXML(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// TestWriteChartEscapes checks that markup in input text stays text.
+func TestWriteChartEscapes(t *testing.T) {
+	evil := `<script>alert(1)</script> & "Co" 'x'`
+	c := ChartData{
+		Name:       "evil",
+		Kind:       ChartStackedBars,
+		Title:      "Marker composition of " + evil,
+		Caption:    "Source: <b>budget</b>.xlsx & co\x01\xff",
+		XLabel:     "Share & more",
+		Categories: []string{evil, "Ministry of Truth & Love\x07", strings.Repeat("Very long ministry name ", 5)},
+		Series: []ChartSeries{
+			{Name: "Principal " + evil, Values: []float64{10, 20, 30}, Color: colorPrincipal},
+			{Name: "Significant", Values: []float64{5, 5, 5}, Color: colorSignificant},
+		},
+		Percent:    true,
+		Horizontal: true,
+	}
+	for _, kind := range []string{ChartStackedBars, ChartGroupedBars, ChartLines} {
+		c.Kind = kind
+		var buf bytes.Buffer
+		if err := WriteChart(&buf, c, "svg", 8*vg.Inch, 5*vg.Inch); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.Bytes()
+		if bytes.Contains(out, []byte("<script")) || bytes.Contains(out, []byte("<b>")) {
+			t.Errorf("%s: SVG contains raw markup from the input", kind)
+		}
+		if !bytes.Contains(out, []byte("&lt;script&gt;alert(1)&lt;/script&gt; &amp;")) {
+			t.Errorf("%s: SVG does not show the label as escaped text", kind)
+		}
+		if err := chartParseXML(out); err != nil {
+			t.Errorf("%s: SVG is not well-formed XML: %v", kind, err)
+		}
+	}
+}
+
+func TestWriteChartPNG(t *testing.T) {
+	for _, c := range Charts(chartSample(t, analysis.Weighting{})) {
+		w, h := ChartSize(c)
+		var buf bytes.Buffer
+		if err := WriteChart(&buf, c, "png", w, h); err != nil {
+			t.Fatalf("WriteChart(%s, png): %v", c.Name, err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		// Pixels: inches × PNGDPI, rounded.
+		wantW := int(float64(w/vg.Inch)*PNGDPI + 0.5)
+		wantH := int(float64(h/vg.Inch)*PNGDPI + 0.5)
+		if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
+			t.Errorf("%s: PNG is %d × %d, want %d × %d", c.Name, b.Dx(), b.Dy(), wantW, wantH)
+		}
+	}
+}
+
+func TestWriteChartErrors(t *testing.T) {
+	good := ChartData{Name: "x", Kind: ChartLines, Categories: []string{"a"}, Series: []ChartSeries{{Name: "s", Values: []float64{1}}}}
+	tests := []struct {
+		name   string
+		c      ChartData
+		format string
+		w, h   vg.Length
+	}{
+		{"format", good, "gif", 8 * vg.Inch, 5 * vg.Inch},
+		{"size", good, "svg", vg.Inch, vg.Inch},
+		{"values", ChartData{Name: "x", Kind: ChartLines, Categories: []string{"a", "b"}, Series: []ChartSeries{{Name: "s", Values: []float64{1}}}}, "svg", 8 * vg.Inch, 5 * vg.Inch},
+		{"nan", ChartData{Name: "x", Kind: ChartLines, Categories: []string{"a"}, Series: []ChartSeries{{Name: "s", Values: []float64{math.NaN()}}}}, "svg", 8 * vg.Inch, 5 * vg.Inch},
+		{"colour", ChartData{Name: "x", Kind: ChartLines, Categories: []string{"a"}, Series: []ChartSeries{{Name: "s", Values: []float64{1}, Color: "red"}}}, "svg", 8 * vg.Inch, 5 * vg.Inch},
+		{"kind", ChartData{Name: "x", Kind: "pie"}, "svg", 8 * vg.Inch, 5 * vg.Inch},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := WriteChart(io.Discard, tt.c, tt.format, tt.w, tt.h); err == nil {
+				t.Errorf("WriteChart(%s) = nil, want an error", tt.name)
+			}
+		})
+	}
+}
+
+func TestShorten(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"105 Ministry of Education", "105 Ministry of Education"},
+		{"103 Ministry of Foreign Affairs (consular services, diaspora)", "103 Ministry of Foreign Affairs…"},
+		{strings.Repeat("x", 50), strings.Repeat("x", 39) + "…"},
+		{"Министерство иностранных дел и международного сотрудничества", "Министерство иностранных дел и…"},
+	}
+	for _, tt := range tests {
+		if got := chartShorten(tt.in, 40); got != tt.want {
+			t.Errorf("chartShorten(%q, 40) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestChartAlt(t *testing.T) {
+	c := ChartData{
+		Title:      "T",
+		Caption:    "C.",
+		Categories: []string{"A", "B"},
+		Series:     []ChartSeries{{Name: "P", Values: []float64{10.4, 0.2}}, {Name: "S", Values: []float64{50, 0}}},
+		Percent:    true,
+	}
+	want := "T. A: P 10 %, S 50 %; B: P <1 %, S 0 %; C."
+	if got := c.Alt(); got != want {
+		t.Errorf("Alt() = %q, want %q", got, want)
+	}
+}
+
+// TestPlotChart checks that PlotChart's plot, legend beside the data,
+// renders every sample chart as well-formed SVG through plot's WriterTo.
+func TestPlotChart(t *testing.T) {
+	for _, c := range Charts(chartSample(t, analysis.Weighting{})) {
+		p, err := PlotChart(c)
+		if err != nil {
+			t.Fatalf("PlotChart(%s): %v", c.Name, err)
+		}
+		w, h := ChartSize(c)
+		wt, err := p.WriterTo(w, h, "svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := wt.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if err := chartParseXML(buf.Bytes()); err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+		}
+		for _, s := range c.Series {
+			if !bytes.Contains(buf.Bytes(), []byte(">"+s.Name+"<")) {
+				t.Errorf("%s: no legend entry %q", c.Name, s.Name)
+			}
+		}
+	}
+}
