@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"gopkg.in/yaml.v3"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
@@ -23,7 +24,13 @@ func analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "weighting", Value: analysis.DACHeadline.Name, Usage: "`CONVENTION` for the GEWE columns: dac_headline, principal_only, eu_100_40_0, attributed, or one from --weightings"},
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
 			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed: proposed, approved, revised or executed"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, csv or json"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, csv (the shares table) or json (shares, gaps and the comparison)"},
+			&cli.StringFlag{Name: "target", Usage: "target GEWE `SHARE` such as 15% or 0.15, measured under principal_only unless --target-weighting says otherwise"},
+			&cli.StringFlag{Name: "target-weighting", Usage: "`CONVENTION` the target is measured under (default principal_only)"},
+			&cli.StringFlag{Name: "reference-women-share", Usage: "women and girls' `SHARE` of the population served (such as 48%), for the beneficiary gap"},
+			&cli.StringFlag{Name: "deflators", Usage: "price indices by fiscal year from a YAML `FILE` (2024: 100.0), for real changes"},
+			&cli.StringFlag{Name: "compare", Usage: "compare with an earlier version or year of the budget in `FILE`: lines added, cut, re-marked"},
+			&cli.StringFlag{Name: "compare-by", Usage: "match lines `BY` id, line (unit, programme and description) or programme (default: id when every line has one, else line)"},
 		),
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
@@ -53,15 +60,110 @@ func analyzeCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			gopt, err := gapOptions(c, opt)
+			if err != nil {
+				return err
+			}
+			g, err := analysis.Gaps(b, gopt)
+			if err != nil {
+				return err
+			}
+			var d *analysis.DiffResult
+			var old *budget.Budget
+			if other := c.String("compare"); other != "" {
+				if old, err = readBudget(c, other); old == nil || err != nil {
+					return err
+				}
+				warnReading(c, old)
+				if d, err = analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by")}); err != nil {
+					return err
+				}
+			}
 			switch format {
 			case "csv":
 				return reports.WriteSharesCSV(c.App.Writer, r)
 			case "json":
-				return reports.WriteJSON(c.App.Writer, r)
+				return reports.WriteJSON(c.App.Writer, struct {
+					Shares *analysis.Result     `json:"shares"`
+					Gaps   *analysis.GapResult  `json:"gaps"`
+					Diff   *analysis.DiffResult `json:"diff,omitempty"`
+				}{r, g, d})
 			}
-			return reports.WriteSharesText(c.App.Writer, b.Source, r)
+			if err := reports.WriteSharesText(c.App.Writer, b.Source, r); err != nil {
+				return err
+			}
+			if err := reports.WriteGapsText(c.App.Writer, g); err != nil {
+				return err
+			}
+			if d != nil {
+				return reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d)
+			}
+			return nil
 		},
 	}
+}
+
+// gapOptions copies the gap flags into analysis.GapOptions.
+func gapOptions(c *cli.Context, opt analysis.Options) (analysis.GapOptions, error) {
+	g := analysis.GapOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true}
+	var err error
+	if s := c.String("target"); s != "" {
+		if g.Target, err = parseShare(s); err != nil {
+			return g, usagef("--target: %v", err)
+		}
+		g.TargetWeighting = analysis.PrincipalOnly
+		if name := c.String("target-weighting"); name != "" {
+			if g.TargetWeighting, err = analysis.LookupWeighting(name); err != nil {
+				return g, usagef("--target-weighting: %v", err)
+			}
+		}
+	}
+	if s := c.String("reference-women-share"); s != "" {
+		if g.ReferenceWomenShare, err = parseShare(s); err != nil {
+			return g, usagef("--reference-women-share: %v", err)
+		}
+	}
+	if name := c.String("deflators"); name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return g, usagef("--deflators: %v", err)
+		}
+		if g.Deflators, err = parseDeflators(data); err != nil {
+			return g, usagef("--deflators %s: %v", name, err)
+		}
+	}
+	return g, nil
+}
+
+// parseShare reads "15%" or "0.15" as 0.15.
+func parseShare(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	pct := strings.HasSuffix(s, "%")
+	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a share such as 15%% or 0.15", s)
+	}
+	if pct {
+		v /= 100
+	}
+	if v < 0 || v > 1 {
+		return 0, fmt.Errorf("%q is outside 0–100%%", s)
+	}
+	return v, nil
+}
+
+// parseDeflators reads "2024: 100.0" lines (YAML) into year → index.
+func parseDeflators(data []byte) (map[int]float64, error) {
+	var m map[int]float64
+	if err := yaml.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	for y, v := range m {
+		if v <= 0 {
+			return nil, fmt.Errorf("the index of %d is %v; indices must be positive", y, v)
+		}
+	}
+	return m, nil
 }
 
 // analysisOptions copies the analysis flags into analysis.Options.
