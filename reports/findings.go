@@ -75,6 +75,9 @@ func Findings(r *Report) []string {
 	if s := changeSentence(r); s != "" {
 		out = append(out, s)
 	}
+	if s := diffSentence(r); s != "" {
+		out = append(out, s)
+	}
 	checked, bad := 0, 0
 	for _, b := range r.Budgets {
 		checked += len(b.Totals)
@@ -96,50 +99,35 @@ func untagged(res *analysis.Result) *analysis.Group {
 }
 
 // executionSentence compares the execution rate of GEWE-marked lines with
-// that of other lines, in the latest fiscal year that has executed amounts.
+// that of other screened lines, in the latest fiscal year that has
+// executed amounts.
 func executionSentence(r *Report) string {
-	year, ok := 0, false
-	all := []*budget.Line{}
-	for _, b := range r.Budgets {
-		for i := range b.Lines {
-			l := &b.Lines[i]
-			if _, has := l.Amounts.Get(budget.Executed); has {
-				if !ok || l.Year > year {
-					year, ok = l.Year, true
-				}
-			}
-			all = append(all, l)
-		}
-	}
-	if !ok {
+	if r.Execution == nil || r.Execution.Execution.Total.All.Lines == 0 {
 		return "No executed amounts are given, so whether the money was spent cannot be assessed yet."
 	}
-	var ga, ge, oa, oe budget.Money
-	for _, l := range all {
-		if l.Year != year {
-			continue
-		}
-		a, okA := l.Amounts.Get(budget.Approved)
-		x, okX := l.Amounts.Get(budget.Executed)
-		if !okA || !okX {
-			continue
-		}
-		if r.Weighting.Weight(l.Gender.Level) > 0 {
-			ga, ge = ga+a, ge+x
-		} else {
-			oa, oe = oa+a, oe+x
-		}
-	}
-	gr, oR := analysis.Ratio{Num: ge, Den: ga}, analysis.Ratio{Num: oe, Den: oa}
+	t := r.Execution.Execution.Total
 	when := "Across all lines with executed amounts"
-	if year != 0 {
-		when = fmt.Sprintf("In fiscal year %d", year)
+	if r.ExecYear != 0 {
+		when = fmt.Sprintf("In fiscal year %d", r.ExecYear)
 	}
 	prefix := ""
-	if r.Focus != 0 && year != r.Focus {
+	if r.Focus != 0 && r.ExecYear != r.Focus {
 		prefix = fmt.Sprintf("Fiscal year %d has no executed amounts yet. ", r.Focus)
 	}
-	return fmt.Sprintf("%s%s, lines marked as serving gender equality (%s) spent %s of their approved budget, other lines %s (execution = executed ÷ approved, lines with both amounts).", prefix, when, r.Weighting.Name, pct(gr), pct(oR))
+	return fmt.Sprintf("%s%s, lines marked as serving gender equality (%s) spent %s of their budget (band %s), other screened lines %s (band %s), lines not screened %s; execution = executed ÷ revised, or ÷ approved where there is no revision.",
+		prefix, when, r.Weighting.Name, pct(t.GEWE.Rate), orDash(t.GEWE.Band), pct(t.Other.Rate), orDash(t.Other.Band), pct(t.NotScreened.Rate))
+}
+
+// diffSentence summarises the comparison of the last two budgets.
+func diffSentence(r *Report) string {
+	d := r.Diff
+	if d == nil {
+		return ""
+	}
+	n := len(r.Budgets)
+	c := d.GEWEChange
+	return fmt.Sprintf("Compared with %s, %s has %d lines added, %d cut and %d re-marked; gender-equality money (%s) changed by %s: %s from added lines, −%s from cut lines, %s from changed amounts and %s from re-marking.",
+		r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, group(c.Net), group(c.Added), group(c.Cut), group(c.Amount), group(c.Remarking))
 }
 
 // changeSentence compares the last two fiscal years.

@@ -83,8 +83,11 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 		groupTable("by-objective", "By GCM objective", r.ByObjective, r, cur),
 		groupTable("by-area", "By Migration MPTF thematic area (provisional mapping)", r.ByArea, r, cur),
 		groupTable("by-ministry", "By ministry or administrative unit", r.ByUnit, r, cur),
-		qualityTable(r),
 	)
+	if r.Execution != nil && r.Execution.Execution.Total.All.Lines > 0 {
+		p.Tables = append(p.Tables, executionTable(r))
+	}
+	p.Tables = append(p.Tables, qualityTable(r))
 	p.Method = methodology(r)
 	var buf bytes.Buffer
 	if err := reportTemplate().Execute(&buf, p); err != nil {
@@ -147,6 +150,27 @@ func groupTable(id, heading string, res *analysis.Result, r *Report, cur string)
 		t.Rows = append(t.Rows, row(g.Keys[0].Label, g, false))
 	}
 	t.Rows = append(t.Rows, row("Total", res.Total, true))
+	return t
+}
+
+func executionTable(r *Report) htmlTable {
+	e := r.Execution.Execution
+	t := htmlTable{ID: "execution", Heading: "Was it spent? Execution by ministry",
+		Caption: fmt.Sprintf("Fiscal year %d: executed ÷ revised (or approved) budget; band A within 5 %%, B 10 %%, C 15 %%, D beyond; lines in brackets", r.ExecYear)}
+	for i, h := range []string{"Ministry", "All lines", "GEWE-marked (" + e.Weighting + ")", "Other screened", "Not screened", "Gap (points)"} {
+		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
+	}
+	rows := append(append([]analysis.ExecutionRow(nil), e.Units...), e.Total)
+	for i, u := range rows {
+		label := u.Label
+		if i == len(rows)-1 {
+			label = "Total"
+		}
+		t.Rows = append(t.Rows, htmlRow{Total: i == len(rows)-1, Cells: []htmlCell{
+			{Text: label}, {Text: execText(u.All), Num: true}, {Text: execText(u.GEWE), Num: true},
+			{Text: execText(u.Other), Num: true}, {Text: execText(u.NotScreened), Num: true}, {Text: points(u.Gap), Num: true},
+		}})
+	}
 	return t
 }
 

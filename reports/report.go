@@ -36,6 +36,18 @@ type Report struct {
 	ByUnitLevel *analysis.Result // unit × marker, for the composition chart
 	ByYear      *analysis.Result // every line, by year: the trend
 	Years       []int            // fiscal years present, ascending
+
+	// Gaps are the gender gaps of the focus lines; Execution those of the
+	// latest fiscal year with executed amounts (ExecYear), for the
+	// execution gap; Change the year-over-year change over every line.
+	Gaps      *analysis.GapResult
+	Execution *analysis.GapResult
+	ExecYear  int
+	Change    *analysis.GapResult
+	// Diff compares the last two budgets given, when there are two or
+	// more.
+	Diff     *analysis.DiffResult
+	Warnings []string
 }
 
 // Build reads nothing and writes nothing: it runs the standard analyses
@@ -96,6 +108,45 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	run(&r.ByYear, all, analysis.ByYear)
 	if err != nil {
 		return nil, err
+	}
+	gopt := analysis.GapOptions{Weighting: w, Phase: phase, PhaseSet: true}
+	gaps := func(b *budget.Budget) *analysis.GapResult {
+		g, err := analysis.Gaps(b, gopt)
+		if err != nil {
+			r.Warnings = append(r.Warnings, err.Error())
+			return nil
+		}
+		return g
+	}
+	r.Gaps = gaps(r.Lines)
+	r.Change = gaps(all)
+	// The execution gap of the latest year that has executed amounts.
+	for _, y := range r.Years {
+		for i := range all.Lines {
+			if _, ok := all.Lines[i].Amounts.Get(budget.Executed); ok && all.Lines[i].Year == y {
+				r.ExecYear = y
+				break
+			}
+		}
+	}
+	if r.ExecYear != 0 {
+		ex := &budget.Budget{}
+		for i := range all.Lines {
+			if all.Lines[i].Year == r.ExecYear {
+				ex.Lines = append(ex.Lines, all.Lines[i])
+			}
+		}
+		r.Execution = gaps(ex)
+	} else if len(r.Years) == 0 {
+		r.Execution = r.Gaps
+	}
+	if n := len(budgets); n >= 2 {
+		d, err := analysis.Diff(budgets[n-2], budgets[n-1], analysis.DiffOptions{Weighting: w, Phase: phase, PhaseSet: true})
+		if err != nil {
+			r.Warnings = append(r.Warnings, err.Error())
+		} else {
+			r.Diff = d
+		}
 	}
 	return r, nil
 }

@@ -31,6 +31,8 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 	x.groups("By ministry", r, r.ByUnit, false)
 	x.groups("By marker", r, r.ByMarker, false)
 	x.trends(r)
+	x.execution(r)
+	x.changes(r)
 	x.lines(r)
 	x.issues(r)
 	x.reconciliation(r)
@@ -383,6 +385,65 @@ func (x *xlsxWriter) trends(r *Report) {
 		rows = append(rows, []any{g.Keys[0].Label, g.Lines, g.Amount, g.Level(budget.Principal), g.Level(budget.Significant), g.GEWE, g.GEWEShare, g.Coverage})
 	}
 	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Lines", 8, 3}, {r.Phase.String(), 18, 1}, {"Principal", 16, 1}, {"Significant", 16, 1}, {"GEWE (" + r.ByYear.Weighting + ")", 18, 1}, {"GEWE share (" + r.ByYear.Weighting + ")", 14, 2}, {"Coverage", 10, 2}}, rows)
+}
+
+func (x *xlsxWriter) execution(r *Report) {
+	const sheet = "Execution"
+	x.newSheet(sheet)
+	var rows [][]any
+	if g := r.Execution; g != nil {
+		e := g.Execution
+		for i, u := range append(append([]analysis.ExecutionRow(nil), e.Units...), e.Total) {
+			label := u.Label
+			if i == len(e.Units) {
+				label = "Total"
+			}
+			row := []any{label}
+			for _, ex := range []analysis.Execution{u.All, u.GEWE, u.Other, u.NotScreened} {
+				row = append(row, ex.Lines, ex.Rate.Den, ex.Rate.Num, ex.Rate, ex.Band)
+			}
+			if u.Gap.OK {
+				row = append(row, u.Gap.V/100)
+			} else {
+				row = append(row, nil)
+			}
+			rows = append(rows, row)
+		}
+	}
+	cols := []col{{"Unit (fiscal year " + fmt.Sprint(r.ExecYear) + ")", 34, 0}}
+	for _, grp := range []string{"All", "GEWE (" + r.Weighting.Name + ")", "Other screened", "Not screened"} {
+		cols = append(cols, col{grp + " lines", 9, 3}, col{grp + " budget", 16, 1}, col{grp + " executed", 16, 1}, col{grp + " rate", 10, 2}, col{grp + " band", 8, 0})
+	}
+	cols = append(cols, col{"Gap GEWE − other (points)", 12, 2})
+	x.table(sheet, 1, cols, rows)
+}
+
+func (x *xlsxWriter) changes(r *Report) {
+	const sheet = "Changes"
+	x.newSheet(sheet)
+	var rows [][]any
+	if d := r.Diff; d != nil {
+		add := func(kind string, items []analysis.DiffItem) {
+			for _, it := range items {
+				rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, it.New - it.Old,
+					levels(it.OldLevels), levels(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
+			}
+		}
+		add("added", d.Added)
+		add("cut", d.Cut)
+		add("amount changed", d.Changed)
+		add("re-marked", d.Remarked)
+		add("re-tagged", d.Retagged)
+		c := d.GEWEChange
+		for _, t := range []struct {
+			name string
+			v    budget.Money
+		}{{"GEWE change: net", c.Net}, {"GEWE change: added", c.Added}, {"GEWE change: cut (subtracted)", c.Cut}, {"GEWE change: amounts", c.Amount}, {"GEWE change: re-marking", c.Remarking}, {"GEWE change: ambiguous matches", c.Ambiguous}} {
+			rows = append(rows, []any{"summary", t.name, "", "", "", nil, nil, t.v, "", "", nil, nil, nil, nil})
+		}
+	}
+	x.table(sheet, 1, []col{{"Change", 14, 0}, {"Key", 40, 0}, {"Unit", 24, 0}, {"Programme", 24, 0}, {"Description", 36, 0}, {"Old", 16, 1}, {"New", 16, 1}, {"Difference", 16, 1},
+		{"Old marker", 12, 0}, {"New marker", 12, 0}, {"Old GEWE", 16, 1}, {"New GEWE", 16, 1}, {"Amount effect", 16, 1}, {"Re-marking effect", 16, 1}}, rows)
 }
 
 func (x *xlsxWriter) lines(r *Report) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -63,7 +64,7 @@ func closeTo(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.
 func TestWorkbookSample(t *testing.T) {
 	r := sampleReport(t)
 	f, data := writeAndOpen(t, r)
-	want := []string{"Summary", "By objective", "By thematic area", "By ministry", "By marker", "Trends", "Lines", "Issues", "Reconciliation", "Row ledger", "Methodology"}
+	want := []string{"Summary", "By objective", "By thematic area", "By ministry", "By marker", "Trends", "Execution", "Changes", "Lines", "Issues", "Reconciliation", "Row ledger", "Methodology"}
 	got := f.GetSheetList()
 	if len(got) != len(want) {
 		t.Fatalf("sheets %v, want %v", got, want)
@@ -111,6 +112,16 @@ func TestWorkbookSample(t *testing.T) {
 	if len(rows)-1 != 296 {
 		t.Errorf("Lines has %d rows, want 296 lines", len(rows)-1)
 	}
+	// Execution: the sample's latest year with executed amounts is 2024;
+	// the Total row's GEWE rate is the analysis's.
+	if r.ExecYear != 2024 || r.Execution == nil {
+		t.Fatalf("execution year %d, want 2024", r.ExecYear)
+	}
+	last := strconv.Itoa(len(r.Execution.Execution.Units) + 2)
+	want24, _ := r.Execution.Execution.Total.GEWE.Rate.Value()
+	if v := number(t, f, "Execution", "J"+last); !closeTo(v, want24) { // J: GEWE rate
+		t.Errorf("Execution!J%s = %v, want %v", last, v, want24)
+	}
 	// Real Excel tables with filters, and frozen headers.
 	for _, s := range want {
 		tables, err := f.GetTables(s)
@@ -133,6 +144,45 @@ func TestWorkbookSample(t *testing.T) {
 	}
 	if !bytes.Equal(data, again.Bytes()) {
 		t.Errorf("two writes of the same report differ")
+	}
+}
+
+// TestWorkbookChanges builds a report of two versions, the sample's
+// FY2023 and FY2024 sheets: the Changes sheet ends with the decomposition
+// of the GEWE change, whose net equals the change of the totals.
+func TestWorkbookChanges(t *testing.T) {
+	var bs []*budget.Budget
+	for _, sheet := range []string{"FY2023", "FY2024"} {
+		b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{Sheet: sheet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bs = append(bs, b)
+	}
+	r, err := Build(bs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Diff == nil {
+		t.Fatal("no diff for two budgets")
+	}
+	f, _ := writeAndOpen(t, r)
+	rows, err := f.GetRows("Changes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var net string
+	for _, row := range rows {
+		if len(row) > 7 && row[1] == "GEWE change: net" {
+			net = row[7]
+		}
+	}
+	want := r.Diff.NewGEWE - r.Diff.OldGEWE
+	if v, err := strconv.ParseFloat(strings.ReplaceAll(net, ",", ""), 64); err != nil || !closeTo(v, want.Float()) {
+		t.Errorf("Changes net = %q, want %s", net, want)
+	}
+	if r.Diff.GEWEChange.Net != want {
+		t.Errorf("decomposition net %s, want %s", r.Diff.GEWEChange.Net, want)
 	}
 }
 
