@@ -127,8 +127,12 @@ func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult)
 			ew.printf("    %s: %s\n", oneLine(it.Key, 70), f(it))
 		}
 	}
-	list("Added", d.Added, func(it analysis.DiffItem) string { return fmt.Sprintf("%s (GEWE %s)", group(it.New), group(it.NewGEWE)) })
-	list("Cut", d.Cut, func(it analysis.DiffItem) string { return fmt.Sprintf("%s (GEWE %s)", group(it.Old), group(it.OldGEWE)) })
+	list("Added", d.Added, func(it analysis.DiffItem) string {
+		return fmt.Sprintf("%s (GEWE %s)", group(it.New), group(it.NewGEWE))
+	})
+	list("Cut", d.Cut, func(it analysis.DiffItem) string {
+		return fmt.Sprintf("%s (GEWE %s)", group(it.Old), group(it.OldGEWE))
+	})
 	list("Re-marked", d.Remarked, func(it analysis.DiffItem) string {
 		return fmt.Sprintf("%s → %s, GEWE effect %s", levels(it.OldLevels), levels(it.NewLevels), group(it.RemarkEffect))
 	})
