@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // docSection returns the lines of the "# name" section of the manual in
@@ -117,5 +119,26 @@ func TestDocUsage(t *testing.T) {
 		if !strings.Contains(usage, "\tgrb "+cmd.Name+" ") {
 			t.Errorf("doc.go # Usage does not list grb %s", cmd.Name)
 		}
+	}
+}
+
+// TestREADMEDemo checks that README.md shows the demo's real output.
+func TestREADMEDemo(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "`go run ./cmd/grb demo` prints:\n\n```\n")
+	if !ok {
+		t.Fatal("README.md has no demo output block")
+	}
+	want, _, _ := strings.Cut(after, "```")
+	t.Chdir(t.TempDir())
+	res := runGrb(t, []string{"grb", "demo"})
+	if res.code != exitOK {
+		t.Fatalf("grb demo: exit %d: %s", res.code, res.stderr)
+	}
+	if res.stdout != want {
+		t.Errorf("README.md's demo output is stale:\n%s", cmp.Diff(strings.Split(want, "\n"), strings.Split(res.stdout, "\n")))
 	}
 }
