@@ -726,12 +726,12 @@ func checkRule(b *budget.Budget, r Rule, phase budget.Phase, multi bool) (*RuleR
 			worst = g
 		}
 		if len(by) > 0 {
-			rr.Groups = append(rr.Groups, GroupCheck{Keys: g.label, Pass: ok, Measured: g.measured, Why: why(r, g.measured, phase, ok, "")})
+			rr.Groups = append(rr.Groups, GroupCheck{Keys: g.label, Pass: ok, Measured: g.measured, Why: why(r, g.measured, phase, ok, "", true)})
 		}
 	}
 	rr.Measured = worst.measured
 	if len(by) == 0 {
-		rr.Why = why(r, worst.measured, phase, rr.Pass, levelBreakdown(b, failing))
+		rr.Why = why(r, worst.measured, phase, rr.Pass, levelBreakdown(b, failing), false)
 	} else {
 		scope := "currency"
 		if r.Per != "" {
@@ -742,7 +742,7 @@ func checkRule(b *budget.Budget, r Rule, phase budget.Phase, multi bool) (*RuleR
 		}
 		worstLabel := keyText(worst.label)
 		rr.Why = fmt.Sprintf("%d of %d %s groups pass; every group must. The lowest, %s: %s",
-			passed, len(order), scope, worstLabel, why(r, worst.measured, phase, worst.measured.meets(r.Min), ""))
+			passed, len(order), scope, worstLabel, why(r, worst.measured, phase, worst.measured.meets(r.Min), "", true))
 	}
 	for i := range failing {
 		l := &b.Lines[i]
@@ -840,8 +840,9 @@ func keyText(keys []Key) string {
 // why says in a sentence what a rule measured and how it compares.
 //
 // breakdown, for an EveryLine rule, says how many lines are at each level
-// below the rule's: " (1 limited, 2 not screened)".
-func why(r Rule, m Measured, phase budget.Phase, pass bool, breakdown string) string {
+// below the rule's: " (1 limited, 2 not screened)". group says that m
+// is one group's, not the whole budget's.
+func why(r Rule, m Measured, phase budget.Phase, pass bool, breakdown string, group bool) string {
 	v, ok := m.Value()
 	if !ok {
 		if m.Unit == UnitLines {
@@ -850,6 +851,10 @@ func why(r Rule, m Measured, phase budget.Phase, pass bool, breakdown string) st
 		return fmt.Sprintf("the %s amounts sum to 0 (or no line has one), so the share is undefined and the rule cannot pass", phase)
 	}
 	val := valuePercent(v, r.Min, pass)
+	budgetOf := "the " + phase.String() + " budget"
+	if group {
+		budgetOf = "its " + phase.String() + " money"
+	}
 	need := percentText(r.Min)
 	onLine := ""
 	if pass && r.Min > 0 && exactly(m, r.Min) {
@@ -875,7 +880,7 @@ func why(r Rule, m Measured, phase budget.Phase, pass bool, breakdown string) st
 			}
 			return s
 		}
-		s := fmt.Sprintf("%s of the %s budget (%s of %s) is screened for gender; at least %s required%s", val, phase, moneyText(m.Num), moneyText(m.Den), need, onLine)
+		s := fmt.Sprintf("%s of %s (%s of %s) is screened for gender; at least %s required%s", val, budgetOf, moneyText(m.Num), moneyText(m.Den), need, onLine)
 		if !pass {
 			s += fmt.Sprintf(": %s not screened", moneyText(m.Den-m.Num))
 		}
@@ -885,7 +890,7 @@ func why(r Rule, m Measured, phase budget.Phase, pass bool, breakdown string) st
 	if r.Weighting.Attributed {
 		what = "money attributed to gender equality on the lines (" + r.Weighting.Name + ")"
 	}
-	s := fmt.Sprintf("%s is %s of the %s budget (%s of %s); at least %s required%s", what, val, phase, moneyText(m.Num), moneyText(m.Den), need, onLine)
+	s := fmt.Sprintf("%s is %s of %s (%s of %s); at least %s required%s", what, val, budgetOf, moneyText(m.Num), moneyText(m.Den), need, onLine)
 	if !pass {
 		s += fmt.Sprintf(": %s short", moneyText(m.shortfall(r.Min)))
 	}
@@ -928,23 +933,23 @@ func levelsText(l budget.Level) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// percentText formats basis points: 1500 → "15 %", 1250 → "12.5 %".
+// percentText formats basis points: 1500 → "15%", 1250 → "12.5%".
 func percentText(bp int) string {
-	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + " %"
+	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + "%"
 }
 
 // valuePercent formats v (a fraction) in per cent with one decimal, or
 // more when one decimal would print the threshold for a value that
-// misses it (14.96 % is not "15.0 %").
+// misses it (14.96% is not "15.0%").
 func valuePercent(v float64, min int, pass bool) string {
 	for dec := 1; dec <= 4; dec++ {
 		s := strconv.FormatFloat(100*v, 'f', dec, 64)
 		t := strconv.FormatFloat(float64(min)/100, 'f', dec, 64)
 		if s != t || pass {
-			return s + " %"
+			return s + "%"
 		}
 	}
-	return strconv.FormatFloat(100*v, 'f', 6, 64) + " %"
+	return strconv.FormatFloat(100*v, 'f', 6, 64) + "%"
 }
 
 // moneyText formats cents with two decimals and thousands separators.

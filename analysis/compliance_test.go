@@ -239,13 +239,13 @@ func TestCheckWhy(t *testing.T) {
 		{
 			"exactly on",
 			[]budget.Line{cl("p", 15000, P), cl("n", 85000, N)},
-			"principal money, counted under principal_only, is 15.0 % of the approved budget (150.00 of 1,000.00); at least 15 % required (exactly on the threshold, which passes)",
+			"principal money, counted under principal_only, is 15.0% of the approved budget (150.00 of 1,000.00); at least 15% required (exactly on the threshold, which passes)",
 		},
 		{
 			// 14.999 % prints with enough decimals not to look like 15.0 %.
 			"a cent short",
 			[]budget.Line{cl("p", 14999, P), cl("n", 85001, N)},
-			"principal money, counted under principal_only, is 14.999 % of the approved budget (149.99 of 1,000.00); at least 15 % required: 0.01 short",
+			"principal money, counted under principal_only, is 14.999% of the approved budget (149.99 of 1,000.00); at least 15% required: 0.01 short",
 		},
 		{
 			"no money",
@@ -322,7 +322,7 @@ func TestCheckPerGroup(t *testing.T) {
 	if len(g) != 2 || g[0].Keys[0].Value != "7" || !g[0].Pass || g[1].Keys[0].Value != "16" || g[1].Pass {
 		t.Errorf("groups = %+v, want objective 7 passing then 16 failing", g)
 	}
-	wantWhy := "1 of 2 objective groups pass; every group must. The lowest, objective 16 Inclusion and social cohesion: significant or principal money, counted under eu_100_40_0, is 10.0 % of the approved budget (20.00 of 200.00); at least 20 % required: 20.00 short"
+	wantWhy := "1 of 2 objective groups pass; every group must. The lowest, objective 16 Inclusion and social cohesion: significant or principal money, counted under eu_100_40_0, is 10.0% of its approved money (20.00 of 200.00); at least 20% required: 20.00 short"
 	if got := r.Rules[0].Why; got != wantWhy {
 		t.Errorf("why = %q\nwant  %q", got, wantWhy)
 	}
@@ -459,7 +459,7 @@ func TestParseProfileUserWeighting(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := p.Rules[0]
-	if r.Weighting.Name != "half" || r.Min != 1250 || !p.PhaseSet || p.Phase != budget.Executed || r.Title != "at least 12.5 % of the budget at significant or principal" {
+	if r.Weighting.Name != "half" || r.Min != 1250 || !p.PhaseSet || p.Phase != budget.Executed || r.Title != "at least 12.5% of the budget at significant or principal" {
 		t.Errorf("rule = %+v, phase %v; want weighting half, min 1250, executed, a default title", r, p.Phase)
 	}
 }
@@ -510,4 +510,27 @@ func TestCheckEmptyBudget(t *testing.T) {
 	if r.Pass || r.Failed != 2 || r.Rules[0].Why != "there are no lines, so the share is undefined and the rule cannot pass" {
 		t.Errorf("empty budget: pass %v, failed %d, why %q; want both rules failing as undefined", r.Pass, r.Failed, r.Rules[0].Why)
 	}
+}
+
+// FuzzParseProfile checks that a profile file never makes ParseProfile
+// or Check panic.
+func FuzzParseProfile(f *testing.F) {
+	f.Add(perObjectiveProfile)
+	f.Add("name: x\nrules: [{id: a, kind: coverage, min: 100, measure: count}]")
+	f.Add("name: x\nrules: [{id: a, kind: every_line, level: principal, per: area}]")
+	f.Add("name: x\nrules: [{id: a, kind: amount_share, weighting: attributed, min: '0.01%'}]")
+	b := &budget.Budget{Lines: []budget.Line{
+		cl("a", 100, budget.Principal, budget.ObjectiveShare{Objective: 7, Share: 10000}),
+		cl("b", -50, budget.NotScreened),
+		cl("c", 0, budget.Limited, budget.ObjectiveShare{Objective: 3, Share: 5000}, budget.ObjectiveShare{Objective: 23, Share: 5000}),
+	}}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseProfile(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		if _, err := Check(b, p, CheckOptions{}); err != nil {
+			t.Errorf("Check of a parsed profile: %v", err)
+		}
+	})
 }

@@ -175,8 +175,11 @@ type SDG5c1Options struct {
 	Phase    budget.Phase // phase of the budget compared; Approved unless PhaseSet
 	PhaseSet bool
 	// Tolerance is how far, in percentage points, a stated share may lie
-	// outside the range of the conventions before it is a
-	// contradiction; 0 means 0.5 (a share stated to the whole per cent).
+	// outside the range the budget allows before it is a contradiction;
+	// 0 means 0.5 (a share stated to the whole per cent). The range runs
+	// from the lowest convention (principal_only) to the highest
+	// (dac_headline) plus the money not screened, which might all serve
+	// gender equality.
 	Tolerance float64
 }
 
@@ -444,21 +447,30 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 		}
 	}
 	computed := strings.Join(parts, ", ")
+	// Money not screened counts in no convention; it might all serve
+	// gender equality, so the highest plausible share adds it.
+	unscreened, top, topText := "", hi, ""
+	if v, ok := sh.Total.NotScreened.Value(); ok && sh.Total.NotScreened.Num != 0 {
+		unscreened = fmt.Sprintf("; %s of that money is not screened and counts in none of these", fmtPct(v))
+		top = hi + 100*v
+		topText = fmt.Sprintf(", or %s if the %s not screened all served gender equality,", fmtPct(top/100), fmtPct(v))
+	}
+	stated := strconv.FormatFloat(q.Share.Percent, 'f', -1, 64) + "%"
 	fo := Finding{Question: "optional"}
 	switch {
 	case !q.Share.OK:
-		fo.Text = fmt.Sprintf("not answered; the budget gives %s (%s money %s)", computed, phase, where)
-	case q.Share.Percent < lo-tol || q.Share.Percent > hi+tol:
+		fo.Text = fmt.Sprintf("not answered; the budget gives %s (%s money %s)%s", computed, phase, where, unscreened)
+	case q.Share.Percent < lo-tol || q.Share.Percent > top+tol:
 		fo.Contradiction = true
-		fo.Text = fmt.Sprintf("the stated share, %s %%, lies outside what the budget's markers give: %s (%s) to %s (%s) of the %s money %s",
-			strconv.FormatFloat(q.Share.Percent, 'f', -1, 64), fmtPct(lo/100), loName, fmtPct(hi/100), hiName, phase, where)
+		fo.Text = fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
+			stated, fmtPct(lo/100), loName, fmtPct(hi/100), hiName, topText, phase, where)
 	default:
-		fo.Text = fmt.Sprintf("the stated share, %s %%, lies within what the budget gives: %s", strconv.FormatFloat(q.Share.Percent, 'f', -1, 64), computed)
+		fo.Text = fmt.Sprintf("the stated share, %s, lies within what the budget allows: %s%s", stated, computed, unscreened)
 	}
 	res.Findings = append(res.Findings, fo)
 }
 
-func fmtPct(v float64) string { return strconv.FormatFloat(100*v, 'f', 1, 64) + " %" }
+func fmtPct(v float64) string { return strconv.FormatFloat(100*v, 'f', 1, 64) + "%" }
 
 func plainLines(n int) string {
 	if n == 1 {

@@ -141,7 +141,7 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	if !f["2.5"].Contradiction || f["2.5"].Suggests != budget.Yes {
 		t.Errorf("2.5 = %+v; want a contradiction suggesting Yes", f["2.5"])
 	}
-	want25 := "answered No, but 2 of 3 lines of fiscal year 2024 in b.xlsx (80.0 % of the approved money) carry a gender marker: the allocations are tagged"
+	want25 := "answered No, but 2 of 3 lines of fiscal year 2024 in b.xlsx (80.0% of the approved money) carry a gender marker: the allocations are tagged"
 	if f["2.5"].Text != want25 {
 		t.Errorf("2.5 text = %q\nwant        %q", f["2.5"].Text, want25)
 	}
@@ -152,8 +152,8 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// dac_headline 800/1000 = 80 %, principal_only 600/1000 = 60 %,
 	// eu_100_40_0 (600 + 40 % of 200)/1000 = 68 %. A stated 35 % is
 	// below the lowest (60 % less the 0.5 point tolerance).
-	if !f["optional"].Contradiction || !strings.Contains(f["optional"].Text, "60.0 % (principal_only) to 80.0 % (dac_headline)") {
-		t.Errorf("optional = %+v; want a contradiction naming 60.0 %% (principal_only) to 80.0 %% (dac_headline)", f["optional"])
+	if !f["optional"].Contradiction || !strings.Contains(f["optional"].Text, "60.0% (principal_only) to 80.0% (dac_headline)") {
+		t.Errorf("optional = %+v; want a contradiction naming 60.0%% (principal_only) to 80.0%% (dac_headline)", f["optional"])
 	}
 	var got []string
 	for _, c := range r.Evidence.Shares {
@@ -174,6 +174,15 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
 	if r.Contradictions() != 0 {
 		t.Errorf("consistent answers: %d contradictions: %+v", r.Contradictions(), r.Findings)
+	}
+
+	// 95 % is above dac_headline (80 %), but 20 % of the money is not
+	// screened and might all serve gender equality: up to 100 % is
+	// possible, so no contradiction.
+	q.Share = budget.ShareAnswer{Percent: 95, OK: true}
+	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
+	if f := findings(r)["optional"]; f.Contradiction || !strings.Contains(f.Text, "20.0% of that money is not screened") {
+		t.Errorf("stated 95%%: %+v; want no contradiction and a note on unscreened money", f)
 	}
 }
 

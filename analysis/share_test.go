@@ -176,3 +176,13 @@ func TestSharesOverflow(t *testing.T) {
 		t.Errorf("Shares of two 2^62-cent lines: err = %v, want ErrOverflow", err)
 	}
 }
+
+func TestParseDeflators(t *testing.T) {
+	m, err := ParseDeflators(strings.NewReader("2023: 95.5\n2024: 100\n"))
+	if err != nil || len(m) != 2 || m[2023] != 95.5 || m[2024] != 100 {
+		t.Errorf("ParseDeflators = %v, %v; want 2023: 95.5, 2024: 100", m, err)
+	}
+	if _, err := ParseDeflators(strings.NewReader("2023: 0\n")); err == nil {
+		t.Errorf("a zero index: no error")
+	}
+}

@@ -146,3 +146,18 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 	}
 	return out, nil
 }
+
+// ParseDeflators reads price indices by fiscal year, one "2024: 100.0"
+// per line (YAML), for real changes in Gaps.
+func ParseDeflators(r io.Reader) (map[int]float64, error) {
+	var m map[int]float64
+	if err := yaml.NewDecoder(r).Decode(&m); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("analysis: deflators: %v", err)
+	}
+	for y, v := range m {
+		if v <= 0 {
+			return nil, fmt.Errorf("analysis: deflators: the index of %d is %v; indices must be positive", y, v)
+		}
+	}
+	return m, nil
+}

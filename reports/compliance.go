@@ -94,7 +94,11 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		}
 		tw.Flush()
 		if rest := len(rr.Lines) - shown; rest > 0 {
-			ew.printf("    … and %s more (--format json lists every one)\n", plural(rest, "line"))
+			word := "lines"
+			if rest == 1 {
+				word = "line"
+			}
+			ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, word)
 		}
 	}
 
@@ -115,8 +119,10 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		ew.printf("The rule passes.\n")
 	case r.Pass:
 		ew.printf("All %d rules pass.\n", len(r.Rules))
+	case len(r.Rules) == 1:
+		ew.printf("The rule fails.\n")
 	default:
-		ew.printf("%d of %s fail.\n", r.Failed, plural(len(r.Rules), "rule"))
+		ew.printf("%d of %d rules fail.\n", r.Failed, len(r.Rules))
 	}
 	if p.Source != "" {
 		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
@@ -137,9 +143,9 @@ func passText(ok bool) string {
 	return "FAIL"
 }
 
-// minText formats basis points as a per cent: 1500 → "15 %".
+// minText formats basis points as a per cent: 1500 → "15%".
 func minText(bp int) string {
-	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + " %"
+	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + "%"
 }
 
 // measuredText is the measured value of a rule for the table: the
@@ -169,10 +175,10 @@ func ratioPercent(v float64, min int, pass bool) string {
 	for dec := 1; dec <= 4; dec++ {
 		s := strconv.FormatFloat(100*v, 'f', dec, 64)
 		if pass || s != strconv.FormatFloat(float64(min)/100, 'f', dec, 64) {
-			return s + " %"
+			return s + "%"
 		}
 	}
-	return strconv.FormatFloat(100*v, 'f', 6, 64) + " %"
+	return strconv.FormatFloat(100*v, 'f', 6, 64) + "%"
 }
 
 func keysText(keys []analysis.Key) string {

@@ -87,6 +87,12 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	if r.Execution != nil && r.Execution.Execution.Total.All.Lines > 0 {
 		p.Tables = append(p.Tables, executionTable(r))
 	}
+	if r.Compliance != nil {
+		p.Tables = append(p.Tables, complianceTable(r))
+	}
+	if r.Track != nil {
+		p.Tables = append(p.Tables, sdgTable(r))
+	}
 	p.Tables = append(p.Tables, qualityTable(r))
 	p.Method = methodology(r)
 	var buf bytes.Buffer
@@ -170,6 +176,45 @@ func executionTable(r *Report) htmlTable {
 			{Text: label}, {Text: execText(u.All), Num: true}, {Text: execText(u.GEWE), Num: true},
 			{Text: execText(u.Other), Num: true}, {Text: execText(u.NotScreened), Num: true}, {Text: points(u.Gap), Num: true},
 		}})
+	}
+	return t
+}
+
+func complianceTable(r *Report) htmlTable {
+	c := r.Compliance
+	t := htmlTable{ID: "compliance", Heading: "Compliance: " + c.Profile.Title,
+		Caption: fmt.Sprintf("%s. %d of %d rules pass", c.Profile.Description, len(c.Rules)-c.Failed, len(c.Rules))}
+	for i, h := range []string{"Rule", "Requirement", "Measured", "Threshold", "Result", "Why"} {
+		t.Head = append(t.Head, htmlCell{Text: h, Num: i == 2 || i == 3})
+	}
+	for _, rr := range c.Rules {
+		measured := "n/a"
+		if v, ok := rr.Measured.Value(); ok {
+			measured = fmt.Sprintf("%.1f%%", 100*v)
+		}
+		res := "FAIL"
+		if rr.Pass {
+			res = "pass"
+		}
+		if rr.Rule.Unverified {
+			res += " (threshold unverified)"
+		}
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: rr.Rule.Title}, {Text: measured, Num: true},
+			{Text: fmt.Sprintf("%.1f%%", float64(rr.Rule.Min)/100), Num: true}, {Text: res}, {Text: rr.Why}}})
+	}
+	return t
+}
+
+func sdgTable(r *Report) htmlTable {
+	t := htmlTable{ID: "sdg5c1", Heading: "SDG indicator 5.c.1: systems to track and make public allocations for gender equality",
+		Caption: "Criteria met at 2 of 3, 4 of 7 and 2 of 3 Yes answers; all three: fully meets; one or two: approaches; none: does not meet"}
+	for i, h := range []string{"Fiscal year", "Questionnaire", "Criterion 1", "Criterion 2", "Criterion 3", "Case", "Classification", "Contradictions with the budget"} {
+		t.Head = append(t.Head, htmlCell{Text: h, Num: i >= 2 && i <= 4 || i == 7})
+	}
+	for _, y := range r.Track.Years {
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: y.YearLabel}, {Text: y.Source},
+			{Text: fmt.Sprintf("%d/3", y.Yes[0]), Num: true}, {Text: fmt.Sprintf("%d/7", y.Yes[1]), Num: true}, {Text: fmt.Sprintf("%d/3", y.Yes[2]), Num: true},
+			{Text: y.Case}, {Text: y.Classification.String()}, {Text: fmt.Sprint(y.Contradictions), Num: true}}})
 	}
 	return t
 }

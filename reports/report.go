@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
@@ -13,6 +14,11 @@ type Options struct {
 	Weighting analysis.Weighting // zero: DACHeadline
 	Phase     budget.Phase       // phase analysed
 	PhaseSet  bool               // else Approved
+	// Profile, when set, adds a compliance check of the focus lines.
+	Profile *analysis.Profile
+	// SDG5c1 are filled SDG 5.c.1 questionnaires, scored with the budgets
+	// as evidence.
+	SDG5c1 []*budget.Questionnaire
 }
 
 // Report is what grb writes about one or more budgets: the budgets as
@@ -46,8 +52,13 @@ type Report struct {
 	Change    *analysis.GapResult
 	// Diff compares the last two budgets given, when there are two or
 	// more.
-	Diff     *analysis.DiffResult
-	Warnings []string
+	Diff *analysis.DiffResult
+	// Compliance is the check of Options.Profile; SDG5c1 the scored
+	// questionnaires and Track their tracking table.
+	Compliance *analysis.CheckResult
+	SDG5c1     []*analysis.SDG5c1Result
+	Track      *analysis.SDG5c1Track
+	Warnings   []string
 }
 
 // Build reads nothing and writes nothing: it runs the standard analyses
@@ -139,6 +150,28 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 		r.Execution = gaps(ex)
 	} else if len(r.Years) == 0 {
 		r.Execution = r.Gaps
+	}
+	if opt.Profile != nil {
+		focus := *r.Lines
+		focus.Source = strings.Join(r.Sources(), ", ")
+		for _, b := range budgets {
+			focus.Issues = append(focus.Issues, b.Issues...)
+		}
+		c, err := analysis.Check(&focus, *opt.Profile, analysis.CheckOptions{Phase: phase, PhaseSet: opt.PhaseSet})
+		if err != nil {
+			return nil, err
+		}
+		r.Compliance = c
+	}
+	for _, q := range opt.SDG5c1 {
+		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: phase, PhaseSet: true})
+		if err != nil {
+			return nil, err
+		}
+		r.SDG5c1 = append(r.SDG5c1, s)
+	}
+	if len(r.SDG5c1) > 0 {
+		r.Track = analysis.TrackSDG5c1(r.SDG5c1)
 	}
 	if n := len(budgets); n >= 2 {
 		d, err := analysis.Diff(budgets[n-2], budgets[n-1], analysis.DiffOptions{Weighting: w, Phase: phase, PhaseSet: true})

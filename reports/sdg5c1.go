@@ -277,7 +277,7 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 	tw.Flush()
 	switch {
 	case r.Share.OK:
-		ew.printf("  optional: share of the budget allocated to gender equality %s %% (stated)\n", strconv.FormatFloat(r.Share.Percent, 'f', -1, 64))
+		ew.printf("  optional: share of the budget allocated to gender equality %s%% (stated)\n", strconv.FormatFloat(r.Share.Percent, 'f', -1, 64))
 	case r.Share.Raw != "":
 		ew.printf("  optional: share of the budget %q not understood\n", r.Share.Raw)
 	default:
@@ -355,7 +355,7 @@ func caseText(cs []analysis.CriterionScore) string {
 	case len(met) == 0:
 		return "no criterion met"
 	}
-	return list(met) + " met, " + strings.Join(not, " and ") + " not"
+	return list(met) + " met, " + strings.Join(not, " and ") + " not met"
 }
 
 // WriteSDG5c1Track writes the tracking table of several years of
@@ -392,7 +392,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 		}
 		stated := "-"
 		if y.StatedShare != nil {
-			stated = strconv.FormatFloat(*y.StatedShare, 'f', -1, 64) + " %"
+			stated = strconv.FormatFloat(*y.StatedShare, 'f', -1, 64) + "%"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s", year, y.Source, tick(y.Yes[0], y.Met[0]), tick(y.Yes[1], y.Met[1]), tick(y.Yes[2], y.Met[2]),
 			y.Case, cls, y.NotAnswered, y.Contradictions, stated)

@@ -100,7 +100,7 @@ func WriteTemplate(w io.Writer, t *budget.Tagging, opt TemplateOptions) error {
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellStr(budget.TaggingMarkerSheet, cellName(c+1, r+1), v); err != nil {
+			if err := f.SetCellStr(budget.TaggingMarkerSheet, tmplCell(c+1, r+1), v); err != nil {
 				return fmt.Errorf("reports: tagging workbook: %v", err)
 			}
 		}
@@ -114,9 +114,9 @@ func WriteTemplate(w io.Writer, t *budget.Tagging, opt TemplateOptions) error {
 		}
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          "GCM and gender tagging workbook for " + baseName(t.Source),
+		Title:          "GCM and gender tagging workbook for " + tmplBase(t.Source),
 		Subject:        "Tagging of budget lines by Global Compact for Migration objective and gender marker",
-		Description:    "Made by " + madeBy + " from " + baseName(t.Source) + ". Fill in the yellow columns; see the Instructions sheet.",
+		Description:    "Made by " + madeBy + " from " + tmplBase(t.Source) + ". Fill in the yellow columns; see the Instructions sheet.",
 		Creator:        "grb",
 		LastModifiedBy: "grb",
 		Language:       "en",
@@ -131,9 +131,9 @@ func WriteTemplate(w io.Writer, t *budget.Tagging, opt TemplateOptions) error {
 	return nil
 }
 
-// baseName returns the last element of a slash- or backslash-separated
+// tmplBase returns the last element of a slash- or backslash-separated
 // path, so that a workbook does not record the folders of its input.
-func baseName(p string) string {
+func tmplBase(p string) string {
 	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
 		return p[i+1:]
 	}
@@ -175,16 +175,16 @@ func newTemplateStyles(f *excelize.File) (*templateStyles, error) {
 	return &st, nil
 }
 
-func cellName(col, row int) string {
+func tmplCell(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
 }
 
-// cellValue returns the value to write for cell text read from a budget:
+// tmplValue returns the value to write for cell text read from a budget:
 // a number when the text is a number written the way excelize writes it
 // back (so that reading the workbook gives the same text), else the text.
 // Codes such as "0605020" stay text.
-func cellValue(s string) any {
+func tmplValue(s string) any {
 	if v, err := strconv.ParseFloat(s, 64); err == nil && strconv.FormatFloat(v, 'f', -1, 64) == s {
 		return v
 	}
@@ -199,36 +199,36 @@ func writeTagSheet(f *excelize.File, st *templateStyles, s *budget.TagSheet, row
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellValue(name, cellName(c+1, r+1), cellValue(v)); err != nil {
+			if err := f.SetCellValue(name, tmplCell(c+1, r+1), tmplValue(v)); err != nil {
 				return err
 			}
 		}
 	}
 	if s.HeaderRow > 0 {
-		if err := f.SetCellStyle(name, cellName(1, s.HeaderRow), cellName(max(s.Width, 1), s.HeaderRow), st.header); err != nil {
+		if err := f.SetCellStyle(name, tmplCell(1, s.HeaderRow), tmplCell(max(s.Width, 1), s.HeaderRow), st.header); err != nil {
 			return err
 		}
 	}
 	headers := budget.TagColumns(sc.ID)
 	for c, h := range headers {
-		if err := f.SetCellStr(name, cellName(s.TagCol(c), s.HeaderRow), h); err != nil {
+		if err := f.SetCellStr(name, tmplCell(s.TagCol(c), s.HeaderRow), h); err != nil {
 			return err
 		}
 	}
 	first, lastInput, lastCol := s.TagCol(budget.ColObjective1), s.TagCol(budget.ColStatus), s.TagCol(budget.NumTagColumns-1)
-	if err := f.SetCellStyle(name, cellName(first, s.HeaderRow), cellName(lastInput, s.HeaderRow), st.tagHeader); err != nil {
+	if err := f.SetCellStyle(name, tmplCell(first, s.HeaderRow), tmplCell(lastInput, s.HeaderRow), st.tagHeader); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, cellName(lastInput+1, s.HeaderRow), cellName(lastCol, s.HeaderRow), st.suggestHeader); err != nil {
+	if err := f.SetCellStyle(name, tmplCell(lastInput+1, s.HeaderRow), tmplCell(lastCol, s.HeaderRow), st.suggestHeader); err != nil {
 		return err
 	}
 	lastRow := len(s.Cells)
 	for _, r := range rows {
 		lastRow = max(lastRow, r.Row)
-		if err := f.SetCellStyle(name, cellName(first, r.Row), cellName(lastInput, r.Row), st.input); err != nil {
+		if err := f.SetCellStyle(name, tmplCell(first, r.Row), tmplCell(lastInput, r.Row), st.input); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(name, cellName(lastInput+1, r.Row), cellName(lastCol, r.Row), st.suggestion); err != nil {
+		if err := f.SetCellStyle(name, tmplCell(lastInput+1, r.Row), tmplCell(lastCol, r.Row), st.suggestion); err != nil {
 			return err
 		}
 		for c := budget.ColObjective1; c <= budget.ColStatus; c++ {
@@ -238,9 +238,9 @@ func writeTagSheet(f *excelize.File, st *templateStyles, s *budget.TagSheet, row
 			}
 			var val any = v
 			if c != budget.ColRationale && c != budget.ColTaggedBy && c != budget.ColStatus {
-				val = cellValue(v)
+				val = tmplValue(v)
 			}
-			if err := f.SetCellValue(name, cellName(s.TagCol(c), r.Row), val); err != nil {
+			if err := f.SetCellValue(name, tmplCell(s.TagCol(c), r.Row), val); err != nil {
 				return err
 			}
 		}
@@ -248,7 +248,7 @@ func writeTagSheet(f *excelize.File, st *templateStyles, s *budget.TagSheet, row
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellStr(name, cellName(s.TagCol(budget.ColSuggestedObj+c), r.Row), v); err != nil {
+			if err := f.SetCellStr(name, tmplCell(s.TagCol(budget.ColSuggestedObj+c), r.Row), v); err != nil {
 				return err
 			}
 		}
@@ -261,7 +261,7 @@ func writeTagSheet(f *excelize.File, st *templateStyles, s *budget.TagSheet, row
 			return err
 		}
 	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: s.HeaderRow, TopLeftCell: cellName(1, s.HeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: s.HeaderRow, TopLeftCell: tmplCell(1, s.HeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	if len(rows) > 0 {
@@ -360,8 +360,8 @@ func addTagValidation(f *excelize.File, name string, s *budget.TagSheet, rows []
 	if err := marker.SetDropList(MarkerList(sc)); err != nil {
 		return err
 	}
-	marker.SetInput("Gender marker ("+sc.ID+")", truncate(markerMeanings(sc)+". See the Instructions sheet.", 250))
-	marker.SetError(excelize.DataValidationErrorStyleStop, "Not a marker code", truncate("Choose a code of the "+sc.ID+" scheme from the list: "+markerMeanings(sc)+".", 250))
+	marker.SetInput("Gender marker ("+sc.ID+")", tmplTruncate(markerMeanings(sc)+". See the Instructions sheet.", 250))
+	marker.SetError(excelize.DataValidationErrorStyleStop, "Not a marker code", tmplTruncate("Choose a code of the "+sc.ID+" scheme from the list: "+markerMeanings(sc)+".", 250))
 	status := excelize.NewDataValidation(true)
 	status.SetSqref(span(budget.ColStatus))
 	if err := status.SetDropList(budget.TagStatuses()); err != nil {
@@ -377,7 +377,7 @@ func addTagValidation(f *excelize.File, name string, s *budget.TagSheet, rows []
 	return nil
 }
 
-func truncate(s string, n int) string {
+func tmplTruncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -407,7 +407,7 @@ func writeInstructions(f *excelize.File, st *templateStyles, name, reference str
 	}
 	lines := []line{
 		{"How to tag this budget", "", st.title},
-		{"Budget", baseName(t.Source) + " (sheets: " + strings.Join(sheets, ", ") + ")", st.wrap},
+		{"Budget", tmplBase(t.Source) + " (sheets: " + strings.Join(sheets, ", ") + ")", st.wrap},
 		{"Gender marker scheme", sc.Name + " (" + sc.ID + ")", st.wrap},
 		{"", "", 0},
 		{"What to do", "", st.bold},
@@ -448,17 +448,17 @@ func writeInstructions(f *excelize.File, st *templateStyles, name, reference str
 	for i, l := range lines {
 		r := i + 1
 		if l.a != "" {
-			if err := f.SetCellStr(name, cellName(1, r), l.a); err != nil {
+			if err := f.SetCellStr(name, tmplCell(1, r), l.a); err != nil {
 				return err
 			}
 		}
 		if l.b != "" {
-			if err := f.SetCellStr(name, cellName(2, r), l.b); err != nil {
+			if err := f.SetCellStr(name, tmplCell(2, r), l.b); err != nil {
 				return err
 			}
 		}
 		if l.style != 0 {
-			if err := f.SetCellStyle(name, cellName(1, r), cellName(2, r), l.style); err != nil {
+			if err := f.SetCellStyle(name, tmplCell(1, r), tmplCell(2, r), l.style); err != nil {
 				return err
 			}
 		}
@@ -475,7 +475,7 @@ func writeReferenceSheet(f *excelize.File, st *templateStyles, name string) erro
 		return err
 	}
 	for c, h := range []string{"Objective", "Short label", "Title (A/RES/73/195, para. 16)"} {
-		if err := f.SetCellStr(name, cellName(c+1, 1), h); err != nil {
+		if err := f.SetCellStr(name, tmplCell(c+1, 1), h); err != nil {
 			return err
 		}
 	}
@@ -484,13 +484,13 @@ func writeReferenceSheet(f *excelize.File, st *templateStyles, name string) erro
 	}
 	for i, o := range budget.Objectives() {
 		r := i + 2
-		if err := f.SetCellInt(name, cellName(1, r), int64(o.Number)); err != nil {
+		if err := f.SetCellInt(name, tmplCell(1, r), int64(o.Number)); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(name, cellName(2, r), o.Short); err != nil {
+		if err := f.SetCellStr(name, tmplCell(2, r), o.Short); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(name, cellName(3, r), o.Title); err != nil {
+		if err := f.SetCellStr(name, tmplCell(3, r), o.Title); err != nil {
 			return err
 		}
 	}

@@ -33,6 +33,8 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 	x.trends(r)
 	x.execution(r)
 	x.changes(r)
+	x.compliance(r)
+	x.sdg5c1(r)
 	x.lines(r)
 	x.issues(r)
 	x.reconciliation(r)
@@ -444,6 +446,55 @@ func (x *xlsxWriter) changes(r *Report) {
 	}
 	x.table(sheet, 1, []col{{"Change", 14, 0}, {"Key", 40, 0}, {"Unit", 24, 0}, {"Programme", 24, 0}, {"Description", 36, 0}, {"Old", 16, 1}, {"New", 16, 1}, {"Difference", 16, 1},
 		{"Old marker", 12, 0}, {"New marker", 12, 0}, {"Old GEWE", 16, 1}, {"New GEWE", 16, 1}, {"Amount effect", 16, 1}, {"Re-marking effect", 16, 1}}, rows)
+}
+
+// compliance writes the Compliance sheet when the report has a profile.
+func (x *xlsxWriter) compliance(r *Report) {
+	c := r.Compliance
+	if c == nil {
+		return
+	}
+	const sheet = "Compliance"
+	x.newSheet(sheet)
+	var rows [][]any
+	for _, rr := range c.Rules {
+		v, ok := rr.Measured.Value()
+		var measured any
+		if ok {
+			measured = v
+		}
+		status := "FAIL"
+		if rr.Pass {
+			status = "pass"
+		}
+		ver := ""
+		if rr.Rule.Unverified {
+			ver = "unverified threshold"
+		}
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, rr.Rule.Title, measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), rr.Why})
+	}
+	x.table(sheet, 1, []col{{"Profile", 10, 0}, {"Rule", 14, 0}, {"Requirement", 50, 0}, {"Measured", 11, 2}, {"Threshold", 11, 2}, {"Result", 8, 0}, {"Verified?", 20, 0}, {"Lines behind a failure", 12, 3}, {"Why", 90, 0}}, rows)
+}
+
+// sdg5c1 writes the SDG 5.c.1 sheet when questionnaires were given.
+func (x *xlsxWriter) sdg5c1(r *Report) {
+	if r.Track == nil {
+		return
+	}
+	const sheet = "SDG 5.c.1"
+	x.newSheet(sheet)
+	var rows [][]any
+	for _, y := range r.Track.Years {
+		row := []any{y.YearLabel, y.Source, y.Yes[0], y.Yes[1], y.Yes[2], y.Case, y.Classification.String(), y.NotAnswered, y.Contradictions}
+		if y.StatedShare != nil {
+			row = append(row, *y.StatedShare/100)
+		} else {
+			row = append(row, nil)
+		}
+		rows = append(rows, row)
+	}
+	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Questionnaire", 28, 0}, {"Criterion 1 yes (of 3)", 10, 3}, {"Criterion 2 yes (of 7)", 10, 3}, {"Criterion 3 yes (of 3)", 10, 3},
+		{"Case", 6, 0}, {"Classification", 26, 0}, {"Not answered", 10, 3}, {"Contradictions with the budget", 14, 3}, {"Stated share for gender equality", 14, 2}}, rows)
 }
 
 func (x *xlsxWriter) lines(r *Report) {

@@ -221,3 +221,38 @@ func TestWorkbookReal(t *testing.T) {
 		t.Errorf("By ministry!N1 = %q, want the convention in the header", name)
 	}
 }
+
+// TestWorkbookCompliance adds a profile: the Compliance sheet shows each
+// rule's measured value and result as the check gives them.
+func TestWorkbookCompliance(t *testing.T) {
+	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := analysis.LookupProfile("un-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build([]*budget.Budget{b}, Options{Profile: &p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Compliance == nil || len(r.Compliance.Rules) != 1 {
+		t.Fatalf("compliance %+v, want one un-15 rule", r.Compliance)
+	}
+	rr := r.Compliance.Rules[0]
+	// un-15 counts principal money of the focus year (2025) under
+	// principal_only: the headline's principal_only share.
+	want, _ := r.Headline.Conventions[1].Share.Value()
+	got, _ := rr.Measured.Value()
+	if r.Headline.Conventions[1].Weighting != "principal_only" || !closeTo(got, want) {
+		t.Errorf("un-15 measured %v, want the principal_only share %v", got, want)
+	}
+	f, _ := writeAndOpen(t, r)
+	if v := number(t, f, "Compliance", "D2"); !closeTo(v, got) {
+		t.Errorf("Compliance!D2 = %v, want %v", v, got)
+	}
+	if res, _ := f.GetCellValue("Compliance", "F2"); (res == "pass") != rr.Pass {
+		t.Errorf("Compliance!F2 = %q, pass = %v", res, rr.Pass)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-	"gopkg.in/yaml.v3"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
@@ -124,11 +123,13 @@ func gapOptions(c *cli.Context, opt analysis.Options) (analysis.GapOptions, erro
 		}
 	}
 	if name := c.String("deflators"); name != "" {
-		data, err := os.ReadFile(name)
+		f, err := os.Open(name)
 		if err != nil {
 			return g, usagef("--deflators: %v", err)
 		}
-		if g.Deflators, err = parseDeflators(data); err != nil {
+		g.Deflators, err = analysis.ParseDeflators(f)
+		f.Close()
+		if err != nil {
 			return g, usagef("--deflators %s: %v", name, err)
 		}
 	}
@@ -150,20 +151,6 @@ func parseShare(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is outside 0–100%%", s)
 	}
 	return v, nil
-}
-
-// parseDeflators reads "2024: 100.0" lines (YAML) into year → index.
-func parseDeflators(data []byte) (map[int]float64, error) {
-	var m map[int]float64
-	if err := yaml.Unmarshal(data, &m); err != nil {
-		return nil, err
-	}
-	for y, v := range m {
-		if v <= 0 {
-			return nil, fmt.Errorf("the index of %d is %v; indices must be positive", y, v)
-		}
-	}
-	return m, nil
 }
 
 // analysisOptions copies the analysis flags into analysis.Options.

@@ -117,8 +117,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 		Commands: []*cli.Command{
 			inspectCommand(),
-			validateCommand(),
+			withTaggingChecks(validateCommand()),
 			analyzeCommand(),
+			templateCommand(),
+			tagCommand(),
+			checkCommand(),
+			sdg5c1Command(),
 			reportCommand(),
 			demoCommand(),
 			schemesCommand(),

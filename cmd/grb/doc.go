@@ -9,6 +9,10 @@ much of the migration-related budget serves gender equality.
 	grb validate [flags] FILE    every problem at once, each with file, sheet and cell
 	grb analyze [flags] FILE     allocation shares by objective, area, ministry, …, each named by its convention
 	grb report [flags] FILE...   report.xlsx, report.html and charts in a folder (-o, default grb-report)
+	grb template [flags] FILE    a tagging workbook (-o FILE): the budget's lines, with dropdowns for objectives and markers
+	grb tag [flags] FILE         the same, with tags suggested by rules (--rules) and carried from last year (--previous)
+	grb check [flags] FILE       pass or fail for each rule of a funder's compliance profile (--profile)
+	grb sdg5c1 [flags] Q...      score SDG 5.c.1 questionnaires (--budget: with evidence); --template -o FILE writes one
 	grb demo [-o FOLDER]         findings for the embedded synthetic sample budget, and its report in ./grb-demo
 	grb schemes                  the gender-marker schemes and their crosswalk to canonical levels
 	grb objectives               the 23 GCM objectives, guiding principles, MPTF thematic areas
@@ -56,6 +60,34 @@ report takes the reading and analysis flags (not --by or --format) and
 given. Several files give the trend over their fiscal years. Each output is
 written to a temporary file and renamed into place, and never over an input.
 
+template and tag take the reading flags and -o FILE (required; written to
+a temporary file and renamed, never over an input); --scheme names the
+institution's marker scheme (default oecd_dac). tag also takes --rules FILE
+(default: grb's rules; --default-rules prints them), --previous FILE (last
+year's tagging workbook), --evaluate TRUTH (precision, recall and F1 of the
+suggestions against hand-made tags; no FILE) and --max-lines N. validate
+recognises a tagging workbook and lists every line not yet confirmed or
+marked not screened, and every invalid tag, at its cell.
+
+check takes the reading flags and --profile NAME|FILE (required: mptf,
+un-15, undp, eu-gap3, or a YAML file of rules), --phase PHASE (default:
+the profile's, else approved), --weightings FILE, --format text|json and
+--max-lines N (failing lines listed per rule in text; default 10, 0 = all).
+A value exactly on a threshold passes. Thresholds that could not be
+verified against their source are marked "unverified". A budget with
+errors is still checked, on what could be read, and the command exits 1.
+
+sdg5c1 --template -o FILE writes the questionnaire workbook (an existing
+FILE is replaced only with --force). sdg5c1 Q... reads filled
+questionnaires and scores each as the indicator's metadata does (criteria
+met with 2 of 3, 4 of 7 and 2 of 3 Yes; all three: fully meets, case A;
+one or two: approaches, cases B-G; none: does not meet, case H); a blank
+answer is not answered, never No. With --budget FILE (read with the
+reading flags) it checks questions 1.1 and 2.5 against the budget's gender
+markers and computes the optional share of the budget under every
+convention, flagging contradictions; --phase PHASE (default approved),
+--format text|json. Several questionnaires give a tracking table by year.
+
 Every gender share is printed with the name of its convention; the
 headline gives the total under every convention, and money that was not
 screened is reported as such, never counted as zero.
@@ -80,10 +112,23 @@ Read a Macedonian semicolon-separated export whose headers grb does not know:
 
 	$ grb inspect budget.csv --column approved=Буџет --column unit_name="Назив раздел"
 
+Check a budget against the UN 15% floor, then a joint programme against
+the Migration MPTF gender marker rules, as JSON:
+
+	$ grb check budget.xlsx --profile un-15
+	$ grb check jp.csv --profile mptf --scheme mptf --format json
+
+Write the SDG 5.c.1 questionnaire, then score a filled one against the
+budget:
+
+	$ grb sdg5c1 --template -o questionnaire.xlsx
+	$ grb sdg5c1 5c1.xlsx --budget budget.xlsx
+
 # Exit status
 
 	0  success; for validate, no errors (warnings allowed)
 	1  the input has errors, or it could not be read
 	2  usage: unknown command or flag, bad flag value, wrong number of files
+	3  check: the input was read and a compliance rule fails
 */
 package main

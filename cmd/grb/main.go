@@ -21,6 +21,7 @@ const (
 	exitOK      = 0
 	exitInvalid = 1 // the input has errors, or a command failed
 	exitUsage   = 2 // bad flags or arguments
+	exitRule    = 3 // grb check: a compliance rule fails
 )
 
 // report writes err for the user, unless it was printed already, and
@@ -35,6 +36,8 @@ func report(err error, stderr io.Writer) int {
 		return exitUsage
 	case errors.Is(err, errHasErrors):
 		return exitInvalid // the issues were printed already
+	case errors.Is(err, errRuleFailed):
+		return exitRule // the failing rules were printed already
 	default:
 		fmt.Fprintln(stderr, "grb:", err)
 		return exitInvalid

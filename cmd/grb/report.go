@@ -25,6 +25,8 @@ func reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "weighting", Value: "dac_headline", Usage: "`CONVENTION` of the GEWE columns"},
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
 			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed"},
+			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (mptf, un-15, undp, eu-gap3) or a YAML file"},
+			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
 		),
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
@@ -49,7 +51,27 @@ func reportCommand() *cli.Command {
 				warnReading(c, b)
 				budgets = append(budgets, b)
 			}
-			r, err := reports.Build(budgets, reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true})
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true}
+			if v := c.String("profile"); v != "" {
+				p, err := loadProfile(v, nil)
+				if err != nil {
+					return err
+				}
+				ropt.Profile = &p
+			}
+			for _, name := range c.StringSlice("sdg5c1") {
+				f, err := os.Open(name)
+				if err != nil {
+					return err
+				}
+				q, err := budget.ReadQuestionnaire(f, name)
+				f.Close()
+				if err != nil {
+					return err
+				}
+				ropt.SDG5c1 = append(ropt.SDG5c1, q)
+			}
+			r, err := reports.Build(budgets, ropt)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,246 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// Score counts, for one class (a GCM objective or a marker level), the
+// lines where a suggestion and the true tag agree or not.
+type Score struct {
+	Label     string `json:"label"`     // "7", "General", "principal", or "all" for a micro-average
+	True      int    `json:"true"`      // lines whose true tag has the class
+	Suggested int    `json:"suggested"` // lines suggested the class
+	TP        int    `json:"tp"`        // both
+	FP        int    `json:"fp"`        // suggested, not true
+	FN        int    `json:"fn"`        // true, not suggested
+}
+
+// Precision returns TP/(TP+FP), and false when nothing was suggested.
+func (s Score) Precision() (float64, bool) { return evalRatio(s.TP, s.TP+s.FP) }
+
+// Recall returns TP/(TP+FN), and false when the class is never true.
+func (s Score) Recall() (float64, bool) { return evalRatio(s.TP, s.TP+s.FN) }
+
+// F1 returns the harmonic mean of precision and recall,
+// 2TP/(2TP+FP+FN), and false when the class is neither true nor
+// suggested.
+func (s Score) F1() (float64, bool) { return evalRatio(2*s.TP, 2*s.TP+s.FP+s.FN) }
+
+func evalRatio(num, den int) (float64, bool) {
+	if den == 0 {
+		return 0, false
+	}
+	return float64(num) / float64(den), true
+}
+
+// Confusion is a confusion matrix of marker levels: Counts[i][j] is the
+// number of lines whose true level is Levels[i] and whose suggested level
+// is Levels[j]. budget.NotScreened as a suggested level means that nothing
+// was suggested; lines without a true marker are not counted.
+type Confusion struct {
+	Levels []budget.Level `json:"levels"`
+	Counts [][]int        `json:"counts"`
+}
+
+// Mistake is a line where the suggestion and the true tag differ.
+type Mistake struct {
+	Pos   budget.Position `json:"position"`
+	Label string          `json:"label"` // the line's programme and description
+	// What differs: "objectives", "marker" or both.
+	Objectives bool `json:"objectives"`
+	Marker     bool `json:"marker"`
+
+	TrueObjectives      []budget.ObjectiveShare `json:"true_objectives"`
+	SuggestedObjectives []budget.ObjectiveShare `json:"suggested_objectives"`
+	TrueMarker          budget.Level            `json:"true_marker"`
+	SuggestedMarker     budget.Level            `json:"suggested_marker"`
+	Source              string                  `json:"source,omitempty"` // what made the suggestion, or why there is none
+}
+
+// Evaluation compares suggested tags with true ones, line by line.
+type Evaluation struct {
+	Lines int `json:"lines"` // lines compared
+
+	// Objectives scores each objective that is true or suggested for some
+	// line, in objective order; a line may have several. Shares are not
+	// compared. AllObjectives sums them (a micro-average).
+	Objectives    []Score `json:"objectives"`
+	AllObjectives Score   `json:"all_objectives"`
+	// ExactObjectives counts the lines whose suggested set of objectives is
+	// exactly the true one (both empty included).
+	ExactObjectives int `json:"exact_objectives"`
+
+	// MarkerLines counts the lines with a true marker; only they are
+	// scored for the marker.
+	MarkerLines int     `json:"marker_lines"`
+	Markers     []Score `json:"markers"` // by level, principal first
+	// MarkerCorrect counts the scored lines whose suggested level is the
+	// true one (the trace of the confusion matrix).
+	MarkerCorrect int       `json:"marker_correct"`
+	Confusion     Confusion `json:"confusion"`
+
+	Mistakes []Mistake `json:"mistakes"`
+}
+
+// Evaluate compares suggestions with the true tags of lines: suggested[i]
+// is the suggestion for truth[i]. A true line without objectives counts as
+// serving none (a suggestion there is a false positive); a true line
+// without a gender marker is not scored for the marker. It is an error
+// for the slices to differ in length.
+func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, error) {
+	if len(truth) != len(suggested) {
+		return nil, fmt.Errorf("analysis: %d lines but %d suggestions", len(truth), len(suggested))
+	}
+	ev := &Evaluation{Lines: len(truth)}
+
+	// Objectives: one score per objective number.
+	var obj [24]Score
+	for i := range truth {
+		t, s := evalObjectives(truth[i].Objectives), evalObjectives(suggested[i].Objectives)
+		if slices.Equal(t, s) {
+			ev.ExactObjectives++
+		}
+		for _, n := range t {
+			obj[n].True++
+			if slices.Contains(s, n) {
+				obj[n].TP++
+			} else {
+				obj[n].FN++
+			}
+		}
+		for _, n := range s {
+			obj[n].Suggested++
+			if !slices.Contains(t, n) {
+				obj[n].FP++
+			}
+		}
+	}
+	ev.AllObjectives.Label = "all"
+	for n := range obj {
+		if obj[n].True+obj[n].Suggested == 0 {
+			continue
+		}
+		obj[n].Label = evalObjectiveLabel(n)
+		ev.Objectives = append(ev.Objectives, obj[n])
+		ev.AllObjectives.True += obj[n].True
+		ev.AllObjectives.Suggested += obj[n].Suggested
+		ev.AllObjectives.TP += obj[n].TP
+		ev.AllObjectives.FP += obj[n].FP
+		ev.AllObjectives.FN += obj[n].FN
+	}
+
+	// Marker levels: a confusion matrix over every level, true × suggested.
+	levels := budget.Levels() // NotScreened first: "nothing suggested"
+	k := len(levels)
+	cm := mat.NewDense(k, k, nil)
+	for i := range truth {
+		tl := truth[i].Gender.Level
+		if !tl.Screened() {
+			continue
+		}
+		ev.MarkerLines++
+		sl := suggested[i].Marker
+		cm.Set(int(tl), int(sl), cm.At(int(tl), int(sl))+1)
+	}
+	ones := mat.NewVecDense(k, nil)
+	for i := 0; i < k; i++ {
+		ones.SetVec(i, 1)
+	}
+	var trueCount, suggCount mat.VecDense
+	trueCount.MulVec(cm, ones)     // row sums: lines with each true level
+	suggCount.MulVec(cm.T(), ones) // column sums: lines suggested each level
+	ev.MarkerCorrect = int(mat.Trace(cm))
+
+	// Keep the levels that occur, in ascending order, for the matrix.
+	for _, l := range levels {
+		if trueCount.AtVec(int(l)) > 0 || suggCount.AtVec(int(l)) > 0 {
+			ev.Confusion.Levels = append(ev.Confusion.Levels, l)
+		}
+	}
+	for _, tl := range ev.Confusion.Levels {
+		row := make([]int, len(ev.Confusion.Levels))
+		for j, sl := range ev.Confusion.Levels {
+			row[j] = int(cm.At(int(tl), int(sl)))
+		}
+		ev.Confusion.Counts = append(ev.Confusion.Counts, row)
+	}
+	for i := len(levels) - 1; i >= 1; i-- { // principal first; "nothing suggested" is not a class
+		l := levels[i]
+		tp := int(cm.At(int(l), int(l)))
+		t, s := int(trueCount.AtVec(int(l))), int(suggCount.AtVec(int(l)))
+		if t+s == 0 {
+			continue
+		}
+		ev.Markers = append(ev.Markers, Score{Label: l.String(), True: t, Suggested: s, TP: tp, FP: s - tp, FN: t - tp})
+	}
+
+	// The lines to look at.
+	for i := range truth {
+		l, s := &truth[i], &suggested[i]
+		m := Mistake{
+			Pos:                 budget.Position{File: l.Pos.File, Sheet: l.Pos.Sheet, Row: l.Pos.Row},
+			Label:               evalLineLabel(l),
+			TrueObjectives:      l.Objectives,
+			SuggestedObjectives: s.Objectives,
+			TrueMarker:          l.Gender.Level,
+			SuggestedMarker:     s.Marker,
+		}
+		m.Objectives = !slices.Equal(evalObjectives(l.Objectives), evalObjectives(s.Objectives))
+		m.Marker = l.Gender.Level.Screened() && l.Gender.Level != s.Marker
+		if !m.Objectives && !m.Marker {
+			continue
+		}
+		switch {
+		case m.Objectives && s.Objectives != nil:
+			m.Source = s.ObjectiveSource.Detail
+		case m.Objectives && s.ObjectiveConflict != "":
+			m.Source = "no suggestion: " + s.ObjectiveConflict
+		case m.Marker && s.Marker.Screened():
+			m.Source = s.MarkerSource.Detail
+		case m.Marker && s.MarkerConflict != "":
+			m.Source = "no suggestion: " + s.MarkerConflict
+		}
+		ev.Mistakes = append(ev.Mistakes, m)
+	}
+	return ev, nil
+}
+
+// evalObjectives returns the objective numbers of o, sorted.
+func evalObjectives(o []budget.ObjectiveShare) []int {
+	out := make([]int, 0, len(o))
+	for _, s := range o {
+		if s.Objective >= 0 && s.Objective <= 23 {
+			out = append(out, s.Objective)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func evalObjectiveLabel(n int) string {
+	if n == 0 {
+		return "General"
+	}
+	return strconv.Itoa(n)
+}
+
+// evalLineLabel names a line for people: its programme and description.
+func evalLineLabel(l *budget.Line) string {
+	s := l.Programme.Label()
+	if l.Description != "" && l.Description != l.Programme.Name {
+		if s != "" {
+			s += " / "
+		}
+		s += l.Description
+	}
+	if s == "" {
+		s = l.Unit.Label()
+	}
+	return s
+}

@@ -1,0 +1,64 @@
+package analysis_test
+
+import (
+	"fmt"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// A budget of two lines checked against the UN 15% floor: the principal
+// line is exactly 15% of the money, and a value on the threshold passes.
+func ExampleCheck() {
+	var shelters, borders budget.Line
+	shelters.Description = "Shelters for migrant women"
+	shelters.Amounts.Set(budget.Approved, 15000) // 150.00, in cents
+	shelters.Gender.Level = budget.Principal
+	borders.Description = "Border posts"
+	borders.Amounts.Set(budget.Approved, 85000)
+	borders.Gender.Level = budget.NotTargeted
+	b := &budget.Budget{Lines: []budget.Line{shelters, borders}}
+
+	p, err := analysis.LookupProfile("un-15")
+	if err != nil {
+		panic(err)
+	}
+	r, err := analysis.Check(b, p, analysis.CheckOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, rr := range r.Rules {
+		fmt.Printf("%s pass=%v unverified=%v\n%s\n", rr.Rule.ID, rr.Pass, rr.Rule.Unverified, rr.Why)
+	}
+	// Output:
+	// principal-15 pass=true unverified=true
+	// principal money, counted under principal_only, is 15.0% of the approved budget (150.00 of 1,000.00); at least 15% required (exactly on the threshold, which passes)
+}
+
+// Scoring an SDG 5.c.1 questionnaire: criteria 1 and 3 are met, criterion
+// 2 has 3 Yes of the 4 it needs and one question unanswered, so the
+// classification (case F) is not final.
+func ExampleScoreSDG5c1() {
+	q := &budget.Questionnaire{Source: "5c1.xlsx", Year: 2024}
+	answers := map[string]budget.YesNo{
+		"1.1": budget.Yes, "1.2": budget.Yes, "1.3": budget.No,
+		"2.1": budget.Yes, "2.2": budget.Yes, "2.3": budget.Yes, "2.4": budget.No, "2.5": budget.No, "2.6": budget.No,
+		"3.1": budget.Yes, "3.2": budget.Yes, "3.3": budget.No,
+	} // 2.7 not answered
+	for _, qu := range budget.SDG5c1().Questions() {
+		q.Answers = append(q.Answers, budget.QuestionAnswer{ID: qu.ID, Answer: answers[qu.ID], Found: true})
+	}
+	r, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range r.Criteria {
+		fmt.Printf("criterion %d: %d yes of %d needed, met=%v\n", c.Number, c.Yes, c.Need, c.Met)
+	}
+	fmt.Printf("case %s: %s (final=%v; could be %s; not answered %v)\n", r.Case, r.Classification, r.Final, r.Best, r.NotAnswered)
+	// Output:
+	// criterion 1: 2 yes of 2 needed, met=true
+	// criterion 2: 3 yes of 4 needed, met=false
+	// criterion 3: 2 yes of 2 needed, met=true
+	// case F: approaches requirements (final=false; could be fully meets requirements; not answered [2.7])
+}

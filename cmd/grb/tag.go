@@ -1,0 +1,334 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/reports"
+)
+
+// tagReadFlags are the reading flags of template and tag, with --scheme
+// meaning the institution's marker scheme.
+func tagReadFlags() []cli.Flag {
+	var out []cli.Flag
+	for _, f := range readFlags() {
+		if f.Names()[0] == "scheme" {
+			f = &cli.StringFlag{Name: "scheme", Usage: "the institution's gender-marker `SCHEME` (see grb schemes): of the marker column of the tagging workbook, and of the budget's own marker column if it has one (default: oecd_dac for the workbook; the budget's column inferred, with a warning)"}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+var outputFlag = &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the tagging workbook (.xlsx) to `FILE`; required"}
+
+func templateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "template",
+		Usage:     "write a tagging workbook: the budget's lines with columns and dropdowns for GCM objectives and gender markers",
+		ArgsUsage: "FILE",
+		Flags:     append(tagReadFlags(), outputFlag),
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			name, err := oneFile(c)
+			if err != nil {
+				return err
+			}
+			out := c.String("output")
+			if out == "" {
+				return usagef("template: want -o FILE, the tagging workbook to write")
+			}
+			t, err := loadTagging(c, name)
+			if err != nil {
+				return err
+			}
+			sum := t.Suggest(budget.SuggestOptions{})
+			if err := writeTagging(c, t, out, "grb template", name); err != nil {
+				return err
+			}
+			warnReading(c, t.Budget)
+			return reports.WriteTagSummary(c.App.Writer, t, sum, reports.TagSummaryOptions{Output: out, Max: 50})
+		},
+	}
+}
+
+func tagCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "tag",
+		Usage: "suggest tags by rules and from last year's tagged budget, into a tagging workbook; or --evaluate the rules against hand-made tags",
+		ArgsUsage: "FILE\n" +
+			"   grb tag --evaluate TRUTH [--rules RULES] [--previous FILE]",
+		Flags: append(tagReadFlags(),
+			outputFlag,
+			&cli.StringFlag{Name: "rules", Usage: "tagging rules from a YAML `FILE` (default: grb's rules; --default-rules prints them)"},
+			&cli.StringFlag{Name: "previous", Usage: "carry the confirmed tags of an earlier tagged budget `FILE` (a tagging workbook, or a budget with tag columns) to lines with the same line id or programme code"},
+			&cli.StringFlag{Name: "evaluate", Usage: "compare the suggestions with the hand-made tags of `TRUTH` (a tagging workbook, or a budget with tag columns): precision, recall and F1 by objective and marker level"},
+			&cli.IntFlag{Name: "max-lines", Value: 50, Usage: "list at most `N` conflicts or mistaken lines (0 = all)"},
+			&cli.BoolFlag{Name: "default-rules", Usage: "print grb's default rules (YAML, documented) to start your own, and exit"},
+		),
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			if c.Bool("default-rules") {
+				if c.NArg() > 0 {
+					return usagef("tag --default-rules takes no FILE")
+				}
+				_, err := c.App.Writer.Write(budget.DefaultRulesYAML())
+				return err
+			}
+			rules, rulesName, err := loadRules(c)
+			if err != nil {
+				return err
+			}
+			var prev *budget.CarryIndex
+			if p := c.String("previous"); p != "" {
+				if prev, err = loadPrevious(c, p); err != nil {
+					return err
+				}
+			}
+			if truth := c.String("evaluate"); truth != "" {
+				if c.NArg() > 0 || c.String("output") != "" {
+					return usagef("tag --evaluate TRUTH takes no FILE and no -o: it compares the suggestions for TRUTH's own lines with its tags")
+				}
+				return evaluate(c, truth, rules, rulesName, prev)
+			}
+			name, err := oneFile(c)
+			if err != nil {
+				return err
+			}
+			out := c.String("output")
+			if out == "" {
+				return usagef("tag: want -o FILE, the tagging workbook to write")
+			}
+			t, err := loadTagging(c, name)
+			if err != nil {
+				return err
+			}
+			sum := t.Suggest(budget.SuggestOptions{Rules: rules, Previous: prev})
+			inputs := []string{name}
+			if p := c.String("previous"); p != "" {
+				inputs = append(inputs, p)
+			}
+			if err := writeTagging(c, t, out, "grb tag", inputs...); err != nil {
+				return err
+			}
+			warnReading(c, t.Budget)
+			return reports.WriteTagSummary(c.App.Writer, t, sum, reports.TagSummaryOptions{
+				Output: out, Rules: rulesName, Previous: c.String("previous"), Max: c.Int("max-lines"),
+			})
+		},
+	}
+}
+
+// loadTagging reads FILE for tagging: a tagging workbook as it is (its
+// confirmed rows are kept), any other budget with the reading flags.
+func loadTagging(c *cli.Context, name string) (*budget.Tagging, error) {
+	opt, err := readOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	t, err := budget.ReadTagging(bytes.NewReader(data), name, opt)
+	switch {
+	case err == nil:
+		if s := c.String("scheme"); s != "" {
+			if sc, _ := opt.Schemes.Lookup(s); sc == nil || sc.ID != t.Scheme {
+				return nil, usagef("--scheme %s: %s is a tagging workbook in scheme %s; make a new template to change the scheme", s, name, t.Scheme)
+			}
+		}
+		return t, nil
+	case !errors.Is(err, budget.ErrNotTagging):
+		return nil, err
+	}
+	t, err = budget.NewTagging(bytes.NewReader(data), name, opt, c.String("scheme"))
+	if t == nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// writeTagging writes the tagging workbook atomically, never over an
+// input.
+func writeTagging(c *cli.Context, t *budget.Tagging, out, madeBy string, inputs ...string) error {
+	s, err := loadSchemes(c)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(out, inputs, func(f *os.File) error {
+		w := bufio.NewWriter(f)
+		if err := reports.WriteTemplate(w, t, reports.TemplateOptions{Schemes: s, MadeBy: madeBy}); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+}
+
+// loadRules reads --rules, or returns grb's default rules.
+func loadRules(c *cli.Context) (*budget.Rules, string, error) {
+	name := c.String("rules")
+	if name == "" {
+		return budget.DefaultRules(), fmt.Sprintf("grb's default rules (%d rules)", budget.DefaultRules().Len()), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, "", usagef("--rules: %v", err)
+	}
+	defer f.Close()
+	rs, err := budget.ParseRules(f)
+	if err != nil {
+		return nil, "", usagef("--rules %s: %v", name, err)
+	}
+	return rs, fmt.Sprintf("%s (%d rules)", name, rs.Len()), nil
+}
+
+// loadPrevious reads the earlier tagged budget of --previous.
+func loadPrevious(c *cli.Context, name string) (*budget.CarryIndex, error) {
+	s, err := loadSchemes(c)
+	if err != nil {
+		return nil, err
+	}
+	b, err := readTagged(name, budget.Options{Schemes: s})
+	if err != nil {
+		return nil, fmt.Errorf("--previous: %w", err)
+	}
+	return budget.NewCarryIndex(b), nil
+}
+
+// readTagged reads a budget whose tags are to be trusted: from a tagging
+// workbook, the lines of its confirmed or not-screened rows; from any
+// other budget, every line with the tags of its columns.
+func readTagged(name string, opt budget.Options) (*budget.Budget, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	t, err := budget.ReadTagging(f, name, opt)
+	switch {
+	case err == nil:
+		b := *t.Budget
+		b.Lines = nil
+		for _, r := range t.Rows {
+			if r.Tag.Status == budget.StatusConfirmed || r.Tag.Status == budget.StatusNotScreened {
+				for _, i := range r.Lines {
+					b.Lines = append(b.Lines, t.Budget.Lines[i])
+				}
+			}
+		}
+		return &b, nil
+	case !errors.Is(err, budget.ErrNotTagging):
+		return nil, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	b, err := budget.Read(f, name, opt)
+	if b == nil {
+		return nil, err
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// evaluate compares the suggestions for TRUTH's lines with its tags.
+func evaluate(c *cli.Context, truth string, rules *budget.Rules, rulesName string, prev *budget.CarryIndex) error {
+	opt, err := readOptions(c)
+	if err != nil {
+		return err
+	}
+	b, err := readTagged(truth, opt)
+	if err != nil {
+		return err
+	}
+	warnReading(c, b)
+	sugg := budget.SuggestLines(b.Lines, budget.SuggestOptions{Rules: rules, Previous: prev})
+	ev, err := analysis.Evaluate(b.Lines, sugg)
+	if err != nil {
+		return err
+	}
+	what := rulesName
+	if p := c.String("previous"); p != "" {
+		what = "tags carried from " + p + ", then " + what
+	}
+	return reports.WriteEvaluation(c.App.Writer, ev, reports.EvaluationOptions{Truth: truth, Rules: what, Max: c.Int("max-lines")})
+}
+
+// withTaggingChecks makes validate check a tagging workbook as one: read
+// as its hidden sheet says, with every missing or invalid tag listed at
+// its cell (budget.CheckTagging). Any other file is validated as before.
+func withTaggingChecks(cmd *cli.Command) *cli.Command {
+	plain := cmd.Action
+	cmd.Action = func(c *cli.Context) error {
+		if c.NArg() != 1 || c.String("sheet") != "" || !looksLikeXLSX(c.Args().First()) {
+			return plain(c)
+		}
+		name := c.Args().First()
+		format := c.String("format")
+		if format != "text" && format != "json" {
+			return usagef("--format %q: want text or json", format)
+		}
+		opt, err := readOptions(c)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		t, err := budget.ReadTagging(bytes.NewReader(data), name, opt)
+		if errors.Is(err, budget.ErrNotTagging) {
+			return plain(c)
+		}
+		if err != nil {
+			return err
+		}
+		b := t.Budget
+		b.Issues = append(b.Issues, budget.CheckTagging(t)...)
+		if format == "json" {
+			if err := reports.WriteIssuesJSON(c.App.Writer, b); err != nil {
+				return err
+			}
+		} else {
+			if err := reports.WriteTaggingStatus(c.App.Writer, t); err != nil {
+				return err
+			}
+			if err := reports.WriteIssues(c.App.Writer, b, reports.IssueOptions{Max: c.Int("max-issues")}); err != nil {
+				return err
+			}
+		}
+		if b.Errors() > 0 {
+			return errHasErrors
+		}
+		return nil
+	}
+	return cmd
+}
+
+// looksLikeXLSX reports whether the file starts like a zip archive, as
+// every .xlsx workbook does, without reading more of it.
+func looksLikeXLSX(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Equal(head[:n], []byte("PK\x03\x04"))
+}
