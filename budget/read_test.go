@@ -399,3 +399,12 @@ func TestReadSample(t *testing.T) {
 		}
 	}
 }
+
+// TestReadColumnBeyondHeader names, by letter, a column past the header's
+// last cell: it is read (empty here), not a panic.
+func TestReadColumnBeyondHeader(t *testing.T) {
+	b := readCSV(t, "Description,Approved\nx,1,,7\n", Options{Columns: map[Field]string{FieldObjectives: "D"}})
+	if len(b.Lines) != 1 || FormatObjectives(b.Lines[0].Objectives) != "7" {
+		t.Errorf("lines %v, want one line with objective 7 from column D", b.Lines)
+	}
+}

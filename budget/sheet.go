@@ -324,6 +324,10 @@ func (s *sheetReader) mapColumns() error {
 			continue
 		}
 		col := s.findColumn(h)
+		for col >= len(s.header) { // a column letter beyond the header's last cell
+			s.header = append(s.header, "")
+			s.joined = append(s.joined, "")
+		}
 		if col < 0 {
 			return &ParseError{File: s.file, Sheet: s.sheet, Row: s.rep.HeaderRow, Err: fmt.Errorf("column %q for %s not found in the header (it has: %s)", h, f, strings.Join(nonEmpty(s.header), " | "))}
 		}

@@ -694,11 +694,9 @@ func parseSuggestion(cells [NumTagColumns]string, sc *Scheme) Suggestion {
 // was suggested.
 const conflictPrefix = "no suggestion: "
 
-// ProvenanceText writes a provenance for a "suggested by" cell: the
-// detail, which starts with "rule ", "carried from " or "column ".
-func ProvenanceText(p Provenance) string { return p.Detail }
-
-// ConflictText writes a conflict note for a "suggested by" cell.
+// ConflictText writes a conflict note for a "suggested by" cell. A
+// provenance is written as its Detail, which starts with "rule ",
+// "carried from " or "column ".
 func ConflictText(note string) string { return conflictPrefix + note }
 
 // parseProvenance reads a "suggested by" cell back.

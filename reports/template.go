@@ -215,6 +215,19 @@ func writeTagSheet(f *excelize.File, st *templateStyles, s *budget.TagSheet, row
 			return err
 		}
 	}
+	if s.HeaderRows == 2 {
+		// Label the tag columns in the group header row too, so that the
+		// source's last group label (such as "Revised budget") does not
+		// run on over them when the header rows are joined.
+		for _, g := range []struct {
+			col   int
+			label string
+		}{{budget.ColObjective1, "Tags: fill in"}, {budget.ColSuggestedObj, "grb's suggestions"}} {
+			if err := f.SetCellStr(name, tmplCell(s.TagCol(g.col), s.HeaderRow-1), g.label); err != nil {
+				return err
+			}
+		}
+	}
 	first, lastInput, lastCol := s.TagCol(budget.ColObjective1), s.TagCol(budget.ColStatus), s.TagCol(budget.NumTagColumns-1)
 	if err := f.SetCellStyle(name, tmplCell(first, s.HeaderRow), tmplCell(lastInput, s.HeaderRow), st.tagHeader); err != nil {
 		return err
@@ -283,14 +296,14 @@ func suggestionCells(s budget.Suggestion, sc *budget.Scheme) [4]string {
 	var out [4]string
 	if s.Objectives != nil {
 		out[0] = budget.FormatObjectives(s.Objectives)
-		out[1] = budget.ProvenanceText(s.ObjectiveSource)
+		out[1] = s.ObjectiveSource.Detail
 	} else if s.ObjectiveConflict != "" {
 		out[1] = budget.ConflictText(s.ObjectiveConflict)
 	}
 	if s.Marker.Screened() {
 		if c, ok := budget.LevelCode(sc, s.Marker); ok {
 			out[2] = c.Code + " - " + c.Label
-			out[3] = budget.ProvenanceText(s.MarkerSource)
+			out[3] = s.MarkerSource.Detail
 		}
 	} else if s.MarkerConflict != "" {
 		out[3] = budget.ConflictText(s.MarkerConflict)

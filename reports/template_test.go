@@ -10,6 +10,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/templates"
 )
 
 // tagSource is a small budget to tag: five lines and a total. Its
@@ -346,5 +347,49 @@ func TestRetagKeepsConfirmed(t *testing.T) {
 	// The person's 16 stays; the rules' 7 is in the suggestion column.
 	if rows[2][6] != "16" || rows[2][15] != "confirmed" || rows[2][16] != "7" {
 		t.Errorf("row 3 after re-tagging: %q", rows[2])
+	}
+}
+
+// TestTemplateSample makes the tagging workbook of the synthetic sample
+// budget (three sheets, title blocks, two-row headers, subtotals, its own
+// tag columns): the same bytes twice, and read back, the same lines,
+// amounts and total checks as the sample itself.
+func TestTemplateSample(t *testing.T) {
+	write := func() (*budget.Tagging, []byte) {
+		tg, err := budget.NewTagging(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.Suggest(budget.SuggestOptions{Rules: budget.DefaultRules()})
+		var buf bytes.Buffer
+		if err := WriteTemplate(&buf, tg, TemplateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return tg, buf.Bytes()
+	}
+	src, data := write()
+	if _, again := write(); !bytes.Equal(data, again) {
+		t.Errorf("two runs give different workbooks")
+	}
+	back, err := budget.ReadTagging(bytes.NewReader(data), "tagging.xlsx", budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := src.Budget, back.Budget
+	if len(a.Lines) != len(b.Lines) || len(a.Totals) != len(b.Totals) || len(b.Mismatches()) != len(a.Mismatches()) {
+		t.Fatalf("read back: %d lines, %d totals, %d mismatches; want %d, %d, %d",
+			len(b.Lines), len(b.Totals), len(b.Mismatches()), len(a.Lines), len(a.Totals), len(a.Mismatches()))
+	}
+	for i := range a.Lines {
+		x, y := a.Lines[i], b.Lines[i]
+		if x.Amounts != y.Amounts || x.Year != y.Year || x.Unit != y.Unit || x.Programme != y.Programme || x.Description != y.Description || x.Currency != y.Currency || x.Pos.Row != y.Pos.Row || x.Pos.Sheet != y.Pos.Sheet {
+			t.Errorf("line %d: read back as %+v, want %+v", i, y, x)
+		}
+	}
+	// Nothing is confirmed yet: the lines read back are untagged.
+	for _, l := range b.Lines {
+		if l.Objectives != nil || l.Gender.Level.Screened() {
+			t.Fatalf("line at row %d tagged before anyone confirmed it", l.Pos.Row)
+		}
 	}
 }

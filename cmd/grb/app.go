@@ -262,10 +262,21 @@ func oneFile(c *cli.Context) (string, error) {
 	return c.Args().First(), nil
 }
 
-// readBudget reads a file with the reading flags. The budget is nil only
-// when nothing could be read; a budget with an error is one whose problems
-// are in its issues.
+// readBudget reads a file with the reading flags. A tagging workbook
+// written by grb template is read as such: its confirmed tags, with their
+// provenance, and not its instruction sheets. The budget is nil only when
+// nothing could be read; a budget with an error is one whose problems are
+// in its issues.
 func readBudget(c *cli.Context, name string) (*budget.Budget, error) {
+	if c.String("sheet") == "" {
+		t, ok, err := readTaggingFile(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return t.Budget, nil
+		}
+	}
 	opt, err := readOptions(c)
 	if err != nil {
 		return nil, err

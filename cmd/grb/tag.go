@@ -275,7 +275,7 @@ func evaluate(c *cli.Context, truth string, rules *budget.Rules, rulesName strin
 func withTaggingChecks(cmd *cli.Command) *cli.Command {
 	plain := cmd.Action
 	cmd.Action = func(c *cli.Context) error {
-		if c.NArg() != 1 || c.String("sheet") != "" || !looksLikeXLSX(c.Args().First()) {
+		if c.NArg() != 1 || c.String("sheet") != "" {
 			return plain(c)
 		}
 		name := c.Args().First()
@@ -283,20 +283,12 @@ func withTaggingChecks(cmd *cli.Command) *cli.Command {
 		if format != "text" && format != "json" {
 			return usagef("--format %q: want text or json", format)
 		}
-		opt, err := readOptions(c)
+		t, ok, err := readTaggingFile(c, name)
 		if err != nil {
 			return err
 		}
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		t, err := budget.ReadTagging(bytes.NewReader(data), name, opt)
-		if errors.Is(err, budget.ErrNotTagging) {
+		if !ok {
 			return plain(c)
-		}
-		if err != nil {
-			return err
 		}
 		b := t.Budget
 		b.Issues = append(b.Issues, budget.CheckTagging(t)...)
@@ -318,6 +310,33 @@ func withTaggingChecks(cmd *cli.Command) *cli.Command {
 		return nil
 	}
 	return cmd
+}
+
+// readTaggingFile reads name as a tagging workbook, with the limits and
+// schemes of the reading flags; ok is false, with no error, when name is
+// not one. Only a file that starts like an .xlsx workbook is read twice
+// (here and by the caller's ordinary read); any other file is not read
+// here beyond its first four bytes.
+func readTaggingFile(c *cli.Context, name string) (t *budget.Tagging, ok bool, err error) {
+	if !looksLikeXLSX(name) {
+		return nil, false, nil
+	}
+	opt, err := readOptions(c)
+	if err != nil {
+		return nil, false, err
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, false, err
+	}
+	t, err = budget.ReadTagging(bytes.NewReader(data), name, opt)
+	switch {
+	case errors.Is(err, budget.ErrNotTagging):
+		return nil, false, nil
+	case err != nil:
+		return nil, true, err
+	}
+	return t, true, nil
 }
 
 // looksLikeXLSX reports whether the file starts like a zip archive, as

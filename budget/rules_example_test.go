@@ -1,0 +1,39 @@
+package budget_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+func ExampleRules_Apply() {
+	rules, err := budget.ParseRules(strings.NewReader(`
+rules:
+  - id: refugees
+    priority: 10
+    keywords: {en: [refugee, refugees], es: [refugiados], fr: [réfugiés]}
+    objectives: "7"
+  - id: violence
+    priority: 10
+    keywords: {es: [violencia contra las mujeres]}
+    objectives: "7"
+    marker: principal
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	line := budget.Line{
+		Programme:   budget.Code{Code: "E015", Name: "PREVENCIÓN DE LA VIOLENCIA CONTRA LAS MUJERES"},
+		Description: "Albergues para REFUGIADOS y solicitantes de asilo",
+	}
+	res := rules.Apply(&line)
+	fmt.Println(budget.FormatObjectives(res.Objectives), res.Marker)
+	fmt.Println(res.ObjectiveSource.Detail)
+	fmt.Println(res.MarkerSource.Detail)
+	// Output:
+	// 7 principal
+	// rule refugees: "refugiados" in description
+	// rule violence: "violencia contra las mujeres" in programme
+}
