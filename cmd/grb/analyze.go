@@ -18,11 +18,8 @@ func analyzeCommand() *cli.Command {
 		Name:      "analyze",
 		Usage:     "allocation shares and gender gaps, each named by its weighting convention",
 		ArgsUsage: "FILE",
-		Flags: append(readFlags(),
+		Flags: append(append(readFlags(), analysisFlags()...),
 			&cli.StringFlag{Name: "by", Usage: "group by `DIMS`, comma-separated: objective, area, unit (or ministry), programme, year, marker, currency"},
-			&cli.StringFlag{Name: "weighting", Value: analysis.DACHeadline.Name, Usage: "`CONVENTION` for the GEWE columns: dac_headline, principal_only, eu_100_40_0, attributed, or one from --weightings"},
-			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
-			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed: proposed, approved, revised or executed"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, csv (the shares table) or json (shares, gaps and the comparison)"},
 			&cli.StringFlag{Name: "target", Usage: "target GEWE `SHARE` such as 15% or 0.15, measured under principal_only unless --target-weighting says otherwise"},
 			&cli.StringFlag{Name: "target-weighting", Usage: "`CONVENTION` the target is measured under (default principal_only)"},
@@ -31,9 +28,6 @@ func analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "compare", Usage: "compare with an earlier version or year of the budget in `FILE`: lines added, cut, re-marked"},
 			&cli.StringFlag{Name: "compare-by", Usage: "match lines `BY` id, line (unit, programme and description) or programme (default: id when every line has one, else line)"},
 		),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {
@@ -151,6 +145,16 @@ func parseShare(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is outside 0–100%%", s)
 	}
 	return v, nil
+}
+
+// analysisFlags are the flags of the commands that analyse: analyze and
+// report.
+func analysisFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "weighting", Value: analysis.DACHeadline.Name, Usage: "`CONVENTION` for the GEWE columns: dac_headline, principal_only, eu_100_40_0, attributed, or one from --weightings"},
+		&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
+		&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed: proposed, approved, revised or executed"},
+	}
 }
 
 // analysisOptions copies the analysis flags into analysis.Options.

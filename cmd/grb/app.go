@@ -98,7 +98,7 @@ func isFlagError(err error) bool {
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:            "grb",
 		Usage:           "gender-responsive budgeting for the Global Compact for Migration",
 		Description:     "Reads budget workbooks (xlsx, csv) into line items tagged by GCM objective and gender marker,\naccounting for every row and checking every stated total.\nRun `grb demo` to see it work on the embedded synthetic sample.",
@@ -106,9 +106,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // errors go back to run; main picks the exit code
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return usagef("unknown command %q (grb --help lists the commands)", c.Args().First())
@@ -129,7 +126,14 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			objectivesCommand(),
 		},
 	}
+	app.OnUsageError = asUsageError
+	for _, c := range app.Commands {
+		c.OnUsageError = asUsageError // a bad flag is a usage error: exit 2
+	}
+	return app
 }
+
+func asUsageError(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
 
 func inspectCommand() *cli.Command {
 	return &cli.Command{
@@ -137,9 +141,6 @@ func inspectCommand() *cli.Command {
 		Usage:     "show how a budget file will be read: sheets, header, column mapping, row ledger, totals",
 		ArgsUsage: "FILE",
 		Flags:     append(readFlags(), &cli.BoolFlag{Name: "ledger", Usage: "list every row of the ledger, not only the rows that are not lines"}),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {
@@ -166,9 +167,6 @@ func validateCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 			&cli.IntFlag{Name: "max-issues", Value: 50, Usage: "list at most `N` issues (0 = all); the counts are always printed"},
 		),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {

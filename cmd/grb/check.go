@@ -28,9 +28,6 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 			&cli.IntFlag{Name: "max-lines", Value: 10, Usage: "list at most `N` lines per failing rule in text (0 = all); json lists all"},
 		),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {

@@ -19,18 +19,12 @@ func reportCommand() *cli.Command {
 		Name:      "report",
 		Usage:     "write report.xlsx, report.html and charts for one or more budgets",
 		ArgsUsage: "FILE...",
-		Flags: append(readFlags(),
+		Flags: append(append(readFlags(), analysisFlags()...),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "grb-report", Usage: "write into `FOLDER`"},
 			&cli.BoolFlag{Name: "force", Usage: "write into an existing non-empty folder"},
-			&cli.StringFlag{Name: "weighting", Value: "dac_headline", Usage: "`CONVENTION` of the GEWE columns"},
-			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
-			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed"},
 			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (mptf, un-15, undp, eu-gap3) or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
 		),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("report: want one or more FILEs")

@@ -24,9 +24,6 @@ func sdg5c1Command() *cli.Command {
 			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` compared: proposed, approved, revised or executed"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 		),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			if c.Bool("template") {
 				return writeSDG5c1Template(c)

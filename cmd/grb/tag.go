@@ -36,9 +36,6 @@ func templateCommand() *cli.Command {
 		Usage:     "write a tagging workbook: the budget's lines with columns and dropdowns for GCM objectives and gender markers",
 		ArgsUsage: "FILE",
 		Flags:     append(tagReadFlags(), outputFlag),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {
@@ -76,9 +73,6 @@ func tagCommand() *cli.Command {
 			&cli.IntFlag{Name: "max-lines", Value: 50, Usage: "list at most `N` conflicts or mistaken lines (0 = all)"},
 			&cli.BoolFlag{Name: "default-rules", Usage: "print grb's default rules (YAML, documented) to start your own, and exit"},
 		),
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
-		},
 		Action: func(c *cli.Context) error {
 			if c.Bool("default-rules") {
 				if c.NArg() > 0 {
