@@ -232,59 +232,34 @@ func markerChart(r *Report) ChartData {
 	return c
 }
 
+// executionChart shows the execution rates of the gap analysis
+// (Report.Execution): GEWE-marked, other screened and not-screened lines,
+// in the latest fiscal year with executed amounts.
 func executionChart(r *Report) ChartData {
 	w := r.Weighting
-	lines, year := r.Lines.Lines, r.Focus
-	var note string
-	if r.Focus != 0 && !anyApprovedExecuted(lines) {
-		// The focus year is often still running: show the latest
-		// earlier year that has executed amounts, and say so.
-		best := 0
-		for _, b := range r.Budgets {
-			for i := range b.Lines {
-				l := &b.Lines[i]
-				if l.Year > best && l.Year < r.Focus && hasApprovedExecuted(l) {
-					best = l.Year
-				}
-			}
-		}
-		if best != 0 {
-			year = best
-			lines = nil
-			for _, b := range r.Budgets {
-				for i := range b.Lines {
-					if b.Lines[i].Year == best {
-						lines = append(lines, b.Lines[i])
-					}
-				}
-			}
-			note = fmt.Sprintf(" Fiscal year %d has no executed amounts yet: %d is the latest year with some.", r.Focus, best)
-		}
-	}
-	rates := executionRates(lines, w)
+	year := r.ExecYear
 	c := ChartData{
 		Name:       "execution",
 		Kind:       ChartGroupedBars,
-		Title:      fmt.Sprintf("Execution rate, GEWE-marked vs other lines, %s (executed ÷ approved%s)", w.Name, chartYear(year)),
-		XLabel:     "Executed ÷ approved (%)",
+		Title:      fmt.Sprintf("Execution rate, GEWE-marked vs other lines, %s (executed ÷ budget%s)", w.Name, chartYear(year)),
+		XLabel:     "Executed ÷ revised or approved budget (%)",
 		YLabel:     "Fiscal year",
 		Percent:    true,
 		Horizontal: true,
 		Categories: []string{},
 		Series:     []ChartSeries{},
 	}
-	names := [3]string{"GEWE-marked lines", "Other screened lines", "Not-screened lines"}
-	colors := [3]string{colorPrincipal, colorOther, colorNotScreened}
-	for k, e := range rates {
-		v, ok := e.rate()
-		if !ok {
-			continue
+	if r.Execution != nil {
+		t := r.Execution.Execution.Total
+		names := [3]string{"GEWE-marked lines", "Other screened lines", "Not-screened lines"}
+		colors := [3]string{colorPrincipal, colorOther, colorNotScreened}
+		for k, e := range []analysis.Execution{t.GEWE, t.Other, t.NotScreened} {
+			v, ok := e.Rate.Value()
+			if !ok || e.Lines == 0 {
+				continue
+			}
+			c.Series = append(c.Series, ChartSeries{Name: fmt.Sprintf("%s (%d)", names[k], e.Lines), Values: []float64{v * 100}, Color: colors[k]})
 		}
-		c.Series = append(c.Series, ChartSeries{
-			Name:   fmt.Sprintf("%s (%d)", names[k], e.Lines),
-			Values: []float64{v * 100},
-			Color:  colors[k],
-		})
 	}
 	if len(c.Series) > 0 {
 		if year != 0 {
@@ -295,11 +270,13 @@ func executionChart(r *Report) ChartData {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(sourceYearPhase(r, year, "executed ÷ approved money of the lines that give both amounts (number of lines in brackets)"))
+	b.WriteString(sourceYearPhase(r, year, "executed money ÷ the revised budget, or the approved budget where there is none, of the lines that give both (number of lines in brackets)"))
 	fmt.Fprintf(&b, "; GEWE-marked lines are those %s.", geweMarkedPhrase(w))
-	b.WriteString(note)
+	if r.Focus != 0 && year != 0 && year != r.Focus {
+		fmt.Fprintf(&b, " Fiscal year %d has no executed amounts yet: %d is the latest year with some.", r.Focus, year)
+	}
 	if len(c.Series) == 0 {
-		b.WriteString(" No line gives both an approved and an executed amount: the execution rate cannot be shown.")
+		b.WriteString(" No line gives both a budget and an executed amount: the execution rate cannot be shown.")
 	}
 	c.Caption = b.String()
 	return c
@@ -396,81 +373,6 @@ func (c ChartData) Alt() string {
 		b.WriteString(" " + c.Caption)
 	}
 	return chartText(b.String())
-}
-
-// executionSums is the money of one group of lines for the execution rate.
-type executionSums struct {
-	Lines              int
-	Approved, Executed budget.Sum
-}
-
-// rate returns executed ÷ approved, and false when it is undefined: no
-// line, no approved money, or a sum too large for Money.
-func (e executionSums) rate() (float64, bool) {
-	a, err1 := e.Approved.Value()
-	x, err2 := e.Executed.Value()
-	if e.Lines == 0 || a == 0 || err1 != nil || err2 != nil {
-		return 0, false
-	}
-	return float64(x) / float64(a), true
-}
-
-// executionRates sums the approved and executed money of the lines that
-// give both amounts, in three groups: [0] GEWE-marked lines (a marker
-// counted above 0 under w; under an attributed convention, a declared
-// approved GEWE amount above 0), [1] other screened lines, [2]
-// not-screened lines. A line with only one of the two amounts is left
-// out: a missing amount is unknown, not zero, and counting its approved
-// money as unspent would understate execution.
-func executionRates(lines []budget.Line, w analysis.Weighting) [3]executionSums {
-	var out [3]executionSums
-	for i := range lines {
-		l := &lines[i]
-		a, ok1 := l.Amounts.Get(budget.Approved)
-		x, ok2 := l.Amounts.Get(budget.Executed)
-		if !ok1 || !ok2 {
-			continue
-		}
-		k := 1
-		switch {
-		case !l.Gender.Level.Screened() && !w.Attributed:
-			k = 2
-		case w.Attributed:
-			if g, ok := declaredGEWE(l); ok && g > 0 {
-				k = 0
-			} else if !l.Gender.Level.Screened() {
-				k = 2
-			}
-		case w.Weight(l.Gender.Level) > 0:
-			k = 0
-		}
-		out[k].Lines++
-		out[k].Approved.Add(a)
-		out[k].Executed.Add(x)
-	}
-	return out
-}
-
-func declaredGEWE(l *budget.Line) (budget.Money, bool) {
-	if l.GEWE == nil {
-		return 0, false
-	}
-	return l.GEWE.Get(budget.Approved)
-}
-
-func hasApprovedExecuted(l *budget.Line) bool {
-	_, ok1 := l.Amounts.Get(budget.Approved)
-	_, ok2 := l.Amounts.Get(budget.Executed)
-	return ok1 && ok2
-}
-
-func anyApprovedExecuted(lines []budget.Line) bool {
-	for i := range lines {
-		if hasApprovedExecuted(&lines[i]) {
-			return true
-		}
-	}
-	return false
 }
 
 // geweMarkedPhrase says which lines count as GEWE-marked under w.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"image/png"
 	"io"
 	"math"
@@ -240,67 +239,6 @@ func chartLine(year int, lv budget.Level, amounts ...budget.Money) budget.Line {
 // chartAbsent marks a phase without an amount in chartLine's arguments.
 const chartAbsent = -1
 
-func TestExecutionRates(t *testing.T) {
-	// Amounts by phase: proposed, approved, revised, executed.
-	lines := []budget.Line{
-		chartLine(2024, budget.Principal, chartAbsent, 100_00, chartAbsent, 90_00),
-		chartLine(2024, budget.Significant, chartAbsent, 300_00, chartAbsent, 150_00),
-		chartLine(2024, budget.NotTargeted, chartAbsent, 200_00, chartAbsent, 200_00),
-		chartLine(2024, budget.Limited, chartAbsent, 100_00, chartAbsent, 50_00),
-		chartLine(2024, budget.NotScreened, chartAbsent, 50_00, chartAbsent, 10_00),
-		chartLine(2024, budget.Principal, chartAbsent, 1000_00, chartAbsent, chartAbsent), // no executed amount: left out
-		chartLine(2024, budget.Principal, chartAbsent, chartAbsent, chartAbsent, 1000_00), // no approved amount: left out
-	}
-	declared := chartLine(2024, budget.NotTargeted, chartAbsent, 80_00, chartAbsent, 40_00)
-	declared.GEWE = &budget.Amounts{}
-	declared.GEWE.Set(budget.Approved, 20_00)
-
-	type rate struct {
-		Lines              int
-		Approved, Executed budget.Money
-	}
-	tests := []struct {
-		name  string
-		w     analysis.Weighting
-		lines []budget.Line
-		want  [3]rate
-	}{
-		{"dac_headline", analysis.DACHeadline, lines, [3]rate{
-			{2, 400_00, 240_00}, // principal and significant
-			{2, 300_00, 250_00}, // not targeted and limited
-			{1, 50_00, 10_00},
-		}},
-		{"principal_only", analysis.PrincipalOnly, lines, [3]rate{
-			{1, 100_00, 90_00},
-			{3, 600_00, 400_00},
-			{1, 50_00, 10_00},
-		}},
-		{"attributed", analysis.Attributed, append(lines[:5:5], declared), [3]rate{
-			{1, 80_00, 40_00}, // only the line declaring a GEWE amount
-			{4, 700_00, 490_00},
-			{1, 50_00, 10_00},
-		}},
-		{"none", analysis.DACHeadline, lines[5:], [3]rate{}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := executionRates(tt.lines, tt.w)
-			var g [3]rate
-			for k, e := range got {
-				a, err1 := e.Approved.Value()
-				x, err2 := e.Executed.Value()
-				if err := errors.Join(err1, err2); err != nil {
-					t.Fatal(err)
-				}
-				g[k] = rate{e.Lines, a, x}
-			}
-			if diff := cmp.Diff(tt.want, g); diff != "" {
-				t.Errorf("executionRates(%s) (-want +got):\n%s", tt.name, diff)
-			}
-		})
-	}
-}
-
 // TestChartsNoData builds charts from lines without executed amounts or
 // fiscal years: the charts say so and still draw.
 func TestChartsNoData(t *testing.T) {
@@ -317,7 +255,7 @@ func TestChartsNoData(t *testing.T) {
 	if len(ex.Series) != 0 || len(ex.Categories) != 0 {
 		t.Errorf("execution = %+v, want no data", ex)
 	}
-	if !strings.Contains(ex.Caption, "No line gives both an approved and an executed amount") {
+	if !strings.Contains(ex.Caption, "No line gives both a budget and an executed amount") {
 		t.Errorf("execution caption %q does not say why it is empty", ex.Caption)
 	}
 	tr := chartByName(t, cs, "gewe-trend")
