@@ -109,12 +109,50 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // "No data to show" message. Every title or caption names the weighting
 // convention (domain reference §3.7) and the phase.
 func Charts(r *Report) []ChartData {
-	return []ChartData{
+	cs := []ChartData{
 		objectiveChart(r),
 		markerChart(r),
 		executionChart(r),
 		trendChart(r),
 	}
+	if r.Track != nil && len(r.Track.Years) > 0 {
+		cs = append(cs, sdgChart(r))
+	}
+	return cs
+}
+
+// sdgChart tracks SDG 5.c.1 questionnaires: the share of Yes answers of
+// each criterion, by year, against the share each needs (2/3, 4/7, 2/3).
+func sdgChart(r *Report) ChartData {
+	c := ChartData{
+		Name:       "sdg5c1-tracking",
+		Kind:       ChartGroupedBars,
+		Title:      "SDG 5.c.1: Yes answers by criterion and year",
+		XLabel:     "Yes answers (% of the criterion's questions)",
+		YLabel:     "Fiscal year",
+		Percent:    true,
+		Horizontal: true,
+	}
+	questions := [3]float64{3, 7, 3}
+	names := [3]string{"1 Programmes and allocations (2 of 3 needed)", "2 Planning, tracking and assessment (4 of 7 needed)", "3 Transparency (2 of 3 needed)"}
+	colors := [3]string{colorPrincipal, colorSignificant, colorLimited}
+	for k := range names {
+		c.Series = append(c.Series, ChartSeries{Name: names[k], Color: colors[k]})
+	}
+	var cls []string
+	for _, y := range r.Track.Years {
+		label := y.YearLabel
+		if label == "" {
+			label = y.Source
+		}
+		c.Categories = append(c.Categories, label)
+		for k := range c.Series {
+			c.Series[k].Values = append(c.Series[k].Values, 100*float64(y.Yes[k])/questions[k])
+		}
+		cls = append(cls, fmt.Sprintf("%s: case %s, %s", label, y.Case, y.Classification))
+	}
+	c.Caption = "Source: the SDG 5.c.1 questionnaires given (" + strings.Join(cls, "; ") + "). A criterion is met with 2 of 3, 4 of 7 and 2 of 3 Yes answers; all three met fully meets the requirements, one or two approaches them, none does not meet them."
+	return c
 }
 
 func objectiveChart(r *Report) ChartData {

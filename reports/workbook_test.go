@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
@@ -254,5 +257,54 @@ func TestWorkbookCompliance(t *testing.T) {
 	}
 	if res, _ := f.GetCellValue("Compliance", "F2"); (res == "pass") != rr.Pass {
 		t.Errorf("Compliance!F2 = %q, pass = %v", res, rr.Pass)
+	}
+}
+
+// TestReportSDG5c1 adds two years of questionnaires: the SDG 5.c.1 sheet
+// and the tracking chart show each year's Yes answers and case.
+func TestReportSDG5c1(t *testing.T) {
+	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3"}
+	q := func(year int, answers string) *budget.Questionnaire {
+		qq := &budget.Questionnaire{Source: fmt.Sprintf("5c1-%d.xlsx", year), Year: year, YearLabel: strconv.Itoa(year)}
+		for i, id := range ids {
+			a := budget.QuestionAnswer{ID: id, Found: true, Answer: budget.No}
+			if answers[i] == 'y' {
+				a.Answer = budget.Yes
+			}
+			qq.Answers = append(qq.Answers, a)
+		}
+		return qq
+	}
+	// 2023: 2/3, 3/7, 2/3 → criteria 1 and 3 met: case F, approaches.
+	// 2024: 2/3, 4/7, 2/3 → all three met: case A, fully meets.
+	r, err := Build([]*budget.Budget{b}, Options{SDG5c1: []*budget.Questionnaire{
+		q(2024, "yyn"+"yyyynnn"+"yyn"),
+		q(2023, "yyn"+"yyynnnn"+"yyn"),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Track == nil || len(r.Track.Years) != 2 || r.Track.Years[0].Case != "F" || r.Track.Years[1].Case != "A" {
+		t.Fatalf("track %+v, want 2023 case F then 2024 case A", r.Track)
+	}
+	var chart *ChartData
+	for _, c := range Charts(r) {
+		if c.Name == "sdg5c1-tracking" {
+			chart = &c
+		}
+	}
+	if chart == nil || len(chart.Categories) != 2 || chart.Series[1].Values[0] != 300.0/7 || chart.Series[1].Values[1] != 400.0/7 {
+		t.Fatalf("tracking chart %+v, want criterion 2 at 3/7 then 4/7", chart)
+	}
+	if err := WriteChart(io.Discard, *chart, "svg", 8*vg.Inch, 4*vg.Inch); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeAndOpen(t, r)
+	if v, _ := f.GetCellValue("SDG 5.c.1", "F3"); v != "A" {
+		t.Errorf("SDG 5.c.1!F3 = %q, want case A for 2024", v)
 	}
 }
