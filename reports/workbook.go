@@ -29,6 +29,7 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 	x.groups("By objective", r, r.ByObjective, true)
 	x.groups("By thematic area", r, r.ByArea, false)
 	x.groups("By ministry", r, r.ByUnit, false)
+	x.levelChart("By ministry", r.ByUnit)
 	x.groups("By marker", r, r.ByMarker, false)
 	x.trends(r)
 	x.execution(r)
@@ -377,6 +378,32 @@ func (x *xlsxWriter) groups(sheet string, r *Report, res *analysis.Result, chart
 			Legend:    excelize.ChartLegend{Position: "bottom"},
 		})
 	}
+}
+
+// levelChart adds a native 100 % stacked bar chart of each group's money
+// by marker level, from the group sheet's level columns.
+func (x *xlsxWriter) levelChart(sheet string, res *analysis.Result) {
+	if x.err != nil || len(res.Groups) == 0 {
+		return
+	}
+	n := len(res.Groups) + 1
+	first := len(res.By) + 2 + int(budget.NumPhases) + 1 // the Principal column, 1-based
+	var series []excelize.ChartSeries
+	for i := 0; i < 5; i++ { // principal, significant, limited, not targeted, not screened
+		c, _ := excelize.ColumnNumberToName(first + i)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$1", sheet, c),
+			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", sheet, n),
+			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n),
+		})
+	}
+	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+		Type:      excelize.BarPercentStacked,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Marker composition by ministry (unweighted money by level)"}}},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 520},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+	})
 }
 
 func (x *xlsxWriter) trends(r *Report) {

@@ -137,8 +137,8 @@ func TestWorkbookSample(t *testing.T) {
 		t.Errorf("Lines panes %+v (%v), want the header frozen", panes, err)
 	}
 	// A native chart on By objective (a chart part in the package).
-	if !bytes.Contains(data, []byte("xl/charts/chart1.xml")) {
-		t.Errorf("no native chart in the workbook")
+	if !bytes.Contains(data, []byte("xl/charts/chart1.xml")) || !bytes.Contains(data, []byte("xl/charts/chart2.xml")) {
+		t.Errorf("the workbook lacks its two native charts")
 	}
 	// Same inputs, same bytes.
 	var again bytes.Buffer
