@@ -121,6 +121,21 @@ func Charts(r *Report) []ChartData {
 	return cs
 }
 
+// groupsWithMoney returns the groups of res that have money in the
+// phase, with their chart labels, and how many were left out.
+func groupsWithMoney(res *analysis.Result, d analysis.Dim) (groups []*analysis.Group, labels []string, skipped int) {
+	for i := range res.Groups {
+		g := &res.Groups[i]
+		if g.Amount == 0 {
+			skipped++
+			continue
+		}
+		groups = append(groups, g)
+		labels = append(labels, chartLabel(res, g, d))
+	}
+	return groups, labels, skipped
+}
+
 // sdgChart tracks SDG 5.c.1 questionnaires: the share of Yes answers of
 // each criterion, by year, against the share each needs (2/3, 4/7, 2/3).
 func sdgChart(r *Report) ChartData {
@@ -168,17 +183,8 @@ func objectiveChart(r *Report) ChartData {
 		Categories: []string{},
 		Series:     []ChartSeries{},
 	}
-	var groups []*analysis.Group
-	skipped := 0
-	for i := range r.ByObjective.Groups {
-		g := &r.ByObjective.Groups[i]
-		if g.Amount == 0 {
-			skipped++
-			continue
-		}
-		groups = append(groups, g)
-		c.Categories = append(c.Categories, chartLabel(r.ByObjective, g, analysis.ByObjective))
-	}
+	groups, labels, skipped := groupsWithMoney(r.ByObjective, analysis.ByObjective)
+	c.Categories = append(c.Categories, labels...)
 	if w.Attributed {
 		s := ChartSeries{Name: "Declared GEWE amount", Color: colorPrincipal}
 		for _, g := range groups {
@@ -234,17 +240,8 @@ func markerChart(r *Report) ChartData {
 		Categories: []string{},
 		Series:     []ChartSeries{},
 	}
-	var groups []*analysis.Group
-	skipped := 0
-	for i := range r.ByUnit.Groups {
-		g := &r.ByUnit.Groups[i]
-		if g.Amount == 0 {
-			skipped++
-			continue
-		}
-		groups = append(groups, g)
-		c.Categories = append(c.Categories, chartLabel(r.ByUnit, g, analysis.ByUnit))
-	}
+	groups, labels, skipped := groupsWithMoney(r.ByUnit, analysis.ByUnit)
+	c.Categories = append(c.Categories, labels...)
 	for _, lv := range levelsDown {
 		s := ChartSeries{Name: lv.Label(), Color: levelColors[lv], Values: []float64{}}
 		some := false
