@@ -181,4 +181,18 @@
 // markers. Each line of either budget falls in exactly one of added or
 // cut, kept and ambiguous, and the two effects of a kept item add up to
 // G1 − G0, so the terms add up to the net change to the cent.
+//
+// # Compliance, SDG 5.c.1 and tagging evaluation
+//
+// [Check] evaluates a compliance [Profile] (YAML data; built-in ones for
+// the Migration MPTF, the UN 15 %, UNDP and EU GAP III, unverified
+// thresholds flagged) on a budget: each rule's measured share with its
+// numerator and denominator, pass or fail (a value exactly on the
+// threshold passes), and the lines that drive a failure. [ScoreSDG5c1]
+// scores an SDG 5.c.1 questionnaire as the indicator's metadata says
+// (criteria met at 2 of 3, 4 of 7 and 2 of 3 Yes; cases A–H) and, given a
+// budget, reports contradictions between the answers and the budget's
+// tagging; [TrackSDG5c1] orders several years. [Evaluate] compares
+// suggested tags with hand-tagged ones: precision, recall and F1 per
+// objective and marker level, and a confusion matrix.
 package analysis
