@@ -635,7 +635,7 @@ func (s *sheetReader) row(n int, cells []string) {
 		s.ledger(n, RowRejected, 0, "invalid amount: "+bad[0].Pos.String())
 		return
 	}
-	s.addLines(n, cells, vals, anyAmount)
+	s.addLinesAt(n, cells, vals, -1)
 }
 
 var codeName = regexp.MustCompile(`^([0-9][0-9A-Za-z.\-/]*)\s*[-–—:]?\s+(\S.*)$`)
@@ -711,10 +711,6 @@ func (s *sheetReader) codes(cells []string) (unit, prog, parent Code) {
 		parent = splitCode(v)
 	}
 	return
-}
-
-func (s *sheetReader) addLines(n int, cells []string, vals []optMoney, anyAmount bool) {
-	s.addLinesAt(n, cells, vals, -1)
 }
 
 // addLinesAt makes the line items of a row; led is the row's ledger entry
@@ -910,10 +906,9 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 	}
 	s.sinceTotal = sheetLines
 	s.totals = append(s.totals, t)
-	s.ledger(n, class, 0, "label "+strconvQuote(label))
+	s.ledger(n, class, 0, "label "+strconv.Quote(label))
 }
 
-func strconvQuote(s string) string { return strconv.Quote(s) }
 
 // arithmeticTotal handles a row with amounts and no text at all: it is a
 // subtotal if it equals the sum of the lines since the last total, and is
