@@ -909,7 +909,6 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 	s.ledger(n, class, 0, "label "+strconv.Quote(label))
 }
 
-
 // arithmeticTotal handles a row with amounts and no text at all: it is a
 // subtotal if it equals the sum of the lines since the last total, and is
 // rejected otherwise.
