@@ -202,6 +202,11 @@ type Result struct {
 	Total       Group        `json:"total"`
 	Groups      []Group      `json:"groups"`
 	Conventions []Convention `json:"conventions"` // the total under every built-in convention
+	// Currencies lists the currencies of the lines. With more than one,
+	// Total and Conventions add money in different currencies and mean
+	// nothing: writers do not show them, and each group's Share is of its
+	// currency's total.
+	Currencies []string `json:"currencies"`
 	// AttributedLines counts the lines that declare a GEWE amount in the
 	// phase, the basis of the attributed convention.
 	AttributedLines int      `json:"attributed_lines"`
@@ -245,6 +250,10 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	for i := range b.Lines {
 		currencies[b.Lines[i].Currency] = true
 	}
+	for c := range currencies {
+		res.Currencies = append(res.Currencies, c)
+	}
+	sort.Strings(res.Currencies)
 	if len(currencies) > 1 && !hasDim(res.By, ByCurrency) {
 		res.By = append([]Dim{ByCurrency}, res.By...)
 		res.Warnings = append(res.Warnings, fmt.Sprintf("the budget has %d currencies: grouped by currency first, since money in different currencies cannot be added", len(currencies)))
@@ -320,8 +329,29 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	sortGroups(res.Groups, res.By)
 	res.Total = *total
 	finish(&res.Total, w, res.Total.Amount)
+	// With several currencies, a group's share is of its currency's total.
+	curTotal := map[string]budget.Money{}
+	ci := -1
+	if len(res.Currencies) > 1 {
+		for d, dim := range res.By {
+			if dim == ByCurrency {
+				ci = d
+			}
+		}
+		for i := range res.Groups {
+			k := res.Groups[i].Keys[ci].Value
+			curTotal[k] = a.add(curTotal[k], res.Groups[i].Amount)
+		}
+	}
+	if err := a.err(); err != nil {
+		return nil, err
+	}
 	for i := range res.Groups {
-		finish(&res.Groups[i], w, res.Total.Amount)
+		den := res.Total.Amount
+		if ci >= 0 {
+			den = curTotal[res.Groups[i].Keys[ci].Value]
+		}
+		finish(&res.Groups[i], w, den)
 	}
 	for _, c := range Weightings() {
 		g := res.Total
@@ -653,3 +683,7 @@ func sortGroups(gs []Group, by []Dim) {
 		return false
 	})
 }
+
+// Mixed reports whether the lines are in more than one currency, so that
+// Total and Conventions add money that cannot be added.
+func (r *Result) Mixed() bool { return len(r.Currencies) > 1 }

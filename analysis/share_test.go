@@ -186,3 +186,27 @@ func TestParseDeflators(t *testing.T) {
 		t.Errorf("a zero index: no error")
 	}
 }
+
+// TestSharesMixedCurrencies: money in two currencies is grouped by
+// currency, and each group's share is of its own currency's total.
+func TestSharesMixedCurrencies(t *testing.T) {
+	usd := line("A", 10000, budget.Principal)
+	usd2 := line("B", 30000, budget.NotTargeted)
+	eur := line("A", 5000, budget.NotTargeted)
+	eur.Currency = "EUR"
+	r, err := Shares(&budget.Budget{Lines: []budget.Line{usd, usd2, eur}}, Options{By: []Dim{ByUnit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Mixed() || len(r.By) != 2 || r.By[0] != ByCurrency {
+		t.Fatalf("mixed %v, by %v; want grouped by currency first", r.Mixed(), r.By)
+	}
+	// EUR/A: 50.00 of EUR 50.00 = 1; USD/A: 100.00 of USD 400.00 = 0.25.
+	want := map[string]float64{"EUR/A": 1, "USD/A": 0.25, "USD/B": 0.75}
+	for _, g := range r.Groups {
+		k := g.Keys[0].Value + "/" + g.Keys[1].Value
+		if v := val(t, g.Share); v != want[k] {
+			t.Errorf("%s share %v, want %v", k, v, want[k])
+		}
+	}
+}

@@ -117,7 +117,7 @@ type ColumnMapping struct {
 // Budget is what was read from one file.
 type Budget struct {
 	Source string
-	Format string     // "xlsx" or "csv"
+	Format string     // "xlsx", "csv" or "iati"
 	CSV    *CSVFormat // for csv files
 	Sheets []SheetReport
 	Lines  []Line

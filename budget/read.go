@@ -36,7 +36,7 @@ type Options struct {
 	Tolerance Money            // largest total difference that still matches
 	MaxBytes  int64            // uncompressed input limit; 0 = DefaultMaxBytes, <0 = none
 	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
-	Format    string           // "xlsx" or "csv"; "" = from the name and the content
+	Format    string           // "xlsx", "csv" or "xml" (IATI); "" = from the name and the content
 
 	sizeHint int64 // bytes in the file, when known; used to size the line slice once
 }
@@ -89,6 +89,14 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 		format = detectFormat(name, br)
 	}
 	b := &Budget{Source: name, Format: format, Tolerance: opt.Tolerance}
+	if format == "xml" || format == "iati" {
+		// IATI activities are not a table: readIATI builds the lines.
+		b.Format = "iati"
+		if err := readIATI(b, br, name, &opt); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
 	var src tableSource
 	var csvSrc *csvSource
 	switch format {
@@ -107,7 +115,7 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 		b.CSV = &f
 		src, csvSrc = s, s
 	default:
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: want .xlsx or .csv (tab- or semicolon-separated text is read as csv)", ErrUnknownFormat)}
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: want .xlsx, .csv or IATI .xml (tab- or semicolon-separated text is read as csv)", ErrUnknownFormat)}
 	}
 	defer src.Close()
 
@@ -162,12 +170,21 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 	return b, nil
 }
 
-// detectFormat tells xlsx from csv by the zip signature, then by the name.
+// detectFormat tells xlsx from csv and XML by the zip signature, then by
+// an XML declaration or <iati-activities> root at the start (after an
+// optional byte-order mark and white space), then by the name.
 func detectFormat(name string, br *bufio.Reader) string {
 	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) {
 		return "xlsx"
 	}
+	head, _ := br.Peek(512)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+	if bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<iati-activities")) {
+		return "xml"
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xml":
+		return "xml"
 	case ".xlsx", ".xlsm":
 		return "xlsx"
 	case ".csv", ".tsv", ".txt", "":

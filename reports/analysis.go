@@ -18,12 +18,27 @@ import (
 // without the name of its convention.
 func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	ew := &errWriter{w: w}
-	t := r.Total
 	by := "total only"
 	if len(r.By) > 0 {
 		by = "by " + dimsText(r.By)
 	}
 	ew.printf("%s: gender allocation %s, %s amounts\n\n", source, by, r.Phase)
+	if r.Mixed() {
+		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total.\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
+	} else {
+		writeHeadline(ew, r)
+	}
+	if len(r.By) > 0 {
+		writeGroups(ew, r)
+	}
+	for _, wmsg := range r.Warnings {
+		ew.printf("\nnote: %s\n", wmsg)
+	}
+	return ew.err
+}
+
+func writeHeadline(ew *errWriter, r *analysis.Result) {
+	t := r.Total
 	ew.printf("Headline (%s %s in %d lines):\n", group(t.Amount), r.Phase, t.Lines)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "  \tconvention\tGEWE money\tshare\t\n")
@@ -42,9 +57,16 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 		pct(t.Principal), pct(t.Significant), pct(analysis.Ratio{Num: t.Level(budget.Limited), Den: t.Amount}),
 		pct(analysis.Ratio{Num: t.Level(budget.NotTargeted), Den: t.Amount}), pct(t.NotScreened))
 	ew.printf("  Coverage: %s of the money was screened for gender; %s was not screened and is not counted as zero.\n", pct(t.Coverage), pct(t.NotScreened))
-	if len(r.By) > 0 {
+}
+
+func writeGroups(ew *errWriter, r *analysis.Result) {
+	var tw *tabwriter.Writer
+	{
 		ew.printf("\n")
-		rows := append(append([]analysis.Group(nil), r.Groups...), r.Total)
+		rows := append([]analysis.Group(nil), r.Groups...)
+		if !r.Mixed() {
+			rows = append(rows, r.Total)
+		}
 		labels := make([][]string, len(rows))
 		width := make([]int, len(r.By))
 		for i, g := range rows {
@@ -73,10 +95,6 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 		}
 		tw.Flush()
 	}
-	for _, wmsg := range r.Warnings {
-		ew.printf("\nnote: %s\n", wmsg)
-	}
-	return ew.err
 }
 
 // padRight pads s with spaces to n runes, so that tabwriter's right
@@ -125,7 +143,10 @@ func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
 	}
 	head = append(head, "weighting", "gewe", "gewe_share", "coverage")
 	cw.Write(head)
-	rows := append(append([]analysis.Group(nil), r.Groups...), r.Total)
+	rows := append([]analysis.Group(nil), r.Groups...)
+	if !r.Mixed() {
+		rows = append(rows, r.Total) // no total across currencies
+	}
 	for i, g := range rows {
 		var rec []string
 		for d := range r.By {

@@ -24,6 +24,11 @@ func Findings(r *Report) []string {
 	if r.Focus != 0 {
 		scope = fmt.Sprintf("In fiscal year %d", r.Focus)
 	}
+	if h.Mixed() {
+		out = append(out, fmt.Sprintf("%s, the %d lines in scope are in %d currencies (%s), which cannot be added: the tables give each currency separately, and no share of the whole is stated.",
+			scope, t.Lines, len(h.Currencies), strings.Join(h.Currencies, ", ")))
+		return append(out, qualitySentence(r)...)
+	}
 	out = append(out, fmt.Sprintf("%s, the %s budget in scope is %s over %d lines.", scope, r.Phase, money(t.Amount, cur), t.Lines))
 
 	conv := map[string]analysis.Convention{}
@@ -78,15 +83,20 @@ func Findings(r *Report) []string {
 	if s := diffSentence(r); s != "" {
 		out = append(out, s)
 	}
+	return append(out, qualitySentence(r)...)
+}
+
+// qualitySentence says how the stated totals compared with their lines.
+func qualitySentence(r *Report) []string {
 	checked, bad := 0, 0
 	for _, b := range r.Budgets {
 		checked += len(b.Totals)
 		bad += len(b.Mismatches())
 	}
-	if checked > 0 {
-		out = append(out, fmt.Sprintf("%d subtotal and total rows of the files were checked against their lines; %d do not match (see the workbook's Reconciliation sheet).", checked, bad))
+	if checked == 0 {
+		return nil
 	}
-	return out
+	return []string{fmt.Sprintf("%d subtotal and total rows of the files were checked against their lines; %d do not match (see the workbook's Reconciliation sheet).", checked, bad)}
 }
 
 func untagged(res *analysis.Result) *analysis.Group {

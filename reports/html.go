@@ -68,6 +68,10 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	cur := r.Currency()
 	p := htmlPage{Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r)}
 	h := r.Headline
+	if h.Mixed() {
+		p.Conventions = append(p.Conventions, htmlConvention{Name: "–", Counts: "not shown: the lines are in " + strings.Join(h.Currencies, ", ") + ", which cannot be added", Money: "–", Share: "–"})
+		h = &analysis.Result{}
+	}
 	for _, c := range h.Conventions {
 		wt := weightingByName(c.Weighting)
 		conv := htmlConvention{Name: c.Weighting, Counts: wt.Description, Money: money(c.GEWE, cur), Share: pct(c.Share)}

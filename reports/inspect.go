@@ -31,6 +31,11 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 			ew.printf("  skipped: %s\n", s.Skipped)
 			continue
 		}
+		if b.Format == "iati" {
+			ew.printf("  IATI activities: %d read, one ledger row each (row = the activity's position in the file): %d with lines, %d without budget or spending, %d rejected\n",
+				s.Rows, s.Count(budget.RowLine), s.Count(budget.RowNote), s.Count(budget.RowRejected))
+			continue
+		}
 		if s.HeaderRow == 0 {
 			ew.printf("  no header found: %d rows rejected\n", s.Count(budget.RowRejected))
 			continue

@@ -28,9 +28,9 @@ type Report struct {
 	Budgets   []*budget.Budget
 	Weighting analysis.Weighting
 	Phase     budget.Phase
-	// Focus is the latest fiscal year with lines, which the headline and
-	// the group tables describe; 0 when the lines carry no year (then all
-	// lines are described).
+	// Focus is the latest fiscal year with money in the phase analysed,
+	// which the headline and the group tables describe; 0 when the lines
+	// carry no year (then all lines are described).
 	Focus int
 	Lines *budget.Budget // the focus year's lines, from every budget
 
@@ -92,7 +92,20 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	sort.Ints(r.Years)
 	r.Lines = all
 	if len(r.Years) > 0 {
+		// The focus is the latest year with money in the phase (a year of
+		// lines without it, such as a budget not yet executed, or a stray
+		// future line, says nothing); failing that, the latest year.
 		r.Focus = r.Years[len(r.Years)-1]
+		latest := 0
+		for i := range all.Lines {
+			l := &all.Lines[i]
+			if v, ok := l.Amounts.Get(phase); ok && v != 0 && l.Year > latest {
+				latest = l.Year
+			}
+		}
+		if latest != 0 {
+			r.Focus = latest
+		}
 		r.Lines = &budget.Budget{}
 		for i := range all.Lines {
 			if all.Lines[i].Year == r.Focus {

@@ -292,6 +292,11 @@ func (x *xlsxWriter) summary(r *Report) {
 	rows := [][]any{
 		{"Budget in scope (" + r.Phase.String() + ")", t.Amount, nil, "", fmt.Sprintf("%d lines", t.Lines)},
 	}
+	if h.Mixed() {
+		// Money in different currencies cannot be added: no headline.
+		rows = [][]any{{"Budget in scope (" + r.Phase.String() + ")", nil, nil, "", fmt.Sprintf("%d lines in %s: not added; see the group sheets, one currency per row", t.Lines, strings.Join(h.Currencies, ", "))}}
+		h = &analysis.Result{}
+	}
 	for _, c := range h.Conventions {
 		note := weightingByName(c.Weighting).Description
 		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
@@ -300,10 +305,12 @@ func (x *xlsxWriter) summary(r *Report) {
 		}
 		rows = append(rows, []any{"GEWE money", c.GEWE, c.Share, c.Weighting, note})
 	}
-	for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened} {
-		rows = append(rows, []any{"Marker: " + lv.Label(), t.Level(lv), analysis.Ratio{Num: t.Level(lv), Den: t.Amount}, "", ""})
+	if !r.Headline.Mixed() {
+		for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened} {
+			rows = append(rows, []any{"Marker: " + lv.Label(), t.Level(lv), analysis.Ratio{Num: t.Level(lv), Den: t.Amount}, "", ""})
+		}
+		rows = append(rows, []any{"Screened for gender (coverage)", t.Amount - t.Level(budget.NotScreened), t.Coverage, "", "money not screened is reported as such, never counted as zero"})
 	}
-	rows = append(rows, []any{"Screened for gender (coverage)", t.Amount - t.Level(budget.NotScreened), t.Coverage, "", "money not screened is reported as such, never counted as zero"})
 	errs, warns, checked, bad, rejected := 0, 0, 0, 0, 0
 	for _, b := range r.Budgets {
 		errs += b.Errors()

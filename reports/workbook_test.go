@@ -308,3 +308,24 @@ func TestReportSDG5c1(t *testing.T) {
 		t.Errorf("SDG 5.c.1!F3 = %q, want case A for 2024", v)
 	}
 }
+
+// TestFindingsMixedCurrencies: no sum across currencies is stated.
+func TestFindingsMixedCurrencies(t *testing.T) {
+	var a, b budget.Line
+	a.Amounts.Set(budget.Approved, 100)
+	a.Currency = "USD"
+	b.Amounts.Set(budget.Approved, 100)
+	b.Currency = "EUR"
+	r, err := Build([]*budget.Budget{{Source: "x.xml", Lines: []budget.Line{a, b}}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Findings(r)
+	if len(f) != 1 || !strings.Contains(f[0], "2 currencies (EUR, USD), which cannot be added") {
+		t.Errorf("findings %q", f)
+	}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, r, nil); err != nil || strings.Contains(buf.String(), "2.00 USD") {
+		t.Errorf("HTML states a sum across currencies (err %v)", err)
+	}
+}

@@ -59,7 +59,10 @@ func analyzeCommand() *cli.Command {
 			}
 			g, err := analysis.Gaps(b, gopt)
 			if err != nil {
-				return err
+				// Gaps add money, so they need one currency; the shares
+				// above are grouped by currency and still stand.
+				fmt.Fprintf(c.App.ErrWriter, "grb: %s: no gender gaps: %v\n", b.Source, err)
+				g = nil
 			}
 			var d *analysis.DiffResult
 			var old *budget.Budget
@@ -85,8 +88,10 @@ func analyzeCommand() *cli.Command {
 			if err := reports.WriteSharesText(c.App.Writer, b.Source, r); err != nil {
 				return err
 			}
-			if err := reports.WriteGapsText(c.App.Writer, g); err != nil {
-				return err
+			if g != nil {
+				if err := reports.WriteGapsText(c.App.Writer, g); err != nil {
+					return err
+				}
 			}
 			if d != nil {
 				return reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d)
