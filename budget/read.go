@@ -39,6 +39,7 @@ type Options struct {
 	Format    string           // "xlsx", "csv" or "xml" (IATI); "" = from the name and the content
 
 	sizeHint int64 // bytes in the file, when known; used to size the line slice once
+	rowHint  int   // lines of text in a csv file, when counted: an upper bound of its rows
 }
 
 // ReadFile reads a budget file. It is the only function of the package
@@ -51,6 +52,17 @@ func ReadFile(name string, opt Options) (*Budget, error) {
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		opt.sizeHint = st.Size()
+	}
+	// For a csv, counting its lines first (a fast byte scan) lets the line
+	// slice be allocated once at its final size: growing a slice of a
+	// million lines would hold two copies at once.
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".csv" || ext == ".tsv" || ext == ".txt" {
+		if n, err := countLines(f); err == nil {
+			opt.rowHint = n
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
 	}
 	return Read(f, name, opt)
 }
@@ -168,6 +180,29 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 		return b, &ParseError{File: name, Err: fmt.Errorf("%w in any sheet: name the columns with --column FIELD=HEADER or a mapping file", ErrNoHeader)}
 	}
 	return b, nil
+}
+
+// countLines counts the newlines of r, plus one for a last line without
+// one.
+func countLines(r io.Reader) (int, error) {
+	buf := make([]byte, 256<<10)
+	n, last := 0, byte('\n')
+	for {
+		k, err := r.Read(buf)
+		if k > 0 {
+			n += bytes.Count(buf[:k], []byte{'\n'})
+			last = buf[k-1]
+		}
+		if err == io.EOF {
+			if last != '\n' {
+				n++
+			}
+			return n, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
 }
 
 // detectFormat tells xlsx from csv and XML by the zip signature, then by

@@ -408,3 +408,14 @@ func TestReadColumnBeyondHeader(t *testing.T) {
 		t.Errorf("lines %v, want one line with objective 7 from column D", b.Lines)
 	}
 }
+
+func TestCountLines(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{{"", 0}, {"a", 1}, {"a\n", 1}, {"a\nb", 2}, {"a\r\nb\r\n", 2}, {"\n\n", 2}} {
+		if got, err := countLines(strings.NewReader(tt.in)); err != nil || got != tt.want {
+			t.Errorf("countLines(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+	}
+}

@@ -168,6 +168,9 @@ func (s *sheetReader) presize(cells []string) {
 		return
 	}
 	est := int(s.opt.sizeHint/(s.rowBytes/int64(s.rep.Rows))) * 21 / 20
+	if s.opt.rowHint > 0 {
+		est = s.opt.rowHint // counted: an upper bound, and close
+	}
 	if est > 1<<26 {
 		est = 1 << 26
 	}
