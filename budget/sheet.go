@@ -679,6 +679,10 @@ func (s *sheetReader) lineYear(cells []string, n int) (int, string) {
 	if c < 0 || t == "" {
 		return s.year, s.yearLabel
 	}
+	// A plain year ("2025") is by far the most common: no regexp.
+	if len(t) == 4 && (t[0] == '1' && t[1] == '9' || t[0] == '2' && t[1] == '0') && isDigit(t[2]) && isDigit(t[3]) {
+		return int(t[0]-'0')*1000 + int(t[1]-'0')*100 + int(t[2]-'0')*10 + int(t[3]-'0'), t
+	}
 	if m := yearCell.FindStringSubmatch(t); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y, t
@@ -1288,6 +1292,8 @@ func trailingZeros(s string) int {
 	}
 	return n
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
