@@ -359,53 +359,26 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 
 	// 2.5: allocations tagged.
 	a25, _ := q.Answer("2.5")
-	f := Finding{Question: "2.5", Answer: a25.Answer}
-	switch {
-	case ev.Tagged > 0:
-		f.Suggests = budget.Yes
+	var f Finding
+	if ev.Tagged > 0 {
 		desc := fmt.Sprintf("%s %s (%s) carry a gender marker%s", linesOf, where, strings.TrimPrefix(money, ", "), rulesNote)
 		if money == "" {
 			desc = fmt.Sprintf("%s %s carry a gender marker%s", linesOf, where, rulesNote)
 		}
-		switch a25.Answer {
-		case budget.No:
-			f.Contradiction = true
-			f.Text = "answered No, but " + desc + ": the allocations are tagged"
-		case budget.Yes:
-			f.Text = "consistent with Yes: " + desc
-		default:
-			f.Text = "not answered; the budget suggests Yes: " + desc
+		f = judge("2.5", a25.Answer, budget.Yes, desc)
+		if f.Contradiction {
+			f.Text += ": the allocations are tagged"
 		}
-	default:
-		f.Suggests = budget.No
-		desc := fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", plainLines(ev.Lines), where, rulesNote)
-		switch a25.Answer {
-		case budget.Yes:
-			f.Contradiction = true
-			f.Text = "answered Yes, but " + desc
-		case budget.No:
-			f.Text = "consistent with No: " + desc
-		default:
-			f.Text = "not answered; the budget suggests No: " + desc
-		}
+	} else {
+		f = judge("2.5", a25.Answer, budget.No, fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", plainLines(ev.Lines), where, rulesNote))
 	}
 	res.Findings = append(res.Findings, f)
 
 	// 1.1: programmes aimed at gender-equality goals.
 	a11, _ := q.Answer("1.1")
 	if ev.GEWE > 0 {
-		f := Finding{Question: "1.1", Answer: a11.Answer, Suggests: budget.Yes}
 		desc := fmt.Sprintf("%s %s are marked with gender equality as a significant or the principal objective", plainLines(ev.GEWE), where)
-		switch a11.Answer {
-		case budget.No:
-			f.Contradiction = true
-			f.Text = "answered No, but " + desc
-		case budget.Yes:
-			f.Text = "consistent with Yes: " + desc
-		default:
-			f.Text = "not answered; the budget suggests Yes: " + desc
-		}
-		res.Findings = append(res.Findings, f)
+		res.Findings = append(res.Findings, judge("1.1", a11.Answer, budget.Yes, desc))
 	}
 
 	// 2.3: sex-disaggregated data (evidence only: holding counts by sex
@@ -555,4 +528,22 @@ func TrackSDG5c1(rs []*SDG5c1Result) *SDG5c1Track {
 		}
 	}
 	return t
+}
+
+// judge compares an answer with what the budget suggests (Yes or No):
+// consistent when they agree, a contradiction when they differ, and a
+// suggestion when the question was not answered.
+func judge(question string, answer, suggests budget.YesNo, desc string) Finding {
+	f := Finding{Question: question, Answer: answer, Suggests: suggests}
+	word := map[budget.YesNo]string{budget.Yes: "Yes", budget.No: "No"}
+	switch answer {
+	case suggests:
+		f.Text = "consistent with " + word[suggests] + ": " + desc
+	case budget.Yes, budget.No:
+		f.Contradiction = true
+		f.Text = "answered " + word[answer] + ", but " + desc
+	default:
+		f.Text = "not answered; the budget suggests " + word[suggests] + ": " + desc
+	}
+	return f
 }

@@ -41,14 +41,10 @@ func analyzeCommand() *cli.Command {
 			if format != "text" && format != "csv" && format != "json" {
 				return usagef("--format %q: want text, csv or json", format)
 			}
-			b, err := readBudget(c, name)
-			if b == nil {
-				return err
-			}
+			b, err := readForAnalysis(c, name)
 			if err != nil {
 				return err
 			}
-			warnReading(c, b)
 			r, err := analysis.Shares(b, opt)
 			if err != nil {
 				return err
@@ -67,10 +63,9 @@ func analyzeCommand() *cli.Command {
 			var d *analysis.DiffResult
 			var old *budget.Budget
 			if other := c.String("compare"); other != "" {
-				if old, err = readBudget(c, other); old == nil || err != nil {
+				if old, err = readForAnalysis(c, other); err != nil {
 					return err
 				}
-				warnReading(c, old)
 				if d, err = analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by")}); err != nil {
 					return err
 				}
@@ -189,6 +184,18 @@ func analysisOptions(c *cli.Context) (analysis.Options, error) {
 	}
 	opt.PhaseSet = true
 	return opt, nil
+}
+
+// readForAnalysis reads a budget for a command that goes on to analyse
+// it: a file that could not be read is an error, and what reading found
+// is told on stderr.
+func readForAnalysis(c *cli.Context, name string) (*budget.Budget, error) {
+	b, err := readBudget(c, name)
+	if b == nil || err != nil {
+		return nil, err
+	}
+	warnReading(c, b)
+	return b, nil
 }
 
 // warnReading tells on stderr what reading found, so that an analysis is

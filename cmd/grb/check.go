@@ -55,14 +55,10 @@ func checkCommand() *cli.Command {
 				}
 				opt.PhaseSet = true
 			}
-			b, err := readBudget(c, name)
-			if b == nil {
-				return err
-			}
+			b, err := readForAnalysis(c, name)
 			if err != nil {
 				return err
 			}
-			warnReading(c, b)
 			res, err := analysis.Check(b, p, opt)
 			if err != nil {
 				return err

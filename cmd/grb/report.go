@@ -35,14 +35,10 @@ func reportCommand() *cli.Command {
 			}
 			var budgets []*budget.Budget
 			for _, name := range c.Args().Slice() {
-				b, err := readBudget(c, name)
-				if b == nil {
-					return err
-				}
+				b, err := readForAnalysis(c, name)
 				if err != nil {
 					return err
 				}
-				warnReading(c, b)
 				budgets = append(budgets, b)
 			}
 			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true}

@@ -45,14 +45,10 @@ func sdg5c1Command() *cli.Command {
 			}
 			inputErrors := false
 			if name := c.String("budget"); name != "" {
-				b, err := readBudget(c, name)
-				if b == nil {
-					return err
-				}
+				b, err := readForAnalysis(c, name)
 				if err != nil {
 					return err
 				}
-				warnReading(c, b)
 				inputErrors = b.Errors() > 0
 				opt.Budget = b
 			}
