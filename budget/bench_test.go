@@ -179,3 +179,29 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// TestReadCSVAllocsPerRow guards the memory of large reads: past the fixed
+// cost of a file, a plain csv row costs one allocation (the record's text,
+// which encoding/csv allocates and the line's strings point into), and
+// nothing else: no per-row garbage, no per-line pointer, no ledger entry
+// (plain rows share one run-length record).
+func TestReadCSVAllocsPerRow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation count: not in -short")
+	}
+	allocs := func(rows int) float64 {
+		data := genCSV(rows)
+		return testing.AllocsPerRun(2, func() {
+			b, err := Read(bytes.NewReader(data), "gen.csv", Options{Format: "csv"})
+			if err != nil || len(b.Lines) != rows {
+				t.Fatalf("%d rows: %v lines, err %v", rows, len(b.Lines), err)
+			}
+		})
+	}
+	small, large := allocs(10_000), allocs(30_000)
+	perRow := (large - small) / 20_000
+	t.Logf("%.0f allocations for 10,000 rows, %.0f for 30,000: %.3f per row", small, large, perRow)
+	if perRow > 1.02 {
+		t.Errorf("%.3f allocations per csv row, want at most 1.02 (the record's text)", perRow)
+	}
+}

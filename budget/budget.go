@@ -39,13 +39,38 @@ func (c RowClass) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (c RowClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
-// RowRecord is the ledger entry of one input row.
+// RowRecord is the ledger entry of a run of input rows: Rows consecutive
+// rows from Row, of one class, each giving Lines line items, for one
+// reason. Rows that nothing tells apart share a record, so a sheet of a
+// million plain lines is one record; every total or subtotal row has a
+// record of its own.
 type RowRecord struct {
 	Sheet  string   `json:"sheet,omitempty"`
-	Row    int      `json:"row"`
+	Row    int      `json:"row"`  // the first row, 1-based
+	Rows   int      `json:"rows"` // how many rows, at least 1
 	Class  RowClass `json:"class"`
-	Lines  int      `json:"lines,omitempty"`  // line items made from the row
+	Lines  int      `json:"lines,omitempty"`  // line items made from each row
 	Reason string   `json:"reason,omitempty"` // why a row was rejected, or how a total was recognised
+}
+
+// Last returns the last row of the record.
+func (r RowRecord) Last() int { return r.Row + max(r.Rows, 1) - 1 }
+
+// record adds r to the ledger and returns the index of its record. r
+// joins the last record when both are of the same sheet, class, lines per
+// row and reason, and r's rows follow on; totals and subtotals never join,
+// so their records can be changed later through the index.
+func (b *Budget) record(r RowRecord) int {
+	r.Rows = max(r.Rows, 1)
+	if n := len(b.Ledger); n > 0 && r.Class != RowSubtotal && r.Class != RowTotal {
+		last := &b.Ledger[n-1]
+		if last.Class == r.Class && last.Sheet == r.Sheet && last.Lines == r.Lines && last.Reason == r.Reason && last.Last()+1 == r.Row {
+			last.Rows += r.Rows
+			return n - 1
+		}
+	}
+	b.Ledger = append(b.Ledger, r)
+	return len(b.Ledger) - 1
 }
 
 // TotalCheck compares a total stated in the file with the sum of the lines

@@ -410,7 +410,7 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 	gender, gsrc := r.marker(a.Markers, pos, where) // checked even when no line is made
 	if len(periods) == 0 {
 		r.rep.Counts[RowNote]++
-		r.b.Ledger = append(r.b.Ledger, RowRecord{Sheet: iatiSheet, Row: ord, Class: RowNote, Reason: "activity with no budget and no disbursement or expenditure"})
+		r.b.record(RowRecord{Sheet: iatiSheet, Row: ord, Class: RowNote, Reason: "activity with no budget and no disbursement or expenditure"})
 		r.b.issue(Warning, "activity-no-budget", pos, "", "", where+" has no budget and no disbursement or expenditure; no line is made", nil)
 		return
 	}
@@ -460,7 +460,7 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		made++
 	}
 	r.rep.Counts[RowLine]++
-	r.b.Ledger = append(r.b.Ledger, RowRecord{Sheet: iatiSheet, Row: ord, Class: RowLine, Lines: made})
+	r.b.record(RowRecord{Sheet: iatiSheet, Row: ord, Class: RowLine, Lines: made})
 }
 
 // iatiPeriodIndex finds the budget period of a transaction date among
@@ -497,7 +497,7 @@ func (x *iatiPeriodIndex) find(d time.Time) *iatiPeriod {
 
 func (r *iatiReader) reject(ord int, reason string) {
 	r.rep.Counts[RowRejected]++
-	r.b.Ledger = append(r.b.Ledger, RowRecord{Sheet: iatiSheet, Row: ord, Class: RowRejected, Reason: reason})
+	r.b.record(RowRecord{Sheet: iatiSheet, Row: ord, Class: RowRejected, Reason: reason})
 }
 
 // amount parses a <value>; an invalid or empty value is an error issue.

@@ -24,7 +24,9 @@ func FuzzReadIATI(f *testing.F) {
 		checkLedger(t, b)
 		made := map[int]int{}
 		for _, r := range b.Ledger {
-			made[r.Row] = r.Lines
+			for row := r.Row; row <= r.Last(); row++ {
+				made[row] = r.Lines
+			}
 		}
 		n := map[int]int{}
 		for _, l := range b.Lines {

@@ -117,7 +117,7 @@ func TestReadIATIBudgetsAndTransactions(t *testing.T) {
 	if got, want := l.Pos, (Position{File: "test.xml", Sheet: "activities", Row: 1}); got != want {
 		t.Errorf("Pos = %+v, want %+v", got, want)
 	}
-	if want := []RowRecord{{Sheet: "activities", Row: 1, Class: RowLine, Lines: 4}}; !cmp.Equal(b.Ledger, want) {
+	if want := []RowRecord{{Sheet: "activities", Row: 1, Rows: 1, Class: RowLine, Lines: 4}}; !cmp.Equal(b.Ledger, want) {
 		t.Errorf("Ledger = %+v, want %+v", b.Ledger, want)
 	}
 	if len(b.Issues) != 0 {
@@ -165,8 +165,8 @@ func TestReadIATIVersion1(t *testing.T) {
 	}
 	// The parent has no money: a ledger note and a warning, no line.
 	wantLedger := []RowRecord{
-		{Sheet: "activities", Row: 1, Class: RowNote, Reason: "activity with no budget and no disbursement or expenditure"},
-		{Sheet: "activities", Row: 2, Class: RowLine, Lines: 1},
+		{Sheet: "activities", Row: 1, Rows: 1, Class: RowNote, Reason: "activity with no budget and no disbursement or expenditure"},
+		{Sheet: "activities", Row: 2, Rows: 1, Class: RowLine, Lines: 1},
 	}
 	if diff := cmp.Diff(wantLedger, b.Ledger); diff != "" {
 		t.Errorf("Ledger (-want +got):\n%s", diff)
@@ -269,9 +269,9 @@ func TestReadIATIActivityWithoutBudget(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 	wantLedger := []RowRecord{
-		{Sheet: "activities", Row: 1, Class: RowLine, Lines: 2},
-		{Sheet: "activities", Row: 2, Class: RowNote, Reason: "activity with no budget and no disbursement or expenditure"},
-		{Sheet: "activities", Row: 3, Class: RowRejected, Reason: "no iati-identifier"},
+		{Sheet: "activities", Row: 1, Rows: 1, Class: RowLine, Lines: 2},
+		{Sheet: "activities", Row: 2, Rows: 1, Class: RowNote, Reason: "activity with no budget and no disbursement or expenditure"},
+		{Sheet: "activities", Row: 3, Rows: 1, Class: RowRejected, Reason: "no iati-identifier"},
 	}
 	if diff := cmp.Diff(wantLedger, b.Ledger); diff != "" {
 		t.Errorf("Ledger (-want +got):\n%s", diff)

@@ -27,18 +27,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		for _, s := range b.Sheets {
-			if s.Skipped != "" {
-				continue
-			}
-			sum := 0
-			for _, c := range s.Counts {
-				sum += c
-			}
-			if sum != s.Rows {
-				t.Fatalf("sheet %q: %d rows read, %d classified", s.Name, s.Rows, sum)
-			}
-		}
+		checkLedger(t, b)
 		for _, l := range b.Lines {
 			total := 0
 			for _, o := range l.Objectives {

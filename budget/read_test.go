@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/grb-toolkit/grb/templates"
@@ -38,7 +39,9 @@ func readCSV(t *testing.T, text string, opt Options) *Budget {
 func classes(b *Budget) string {
 	var s []string
 	for _, r := range b.Ledger {
-		s = append(s, r.Class.String())
+		for range r.Rows {
+			s = append(s, r.Class.String())
+		}
 	}
 	return strings.Join(s, " ")
 }
@@ -417,5 +420,41 @@ func TestCountLines(t *testing.T) {
 		if got, err := countLines(strings.NewReader(tt.in)); err != nil || got != tt.want {
 			t.Errorf("countLines(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// TestLedgerRuns checks the run-length ledger: plain rows share a record,
+// rows with a reason and totals have their own, and a programme total
+// found after reading splits the run of lines that held it.
+func TestLedgerRuns(t *testing.T) {
+	const in = "Budget 2025\n" +
+		"Vote,Programme,Amount\n" +
+		"1011 Exec,0701000 Admin,5\n" +
+		"1011 Exec,0702000 Cabinet,100\n" +
+		"1011 Exec,0702010 Affairs,60\n" +
+		"1011 Exec,0702020 Other,40\n" +
+		"1011 Exec,0703000 Press,7\n" +
+		"Total,,112\n" +
+		"Source: ministry of finance\n" +
+		"Note: unaudited\n"
+	b, err := Read(strings.NewReader(in), "runs.csv", Options{Format: "csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []RowRecord{
+		{Row: 1, Rows: 1, Class: RowTitle},
+		{Row: 2, Rows: 1, Class: RowHeader},
+		{Row: 3, Rows: 1, Class: RowLine, Lines: 1},
+		{Row: 4, Rows: 1, Class: RowSubtotal, Reason: "programme total: code 0702000 is the parent of the sub-programmes below"},
+		{Row: 5, Rows: 3, Class: RowLine, Lines: 1},
+		{Row: 8, Rows: 1, Class: RowTotal, Reason: `label "Total"`},
+		{Row: 9, Rows: 2, Class: RowNote},
+	}
+	if diff := cmp.Diff(want, b.Ledger); diff != "" {
+		t.Errorf("ledger (-want +got):\n%s", diff)
+	}
+	checkLedger(t, b)
+	if len(b.Lines) != 4 || len(b.Totals) != 2 || len(b.Mismatches()) != 0 {
+		t.Errorf("%d lines, %d totals, %d mismatches; want 4, 2, 0", len(b.Lines), len(b.Totals), len(b.Mismatches()))
 	}
 }

@@ -10,25 +10,42 @@ import (
 // zero to the cent before summing, as grb does).
 
 // checkLedger asserts that every row of every read sheet is in the ledger,
-// in order, once.
+// in order, once; that the ledger's classes agree with the sheet counts;
+// and that the ledger's line rows account for every line item.
 func checkLedger(t *testing.T, b *Budget) {
 	t.Helper()
 	n := map[string]int{}
 	last := map[string]int{}
+	classes := map[string][]int{}
+	lines := 0
 	for _, r := range b.Ledger {
-		n[r.Sheet]++
+		if r.Rows < 1 {
+			t.Errorf("ledger: %s row %d: %d rows", r.Sheet, r.Row, r.Rows)
+		}
+		n[r.Sheet] += r.Rows
 		if r.Row <= last[r.Sheet] {
 			t.Errorf("ledger: %s row %d after row %d", r.Sheet, r.Row, last[r.Sheet])
 		}
-		last[r.Sheet] = r.Row
+		last[r.Sheet] = r.Last()
+		if classes[r.Sheet] == nil {
+			classes[r.Sheet] = make([]int, numRowClasses)
+		}
+		classes[r.Sheet][r.Class] += r.Rows
+		lines += r.Rows * r.Lines
+	}
+	if lines != len(b.Lines) {
+		t.Errorf("ledger: line rows make %d lines, budget has %d", lines, len(b.Lines))
 	}
 	for _, s := range b.Sheets {
 		if s.Skipped != "" {
 			continue
 		}
 		sum := 0
-		for _, c := range s.Counts {
-			sum += c
+		for c, k := range s.Counts {
+			sum += k
+			if got := classes[s.Name]; got != nil && got[c] != k {
+				t.Errorf("sheet %q: %d %s rows counted, %d in the ledger", s.Name, k, RowClass(c), got[c])
+			}
 		}
 		if sum != s.Rows || n[s.Name] != s.Rows {
 			t.Errorf("sheet %q: %d rows read, %d classified, %d in the ledger", s.Name, s.Rows, sum, n[s.Name])

@@ -1,7 +1,9 @@
 package budget
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -85,9 +87,10 @@ type sheetReader struct {
 	year      int
 	yearLabel string
 
-	start      int   // index in b.Lines of the sheet's first line
-	lineLedger []int // per sheet line: index in b.Ledger
+	start      int // index in b.Lines of the sheet's first line
+	ledger0    int // index in b.Ledger of the sheet's first record
 	isTotal    []bool
+	reclass    map[int]string // line rows found to be programme totals: the ledger reason
 	totals     []pendingTotal
 	sinceTotal int // sheet line index after the last total row
 	sinceGrand int
@@ -100,6 +103,7 @@ type sheetReader struct {
 	vals     []optMoney         // per-row buffer of parsed amounts
 	objMemo  map[string]objMemo // ParseObjectives results by cell text
 	codeMemo map[string]Code    // splitCode results by cell text
+	parent   *Code              // the last line's parent programme, shared by the lines that follow under it
 }
 
 type objMemo struct {
@@ -108,17 +112,20 @@ type objMemo struct {
 }
 
 func newSheetReader(b *Budget, opt *Options, file, sheet string, rep SheetReport) *sheetReader {
-	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, rep: rep, gewe: -1, start: len(b.Lines), markerVals: map[string]bool{}}
+	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, rep: rep, gewe: -1, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]bool{}}
 }
 
 func (s *sheetReader) pos(row, col int) Position {
 	return Position{File: s.file, Sheet: s.sheet, Row: row, Col: col}
 }
 
+// ledger records row n in the ledger and returns the index of its record.
+// A row may join the record of the rows above it (see Budget.record), so
+// only a total's or subtotal's record can be changed later through the
+// index.
 func (s *sheetReader) ledger(row int, c RowClass, lines int, reason string) int {
-	s.b.Ledger = append(s.b.Ledger, RowRecord{Sheet: s.sheet, Row: row, Class: c, Lines: lines, Reason: reason})
 	s.rep.Counts[c]++
-	return len(s.b.Ledger) - 1
+	return s.b.record(RowRecord{Sheet: s.sheet, Row: row, Rows: 1, Class: c, Lines: lines, Reason: reason})
 }
 
 func (s *sheetReader) read(it rowIter) error {
@@ -180,8 +187,6 @@ func (s *sheetReader) presize(cells []string) {
 	}
 	grow := func(have int, want int) int { return max(0, want-have) }
 	s.b.Lines = slices.Grow(s.b.Lines, grow(len(s.b.Lines), lines))
-	s.b.Ledger = slices.Grow(s.b.Ledger, grow(len(s.b.Ledger), est))
-	s.lineLedger = slices.Grow(s.lineLedger, grow(len(s.lineLedger), lines))
 	s.isTotal = slices.Grow(s.isTotal, grow(len(s.isTotal), lines))
 }
 
@@ -564,7 +569,8 @@ func mayBeTotal(v string) bool {
 			if i+3 > len(v) {
 				return false
 			}
-			switch strings.ToLower(v[i : i+3]) {
+			w := [3]byte{c, v[i+1] | 0x20, v[i+2] | 0x20} // no allocation, unlike strings.ToLower
+			switch string(w[:]) {
 			case "sub", "tot", "sou", "gra", "ove":
 				return true
 			}
@@ -731,10 +737,15 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	l.Pos = s.pos(n, 0)
 	l.ID, _ = s.get(cells, FieldID)
 	l.Year, l.YearLabel = s.lineYear(cells, n)
-	var parent Code
-	l.Unit, l.Programme, parent = s.codes(cells)
+	unit, prog, parent := s.codes(cells)
+	l.Unit, l.Programme = unit, prog
 	if parent != (Code{}) {
-		l.Parent = &parent
+		// Lines of one programme share their parent.
+		if s.parent == nil || *s.parent != parent {
+			p := parent // allocated here only, not for every line
+			s.parent = &p
+		}
+		l.Parent = s.parent
 	}
 	l.Description, _ = s.get(cells, FieldDescription)
 	l.Currency = s.currency
@@ -795,10 +806,6 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	if !anyAmount {
 		s.b.issue(Warning, "line-no-amount", s.pos(n, 0), "", "an amount in at least one phase", "line has no amount in any column (blank, N/A or similar): it counts as absent, not zero", nil)
 	}
-	newRow := led < 0
-	if newRow {
-		led = len(s.b.Ledger)
-	}
 	made := 0
 	if !s.rep.Wide {
 		for i, a := range s.amts {
@@ -806,7 +813,7 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 				l.Amounts.Set(a.phase, vals[i].v)
 			}
 		}
-		s.appendLine(l, led)
+		s.appendLine(l)
 		made = 1
 	} else {
 		for i, a := range s.amts {
@@ -816,15 +823,15 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 			w := l
 			w.Year, w.YearLabel = a.year, a.yearLabel
 			w.Amounts.Set(a.phase, vals[i].v)
-			s.appendLine(w, led)
+			s.appendLine(w)
 			made++
 		}
 		if made == 0 {
-			s.appendLine(l, led)
+			s.appendLine(l)
 			made = 1
 		}
 	}
-	if newRow {
+	if led < 0 {
 		s.ledger(n, RowLine, made, "")
 		return
 	}
@@ -833,9 +840,8 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	s.rep.Counts[RowLine]++
 }
 
-func (s *sheetReader) appendLine(l Line, led int) {
+func (s *sheetReader) appendLine(l Line) {
 	s.b.Lines = append(s.b.Lines, l)
-	s.lineLedger = append(s.lineLedger, led)
 	s.isTotal = append(s.isTotal, false)
 }
 
@@ -1006,8 +1012,50 @@ func (s *sheetReader) finish() {
 		}
 		s.b.Lines = keep
 		sheetLines := s.b.Lines[s.start:]
-		sort.SliceStable(sheetLines, func(i, j int) bool { return sheetLines[i].Pos.Row < sheetLines[j].Pos.Row })
+		byRow := func(a, b Line) int { return cmp.Compare(a.Pos.Row, b.Pos.Row) }
+		if !slices.IsSortedFunc(sheetLines, byRow) {
+			slices.SortStableFunc(sheetLines, byRow)
+		}
 	}
+	s.reclassify()
+}
+
+// reclassify turns the ledger rows of the lines found to be programme
+// totals into subtotal rows, splitting the runs of line rows that hold
+// them. It runs last, as it moves records: an index returned by ledger is
+// no longer valid after it.
+func (s *sheetReader) reclassify() {
+	if len(s.reclass) == 0 {
+		return
+	}
+	all := slices.Sorted(maps.Keys(s.reclass))
+	seg := s.b.Ledger[s.ledger0:]
+	out := make([]RowRecord, 0, len(seg)+2*len(all))
+	for _, r := range seg {
+		i, _ := slices.BinarySearch(all, r.Row)
+		j, _ := slices.BinarySearch(all, r.Last()+1)
+		rows := all[i:j]
+		if len(rows) == 0 {
+			out = append(out, r)
+			continue
+		}
+		next := r.Row
+		for _, n := range rows {
+			if n > next {
+				run := r
+				run.Row, run.Rows = next, n-next
+				out = append(out, run)
+			}
+			out = append(out, RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: RowSubtotal, Reason: s.reclass[n]})
+			next = n + 1
+		}
+		if next <= r.Last() {
+			run := r
+			run.Row, run.Rows = next, r.Last()-next+1
+			out = append(out, run)
+		}
+	}
+	s.b.Ledger = append(s.b.Ledger[:s.ledger0], out...)
 }
 
 func (s *sheetReader) check(t pendingTotal) {
@@ -1254,10 +1302,14 @@ func (s *sheetReader) programmeTotals() {
 		for _, i := range codes[p.g][p.code] {
 			l := &s.b.Lines[s.start+i]
 			t.rows = append(t.rows, l.Pos.Row)
-			led := &s.b.Ledger[s.lineLedger[i]]
-			led.Class, led.Lines, led.Reason = RowSubtotal, 0, "programme total: code "+p.code+" is the parent of the sub-programmes below"
-			s.rep.Counts[RowLine]--
-			s.rep.Counts[RowSubtotal]++
+			if _, done := s.reclass[l.Pos.Row]; !done {
+				if s.reclass == nil {
+					s.reclass = map[int]string{}
+				}
+				s.reclass[l.Pos.Row] = "programme total: code " + p.code + " is the parent of the sub-programmes below"
+				s.rep.Counts[RowLine]--
+				s.rep.Counts[RowSubtotal]++
+			}
 		}
 		t.stated = make([]optMoney, len(s.amts))
 		for j, a := range s.amts {

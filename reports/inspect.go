@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -76,11 +77,11 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 
 	ew.printf("\nrow ledger")
 	if !opt.Ledger {
-		ew.printf(" (rows other than lines, titles, headers and blanks; --ledger lists every row)")
+		ew.printf(" (rows other than lines, titles, headers and blanks; --ledger lists them all)")
 	}
 	ew.printf(":\n")
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  sheet\trow\tclass\tlines\treason\n")
+	fmt.Fprintf(tw, "  sheet\trows\tclass\tlines\treason\n")
 	shown := 0
 	for _, r := range b.Ledger {
 		if !opt.Ledger {
@@ -90,7 +91,11 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 			}
 		}
 		shown++
-		fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\n", sheetName(r.Sheet), r.Row, r.Class, r.Lines, oneLine(r.Reason, 100))
+		rows := strconv.Itoa(r.Row)
+		if r.Rows > 1 {
+			rows += "–" + strconv.Itoa(r.Last())
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\n", sheetName(r.Sheet), rows, r.Class, r.Rows*r.Lines, oneLine(r.Reason, 100))
 	}
 	tw.Flush()
 	if shown == 0 {

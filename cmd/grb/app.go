@@ -140,7 +140,7 @@ func inspectCommand() *cli.Command {
 		Name:      "inspect",
 		Usage:     "show how a budget file will be read: sheets, header, column mapping, row ledger, totals",
 		ArgsUsage: "FILE",
-		Flags:     append(readFlags(), &cli.BoolFlag{Name: "ledger", Usage: "list every row of the ledger, not only the rows that are not lines"}),
+		Flags:     append(readFlags(), &cli.BoolFlag{Name: "ledger", Usage: "list the whole row ledger (runs of like rows as one record), not only the rows that are not lines"}),
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {

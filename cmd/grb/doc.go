@@ -42,8 +42,9 @@ Reading flags (inspect, validate):
 	--max-bytes N           refuse inputs that unzip or decode to more than N bytes (default 1 GiB)
 	--max-rows N            refuse sheets of more than N rows (default 5,000,000)
 
-inspect also takes --ledger (list every row and every total check, not only
-the rows that are not lines and the totals that do not match). validate also
+inspect also takes --ledger (list the whole row ledger, consecutive rows alike
+as one record, and every total check, not only the rows that are not lines
+and the totals that do not match). validate also
 takes --format text|json and --max-issues N (default 50; 0 lists all).
 schemes takes --schemes FILE to show user schemes with the built-in ones.
 
