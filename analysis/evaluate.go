@@ -184,7 +184,7 @@ func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, 
 	for i := range truth {
 		l, s := &truth[i], &suggested[i]
 		m := Mistake{
-			Pos:                 budget.Position{File: l.Pos.File, Sheet: l.Pos.Sheet, Row: l.Pos.Row},
+			Pos:                 l.Pos.WholeRow(),
 			Label:               evalLineLabel(l),
 			TrueObjectives:      l.Objectives,
 			SuggestedObjectives: s.Objectives,

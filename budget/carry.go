@@ -36,7 +36,7 @@ func NewCarryIndex(prev *Budget) *CarryIndex {
 		if l.Objectives == nil && !l.Gender.Level.Screened() {
 			continue
 		}
-		pos := Position{File: l.Pos.File, Sheet: l.Pos.Sheet, Row: l.Pos.Row}
+		pos := l.Pos.WholeRow()
 		if seen[pos] {
 			continue // the other years of a row in a wide layout
 		}

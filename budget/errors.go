@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unique"
 )
 
 // Sentinel errors carried in [ParseError.Err] and [Issue.Err]; test them
@@ -34,26 +35,58 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return Position{e.File, e.Sheet, e.Row, e.Col}.String() + ": " + e.Err.Error()
+	return At(e.File, e.Sheet, e.Row, e.Col).String() + ": " + e.Err.Error()
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// Position locates a cell, a row or a sheet in an input file.
+// Position locates a cell, a row or a sheet in an input file. Every line
+// carries one, so it is small: the file and sheet names are interned
+// (package unique) and shared by all the positions in one sheet. The zero
+// Position is nowhere.
 type Position struct {
-	File  string `json:"file"`
-	Sheet string `json:"sheet,omitempty"`
-	Row   int    `json:"row,omitempty"` // 1-based
-	Col   int    `json:"col,omitempty"` // 1-based
+	place unique.Handle[place] // file and sheet
+	Row   int                  // 1-based; 0 for a whole file or sheet
+	Col   int                  // 1-based; 0 for a whole row
 }
 
-// String formats p as "file.xlsx:Sheet!C12", "file.csv:12:3" style
-// positions: spreadsheet cell references for workbooks, and
-// "file.csv:row 12, column C" for csv files.
+type place struct{ file, sheet string }
+
+// At returns the position of a cell: file, sheet ("" for a csv file), and
+// 1-based row and column (0 for a whole sheet or row).
+func At(file, sheet string, row, col int) Position {
+	return Position{place: unique.Make(place{file, sheet}), Row: row, Col: col}
+}
+
+func (p Position) where() place {
+	if p.place == (unique.Handle[place]{}) {
+		return place{}
+	}
+	return p.place.Value()
+}
+
+// File returns the name of the file.
+func (p Position) File() string { return p.where().file }
+
+// Sheet returns the name of the sheet; "" for a csv file.
+func (p Position) Sheet() string { return p.where().sheet }
+
+// WholeRow returns the position of p's row, without the column.
+func (p Position) WholeRow() Position {
+	p.Col = 0
+	return p
+}
+
+// Equal reports whether p and q are the same position.
+func (p Position) Equal(q Position) bool { return p == q }
+
+// String formats p as "file.xlsx:Sheet!C12" in a workbook and
+// "file.csv:C12" in a csv file; a whole row is "file.csv:12".
 func (p Position) String() string {
-	s := p.File
-	if p.Sheet != "" {
-		s += ":" + p.Sheet
+	w := p.where()
+	s := w.file
+	if w.sheet != "" {
+		s += ":" + w.sheet
 		if p.Row > 0 {
 			s += "!" + Cell(p.Row, p.Col)
 		}
@@ -65,15 +98,18 @@ func (p Position) String() string {
 	return s
 }
 
-// MarshalJSON adds the cell reference ("D3") and the whole position as
-// text ("file.xlsx:Sheet!D3") to the fields.
+// MarshalJSON writes the file, sheet, row and column, the cell reference
+// ("D3") and the whole position as text ("file.xlsx:Sheet!D3").
 func (p Position) MarshalJSON() ([]byte, error) {
-	type plain Position
+	w := p.where()
 	v := struct {
-		plain
-		Cell string `json:"cell,omitempty"`
-		At   string `json:"at"`
-	}{plain: plain(p), At: p.String()}
+		File  string `json:"file"`
+		Sheet string `json:"sheet,omitempty"`
+		Row   int    `json:"row,omitempty"`
+		Col   int    `json:"col,omitempty"`
+		Cell  string `json:"cell,omitempty"`
+		At    string `json:"at"`
+	}{File: w.file, Sheet: w.sheet, Row: p.Row, Col: p.Col, At: p.String()}
 	if p.Row > 0 && p.Col > 0 {
 		v.Cell = Cell(p.Row, p.Col)
 	}

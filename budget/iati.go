@@ -243,7 +243,7 @@ func (r *iatiReader) read() error {
 		return &ParseError{File: r.name, Err: fmt.Errorf("%w: no XML element found", ErrInvalidXML)}
 	}
 	if r.rep.Rows == 0 {
-		r.b.issue(Warning, "no-activities", Position{File: r.name}, "", "", "the file has no <iati-activity> elements", nil)
+		r.b.issue(Warning, "no-activities", At(r.name, "", 0, 0), "", "", "the file has no <iati-activity> elements", nil)
 	}
 	return nil
 }
@@ -276,7 +276,7 @@ type iatiPeriod struct {
 }
 
 func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
-	pos := Position{File: r.name, Sheet: iatiSheet, Row: ord}
+	pos := At(r.name, iatiSheet, ord, 0)
 	id := strings.TrimSpace(a.Identifier)
 	where := fmt.Sprintf("activity %s (XML line %d)", id, xmlLine)
 	if id == "" {

@@ -114,7 +114,7 @@ func TestReadIATIBudgetsAndTransactions(t *testing.T) {
 	if l.Description != "Shelters for migrant women" {
 		t.Errorf("Description = %q", l.Description)
 	}
-	if got, want := l.Pos, (Position{File: "test.xml", Sheet: "activities", Row: 1}); got != want {
+	if got, want := l.Pos, (At("test.xml", "activities", 1, 0)); got != want {
 		t.Errorf("Pos = %+v, want %+v", got, want)
 	}
 	if want := []RowRecord{{Sheet: "activities", Row: 1, Rows: 1, Class: RowLine, Lines: 4}}; !cmp.Equal(b.Ledger, want) {

@@ -142,7 +142,7 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 		if sh.Hidden && opt.Sheet == "" {
 			rep.Skipped = "hidden sheet (name it with --sheet to read it)"
 			b.Sheets = append(b.Sheets, rep)
-			b.issue(Warning, "sheet-hidden", Position{File: name, Sheet: sh.Name}, "", "", "hidden sheet skipped; name it with --sheet to read it", nil)
+			b.issue(Warning, "sheet-hidden", At(name, sh.Name, 0, 0), "", "", "hidden sheet skipped; name it with --sheet to read it", nil)
 			continue
 		}
 		it, err := src.Rows(sh.Name)
@@ -158,7 +158,7 @@ func Read(r io.Reader, name string, opt Options) (*Budget, error) {
 	}
 	if csvSrc != nil {
 		if off, bad := csvSrc.InvalidUTF8(); bad {
-			b.issue(Warning, "encoding-invalid", Position{File: name}, "", "UTF-8 text throughout", fmt.Sprintf("bytes that are not UTF-8 from byte %d on were read as U+FFFD (the start of the file looked like UTF-8); re-save the file as UTF-8", off), nil)
+			b.issue(Warning, "encoding-invalid", At(name, "", 0, 0), "", "UTF-8 text throughout", fmt.Sprintf("bytes that are not UTF-8 from byte %d on were read as U+FFFD (the start of the file looked like UTF-8); re-save the file as UTF-8", off), nil)
 		}
 	}
 	if !found && format == "csv" {

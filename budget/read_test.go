@@ -351,7 +351,7 @@ func TestReadSample(t *testing.T) {
 	for _, w := range want {
 		var lines []Line
 		for _, l := range b.Lines {
-			if l.Pos.Sheet == w.sheet {
+			if l.Pos.Sheet() == w.sheet {
 				lines = append(lines, l)
 			}
 		}
@@ -376,7 +376,7 @@ func TestReadSample(t *testing.T) {
 		}
 	}
 	mm := b.Mismatches()
-	if len(mm) != 1 || mm[0].Pos.Sheet != "FY2024" || mm[0].Pos.Row != 50 {
+	if len(mm) != 1 || mm[0].Pos.Sheet() != "FY2024" || mm[0].Pos.Row != 50 {
 		t.Errorf("mismatches = %+v, want one at FY2024 row 50", mm)
 	} else if d := mm[0].Amounts[0].Diff(); d != -1000000 {
 		t.Errorf("FY2024!50 difference = %s, want -10000.00 (stated 10.0 thousand too high)", d)

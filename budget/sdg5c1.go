@@ -225,7 +225,7 @@ func (s ShareAnswer) MarshalJSON() ([]byte, error) {
 	if s.OK {
 		v.Percent = &s.Percent
 	}
-	if s.Pos.File != "" {
+	if s.Pos.File() != "" {
 		v.Pos = &s.Pos
 	}
 	return json.Marshal(v)
@@ -351,9 +351,9 @@ func readQuestionnaireSheet(it rowIter, file, sheet string, ref *SDG5c1Reference
 	index := map[string]int{}
 	for i, qu := range questions {
 		index[qu.ID] = i
-		q.Answers = append(q.Answers, QuestionAnswer{ID: qu.ID, Pos: Position{File: file}})
+		q.Answers = append(q.Answers, QuestionAnswer{ID: qu.ID, Pos: At(file, "", 0, 0)})
 	}
-	pos := func(row, col int) Position { return Position{File: file, Sheet: sheet, Row: row, Col: col + 1} }
+	pos := func(row, col int) Position { return At(file, sheet, row, col+1) }
 	cols := questionnaireCols{-1, -1, -1}
 	header := false
 	yearSeen := false
@@ -458,11 +458,11 @@ func readQuestionnaireSheet(it rowIter, file, sheet string, ref *SDG5c1Reference
 	}
 	for _, a := range q.Answers {
 		if !a.Found {
-			q.issue(Warning, "question-missing", Position{File: file, Sheet: sheet}, "", "", fmt.Sprintf("question %s has no row in the sheet; it counts as not answered", a.ID), nil)
+			q.issue(Warning, "question-missing", At(file, sheet, 0, 0), "", "", fmt.Sprintf("question %s has no row in the sheet; it counts as not answered", a.ID), nil)
 		}
 	}
 	if q.YearLabel == "" {
-		q.issue(Warning, "year-missing", Position{File: file, Sheet: sheet}, "", "", "no last completed fiscal year is given (a row labelled \"Last completed fiscal year\")", nil)
+		q.issue(Warning, "year-missing", At(file, sheet, 0, 0), "", "", "no last completed fiscal year is given (a row labelled \"Last completed fiscal year\")", nil)
 	}
 	return q, true, nil
 }

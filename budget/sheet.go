@@ -72,6 +72,7 @@ type sheetReader struct {
 	opt   *Options
 	file  string
 	sheet string
+	at    Position // the sheet, for pos
 	rep   SheetReport
 
 	pre    []rawRow // rows buffered while looking for the header
@@ -112,11 +113,13 @@ type objMemo struct {
 }
 
 func newSheetReader(b *Budget, opt *Options, file, sheet string, rep SheetReport) *sheetReader {
-	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, rep: rep, gewe: -1, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]bool{}}
+	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, at: At(file, sheet, 0, 0), rep: rep, gewe: -1, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]bool{}}
 }
 
 func (s *sheetReader) pos(row, col int) Position {
-	return Position{File: s.file, Sheet: s.sheet, Row: row, Col: col}
+	p := s.at // the file and sheet, interned once
+	p.Row, p.Col = row, col
+	return p
 }
 
 // ledger records row n in the ledger and returns the index of its record.
@@ -280,7 +283,7 @@ func (s *sheetReader) findHeader() error {
 }
 
 func (s *sheetReader) noHeader(rows []rawRow, reason string) {
-	s.b.issue(Error, "no-header", Position{File: s.file, Sheet: s.sheet}, "", "a header row naming the columns", reason, ErrNoHeader)
+	s.b.issue(Error, "no-header", s.at, "", "a header row naming the columns", reason, ErrNoHeader)
 	s.noAmount = true
 	for _, r := range rows {
 		s.reject(r.n, r.cells, "sheet has no recognisable header")
@@ -1107,7 +1110,7 @@ func (s *sheetReader) keyedScope(k lineKey) []int {
 	idx := []int{}
 	for i := 0; i < len(s.isTotal); i++ {
 		l := &s.b.Lines[s.start+i]
-		if s.isTotal[i] || l.Pos.Sheet != s.sheet {
+		if s.isTotal[i] || l.Pos.place != s.at.place {
 			continue
 		}
 		if k.year != "" && l.YearLabel != k.year {

@@ -93,7 +93,7 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 				}
 			}
 			sum.Conflicts = append(sum.Conflicts, SuggestConflict{
-				Pos:   Position{File: t.Budget.Source, Sheet: row.Sheet, Row: row.Row},
+				Pos:   At(t.Budget.Source, row.Sheet, row.Row, 0),
 				Label: suggestLineLabel(l),
 				Note:  strings.Join(parts, "; "),
 			})

@@ -46,7 +46,7 @@ func CheckTagging(t *Tagging) []Issue {
 		}
 		tag := &row.Tag
 		at := func(c int) Position {
-			return Position{File: t.Budget.Source, Sheet: row.Sheet, Row: row.Row, Col: s.TagCol(c)}
+			return At(t.Budget.Source, row.Sheet, row.Row, s.TagCol(c))
 		}
 		add := func(c int, code, found, expected, msg string, err error) {
 			out = append(out, Issue{Code: code, Severity: Error, Pos: at(c), Found: found, Expected: expected, Message: msg, Err: err})

@@ -329,13 +329,13 @@ func rowsOf(b *Budget, sheetName func(string) string) []TagRow {
 	var rows []TagRow
 	index := map[[2]string]int{}
 	for i, l := range b.Lines {
-		k := [2]string{l.Pos.Sheet, strconv.Itoa(l.Pos.Row)}
+		k := [2]string{l.Pos.Sheet(), strconv.Itoa(l.Pos.Row)}
 		if j, ok := index[k]; ok {
 			rows[j].Lines = append(rows[j].Lines, i)
 			continue
 		}
 		index[k] = len(rows)
-		rows = append(rows, TagRow{Sheet: sheetName(l.Pos.Sheet), Row: l.Pos.Row, Lines: []int{i}})
+		rows = append(rows, TagRow{Sheet: sheetName(l.Pos.Sheet()), Row: l.Pos.Row, Lines: []int{i}})
 	}
 	return rows
 }

@@ -135,9 +135,9 @@ L-1,0605020,Immigration services,900,5; 11,0
 		ok   bool
 	}{
 		{"line id", Line{ID: "L-1", Programme: Code{Code: "9999"}},
-			CarriedTag{Objectives: objs(t, "5; 11"), Level: NotTargeted, From: Position{File: "prev.csv", Row: 2}, By: "line id"}, true},
+			CarriedTag{Objectives: objs(t, "5; 11"), Level: NotTargeted, From: At("prev.csv", "", 2, 0), By: "line id"}, true},
 		{"programme code and description", Line{Programme: Code{Code: "0605030"}, Description: "LEGAL AID FOR REFUGEES"},
-			CarriedTag{Objectives: objs(t, "7 (50%), 16 (50%)"), Level: Principal, From: Position{File: "prev.csv", Row: 4}, By: "programme code and description"}, true},
+			CarriedTag{Objectives: objs(t, "7 (50%), 16 (50%)"), Level: Principal, From: At("prev.csv", "", 4, 0), By: "programme code and description"}, true},
 		{"programme code, disagreeing", Line{Programme: Code{Code: "0605030"}, Description: "New centre"},
 			CarriedTag{By: "programme code", Conflict: "earlier lines with the same programme code disagree: prev.csv:3 has objectives 7 and marker significant, prev.csv:4 has objectives 7 (50%), 16 (50%) and marker principal"}, true},
 		{"programme code, agreeing on the marker only", Line{Programme: Code{Code: "0605040"}},
@@ -226,7 +226,7 @@ func TestCheckTagging(t *testing.T) {
 			var got []string
 			for _, is := range CheckTagging(tg) {
 				got = append(got, is.Code+"@"+Cell(is.Pos.Row, is.Pos.Col))
-				if is.Severity != Error || is.Pos.Sheet != "Tagging" || is.Pos.File != "b.csv" {
+				if is.Severity != Error || is.Pos.Sheet() != "Tagging" || is.Pos.File() != "b.csv" {
 					t.Errorf("issue %v: want an error at b.csv:Tagging", is)
 				}
 				if !errors.Is(is, ErrNotTagged) && !errors.Is(is, ErrInvalidTag) && !errors.Is(is, ErrNoRationale) &&

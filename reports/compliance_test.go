@@ -23,7 +23,7 @@ func complianceFailure(t *testing.T) *analysis.CheckResult {
 		l.Description = desc
 		l.Amounts.Set(budget.Approved, cents)
 		l.Gender.Level = lv
-		l.Pos = budget.Position{File: "b.csv", Row: len(b.Lines) + 2}
+		l.Pos = budget.At("b.csv", "", len(b.Lines)+2, 0)
 		b.Lines = append(b.Lines, l)
 	}
 	add("principal", 100, budget.Principal)

@@ -126,7 +126,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 				bad++
 			}
 			if len(c.Amounts) == 0 && opt.Ledger {
-				row("  %s\t%d\t%s\t-\t%d\t-\t-\t-\tno amounts\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), c.Covered)
+				row("  %s\t%d\t%s\t-\t%d\t-\t-\t-\tno amounts\t\n", sheetName(c.Pos.Sheet()), c.Pos.Row, oneLine(c.Label, 40), c.Covered)
 			}
 			for _, a := range c.Amounts {
 				st := "ok"
@@ -135,7 +135,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 				} else if !opt.Ledger {
 					continue
 				}
-				row("  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, group(a.Stated), group(a.Computed), group(a.Diff()), st)
+				row("  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet()), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, group(a.Stated), group(a.Computed), group(a.Diff()), st)
 			}
 		}
 		tw.Flush()
@@ -179,7 +179,7 @@ func lineTotals(b *budget.Budget) []*lineTotal {
 	var out []*lineTotal
 	for i := range b.Lines {
 		l := &b.Lines[i]
-		k := [2]string{l.Pos.Sheet, l.Currency}
+		k := [2]string{l.Pos.Sheet(), l.Currency}
 		t := idx[k]
 		if t == nil {
 			t = &lineTotal{sheet: k[0], currency: k[1]}
@@ -306,8 +306,8 @@ func sortedIssues(b *budget.Budget) []budget.Issue {
 		if a.Severity != c.Severity {
 			return a.Severity > c.Severity
 		}
-		if a.Pos.Sheet != c.Pos.Sheet {
-			return sheet[a.Pos.Sheet] < sheet[c.Pos.Sheet]
+		if a.Pos.Sheet() != c.Pos.Sheet() {
+			return sheet[a.Pos.Sheet()] < sheet[c.Pos.Sheet()]
 		}
 		if a.Pos.Row != c.Pos.Row {
 			return a.Pos.Row < c.Pos.Row

@@ -77,8 +77,7 @@ func WriteTagSummary(w io.Writer, t *budget.Tagging, sum budget.SuggestSummary, 
 			ew.printf("  … and %d more\n", len(sum.Conflicts)-opt.Max)
 			break
 		}
-		pos := c.Pos
-		pos.File = opt.Output
+		pos := budget.At(opt.Output, c.Pos.Sheet(), c.Pos.Row, c.Pos.Col)
 		ew.printf("  %s  %s: %s\n", pos, c.Label, c.Note)
 	}
 	return ew.err

@@ -544,7 +544,7 @@ func (x *xlsxWriter) lines(r *Report) {
 		for _, b := range r.Budgets {
 			for i := range b.Lines {
 				l := &b.Lines[i]
-				row = append(row[:0], l.Pos.File, l.Pos.Sheet, l.Pos.Row, l.YearLabel, l.Unit.Code, l.Unit.Name, l.Programme.Code, l.Programme.Name, l.Description)
+				row = append(row[:0], l.Pos.File(), l.Pos.Sheet(), l.Pos.Row, l.YearLabel, l.Unit.Code, l.Unit.Name, l.Programme.Code, l.Programme.Name, l.Description)
 				for _, p := range budget.Phases() {
 					if v, ok := l.Amounts.Get(p); ok {
 						row = append(row, v)
@@ -608,7 +608,7 @@ func (x *xlsxWriter) reconciliation(r *Report) {
 				if d := a.Diff(); d < -b.Tolerance || d > b.Tolerance {
 					st = "MISMATCH"
 				}
-				rows = append(rows, []any{b.Source, c.Pos.Sheet, c.Pos.Row, c.Class.String(), c.Label, c.How, c.Scope, a.Column, c.Covered, a.Stated, a.Computed, a.Diff(), st})
+				rows = append(rows, []any{b.Source, c.Pos.Sheet(), c.Pos.Row, c.Class.String(), c.Label, c.How, c.Scope, a.Column, c.Covered, a.Stated, a.Computed, a.Diff(), st})
 			}
 		}
 	}
