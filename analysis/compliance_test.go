@@ -293,11 +293,11 @@ func TestCheckPerGroup(t *testing.T) {
 	}
 	S, N := budget.Significant, budget.NotTargeted
 	split := cl("split", 10000, S, budget.ObjectiveShare{Objective: 7, Share: 5000}, budget.ObjectiveShare{Objective: 16, Share: 5000})
-	split.Unit.Code = "A"
+	split.Unit = budget.NewCode("A", split.Unit.Name())
 	o7 := cl("o7 other", 5000, N, budget.ObjectiveShare{Objective: 7, Share: 10000})
-	o7.Unit.Code = "A"
+	o7.Unit = budget.NewCode("A", o7.Unit.Name())
 	o16 := cl("o16 other", 15000, N, budget.ObjectiveShare{Objective: 16, Share: 10000})
-	o16.Unit.Code = "B"
+	o16.Unit = budget.NewCode("B", o16.Unit.Name())
 	// By objective, eu_100_40_0 (significant at 40 %):
 	//   7:  split 50.00 (significant) + 50.00 (not targeted) = 100.00;
 	//       GEWE 40 % of 50.00 = 20.00 → 20 % exactly: passes.

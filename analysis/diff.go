@@ -325,10 +325,10 @@ type differ struct {
 func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 func progKey(l *budget.Line) string {
-	if l.Programme.Code != "" {
-		return l.Programme.Code
+	if l.Programme.Code() != "" {
+		return l.Programme.Code()
 	}
-	return l.Programme.Name
+	return l.Programme.Name()
 }
 
 // key returns the matching key of l.

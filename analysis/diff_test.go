@@ -14,7 +14,7 @@ import (
 // dl builds a USD line of unit "U" with an approved amount in cents.
 func dl(prog, desc string, m budget.Money, lv budget.Level, objs ...budget.ObjectiveShare) budget.Line {
 	l := gapLine("U", lv, ams(appr(m)), objs...)
-	l.Programme.Code = prog
+	l.Programme = budget.NewCode(prog, l.Programme.Name())
 	l.Description = desc
 	return l
 }

@@ -233,7 +233,7 @@ func evalObjectiveLabel(n int) string {
 // evalLineLabel names a line for people: its programme and description.
 func evalLineLabel(l *budget.Line) string {
 	s := l.Programme.Label()
-	if l.Description != "" && l.Description != l.Programme.Name {
+	if l.Description != "" && l.Description != l.Programme.Name() {
 		if s != "" {
 			s += " / "
 		}

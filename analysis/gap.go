@@ -576,10 +576,10 @@ func counts(w Weighting, l *budget.Line) bool {
 }
 
 func unitKey(l *budget.Line) string {
-	if l.Unit.Code != "" {
-		return l.Unit.Code
+	if l.Unit.Code() != "" {
+		return l.Unit.Code()
 	}
-	return l.Unit.Name
+	return l.Unit.Name()
 }
 
 // lineGaps computes the execution and beneficiary gaps in one pass.

@@ -28,7 +28,7 @@ func spent(m budget.Money) pm { return pm{budget.Executed, m} }
 // (cents) and objectives.
 func gapLine(unit string, lv budget.Level, amounts []pm, objs ...budget.ObjectiveShare) budget.Line {
 	var l budget.Line
-	l.Unit.Code = unit
+	l.Unit = budget.NewCode(unit, l.Unit.Name())
 	l.Currency = "USD"
 	l.Gender.Level = lv
 	for _, a := range amounts {
@@ -653,7 +653,7 @@ func genGapLines(n int) *budget.Budget {
 	levels := budget.Levels()
 	for i := range b.Lines {
 		l := &b.Lines[i]
-		l.Unit.Code = units[i%len(units)]
+		l.Unit = budget.NewCode(units[i%len(units)], l.Unit.Name())
 		l.Currency = "USD"
 		l.Year = 2023 + i%3
 		l.Amounts.Set(budget.Approved, budget.Money(100000+i%99991))

@@ -524,15 +524,15 @@ func objValue(o int) string {
 func dimValue(d Dim, l *budget.Line) string {
 	switch d {
 	case ByUnit:
-		if l.Unit.Code != "" {
-			return l.Unit.Code
+		if l.Unit.Code() != "" {
+			return l.Unit.Code()
 		}
-		return l.Unit.Name
+		return l.Unit.Name()
 	case ByProgramme:
-		if l.Programme.Code != "" {
-			return l.Programme.Code
+		if l.Programme.Code() != "" {
+			return l.Programme.Code()
 		}
-		return l.Programme.Name
+		return l.Programme.Name()
 	case ByYear:
 		if l.Year == 0 {
 			return ""

@@ -13,7 +13,7 @@ import (
 // line builds a line with an approved amount in cents.
 func line(unit string, approved budget.Money, lv budget.Level, objs ...budget.ObjectiveShare) budget.Line {
 	var l budget.Line
-	l.Unit.Code = unit
+	l.Unit = budget.NewCode(unit, l.Unit.Name())
 	l.Amounts.Set(budget.Approved, approved)
 	l.Gender.Level = lv
 	l.Objectives = objs

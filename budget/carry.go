@@ -46,7 +46,7 @@ func NewCarryIndex(prev *Budget) *CarryIndex {
 		if id := strings.TrimSpace(l.ID); id != "" {
 			x.byID[id] = append(x.byID[id], i)
 		}
-		if p := strings.TrimSpace(l.Programme.Code); p != "" {
+		if p := strings.TrimSpace(l.Programme.Code()); p != "" {
 			x.byProg[p] = append(x.byProg[p], i)
 			k := [2]string{p, normalize(l.Description)}
 			x.byProgDo[k] = append(x.byProgDo[k], i)
@@ -82,7 +82,7 @@ func (c CarriedTag) Provenance() Provenance {
 // finds anything.
 func (x *CarryIndex) Lookup(l *Line) (c CarriedTag, ok bool) {
 	var found []int
-	switch id, p := strings.TrimSpace(l.ID), strings.TrimSpace(l.Programme.Code); {
+	switch id, p := strings.TrimSpace(l.ID), strings.TrimSpace(l.Programme.Code()); {
 	case id != "" && len(x.byID[id]) > 0:
 		found, c.By = x.byID[id], "line id"
 	case p != "" && len(x.byProgDo[[2]string{p, normalize(l.Description)}]) > 0:

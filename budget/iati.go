@@ -198,8 +198,8 @@ func readIATI(b *Budget, br *bufio.Reader, name string, opt *Options) error {
 	}
 	b.Sheets = append(b.Sheets, r.rep)
 	for i := range b.Lines {
-		if p := b.Lines[i].Parent; p != nil && p.Name == "" {
-			p.Name = r.titles[p.Code]
+		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
+			b.Lines[i].Parent = NewCode(p.Code(), r.titles[p.Code()])
 		}
 	}
 	return nil
@@ -414,10 +414,10 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		r.b.issue(Warning, "activity-no-budget", pos, "", "", where+" has no budget and no disbursement or expenditure; no line is made", nil)
 		return
 	}
-	var parent *Code
+	var parent Code
 	for _, ra := range a.Related {
 		if strings.TrimSpace(ra.Type) == "1" && strings.TrimSpace(ra.Ref) != "" {
-			parent = &Code{Code: strings.TrimSpace(ra.Ref), Name: ra.String()}
+			parent = NewCode(strings.TrimSpace(ra.Ref), ra.String())
 			break
 		}
 	}
@@ -427,18 +427,14 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 			break
 		}
 	}
-	unit := Code{Code: strings.TrimSpace(a.ReportingOrg.Ref), Name: a.ReportingOrg.String()}
+	unit := NewCode(strings.TrimSpace(a.ReportingOrg.Ref), a.ReportingOrg.String())
 	ids := map[string]bool{}
 	made := 0
 	for _, p := range periods {
 		l := Line{
 			Year: p.year, YearLabel: iatiLabel(p), Unit: unit,
-			Programme: Code{Code: id, Name: title}, Description: desc,
+			Programme: NewCode(id, title), Parent: parent, Description: desc,
 			Currency: p.currency, Gender: gender, GenderSource: gsrc, Pos: pos,
-		}
-		if parent != nil {
-			pc := *parent
-			l.Parent = &pc
 		}
 		l.ID = id + "/" + l.YearLabel
 		if ids[l.ID] {

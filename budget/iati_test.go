@@ -102,13 +102,13 @@ func TestReadIATIBudgetsAndTransactions(t *testing.T) {
 	if got, want := l.GenderSource, (Provenance{Source: FromColumn, Detail: "policy-marker"}); got != want {
 		t.Errorf("GenderSource = %+v, want %+v", got, want)
 	}
-	if got, want := l.Unit, (Code{"XM-1", "Agency One"}); got != want {
+	if got, want := l.Unit, NewCode("XM-1", "Agency One"); got != want {
 		t.Errorf("Unit = %+v, want %+v", got, want)
 	}
-	if got, want := l.Programme, (Code{"XM-1-A", "Shelters"}); got != want {
+	if got, want := l.Programme, NewCode("XM-1-A", "Shelters"); got != want {
 		t.Errorf("Programme = %+v, want %+v", got, want)
 	}
-	if l.Parent == nil || *l.Parent != (Code{Code: "XM-1-P"}) {
+	if l.Parent != NewCode("XM-1-P", "") {
 		t.Errorf("Parent = %+v, want XM-1-P", l.Parent)
 	}
 	if l.Description != "Shelters for migrant women" {
@@ -157,10 +157,10 @@ func TestReadIATIVersion1(t *testing.T) {
 	if got, want := l.Gender, (Marker{Level: Significant, Raw: "1", Scheme: "iati"}); got != want {
 		t.Errorf("Gender = %+v, want %+v", got, want)
 	}
-	if l.Parent == nil || *l.Parent != (Code{"GB-1-1", "Programme"}) {
+	if l.Parent != NewCode("GB-1-1", "Programme") {
 		t.Errorf("Parent = %+v, want GB-1-1 Programme", l.Parent)
 	}
-	if got, want := l.Unit, (Code{"GB-1", "DFID"}); got != want {
+	if got, want := l.Unit, NewCode("GB-1", "DFID"); got != want {
 		t.Errorf("Unit = %+v, want %+v", got, want)
 	}
 	// The parent has no money: a ledger note and a warning, no line.
@@ -341,7 +341,7 @@ func TestReadIATIEncoding(t *testing.T) {
 	doc := "\ufeff  <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<iati-activities><iati-activity default-currency=\"EUR\"><iati-identifier>A</iati-identifier><title>Caf\xe9</title>" +
 		"<budget><period-start iso-date=\"2020-01-01\"/><value>1</value></budget></iati-activity></iati-activities>"
 	b := readIATIText(t, doc, Options{})
-	if got := b.Lines[0].Programme.Name; got != "Café" {
+	if got := b.Lines[0].Programme.Name(); got != "Café" {
 		t.Errorf("Programme.Name = %q, want Café", got)
 	}
 	// No period-end: the period is the year from period-start.
@@ -455,8 +455,8 @@ func TestReadIATIReal(t *testing.T) {
 				if l.Gender.Raw == "" && l.Gender.Level != NotScreened {
 					t.Errorf("%s: no marker but level %v", l.ID, l.Gender.Level)
 				}
-				if !seen[l.Programme.Code] {
-					seen[l.Programme.Code] = true
+				if !seen[l.Programme.Code()] {
+					seen[l.Programme.Code()] = true
 					markers[l.Gender.Raw]++
 				}
 				for _, p := range Phases() {
@@ -506,7 +506,7 @@ func TestReadIATIRealAlbania(t *testing.T) {
 		if l.Gender.Level != NotTargeted {
 			t.Errorf("%s: Gender = %+v, want not targeted", l.ID, l.Gender)
 		}
-		if l.Parent == nil || l.Parent.Code == "" || l.Parent.Name == "" {
+		if l.Parent.IsZero() || l.Parent.Code() == "" || l.Parent.Name() == "" {
 			t.Errorf("%s: Parent = %+v, want the parent activity with its title", l.ID, l.Parent)
 		}
 	}
@@ -515,7 +515,7 @@ func TestReadIATIRealAlbania(t *testing.T) {
 	for _, l := range b.Lines {
 		for _, p := range []Phase{Approved, Revised} {
 			if v, ok := l.Amounts.Get(p); ok && v < 0 {
-				found = append(found, l.Programme.Code+" "+l.YearLabel+" "+p.String()+" "+v.String()+" "+l.Currency)
+				found = append(found, l.Programme.Code()+" "+l.YearLabel+" "+p.String()+" "+v.String()+" "+l.Currency)
 			}
 		}
 	}
@@ -533,7 +533,7 @@ func TestReadIATIRealDRC(t *testing.T) {
 	// the parents named by related-activity type 1 get their titles.
 	var l *Line
 	for i := range b.Lines {
-		if b.Lines[i].Programme.Code == "GB-1-105838-101" {
+		if b.Lines[i].Programme.Code() == "GB-1-105838-101" {
 			l = &b.Lines[i]
 			break
 		}
@@ -544,7 +544,7 @@ func TestReadIATIRealDRC(t *testing.T) {
 	if got, want := l.Gender, (Marker{Significant, "1", "iati"}); got != want {
 		t.Errorf("Gender = %+v, want %+v", got, want)
 	}
-	if want := (Code{"GB-1-105838", "Support to the Poverty Reduction Strategy Process"}); l.Parent == nil || *l.Parent != want {
+	if want := NewCode("GB-1-105838", "Support to the Poverty Reduction Strategy Process"); l.Parent != want {
 		t.Errorf("Parent = %+v, want %+v", l.Parent, want)
 	}
 	// SOURCE.md: all amounts in GBP.

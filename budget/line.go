@@ -1,6 +1,10 @@
 package budget
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+	"unique"
+)
 
 // Phase is a stage of the budget cycle.
 type Phase uint8
@@ -120,21 +124,64 @@ func (b Beneficiaries) Any() bool {
 }
 
 // Code is a classification code with its name, such as a ministry ("vote")
-// or a programme.
-type Code struct {
-	Code string `json:"code,omitempty"`
-	Name string `json:"name,omitempty"`
+// or a programme. Every line carries two or three, so a Code is one word:
+// the texts are interned (package unique) and shared by all the lines of
+// a ministry or programme. Codes compare with ==; the zero Code is none.
+type Code struct{ h unique.Handle[codeText] }
+
+type codeText struct{ code, name string }
+
+// NewCode returns the code with the given code and name; either may be
+// empty, and with both empty it is the zero Code.
+func NewCode(code, name string) Code {
+	if code == "" && name == "" {
+		return Code{}
+	}
+	return Code{unique.Make(codeText{code, name})}
 }
+
+func (c Code) text() codeText {
+	if c.IsZero() {
+		return codeText{}
+	}
+	return c.h.Value()
+}
+
+// Code returns the code, such as "0702010"; "" when the file gives none.
+func (c Code) Code() string { return c.text().code }
+
+// Name returns the name, such as "Management of Cabinet Affairs"; "" when
+// the file gives none.
+func (c Code) Name() string { return c.text().name }
+
+// IsZero reports whether c is no code at all.
+func (c Code) IsZero() bool { return c == Code{} }
 
 // Label returns "code name", or whichever of the two is present.
 func (c Code) Label() string {
+	t := c.text()
 	switch {
-	case c.Code == "":
-		return c.Name
-	case c.Name == "":
-		return c.Code
+	case t.code == "":
+		return t.name
+	case t.name == "":
+		return t.code
 	}
-	return c.Code + " " + c.Name
+	return t.code + " " + t.name
+}
+
+// String returns the label.
+func (c Code) String() string { return c.Label() }
+
+// Equal reports whether c and d are the same code and name.
+func (c Code) Equal(d Code) bool { return c == d }
+
+// MarshalJSON writes {"code": …, "name": …}, leaving out what is empty.
+func (c Code) MarshalJSON() ([]byte, error) {
+	t := c.text()
+	return json.Marshal(struct {
+		Code string `json:"code,omitempty"`
+		Name string `json:"name,omitempty"`
+	}{t.code, t.name})
 }
 
 // OtherMarkers are the Migration MPTF's other markers, kept raw: their
@@ -151,7 +198,7 @@ type Line struct {
 	YearLabel   string // fiscal year as written, such as "2015-16"
 	Unit        Code   // administrative unit: ministry, vote, agency
 	Programme   Code
-	Parent      *Code // the programme above Programme; nil when the file has no hierarchy
+	Parent      Code // the programme above Programme; zero when the file has no hierarchy
 	Description string
 	Amounts     Amounts
 	Currency    string   // ISO 4217 code; empty when unknown

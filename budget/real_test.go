@@ -89,8 +89,8 @@ func TestRealKenya(t *testing.T) {
 	// Migration lines are read with their vote and sub-programme.
 	found := false
 	for _, l := range b.Lines {
-		if l.Programme.Code == "0605030" && l.Unit.Code == "1021" {
-			found = l.Parent != nil && l.Parent.Code == "0605000" && l.Programme.Name == "Refugee Affairs"
+		if l.Programme.Code() == "0605030" && l.Unit.Code() == "1021" {
+			found = !l.Parent.IsZero() && l.Parent.Code() == "0605000" && l.Programme.Name() == "Refugee Affairs"
 		}
 	}
 	if !found {
@@ -136,7 +136,7 @@ func TestRealPuebla(t *testing.T) {
 	// The migrant fund U033 is read as programme lines.
 	n := 0
 	for _, l := range b.Lines {
-		if l.Programme.Code == "U033" {
+		if l.Programme.Code() == "U033" {
 			n++
 		}
 	}

@@ -339,11 +339,11 @@ func lineRuleText(l *Line, memo map[string]string) ruleText {
 	}
 	t := ruleText{
 		RuleDescription: norm(l.Description),
-		RuleProgramme:   norm(l.Programme.Name),
-		RuleUnit:        norm(l.Unit.Name),
+		RuleProgramme:   norm(l.Programme.Name()),
+		RuleUnit:        norm(l.Unit.Name()),
 	}
-	if l.Parent != nil {
-		t[RuleParent] = norm(l.Parent.Name)
+	if !l.Parent.IsZero() {
+		t[RuleParent] = norm(l.Parent.Name())
 	}
 	return t
 }
@@ -441,14 +441,14 @@ func (r *Rule) match(l *Line, text ruleText) (RuleMatch, bool) {
 		}
 	}
 	if len(r.ProgrammeCodes) > 0 {
-		p, ok := codePrefix(l.Programme.Code, r.ProgrammeCodes)
+		p, ok := codePrefix(l.Programme.Code(), r.ProgrammeCodes)
 		if !ok {
 			return m, false
 		}
 		m.Field, m.Text = "programme code", p
 	}
 	if len(r.UnitCodes) > 0 {
-		p, ok := codePrefix(l.Unit.Code, r.UnitCodes)
+		p, ok := codePrefix(l.Unit.Code(), r.UnitCodes)
 		if !ok {
 			return m, false
 		}

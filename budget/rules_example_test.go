@@ -25,7 +25,7 @@ rules:
 		return
 	}
 	line := budget.Line{
-		Programme:   budget.Code{Code: "E015", Name: "PREVENCIÓN DE LA VIOLENCIA CONTRA LAS MUJERES"},
+		Programme:   budget.NewCode("E015", "PREVENCIÓN DE LA VIOLENCIA CONTRA LAS MUJERES"),
 		Description: "Albergues para REFUGIADOS y solicitantes de asilo",
 	}
 	res := rules.Apply(&line)

@@ -108,15 +108,15 @@ rules:
 		{"whole word, case and accents", Line{Description: "AIDE AUX RÉFUGIÉS"}, "7", `rule refugees: "réfugiés" in description`, 0},
 		{"accents in the text only", Line{Description: "Atención a refugiados"}, "7", `rule refugees: "refugiados" in description`, 0},
 		{"not part of a word", Line{Description: "Refugeeism studies"}, "", "", 0},
-		{"programme name", Line{Programme: Code{Code: "0605030", Name: "Refugee Affairs"}}, "7", `rule refugees: "refugee" in programme`, 0},
-		{"parent name", Line{Parent: &Code{Name: "Refugee programme"}, Description: "Administration"}, "7", `rule refugees: "refugee" in parent`, 0},
-		{"unit name not looked at by default", Line{Unit: Code{Name: "Refugee Commission"}, Description: "Salaries"}, "", "", 0},
+		{"programme name", Line{Programme: NewCode("0605030", "Refugee Affairs")}, "7", `rule refugees: "refugee" in programme`, 0},
+		{"parent name", Line{Parent: NewCode("", "Refugee programme"), Description: "Administration"}, "7", `rule refugees: "refugee" in parent`, 0},
+		{"unit name not looked at by default", Line{Unit: NewCode("", "Refugee Commission"), Description: "Salaries"}, "", "", 0},
 		{"exclusion", Line{Description: "Data migration to the cloud"}, "", "", 0},
 		{"fallback", Line{Description: "Migration statistics"}, "General", `rule migration: "migration" in description`, 0},
 		{"higher priority outranks", Line{Description: "International Organization for Migration: refugee programme"}, "23",
 			`rule iom: "international organization for migration" in description (priority 20, outranks refugees, migration)`, 0},
-		{"code and keyword both needed", Line{Programme: Code{Code: "0605020"}, Description: "Border posts"}, "11", `rule border-code: "border" in description`, 0},
-		{"keyword without the code", Line{Programme: Code{Code: "0702010"}, Description: "Border posts"}, "", "", 0},
+		{"code and keyword both needed", Line{Programme: NewCode("0605020", ""), Description: "Border posts"}, "11", `rule border-code: "border" in description`, 0},
+		{"keyword without the code", Line{Programme: NewCode("0702010", ""), Description: "Border posts"}, "", "", 0},
 		{"pattern", Line{Description: "Visa processing"}, "5", `rule visa-pattern: /\bvisas?\b/ in description`, 0},
 		{"equal priorities disagree", Line{Description: "Visas for refugees"}, "", "", 1},
 	}
@@ -138,7 +138,7 @@ rules:
 		})
 	}
 	// A marker from a unit code.
-	res := rs.Apply(&Line{Unit: Code{Code: "1212", Name: "State Department for Gender"}})
+	res := rs.Apply(&Line{Unit: NewCode("1212", "State Department for Gender")})
 	if res.Marker != Principal || res.MarkerSource.Detail != `rule vote-1212: "1212" in unit code` {
 		t.Errorf("marker %v (%q), want principal from vote-1212", res.Marker, res.MarkerSource.Detail)
 	}
@@ -150,7 +150,7 @@ rules:
 func TestRulesConflictNotByOrder(t *testing.T) {
 	a := "  - {id: consular, priority: 10, keywords: [consular], objectives: \"14\"}\n"
 	b := "  - {id: diaspora, priority: 10, keywords: [diaspora], objectives: \"19\"}\n"
-	line := Line{Programme: Code{Code: "0715050", Name: "Management of Diaspora and Consular Affairs"}}
+	line := Line{Programme: NewCode("0715050", "Management of Diaspora and Consular Affairs")}
 	var got []string
 	for _, order := range []string{a + b, b + a} {
 		res := mustRules(t, "rules:\n"+order).Apply(&line)
@@ -215,24 +215,24 @@ func TestDefaultRulesReal(t *testing.T) {
 	}{
 		// Kenya: immigration services (visas, permits, border posts) and refugees.
 		{"kenya-programme-budget-2018-2022/kenya_budget.csv", Options{},
-			func(l *Line) bool { return l.Programme.Code == "0605020" }, "0605020 Immigration Services", want{"5 (50%), 11 (50%)", NotScreened}},
+			func(l *Line) bool { return l.Programme.Code() == "0605020" }, "0605020 Immigration Services", want{"5 (50%), 11 (50%)", NotScreened}},
 		{"kenya-programme-budget-2018-2022/kenya_budget.csv", Options{},
-			func(l *Line) bool { return l.Programme.Code == "0605030" }, "0605030 Refugee Affairs", want{"7", NotScreened}},
+			func(l *Line) bool { return l.Programme.Code() == "0605030" }, "0605030 Refugee Affairs", want{"7", NotScreened}},
 		{"kenya-programme-budget-2018-2022/kenya_budget.csv", Options{},
-			func(l *Line) bool { return l.Programme.Code == "0912010" }, "0912010 Gender Mainstreaming", want{"", Principal}},
+			func(l *Line) bool { return l.Programme.Code() == "0912010" }, "0912010 Gender Mainstreaming", want{"", Principal}},
 		// Puebla: the fund for returning migrants, and violence against women.
 		{"mexico-puebla-gasto-federalizado-xlsx/Gasto_Federalizado_Avance_Financiero_Puebla_Q1_2016.xlsx", Options{},
-			func(l *Line) bool { return l.Programme.Code == "U033" }, "U033 FONDO DE APOYO A MIGRANTES", want{"21", NotScreened}},
+			func(l *Line) bool { return l.Programme.Code() == "U033" }, "U033 FONDO DE APOYO A MIGRANTES", want{"21", NotScreened}},
 		{"mexico-puebla-gasto-federalizado-xlsx/Gasto_Federalizado_Avance_Financiero_Puebla_Q1_2016.xlsx", Options{},
-			func(l *Line) bool { return l.Programme.Code == "E015" }, "E015 … VIOLENCIA CONTRA LAS MUJERES", want{"7", Principal}},
+			func(l *Line) bool { return l.Programme.Code() == "E015" }, "E015 … VIOLENCIA CONTRA LAS MUJERES", want{"7", Principal}},
 		// Australia: migration programme, refugees, IOM, workplace gender equality.
 		{"au-budget-2015-16-fdp/data/201505181230budget1516.csv", Options{Scale: Thousands},
 			func(l *Line) bool {
-				return l.Programme.Name == "Programme 2.2: Migration" && (l.Description == "Economic Migration" || l.Description == "Family Migration")
+				return l.Programme.Name() == "Programme 2.2: Migration" && (l.Description == "Economic Migration" || l.Description == "Family Migration")
 			}, "Programme 2.2: Migration (economic and family migration)", want{"5", NotScreened}},
 		{"au-budget-2015-16-fdp/data/201505181230budget1516.csv", Options{Scale: Thousands},
 			func(l *Line) bool {
-				return l.Programme.Name == "Programme 2.4: Refugee and Humanitarian Assistance" &&
+				return l.Programme.Name() == "Programme 2.4: Refugee and Humanitarian Assistance" &&
 					(l.Description == "Refugee and Humanitarian Assistance" || strings.HasPrefix(l.Description, "Payments for the Asylum Seeker"))
 			}, "Programme 2.4: Refugee and Humanitarian Assistance", want{"7", NotScreened}},
 		{"au-budget-2015-16-fdp/data/201505181230budget1516.csv", Options{Scale: Thousands},
@@ -240,7 +240,7 @@ func TestDefaultRulesReal(t *testing.T) {
 				return strings.HasPrefix(l.Description, "International Organization for Migration")
 			}, "2.4 IOM contribution", want{"23", NotScreened}},
 		{"au-budget-2015-16-fdp/data/201505181230budget1516.csv", Options{Scale: Thousands},
-			func(l *Line) bool { return l.Programme.Name == "Programme 1.1: Workplace Gender Equality" }, "Programme 1.1: Workplace Gender Equality", want{"6", Principal}},
+			func(l *Line) bool { return l.Programme.Name() == "Programme 1.1: Workplace Gender Equality" }, "Programme 1.1: Workplace Gender Equality", want{"6", Principal}},
 	}
 	budgets := map[string]*Budget{}
 	rs := DefaultRules()
@@ -282,7 +282,7 @@ func TestDefaultRulesReal(t *testing.T) {
 		}
 		for i := range b.Lines {
 			l := &b.Lines[i]
-			if l.Programme.Code != "0715050" {
+			if l.Programme.Code() != "0715050" {
 				continue
 			}
 			res := rs.Apply(l)

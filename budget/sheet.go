@@ -101,10 +101,13 @@ type sheetReader struct {
 	rowBytes   int64 // text bytes of the rows read so far, to size the line slice
 	sized      bool
 
-	vals     []optMoney         // per-row buffer of parsed amounts
-	objMemo  map[string]objMemo // ParseObjectives results by cell text
-	codeMemo map[string]Code    // splitCode results by cell text
-	parent   *Code              // the last line's parent programme, shared by the lines that follow under it
+	vals      []optMoney          // per-row buffer of parsed amounts
+	objMemo   map[string]objMemo  // ParseObjectives results by cell text
+	codeMemo  map[string]codeText // splitCode results by cell text
+	lastCodes [3]struct {         // the last unit, programme and parent, interned
+		t codeText
+		c Code
+	}
 }
 
 type objMemo struct {
@@ -653,13 +656,14 @@ func (s *sheetReader) row(n int, cells []string) {
 var codeName = regexp.MustCompile(`^([0-9][0-9A-Za-z.\-/]*)\s*[-–—:]?\s+(\S.*)$`)
 
 // splitCode is the package's splitCode, remembered per text.
-func (s *sheetReader) splitCode(v string) Code {
+func (s *sheetReader) splitCode(v string) codeText {
 	if c, ok := s.codeMemo[v]; ok {
 		return c
 	}
-	c := splitCode(v)
+	var c codeText
+	c.code, c.name = splitCode(v)
 	if s.codeMemo == nil {
-		s.codeMemo = map[string]Code{}
+		s.codeMemo = map[string]codeText{}
 	}
 	if len(s.codeMemo) < 100000 {
 		s.codeMemo[v] = c
@@ -667,16 +671,26 @@ func (s *sheetReader) splitCode(v string) Code {
 	return c
 }
 
+// code returns the Code of t, interned once for the lines that follow with
+// the same texts (most lines repeat the unit and programme of the line
+// above).
+func (s *sheetReader) code(t codeText, k int) Code {
+	if m := &s.lastCodes[k]; m.t != t || m.c.IsZero() {
+		m.t, m.c = t, NewCode(t.code, t.name)
+	}
+	return s.lastCodes[k].c
+}
+
 // splitCode splits "0702010 Management of Cabinet Affairs" into its code
 // and name.
-func splitCode(s string) Code {
+func splitCode(s string) (code, name string) {
 	if m := codeName.FindStringSubmatch(s); m != nil {
-		return Code{Code: m[1], Name: strings.TrimSpace(m[2])}
+		return m[1], strings.TrimSpace(m[2])
 	}
 	if codeOnly.MatchString(s) {
-		return Code{Code: s}
+		return s, ""
 	}
-	return Code{Name: s}
+	return "", s
 }
 
 var codeOnly = regexp.MustCompile(`^[0-9][0-9A-Za-z.\-/]*$`)
@@ -707,26 +721,27 @@ func (s *sheetReader) lineYear(cells []string, n int) (int, string) {
 }
 
 func (s *sheetReader) codes(cells []string) (unit, prog, parent Code) {
-	unit.Code, _ = s.get(cells, FieldUnitCode)
-	unit.Name, _ = s.get(cells, FieldUnitName)
+	var u, p, pa codeText
+	u.code, _ = s.get(cells, FieldUnitCode)
+	u.name, _ = s.get(cells, FieldUnitName)
 	if v, c := s.get(cells, FieldUnit); c >= 0 && v != "" {
-		u := s.splitCode(v)
-		if unit.Code == "" {
-			unit.Code = u.Code
+		t := s.splitCode(v)
+		if u.code == "" {
+			u.code = t.code
 		}
-		if unit.Name == "" {
-			unit.Name = u.Name
+		if u.name == "" {
+			u.name = t.name
 		}
 	}
-	prog.Code, _ = s.get(cells, FieldProgrammeCode)
-	prog.Name, _ = s.get(cells, FieldProgrammeName)
-	if _, c := s.get(cells, FieldProgrammeCode); c < 0 && prog.Name != "" {
-		prog = s.splitCode(prog.Name)
+	p.code, _ = s.get(cells, FieldProgrammeCode)
+	p.name, _ = s.get(cells, FieldProgrammeName)
+	if _, c := s.get(cells, FieldProgrammeCode); c < 0 && p.name != "" {
+		p = s.splitCode(p.name)
 	}
 	if v, c := s.get(cells, FieldParent); c >= 0 && v != "" {
-		parent = splitCode(v)
+		pa.code, pa.name = splitCode(v)
 	}
-	return
+	return s.code(u, 0), s.code(p, 1), s.code(pa, 2)
 }
 
 // addLinesAt makes the line items of a row; led is the row's ledger entry
@@ -740,16 +755,7 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	l.Pos = s.pos(n, 0)
 	l.ID, _ = s.get(cells, FieldID)
 	l.Year, l.YearLabel = s.lineYear(cells, n)
-	unit, prog, parent := s.codes(cells)
-	l.Unit, l.Programme = unit, prog
-	if parent != (Code{}) {
-		// Lines of one programme share their parent.
-		if s.parent == nil || *s.parent != parent {
-			p := parent // allocated here only, not for every line
-			s.parent = &p
-		}
-		l.Parent = s.parent
-	}
+	l.Unit, l.Programme, l.Parent = s.codes(cells)
 	l.Description, _ = s.get(cells, FieldDescription)
 	l.Currency = s.currency
 	if v, c := s.get(cells, FieldCurrency); c >= 0 && v != "" {
@@ -877,15 +883,15 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 		}
 		unit, prog, _ := s.codes(cells)
 		if c, ok := s.cols[FieldUnitCode]; ok && c != lc {
-			k.unit = unit.Code
+			k.unit = unit.Code()
 		}
 		if k.unit == "" {
 			if c, ok := s.cols[FieldUnitName]; ok && c != lc {
-				k.unit = unit.Name
+				k.unit = unit.Name()
 			}
 		}
 		if c, ok := s.cols[FieldProgrammeCode]; ok && c != lc {
-			k.programme = prog.Code
+			k.programme = prog.Code()
 		}
 		if k.programme == "" {
 			if c, ok := s.cols[FieldProgrammeName]; ok && c != lc {
@@ -1116,10 +1122,10 @@ func (s *sheetReader) keyedScope(k lineKey) []int {
 		if k.year != "" && l.YearLabel != k.year {
 			continue
 		}
-		if k.unit != "" && l.Unit.Code != k.unit && l.Unit.Name != k.unit {
+		if k.unit != "" && l.Unit.Code() != k.unit && l.Unit.Name() != k.unit {
 			continue
 		}
-		if k.programme != "" && l.Programme.Code != k.programme && l.Programme.Label() != k.programme {
+		if k.programme != "" && l.Programme.Code() != k.programme && l.Programme.Label() != k.programme {
 			continue
 		}
 		idx = append(idx, i)
@@ -1215,7 +1221,7 @@ func (s *sheetReader) programmeTotals() {
 	codes := map[group]map[string][]int{}
 	for i := 0; i < sheetLines; i++ {
 		l := &s.b.Lines[s.start+i]
-		c := l.Programme.Code
+		c := l.Programme.Code()
 		if len(c) < 4 || !allDigits(c) {
 			continue
 		}
@@ -1296,8 +1302,8 @@ func (s *sheetReader) programmeTotals() {
 		pl := &s.b.Lines[s.start+pi]
 		parent := pl.Programme // a copy: the line itself is dropped later
 		for _, k := range kids {
-			if kl := &s.b.Lines[s.start+k]; kl.Parent == nil {
-				kl.Parent = &parent
+			if kl := &s.b.Lines[s.start+k]; kl.Parent.IsZero() {
+				kl.Parent = parent
 			}
 		}
 		t := pendingTotal{class: RowSubtotal, label: pl.Programme.Label(), how: "programme code", idx: kids,

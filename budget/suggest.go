@@ -220,7 +220,7 @@ func suggestLineLabel(l *Line) string {
 	if p := l.Programme.Label(); p != "" {
 		parts = append(parts, p)
 	}
-	if l.Description != "" && l.Description != l.Programme.Name {
+	if l.Description != "" && l.Description != l.Programme.Name() {
 		parts = append(parts, l.Description)
 	}
 	return strings.Join(parts, " / ")

@@ -134,15 +134,15 @@ L-1,0605020,Immigration services,900,5; 11,0
 		want CarriedTag
 		ok   bool
 	}{
-		{"line id", Line{ID: "L-1", Programme: Code{Code: "9999"}},
+		{"line id", Line{ID: "L-1", Programme: NewCode("9999", "")},
 			CarriedTag{Objectives: objs(t, "5; 11"), Level: NotTargeted, From: At("prev.csv", "", 2, 0), By: "line id"}, true},
-		{"programme code and description", Line{Programme: Code{Code: "0605030"}, Description: "LEGAL AID FOR REFUGEES"},
+		{"programme code and description", Line{Programme: NewCode("0605030", ""), Description: "LEGAL AID FOR REFUGEES"},
 			CarriedTag{Objectives: objs(t, "7 (50%), 16 (50%)"), Level: Principal, From: At("prev.csv", "", 4, 0), By: "programme code and description"}, true},
-		{"programme code, disagreeing", Line{Programme: Code{Code: "0605030"}, Description: "New centre"},
+		{"programme code, disagreeing", Line{Programme: NewCode("0605030", ""), Description: "New centre"},
 			CarriedTag{By: "programme code", Conflict: "earlier lines with the same programme code disagree: prev.csv:3 has objectives 7 and marker significant, prev.csv:4 has objectives 7 (50%), 16 (50%) and marker principal"}, true},
-		{"programme code, agreeing on the marker only", Line{Programme: Code{Code: "0605040"}},
+		{"programme code, agreeing on the marker only", Line{Programme: NewCode("0605040", "")},
 			CarriedTag{By: "programme code", Conflict: "earlier lines with the same programme code disagree: prev.csv:5 has no objective and marker not_targeted, prev.csv:6 has objectives General and marker not_targeted"}, true},
-		{"unknown programme", Line{Programme: Code{Code: "0702010"}}, CarriedTag{}, false},
+		{"unknown programme", Line{Programme: NewCode("0702010", "")}, CarriedTag{}, false},
 		{"no key", Line{Description: "Reception of refugees"}, CarriedTag{}, false},
 	}
 	for _, tt := range tests {

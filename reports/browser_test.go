@@ -52,7 +52,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	b := r.Budgets[0]
 	for i := range b.Lines {
 		if b.Lines[i].Year == r.Focus {
-			b.Lines[i].Unit.Name = evil // shown in the ministry table
+			b.Lines[i].Unit = budget.NewCode(b.Lines[i].Unit.Code(), evil) // shown in the ministry table
 			b.Lines[i].Description = evil
 			break
 		}

@@ -227,7 +227,7 @@ func TestChartsConventions(t *testing.T) {
 }
 
 func chartLine(year int, lv budget.Level, amounts ...budget.Money) budget.Line {
-	l := budget.Line{Year: year, Gender: budget.Marker{Level: lv}, Unit: budget.Code{Code: "1", Name: "Ministry"}}
+	l := budget.Line{Year: year, Gender: budget.Marker{Level: lv}, Unit: budget.NewCode("1", "Ministry")}
 	for i, m := range amounts {
 		if m >= 0 {
 			l.Amounts.Set(budget.Phase(i), m)

@@ -32,7 +32,7 @@ func TestHTMLGolden(t *testing.T) {
 	b := r.Budgets[0]
 	for i := range b.Lines {
 		if b.Lines[i].Year == r.Focus {
-			b.Lines[i].Unit.Name = `Ministry <b>"Interior"</b> & <script>alert(1)</script>`
+			b.Lines[i].Unit = budget.NewCode(b.Lines[i].Unit.Code(), `Ministry <b>"Interior"</b> & <script>alert(1)</script>`)
 			break
 		}
 	}

@@ -544,7 +544,7 @@ func (x *xlsxWriter) lines(r *Report) {
 		for _, b := range r.Budgets {
 			for i := range b.Lines {
 				l := &b.Lines[i]
-				row = append(row[:0], l.Pos.File(), l.Pos.Sheet(), l.Pos.Row, l.YearLabel, l.Unit.Code, l.Unit.Name, l.Programme.Code, l.Programme.Name, l.Description)
+				row = append(row[:0], l.Pos.File(), l.Pos.Sheet(), l.Pos.Row, l.YearLabel, l.Unit.Code(), l.Unit.Name(), l.Programme.Code(), l.Programme.Name(), l.Description)
 				for _, p := range budget.Phases() {
 					if v, ok := l.Amounts.Get(p); ok {
 						row = append(row, v)
