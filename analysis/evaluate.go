@@ -198,11 +198,11 @@ func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, 
 		}
 		switch {
 		case m.Objectives && s.Objectives != nil:
-			m.Source = s.ObjectiveSource.Detail
+			m.Source = s.ObjectiveSource.Detail()
 		case m.Objectives && s.ObjectiveConflict != "":
 			m.Source = "no suggestion: " + s.ObjectiveConflict
 		case m.Marker && s.Marker.Screened():
-			m.Source = s.MarkerSource.Detail
+			m.Source = s.MarkerSource.Detail()
 		case m.Marker && s.MarkerConflict != "":
 			m.Source = "no suggestion: " + s.MarkerConflict
 		}

@@ -329,7 +329,7 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 		if !l.Gender.Level.Screened() {
 			continue
 		}
-		if l.GenderSource.Source == budget.FromRule {
+		if l.GenderSource.Source() == budget.FromRule {
 			ev.ByRules++
 			continue
 		}

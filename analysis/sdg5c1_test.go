@@ -213,7 +213,7 @@ func TestSDG5c1RuleTagsAreNotTheGovernments(t *testing.T) {
 	// A line tagged by grb's rules is an estimate, not the government's
 	// tagging: with No to 2.5 it is no contradiction.
 	l := cl("a", 100, budget.Principal)
-	l.GenderSource = budget.Provenance{Source: budget.FromRule, Detail: "r1"}
+	l.GenderSource = budget.NewProvenance(budget.FromRule, "r1")
 	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{l}}
 	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyynnn yyn", 0), SDG5c1Options{Budget: b})
 	f := findings(r)["2.5"]

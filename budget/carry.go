@@ -72,7 +72,7 @@ type CarriedTag struct {
 // Provenance returns the provenance of a carried tag:
 // "carried from tagged-2025.xlsx:Tagging!12 (same programme code)".
 func (c CarriedTag) Provenance() Provenance {
-	return Provenance{Source: Carried, Detail: fmt.Sprintf("carried from %s (same %s)", c.From, c.By)}
+	return NewProvenance(Carried, fmt.Sprintf("carried from %s (same %s)", c.From, c.By))
 }
 
 // Lookup finds the earlier tag for l: by line id when l has one, else by

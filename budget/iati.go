@@ -539,7 +539,7 @@ func (r *iatiReader) marker(ms []iatiMarker, pos Position, where string) (Marker
 		return Marker{}, Provenance{}
 	}
 	raw := refTrim(found.Significance)
-	src := Provenance{Source: FromColumn, Detail: "policy-marker"}
+	src := NewProvenance(FromColumn, "policy-marker")
 	if raw == "" {
 		r.b.issue(Error, "marker-invalid", pos, "", "significance 0, 1 or 2", where+": gender policy marker (vocabulary 1, code 1) without a significance", ErrUnknownMarker)
 		return Marker{}, Provenance{}

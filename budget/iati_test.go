@@ -99,7 +99,7 @@ func TestReadIATIBudgetsAndTransactions(t *testing.T) {
 	if got, want := l.Gender, (Marker{Level: Principal, Raw: "2", Scheme: "iati"}); got != want {
 		t.Errorf("Gender = %+v, want %+v (code 3 is governance, not gender)", got, want)
 	}
-	if got, want := l.GenderSource, (Provenance{Source: FromColumn, Detail: "policy-marker"}); got != want {
+	if got, want := l.GenderSource, NewProvenance(FromColumn, "policy-marker"); got != want {
 		t.Errorf("GenderSource = %+v, want %+v", got, want)
 	}
 	if got, want := l.Unit, NewCode("XM-1", "Agency One"); got != want {

@@ -101,10 +101,57 @@ func (s TagSource) MarshalText() ([]byte, error) { return []byte(s.String()), ni
 
 // Provenance records where a tag came from: the column it was read from,
 // the rule that assigned it (and the text it matched), or the file and row
-// it was carried from.
-type Provenance struct {
-	Source TagSource `json:"source"`
-	Detail string    `json:"detail,omitempty"` // column header, rule id and match, or "file:Sheet!row"
+// it was carried from. Every line carries two, so a Provenance is one word:
+// it is interned (package unique). The zero Provenance is untagged.
+type Provenance struct{ h unique.Handle[provenance] }
+
+type provenance struct {
+	source TagSource
+	detail string
+}
+
+// NewProvenance returns the provenance of a tag from source, with its
+// detail: the column header, the rule id and its match, or "file:Sheet!row".
+func NewProvenance(source TagSource, detail string) Provenance {
+	if source == Untagged && detail == "" {
+		return Provenance{}
+	}
+	return Provenance{unique.Make(provenance{source, detail})}
+}
+
+func (p Provenance) value() provenance {
+	if p == (Provenance{}) {
+		return provenance{}
+	}
+	return p.h.Value()
+}
+
+// Source returns where the tag came from.
+func (p Provenance) Source() TagSource { return p.value().source }
+
+// Detail returns the column header, the rule id and its match, or the file
+// and row the tag was carried from.
+func (p Provenance) Detail() string { return p.value().detail }
+
+// String returns "source: detail", or the source alone.
+func (p Provenance) String() string {
+	v := p.value()
+	if v.detail == "" {
+		return v.source.String()
+	}
+	return v.source.String() + ": " + v.detail
+}
+
+// Equal reports whether p and q are the same provenance.
+func (p Provenance) Equal(q Provenance) bool { return p == q }
+
+// MarshalJSON writes {"source": …, "detail": …}.
+func (p Provenance) MarshalJSON() ([]byte, error) {
+	v := p.value()
+	return json.Marshal(struct {
+		Source TagSource `json:"source"`
+		Detail string    `json:"detail,omitempty"`
+	}{v.source, v.detail})
 }
 
 // Count is a number of people, or absent.

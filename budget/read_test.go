@@ -182,7 +182,7 @@ func TestReadTags(t *testing.T) {
 	if l.Gender.Level != Principal || l.Gender.Scheme != "oecd_dac" || l.Gender.Raw != "2" {
 		t.Errorf("marker = %+v, want principal under oecd_dac from raw 2", l.Gender)
 	}
-	if l.GenderSource.Source != FromColumn {
+	if l.GenderSource.Source() != FromColumn {
 		t.Errorf("marker provenance = %v, want column", l.GenderSource)
 	}
 	if !l.Beneficiaries.Women.OK || l.Beneficiaries.Women.N != 120 || !l.Beneficiaries.Men.OK || l.Beneficiaries.Men.N != 0 || l.Beneficiaries.Girls.OK {

@@ -371,7 +371,7 @@ func (rs *Rules) apply(l *Line, text ruleText) RuleResult {
 	if win, c, ok := decide(objs, "objectives", func(a, b RuleMatch) bool { return slices.Equal(a.objectives, b.objectives) }); ok {
 		res.Objectives = slices.Clone(win.objectives)
 		res.ObjectiveRule = win.Rule
-		res.ObjectiveSource = Provenance{Source: FromRule, Detail: ruleDetail(win, objs, func(a, b RuleMatch) bool { return slices.Equal(a.objectives, b.objectives) })}
+		res.ObjectiveSource = NewProvenance(FromRule, ruleDetail(win, objs, func(a, b RuleMatch) bool { return slices.Equal(a.objectives, b.objectives) }))
 	} else if c != nil {
 		res.Conflicts = append(res.Conflicts, *c)
 	}
@@ -386,7 +386,7 @@ func (rs *Rules) apply(l *Line, text ruleText) RuleResult {
 	if win, c, ok := decide(marks, "marker", sameMarker); ok {
 		res.Marker = win.marker
 		res.MarkerRule = win.Rule
-		res.MarkerSource = Provenance{Source: FromRule, Detail: ruleDetail(win, marks, sameMarker)}
+		res.MarkerSource = NewProvenance(FromRule, ruleDetail(win, marks, sameMarker))
 	} else if c != nil {
 		res.Conflicts = append(res.Conflicts, *c)
 	}

@@ -30,8 +30,8 @@ rules:
 	}
 	res := rules.Apply(&line)
 	fmt.Println(budget.FormatObjectives(res.Objectives), res.Marker)
-	fmt.Println(res.ObjectiveSource.Detail)
-	fmt.Println(res.MarkerSource.Detail)
+	fmt.Println(res.ObjectiveSource.Detail())
+	fmt.Println(res.MarkerSource.Detail())
 	// Output:
 	// 7 principal
 	// rule refugees: "refugiados" in description

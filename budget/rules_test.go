@@ -102,7 +102,7 @@ rules:
 		name      string
 		line      Line
 		objs      string // "" = none
-		detail    string // ObjectiveSource.Detail
+		detail    string // ObjectiveSource.Detail()
 		conflicts int
 	}{
 		{"whole word, case and accents", Line{Description: "AIDE AUX RÉFUGIÉS"}, "7", `rule refugees: "réfugiés" in description`, 0},
@@ -126,11 +126,11 @@ rules:
 			if got := FormatObjectives(res.Objectives); got != tt.objs {
 				t.Errorf("objectives = %q, want %q (matches %v)", got, tt.objs, res.Matches)
 			}
-			if res.ObjectiveSource.Detail != tt.detail {
-				t.Errorf("detail = %q, want %q", res.ObjectiveSource.Detail, tt.detail)
+			if res.ObjectiveSource.Detail() != tt.detail {
+				t.Errorf("detail = %q, want %q", res.ObjectiveSource.Detail(), tt.detail)
 			}
-			if tt.objs != "" && res.ObjectiveSource.Source != FromRule {
-				t.Errorf("source = %v, want rule", res.ObjectiveSource.Source)
+			if tt.objs != "" && res.ObjectiveSource.Source() != FromRule {
+				t.Errorf("source = %v, want rule", res.ObjectiveSource.Source())
 			}
 			if len(res.Conflicts) != tt.conflicts {
 				t.Errorf("conflicts = %v, want %d", res.Conflicts, tt.conflicts)
@@ -139,8 +139,8 @@ rules:
 	}
 	// A marker from a unit code.
 	res := rs.Apply(&Line{Unit: NewCode("1212", "State Department for Gender")})
-	if res.Marker != Principal || res.MarkerSource.Detail != `rule vote-1212: "1212" in unit code` {
-		t.Errorf("marker %v (%q), want principal from vote-1212", res.Marker, res.MarkerSource.Detail)
+	if res.Marker != Principal || res.MarkerSource.Detail() != `rule vote-1212: "1212" in unit code` {
+		t.Errorf("marker %v (%q), want principal from vote-1212", res.Marker, res.MarkerSource.Detail())
 	}
 }
 

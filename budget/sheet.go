@@ -104,6 +104,7 @@ type sheetReader struct {
 	vals      []optMoney          // per-row buffer of parsed amounts
 	objMemo   map[string]objMemo  // ParseObjectives results by cell text
 	codeMemo  map[string]codeText // splitCode results by cell text
+	objSource Provenance          // of the objectives read from the column
 	lastCodes [3]struct {         // the last unit, programme and parent, interned
 		t codeText
 		c Code
@@ -790,7 +791,10 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 			s.b.issue(Error, "objective-invalid", s.pos(n, c+1), v, "GCM objectives 1–23, such as 7, \"3; 7\" or \"7 (60%), 16 (40%)\"", errMsg(err), err)
 		} else {
 			l.Objectives = o
-			l.ObjectiveSource = Provenance{Source: FromColumn, Detail: s.header[c]}
+			if s.objSource == (Provenance{}) {
+				s.objSource = NewProvenance(FromColumn, s.header[c]) // interned once per sheet
+			}
+			l.ObjectiveSource = s.objSource
 		}
 	}
 	if v, c := s.get(cells, FieldGenderMarker); c >= 0 && v != "" {
@@ -1196,6 +1200,7 @@ func (s *sheetReader) resolveMarkers() {
 			s.b.issue(Warning, "scheme-assumed", s.pos(s.rep.HeaderRow, c+1), "", "--scheme or a mapping file naming the scheme", inf.Reason, nil)
 		}
 	}
+	src := NewProvenance(FromColumn, s.header[c])
 	sheetLines := len(s.b.Lines) - s.start
 	for i := 0; i < sheetLines; i++ {
 		l := &s.b.Lines[s.start+i]
@@ -1208,7 +1213,7 @@ func (s *sheetReader) resolveMarkers() {
 			continue
 		}
 		l.Gender.Level, l.Gender.Scheme = lv, scheme.ID
-		l.GenderSource = Provenance{Source: FromColumn, Detail: s.header[c]}
+		l.GenderSource = src
 	}
 }
 

@@ -206,7 +206,7 @@ func suggestLine(l *Line, file *Suggestion, opt SuggestOptions, sc *Scheme, memo
 	}
 	if s.Marker.Screened() && sc != nil {
 		if _, ok := LevelCode(sc, s.Marker); !ok {
-			s.MarkerConflict = fmt.Sprintf("the suggested level %s (%s) has no code in scheme %s", s.Marker, s.MarkerSource.Detail, sc.ID)
+			s.MarkerConflict = fmt.Sprintf("the suggested level %s (%s) has no code in scheme %s", s.Marker, s.MarkerSource.Detail(), sc.ID)
 			s.Marker, s.MarkerSource = NotScreened, Provenance{}
 		}
 	}

@@ -595,7 +595,7 @@ func ReadTagging(r io.Reader, name string, opt Options) (*Tagging, error) {
 		if s.FileObjectives > 0 {
 			if o, err := ParseObjectives(cell(s.FileObjectives)); err == nil && o != nil {
 				row.FromFile.Objectives = o
-				row.FromFile.ObjectiveSource = Provenance{Source: FromColumn, Detail: headerText(s, s.FileObjectives)}
+				row.FromFile.ObjectiveSource = NewProvenance(FromColumn, headerText(s, s.FileObjectives))
 			}
 		}
 		if s.FileMarker > 0 && s.FileScheme != "" {
@@ -607,7 +607,7 @@ func ReadTagging(r io.Reader, name string, opt Options) (*Tagging, error) {
 			if fs != nil {
 				if l, err := fs.Parse(cell(s.FileMarker)); err == nil && l.Screened() {
 					row.FromFile.Marker = l
-					row.FromFile.MarkerSource = Provenance{Source: FromColumn, Detail: headerText(s, s.FileMarker)}
+					row.FromFile.MarkerSource = NewProvenance(FromColumn, headerText(s, s.FileMarker))
 				}
 			}
 		}
@@ -703,15 +703,15 @@ func ConflictText(note string) string { return conflictPrefix + note }
 func parseProvenance(s string) Provenance {
 	switch {
 	case strings.HasPrefix(s, "rule "):
-		return Provenance{Source: FromRule, Detail: s}
+		return NewProvenance(FromRule, s)
 	case strings.HasPrefix(s, "carried "):
-		return Provenance{Source: Carried, Detail: s}
+		return NewProvenance(Carried, s)
 	case strings.HasPrefix(s, "column "):
-		return Provenance{Source: FromColumn, Detail: s}
+		return NewProvenance(FromColumn, s)
 	case s == "":
 		return Provenance{}
 	}
-	return Provenance{Source: Manual, Detail: s}
+	return NewProvenance(Manual, s)
 }
 
 // applyTag sets the tags of a row's lines from its tag columns.
@@ -738,7 +738,7 @@ func (t *Tagging) applyTag(row *TagRow, sc *Scheme) {
 		case StatusNotScreened:
 			if tag.Objectives != nil {
 				l.Objectives = slices.Clone(tag.Objectives)
-				l.ObjectiveSource = Provenance{Source: Manual, Detail: "tagged" + who}
+				l.ObjectiveSource = NewProvenance(Manual, "tagged"+who)
 			}
 		}
 	}
@@ -747,10 +747,10 @@ func (t *Tagging) applyTag(row *TagRow, sc *Scheme) {
 // confirmedSource is the provenance of a confirmed tag: that of the
 // suggestion it equals, or Manual.
 func confirmedSource(suggested Provenance, same bool, who string) Provenance {
-	if same && suggested.Source != Untagged {
-		return Provenance{Source: suggested.Source, Detail: suggested.Detail + "; confirmed" + who}
+	if same && suggested.Source() != Untagged {
+		return NewProvenance(suggested.Source(), suggested.Detail()+"; confirmed"+who)
 	}
-	return Provenance{Source: Manual, Detail: "tagged" + who}
+	return NewProvenance(Manual, "tagged"+who)
 }
 
 // parseMarkerSheet reads the recipe of a tagging workbook.

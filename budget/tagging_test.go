@@ -55,7 +55,7 @@ func TestNewTagging(t *testing.T) {
 		t.Errorf("rows with lines (-want +got):\n%s", diff)
 	}
 	f := tg.Rows[1].FromFile
-	if FormatObjectives(f.Objectives) != "7" || f.Marker != Significant || f.ObjectiveSource.Source != FromColumn || f.MarkerSource.Source != FromColumn {
+	if FormatObjectives(f.Objectives) != "7" || f.Marker != Significant || f.ObjectiveSource.Source() != FromColumn || f.MarkerSource.Source() != FromColumn {
 		t.Errorf("row 3 file tags %+v, want objective 7 and significant from columns", f)
 	}
 	// The recipe survives the marker sheet.
@@ -90,7 +90,7 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("row %d tag cells (-want +got):\n%s", tg.Rows[i].Row, diff)
 		}
 	}
-	if d := tg.Rows[0].Suggested.ObjectiveSource.Detail; d != `rule immigration-services: "immigration" in description` {
+	if d := tg.Rows[0].Suggested.ObjectiveSource.Detail(); d != `rule immigration-services: "immigration" in description` {
 		t.Errorf("row 2 provenance %q", d)
 	}
 
@@ -157,7 +157,7 @@ L-1,0605020,Immigration services,900,5; 11,0
 		})
 	}
 	c, _ := x.Lookup(&Line{ID: "L-1"})
-	if p := c.Provenance(); p.Source != Carried || p.Detail != "carried from prev.csv:2 (same line id)" {
+	if p := c.Provenance(); p.Source() != Carried || p.Detail() != "carried from prev.csv:2 (same line id)" {
 		t.Errorf("provenance %+v", p)
 	}
 
@@ -169,13 +169,13 @@ L-1,0605020,Immigration services,900,5; 11,0
 		t.Errorf("carried %d, from file %d, from rules %d, conflicts %v; want 1, 1, 1 and none", sum.Carried, sum.FromFile, sum.FromRules, sum.Conflicts)
 	}
 	s := tg.Rows[0].Suggested
-	if FormatObjectives(s.Objectives) != "5 (50%), 11 (50%)" || s.ObjectiveSource.Source != Carried ||
-		s.ObjectiveSource.Detail != "carried from prev.csv:2 (same programme code and description)" || s.Marker != NotTargeted {
+	if FormatObjectives(s.Objectives) != "5 (50%), 11 (50%)" || s.ObjectiveSource.Source() != Carried ||
+		s.ObjectiveSource.Detail() != "carried from prev.csv:2 (same programme code and description)" || s.Marker != NotTargeted {
 		t.Errorf("row 2 suggestion %+v, want 5 and 11 carried from prev.csv:2", s)
 	}
 	// Row 3's programme has two earlier lines that disagree; the file's
 	// own tags fill the gap.
-	if s := tg.Rows[1].Suggested; s.ObjectiveSource.Source != FromColumn || s.MarkerSource.Source != FromColumn {
+	if s := tg.Rows[1].Suggested; s.ObjectiveSource.Source() != FromColumn || s.MarkerSource.Source() != FromColumn {
 		t.Errorf("row 3 suggestion %+v, want the file's own tags", s)
 	}
 	// Without them, the disagreement is reported and nothing suggested.

@@ -296,14 +296,14 @@ func suggestionCells(s budget.Suggestion, sc *budget.Scheme) [4]string {
 	var out [4]string
 	if s.Objectives != nil {
 		out[0] = budget.FormatObjectives(s.Objectives)
-		out[1] = s.ObjectiveSource.Detail
+		out[1] = s.ObjectiveSource.Detail()
 	} else if s.ObjectiveConflict != "" {
 		out[1] = budget.ConflictText(s.ObjectiveConflict)
 	}
 	if s.Marker.Screened() {
 		if c, ok := budget.LevelCode(sc, s.Marker); ok {
 			out[2] = c.Code + " - " + c.Label
-			out[3] = s.MarkerSource.Detail
+			out[3] = s.MarkerSource.Detail()
 		}
 	} else if s.MarkerConflict != "" {
 		out[3] = budget.ConflictText(s.MarkerConflict)

@@ -203,12 +203,12 @@ func TestTemplateRoundTrip(t *testing.T) {
 	// manual.
 	prov := []string{}
 	for _, l := range b.Lines {
-		prov = append(prov, l.ObjectiveSource.Source.String()+"/"+l.GenderSource.Source.String())
+		prov = append(prov, l.ObjectiveSource.Source().String()+"/"+l.GenderSource.Source().String())
 	}
 	if diff := cmp.Diff([]string{"rule/manual", "rule/manual", "manual/manual", "untagged/rule", "untagged/untagged"}, prov); diff != "" {
 		t.Errorf("objective/marker sources (-want +got):\n%s", diff)
 	}
-	if d := b.Lines[0].ObjectiveSource.Detail; d != `rule immigration-services: "immigration" in description; confirmed by A. Officer` {
+	if d := b.Lines[0].ObjectiveSource.Detail(); d != `rule immigration-services: "immigration" in description; confirmed by A. Officer` {
 		t.Errorf("row 2 provenance %q", d)
 	}
 
@@ -304,7 +304,7 @@ func TestTemplateCarryForward(t *testing.T) {
 	tg, out := makeTemplate(t, "budget-2026.csv", next, budget.NewCarryIndex(prev.Budget))
 	src := []string{}
 	for _, r := range tg.Rows {
-		src = append(src, r.Suggested.ObjectiveSource.Source.String()+"/"+r.Suggested.MarkerSource.Source.String())
+		src = append(src, r.Suggested.ObjectiveSource.Source().String()+"/"+r.Suggested.MarkerSource.Source().String())
 	}
 	// Rows 2 and 3 are carried; row 4 was not confirmed last year, so the
 	// rules suggest its marker; row 5 is a new programme.

@@ -576,13 +576,10 @@ func (x *xlsxWriter) lines(r *Report) {
 }
 
 func provenance(p budget.Provenance) string {
-	if p.Source == budget.Untagged {
+	if p.Source() == budget.Untagged {
 		return ""
 	}
-	if p.Detail == "" {
-		return p.Source.String()
-	}
-	return p.Source.String() + ": " + p.Detail
+	return p.String()
 }
 
 func (x *xlsxWriter) issues(r *Report) {
