@@ -749,7 +749,7 @@ func checkRule(b *budget.Budget, r Rule, phase budget.Phase, multi bool) (*RuleR
 		amt, has := l.Amounts.Get(phase)
 		rr.Lines = append(rr.Lines, LineRef{
 			Index: i, Pos: l.Pos, Unit: l.Unit.Label(), Description: l.Description,
-			Amount: amt, HasAmount: has, Level: l.Gender.Level, Raw: l.Gender.Raw,
+			Amount: amt, HasAmount: has, Level: l.Gender.Level, Raw: l.Gender.Raw(),
 		})
 	}
 	sort.Slice(rr.Lines, func(i, j int) bool {

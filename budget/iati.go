@@ -547,9 +547,9 @@ func (r *iatiReader) marker(ms []iatiMarker, pos Position, where string) (Marker
 	lv, err := r.scheme.Parse(raw)
 	if err != nil {
 		r.b.issue(Error, "marker-invalid", pos, raw, "significance 0, 1 or 2", where+": "+errMsg(err), err)
-		return Marker{Raw: raw}, src
+		return NewMarker(NotScreened, raw, ""), src
 	}
-	return Marker{Level: lv, Raw: raw, Scheme: r.scheme.ID}, src
+	return NewMarker(lv, raw, r.scheme.ID), src
 }
 
 // iatiParseDate reads the date part of an ISO date or date-time.

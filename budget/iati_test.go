@@ -96,7 +96,7 @@ func TestReadIATIBudgetsAndTransactions(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 	l := b.Lines[0]
-	if got, want := l.Gender, (Marker{Level: Principal, Raw: "2", Scheme: "iati"}); got != want {
+	if got, want := l.Gender, NewMarker(Principal, "2", "iati"); got != want {
 		t.Errorf("Gender = %+v, want %+v (code 3 is governance, not gender)", got, want)
 	}
 	if got, want := l.GenderSource, NewProvenance(FromColumn, "policy-marker"); got != want {
@@ -154,7 +154,7 @@ func TestReadIATIVersion1(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 	l := b.Lines[0]
-	if got, want := l.Gender, (Marker{Level: Significant, Raw: "1", Scheme: "iati"}); got != want {
+	if got, want := l.Gender, NewMarker(Significant, "1", "iati"); got != want {
 		t.Errorf("Gender = %+v, want %+v", got, want)
 	}
 	if l.Parent != NewCode("GB-1-1", "Programme") {
@@ -191,15 +191,15 @@ func TestReadIATIMarkers(t *testing.T) {
 		issues  []string
 		errIs   error
 	}{
-		{"principal", `<policy-marker vocabulary="1" code="1" significance="2"/>`, Marker{Principal, "2", "iati"}, nil, nil},
-		{"not targeted is screened", `<policy-marker vocabulary="1" code="1" significance="0"/>`, Marker{NotTargeted, "0", "iati"}, nil, nil},
-		{"no vocabulary is DAC", `<policy-marker code="1" significance="1"/>`, Marker{Significant, "1", "iati"}, nil, nil},
-		{"vocabulary DAC (1.0x)", `<policy-marker vocabulary="DAC" code="1" significance="1"/>`, Marker{Significant, "1", "iati"}, nil, nil},
+		{"principal", `<policy-marker vocabulary="1" code="1" significance="2"/>`, NewMarker(Principal, "2", "iati"), nil, nil},
+		{"not targeted is screened", `<policy-marker vocabulary="1" code="1" significance="0"/>`, NewMarker(NotTargeted, "0", "iati"), nil, nil},
+		{"no vocabulary is DAC", `<policy-marker code="1" significance="1"/>`, NewMarker(Significant, "1", "iati"), nil, nil},
+		{"vocabulary DAC (1.0x)", `<policy-marker vocabulary="DAC" code="1" significance="1"/>`, NewMarker(Significant, "1", "iati"), nil, nil},
 		{"no marker is not screened", ``, Marker{}, nil, nil},
 		{"other markers are not gender", `<policy-marker vocabulary="1" code="3" significance="2"/><policy-marker vocabulary="1" code="11" significance="1"/>`, Marker{}, nil, nil},
 		{"reporting-org vocabulary is not DAC", `<policy-marker vocabulary="99" code="1" significance="2"/>`, Marker{}, nil, nil},
-		{"significance 3 is an error", `<policy-marker vocabulary="1" code="1" significance="3"/>`, Marker{Raw: "3"}, []string{"error marker-invalid"}, ErrUnknownMarker},
-		{"significance 4 is an error", `<policy-marker vocabulary="1" code="1" significance="4"/>`, Marker{Raw: "4"}, []string{"error marker-invalid"}, ErrUnknownMarker},
+		{"significance 3 is an error", `<policy-marker vocabulary="1" code="1" significance="3"/>`, NewMarker(NotScreened, "3", ""), []string{"error marker-invalid"}, ErrUnknownMarker},
+		{"significance 4 is an error", `<policy-marker vocabulary="1" code="1" significance="4"/>`, NewMarker(NotScreened, "4", ""), []string{"error marker-invalid"}, ErrUnknownMarker},
 		{"no significance is an error", `<policy-marker vocabulary="1" code="1"/>`, Marker{}, []string{"error marker-invalid"}, ErrUnknownMarker},
 	}
 	for _, tt := range tests {
@@ -449,15 +449,15 @@ func TestReadIATIReal(t *testing.T) {
 			sums := map[string]*Sum{}
 			neg := 0
 			for _, l := range b.Lines {
-				if l.Gender.Raw != "" && l.Gender.Scheme != "iati" {
+				if l.Gender.Raw() != "" && l.Gender.Scheme() != "iati" {
 					t.Errorf("%s: marker %+v not read with the iati scheme", l.ID, l.Gender)
 				}
-				if l.Gender.Raw == "" && l.Gender.Level != NotScreened {
+				if l.Gender.Raw() == "" && l.Gender.Level != NotScreened {
 					t.Errorf("%s: no marker but level %v", l.ID, l.Gender.Level)
 				}
 				if !seen[l.Programme.Code()] {
 					seen[l.Programme.Code()] = true
-					markers[l.Gender.Raw]++
+					markers[l.Gender.Raw()]++
 				}
 				for _, p := range Phases() {
 					if v, ok := l.Amounts.Get(p); ok {
@@ -541,7 +541,7 @@ func TestReadIATIRealDRC(t *testing.T) {
 	if l == nil {
 		t.Fatal("no line for GB-1-105838-101")
 	}
-	if got, want := l.Gender, (Marker{Significant, "1", "iati"}); got != want {
+	if got, want := l.Gender, NewMarker(Significant, "1", "iati"); got != want {
 		t.Errorf("Gender = %+v, want %+v", got, want)
 	}
 	if want := NewCode("GB-1-105838", "Support to the Poverty Reduction Strategy Process"); l.Parent != want {

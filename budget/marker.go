@@ -1,8 +1,10 @@
 package budget
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
+	"unique"
 )
 
 // Level is the canonical level of a gender marker, whatever scheme the
@@ -87,9 +89,48 @@ func (l *Level) UnmarshalText(b []byte) error {
 
 // Marker is a gender marker as read from a file: the canonical level plus
 // the raw code and the scheme it was read under, kept so that a reader can
-// always see what the source said.
+// always see what the source said. The code and scheme are interned
+// (package unique): every line carries a marker, and a file has few codes.
 type Marker struct {
-	Level  Level
-	Raw    string // the cell text, trimmed; empty when not screened
-	Scheme string // scheme id, such as "oecd_dac"; empty when not screened
+	Level Level
+	code  unique.Handle[markerCode]
+}
+
+type markerCode struct{ raw, scheme string }
+
+// NewMarker returns the marker of level lv read as the code raw (the cell
+// text, trimmed) of the scheme with the given id, such as "oecd_dac".
+func NewMarker(lv Level, raw, scheme string) Marker {
+	m := Marker{Level: lv}
+	if raw != "" || scheme != "" {
+		m.code = unique.Make(markerCode{raw, scheme})
+	}
+	return m
+}
+
+func (m Marker) codes() markerCode {
+	if m.code == (unique.Handle[markerCode]{}) {
+		return markerCode{}
+	}
+	return m.code.Value()
+}
+
+// Raw returns the code as written; "" when not screened.
+func (m Marker) Raw() string { return m.codes().raw }
+
+// Scheme returns the id of the scheme the code was read under; "" when not
+// screened or when the code is not one of the scheme's.
+func (m Marker) Scheme() string { return m.codes().scheme }
+
+// Equal reports whether m and n are the same level, code and scheme.
+func (m Marker) Equal(n Marker) bool { return m == n }
+
+// MarshalJSON writes {"level": …, "raw": …, "scheme": …}.
+func (m Marker) MarshalJSON() ([]byte, error) {
+	c := m.codes()
+	return json.Marshal(struct {
+		Level  Level  `json:"level"`
+		Raw    string `json:"raw,omitempty"`
+		Scheme string `json:"scheme,omitempty"`
+	}{m.Level, c.raw, c.scheme})
 }

@@ -179,7 +179,7 @@ func TestReadTags(t *testing.T) {
 	if got, want := FormatObjectives(l.Objectives), "7 (60%), 16 (40%)"; got != want {
 		t.Errorf("objectives = %q, want %q", got, want)
 	}
-	if l.Gender.Level != Principal || l.Gender.Scheme != "oecd_dac" || l.Gender.Raw != "2" {
+	if l.Gender.Level != Principal || l.Gender.Scheme() != "oecd_dac" || l.Gender.Raw() != "2" {
 		t.Errorf("marker = %+v, want principal under oecd_dac from raw 2", l.Gender)
 	}
 	if l.GenderSource.Source() != FromColumn {

@@ -95,10 +95,10 @@ type sheetReader struct {
 	totals     []pendingTotal
 	sinceTotal int // sheet line index after the last total row
 	sinceGrand int
-	markerVals map[string]bool
-	noAmount   bool  // the sheet has no header or no amount column: every row is rejected
-	counts     bool  // the sheet has beneficiary columns
-	rowBytes   int64 // text bytes of the rows read so far, to size the line slice
+	markerVals map[string]Marker // the marker codes met, by text
+	noAmount   bool              // the sheet has no header or no amount column: every row is rejected
+	counts     bool              // the sheet has beneficiary columns
+	rowBytes   int64             // text bytes of the rows read so far, to size the line slice
 	sized      bool
 
 	vals      []optMoney          // per-row buffer of parsed amounts
@@ -117,7 +117,7 @@ type objMemo struct {
 }
 
 func newSheetReader(b *Budget, opt *Options, file, sheet string, rep SheetReport) *sheetReader {
-	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, at: At(file, sheet, 0, 0), rep: rep, gewe: -1, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]bool{}}
+	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, at: At(file, sheet, 0, 0), rep: rep, gewe: -1, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]Marker{}}
 }
 
 func (s *sheetReader) pos(row, col int) Position {
@@ -798,8 +798,12 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 		}
 	}
 	if v, c := s.get(cells, FieldGenderMarker); c >= 0 && v != "" {
-		l.Gender.Raw = v
-		s.markerVals[v] = true
+		m, ok := s.markerVals[v]
+		if !ok {
+			m = NewMarker(NotScreened, v, "") // the level and scheme come once the sheet is read
+			s.markerVals[v] = m
+		}
+		l.Gender = m
 	}
 	hr, _ := s.get(cells, FieldHumanRights)
 	cs, _ := s.get(cells, FieldChildSensitivity)
@@ -1200,20 +1204,32 @@ func (s *sheetReader) resolveMarkers() {
 			s.b.issue(Warning, "scheme-assumed", s.pos(s.rep.HeaderRow, c+1), "", "--scheme or a mapping file naming the scheme", inf.Reason, nil)
 		}
 	}
+	if scheme == nil {
+		return
+	}
+	// Each code is read once; the lines take the result.
+	type parsed struct {
+		m   Marker
+		err error
+	}
+	read := make(map[Marker]parsed, len(s.markerVals))
+	for v, m := range s.markerVals {
+		lv, err := scheme.Parse(v)
+		read[m] = parsed{NewMarker(lv, v, scheme.ID), err}
+	}
 	src := NewProvenance(FromColumn, s.header[c])
 	sheetLines := len(s.b.Lines) - s.start
 	for i := 0; i < sheetLines; i++ {
 		l := &s.b.Lines[s.start+i]
-		if l.Gender.Raw == "" || scheme == nil {
+		p, ok := read[l.Gender]
+		if !ok {
+			continue // no code on the line
+		}
+		if p.err != nil {
+			s.b.issue(Error, "marker-invalid", s.pos(l.Pos.Row, c+1), l.Gender.Raw(), "a code of scheme "+scheme.ID, errMsg(p.err), p.err)
 			continue
 		}
-		lv, err := scheme.Parse(l.Gender.Raw)
-		if err != nil {
-			s.b.issue(Error, "marker-invalid", s.pos(l.Pos.Row, c+1), l.Gender.Raw, "a code of scheme "+scheme.ID, errMsg(err), err)
-			continue
-		}
-		l.Gender.Level, l.Gender.Scheme = lv, scheme.ID
-		l.GenderSource = src
+		l.Gender, l.GenderSource = p.m, src
 	}
 }
 

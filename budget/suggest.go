@@ -260,7 +260,7 @@ func (t *Tag) prefill(s Suggestion, sc *Scheme) bool {
 	if s.Marker.Screened() && sc != nil {
 		if c, ok := LevelCode(sc, s.Marker); ok {
 			t.Cells[ColMarker] = c.Code
-			t.Marker = Marker{Level: s.Marker, Raw: c.Code, Scheme: sc.ID}
+			t.Marker = NewMarker(s.Marker, c.Code, sc.ID)
 			wrote = true
 		}
 	}

@@ -79,7 +79,7 @@ func CheckTagging(t *Tagging) []Issue {
 		}
 		if status == StatusConfirmed && tag.Marker.Level == Principal && strings.TrimSpace(tag.Rationale) == "" {
 			add(ColRationale, "rationale-missing", "", "a sentence on why gender equality is the main objective of the line",
-				fmt.Sprintf("gender marker %s (principal) without a rationale", tag.Marker.Raw), ErrNoRationale)
+				fmt.Sprintf("gender marker %s (principal) without a rationale", tag.Marker.Raw()), ErrNoRationale)
 		}
 	}
 	return out

@@ -636,7 +636,7 @@ func (t *Tag) parse(sc *Scheme) {
 	t.Marker = Marker{}
 	if raw := t.Cells[ColMarker]; raw != "" {
 		if l, err := sc.Parse(raw); err == nil {
-			t.Marker = Marker{Level: l, Raw: raw, Scheme: sc.ID}
+			t.Marker = NewMarker(l, raw, sc.ID)
 		}
 	}
 }

@@ -559,7 +559,7 @@ func (x *xlsxWriter) lines(r *Report) {
 					ot = budget.FormatObjectives(l.Objectives)
 					objText[key] = ot
 				}
-				row = append(row, l.Currency, ot, provenance(l.ObjectiveSource), l.Gender.Level.Label(), l.Gender.Raw, l.Gender.Scheme, provenance(l.GenderSource))
+				row = append(row, l.Currency, ot, provenance(l.ObjectiveSource), l.Gender.Level.Label(), l.Gender.Raw(), l.Gender.Scheme(), provenance(l.GenderSource))
 				if bn := l.Beneficiaries; bn != nil {
 					for _, c := range []budget.Count{bn.Women, bn.Men, bn.Girls, bn.Boys} {
 						if c.OK {
