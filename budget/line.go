@@ -238,7 +238,10 @@ type OtherMarkers struct {
 	ChildSensitivity string
 }
 
-// Line is one budget line item.
+// Line is one budget line item. A budget can hold millions, so a Line is
+// kept small (240 bytes): the texts that lines repeat (position, codes,
+// provenance, marker code) are interned, and what few lines have is behind
+// a pointer.
 type Line struct {
 	ID          string // line identifier, when the file has one
 	Year        int    // fiscal year (the year it starts in); 0 when unknown
