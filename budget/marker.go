@@ -122,6 +122,19 @@ func (m Marker) Raw() string { return m.codes().raw }
 // screened or when the code is not one of the scheme's.
 func (m Marker) Scheme() string { return m.codes().scheme }
 
+// String returns the level, with the code and scheme it was read as:
+// "significant (1, oecd_dac)".
+func (m Marker) String() string {
+	c := m.codes()
+	switch {
+	case c.raw == "" && c.scheme == "":
+		return m.Level.String()
+	case c.scheme == "":
+		return fmt.Sprintf("%s (%s)", m.Level, c.raw)
+	}
+	return fmt.Sprintf("%s (%s, %s)", m.Level, c.raw, c.scheme)
+}
+
 // Equal reports whether m and n are the same level, code and scheme.
 func (m Marker) Equal(n Marker) bool { return m == n }
 

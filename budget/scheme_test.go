@@ -557,3 +557,28 @@ func TestParseSchemesReadError(t *testing.T) {
 		t.Errorf("ParseSchemes(failing reader) error = %v, want it to wrap %v", err, boom)
 	}
 }
+
+func TestMarkerValue(t *testing.T) {
+	m := NewMarker(Significant, "1", "oecd_dac")
+	if m.Raw() != "1" || m.Scheme() != "oecd_dac" || m.Level != Significant {
+		t.Errorf("NewMarker: %v, raw %q, scheme %q", m, m.Raw(), m.Scheme())
+	}
+	if m != NewMarker(Significant, "1", "oecd_dac") || m == NewMarker(Significant, "1", "un_gem") {
+		t.Error("markers compare by level, code and scheme")
+	}
+	for _, tt := range []struct {
+		m    Marker
+		want string
+	}{
+		{m, "significant (1, oecd_dac)"},
+		{NewMarker(NotScreened, "9", ""), "not_screened (9)"},
+		{Marker{}, "not_screened"},
+	} {
+		if got := tt.m.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+	if (Marker{}).Raw() != "" || (Marker{}).Scheme() != "" {
+		t.Error("the zero Marker has a code")
+	}
+}

@@ -1,0 +1,69 @@
+package budget
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// The interned value types: methods on the zero value, equality, and the
+// JSON they write (the same as before they were interned).
+
+func TestCodeValue(t *testing.T) {
+	c := NewCode("0702010", "Cabinet Affairs")
+	if c.Code() != "0702010" || c.Name() != "Cabinet Affairs" || c.Label() != "0702010 Cabinet Affairs" || c.IsZero() {
+		t.Errorf("NewCode: %q %q %q", c.Code(), c.Name(), c.Label())
+	}
+	if c != NewCode("0702010", "Cabinet Affairs") || c == NewCode("0702010", "") {
+		t.Error("codes compare by code and name")
+	}
+	var z Code
+	if !z.IsZero() || z.Code() != "" || z.Label() != "" || NewCode("", "") != z {
+		t.Error("zero Code")
+	}
+	if got := NewCode("", "Interior").Label(); got != "Interior" {
+		t.Errorf("name-only label %q", got)
+	}
+	for _, tt := range []struct {
+		c    Code
+		want string
+	}{{c, `{"code":"0702010","name":"Cabinet Affairs"}`}, {NewCode("7", ""), `{"code":"7"}`}, {z, `{}`}} {
+		if b, err := json.Marshal(tt.c); err != nil || string(b) != tt.want {
+			t.Errorf("JSON %s (%v), want %s", b, err, tt.want)
+		}
+	}
+}
+
+func TestProvenanceValue(t *testing.T) {
+	p := NewProvenance(FromRule, `rule r1: "migrant" in description`)
+	if p.Source() != FromRule || p.Detail() != `rule r1: "migrant" in description` || p.String() != `rule: rule r1: "migrant" in description` {
+		t.Errorf("NewProvenance: %v %q %q", p.Source(), p.Detail(), p)
+	}
+	var z Provenance
+	if z.Source() != Untagged || z.Detail() != "" || z.String() != "untagged" || NewProvenance(Untagged, "") != z {
+		t.Error("zero Provenance")
+	}
+	if b, err := json.Marshal(NewProvenance(FromColumn, "GCM")); err != nil || string(b) != `{"source":"column","detail":"GCM"}` {
+		t.Errorf("JSON %s (%v)", b, err)
+	}
+}
+
+func TestPositionValue(t *testing.T) {
+	p := At("b.xlsx", "Budget", 12, 3)
+	if p.File() != "b.xlsx" || p.Sheet() != "Budget" || p.String() != "b.xlsx:Budget!C12" || p.WholeRow().String() != "b.xlsx:Budget!12" {
+		t.Errorf("At: %q %q %q", p.File(), p.Sheet(), p)
+	}
+	if p != At("b.xlsx", "Budget", 12, 3) || p == At("b.xlsx", "Other", 12, 3) {
+		t.Error("positions compare by file, sheet, row and column")
+	}
+	if got := At("b.csv", "", 4, 2).String(); got != "b.csv:B4" {
+		t.Errorf("csv cell %q", got)
+	}
+	var z Position
+	if z.File() != "" || z.String() != "" {
+		t.Error("zero Position")
+	}
+	b, err := json.Marshal(p)
+	if want := `{"file":"b.xlsx","sheet":"Budget","row":12,"col":3,"cell":"C12","at":"b.xlsx:Budget!C12"}`; err != nil || string(b) != want {
+		t.Errorf("JSON %s (%v), want %s", b, err, want)
+	}
+}
