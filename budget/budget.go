@@ -135,7 +135,7 @@ type ColumnMapping struct {
 	Col    int    // 1-based
 	Header string // as written (group header joined in)
 	Field  Field
-	How    string // "recognised", "given" (by --column or a mapping file), "fiscal year"
+	How    string // "recognised", "given" (by --column or a mapping file), "datapackage.json", "fiscal year"
 	Year   int    // for fiscal-year columns of a wide layout
 }
 
@@ -144,11 +144,14 @@ type Budget struct {
 	Source string
 	Format string     // "xlsx", "csv" or "iati"
 	CSV    *CSVFormat // for csv files
-	Sheets []SheetReport
-	Lines  []Line
-	Ledger []RowRecord
-	Totals []TotalCheck
-	Issues []Issue
+	// Package is the Fiscal Data Package the csv file was read from, with
+	// what its model said; nil for a plain file.
+	Package *Package
+	Sheets  []SheetReport
+	Lines   []Line
+	Ledger  []RowRecord
+	Totals  []TotalCheck
+	Issues  []Issue
 	// Tolerance is the largest difference between a stated total and the
 	// sum of its lines that counts as a match.
 	Tolerance Money

@@ -38,13 +38,30 @@ type Options struct {
 	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
 	Format    string           // "xlsx", "csv" or "xml" (IATI); "" = from the name and the content
 
-	sizeHint int64 // bytes in the file, when known; used to size the line slice once
-	rowHint  int   // lines of text in a csv file, when counted: an upper bound of its rows
+	sizeHint    int64          // bytes in the file, when known; used to size the line slice once
+	rowHint     int            // lines of text in a csv file, when counted: an upper bound of its rows
+	fromPackage map[Field]bool // Columns taken from a Fiscal Data Package's model
+	scaleFrom   string         // where Scale came from, when not a flag
 }
 
 // ReadFile reads a budget file. It is the only function of the package
-// that opens a file.
+// that opens a budget file. A Fiscal Data Package (its datapackage.json, or
+// the folder that holds it) is read as the csv file it describes, with the
+// columns, currency, scale and phases of its model (see Package.Apply);
+// Budget.Package then says what was taken from it.
 func ReadFile(name string, opt Options) (*Budget, error) {
+	if IsPackage(name) {
+		p, err := ReadPackage(name)
+		if err != nil {
+			return nil, err
+		}
+		p.Apply(&opt)
+		b, err := ReadFile(p.Data, opt)
+		if b != nil {
+			b.Package = p
+		}
+		return b, err
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

@@ -390,6 +390,9 @@ func (s *sheetReader) mapColumns() error {
 		how := "recognised"
 		if assigned[c] {
 			how = "given"
+			if s.opt.fromPackage[f] {
+				how = "datapackage.json"
+			}
 		}
 		maps = append(maps, ColumnMapping{Col: c + 1, Header: s.joined[c], Field: f, How: how})
 	}
@@ -450,7 +453,7 @@ func (s *sheetReader) sheetContext(titles []string) {
 	texts := append(append([]string(nil), titles...), s.header...)
 	s.scale, s.rep.ScaleFrom = Units, "default: the file states no scale"
 	if s.opt.Scale != 0 {
-		s.scale, s.rep.ScaleFrom = s.opt.Scale, "option"
+		s.scale, s.rep.ScaleFrom = s.opt.Scale, cmp.Or(s.opt.scaleFrom, "option")
 	} else {
 		for _, t := range texts {
 			if sc, ok := ScaleFromText(t); ok {

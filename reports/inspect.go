@@ -23,6 +23,16 @@ type InspectOptions struct {
 func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	ew := &errWriter{w: w}
 	ew.printf("file: %s (%s)\n", b.Source, b.Format)
+	if p := b.Package; p != nil {
+		ew.printf("Fiscal Data Package: %s", p.Descriptor)
+		if p.Title != "" {
+			ew.printf(" (%s)", p.Title)
+		}
+		ew.printf(", resource %q\n", p.Resource)
+		for _, n := range p.Notes {
+			ew.printf("  model: %s\n", n)
+		}
+	}
 	if b.CSV != nil {
 		ew.printf("encoding: %s, delimiter %s\n", b.CSV.Encoding, delimName(b.CSV.Delimiter))
 	}

@@ -17,9 +17,11 @@ much of the migration-related budget serves gender equality.
 	grb schemes                  the gender-marker schemes and their crosswalk to canonical levels
 	grb objectives               the 23 GCM objectives, guiding principles, MPTF thematic areas
 
-FILE is an .xlsx workbook or a .csv file (comma, semicolon or tab; UTF-8,
-UTF-16 with a byte-order mark, or Windows-1252). Every visible sheet is
-read; the header is found under any title block, two-row headers are
+FILE is an .xlsx workbook, a .csv file (comma, semicolon or tab; UTF-8,
+UTF-16 with a byte-order mark, or Windows-1252), an IATI activity file
+(.xml), or a Fiscal Data Package (its datapackage.json, or the folder that
+holds it: its csv file is read with the columns, currency, scale and phases
+its model gives; flags still win). Every visible sheet is read; the header is found under any title block, two-row headers are
 joined, and columns are recognised by their names in English, Spanish and
 French. Subtotal and total rows are not line items: each is checked
 against the lines it covers.
@@ -42,10 +44,10 @@ Reading flags (inspect, validate):
 	--max-bytes N           refuse inputs that unzip or decode to more than N bytes (default 1 GiB)
 	--max-rows N            refuse sheets of more than N rows (default 5,000,000)
 
-inspect also takes --ledger (list the whole row ledger, consecutive rows alike
-as one record, and every total check, not only the rows that are not lines
-and the totals that do not match). validate also
-takes --format text|json and --max-issues N (default 50; 0 lists all).
+inspect also takes --ledger (list the whole row ledger, consecutive rows
+alike as one record, and every total check, not only the rows that are not
+lines and the totals that do not match). validate also takes --format
+text|json and --max-issues N (default 50; 0 lists all).
 schemes takes --schemes FILE to show user schemes with the built-in ones.
 
 Analysis flags (analyze, with the reading flags):

@@ -132,6 +132,14 @@ func loadTagging(c *cli.Context, name string) (*budget.Tagging, error) {
 	if err != nil {
 		return nil, err
 	}
+	if budget.IsPackage(name) { // tag the csv file it describes, read as its model says
+		p, err := budget.ReadPackage(name)
+		if err != nil {
+			return nil, err
+		}
+		p.Apply(&opt)
+		name = p.Data
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
