@@ -363,6 +363,7 @@ func (p *Package) dimensions(ds map[string]fdpDimension, inData func(string, str
 	}
 	claims := map[Field][]string{}
 	take := map[string]target{}
+	var untyped, other []string
 	for _, name := range slices.Sorted(maps.Keys(ds)) {
 		d := ds[name]
 		var t target
@@ -376,8 +377,12 @@ func (p *Package) dimensions(ds map[string]fdpDimension, inData func(string, str
 			t = target{FieldProgrammeCode, FieldProgrammeName, FieldProgrammeName}
 		case d.DimensionType == "fact":
 			t = target{code: FieldID}
+		case d.DimensionType == "":
+			untyped = append(untyped, name)
+			continue
 		default:
-			continue // untyped, or not a field of grb's: header recognition decides
+			other = append(other, fmt.Sprintf("%s (%s)", name, strings.TrimSpace(d.DimensionType+" "+d.ClassificationType)))
+			continue
 		}
 		take[name] = t
 		claims[t.code] = append(claims[t.code], name)
@@ -392,13 +397,17 @@ func (p *Package) dimensions(ds map[string]fdpDimension, inData func(string, str
 		}
 		what := fmt.Sprintf("dimension %q", name)
 		code, label, constant := d.keys(problem, what)
-		if t.code == FieldYear && constant != "" {
+		switch {
+		case constant != "" && t.code == FieldYear:
 			if y, ok := parseYearHeader(constant); ok {
 				p.Year = y
 				p.note("fiscal year: %d (constant of %s)", y, what)
 			} else {
 				problem("%s: constant %q is not a fiscal year", what, constant)
 			}
+			continue
+		case constant != "":
+			p.note("%s: constant %q not read (grb reads a constant fiscal year only)", what, constant)
 			continue
 		}
 		if code == "" || !inData(what, code) || (label != "" && !inData(what, label)) {
@@ -408,13 +417,21 @@ func (p *Package) dimensions(ds map[string]fdpDimension, inData func(string, str
 		case label != "" && t.name != "":
 			p.Columns[t.code], p.Columns[t.name] = code, label
 			p.note("%s: code %q, name %q (%s)", fieldNoun(t.code), code, label, what)
-		case t.both != "" && t.both != t.code:
+		case t.both != "" && len(d.Attributes) == 1:
+			// One attribute, such as "0702010 Cabinet Affairs": code and
+			// name are split from the text, as for a recognised column.
 			p.Columns[t.both] = code
 			p.note("%s: column %q (%s)", fieldNoun(t.code), code, what)
 		default:
 			p.Columns[t.code] = code
 			p.note("%s: column %q (%s)", fieldNoun(t.code), code, what)
 		}
+	}
+	if len(other) > 0 {
+		p.note("dimensions %s: not fields of grb's, left to header recognition", strings.Join(other, ", "))
+	}
+	if len(untyped) > 0 {
+		p.note("dimensions without a dimensionType (%s): left to header recognition", strings.Join(untyped, ", "))
 	}
 }
 

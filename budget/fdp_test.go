@@ -138,6 +138,7 @@ func TestReadPackage(t *testing.T) {
 		`administrative unit: code "UR", name "Nombre ramo" (dimension "administrative-classification")`,
 		`fiscal year: column "Ciclo" (dimension "date")`,
 		`line id: column "Clave" (dimension "line")`,
+		`dimensions functional-classification (classification functional): not fields of grb's, left to header recognition`,
 	}
 	if got := strings.Join(p.Notes, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("notes:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
@@ -249,6 +250,12 @@ func TestRealAustraliaPackage(t *testing.T) {
 	if !b.Sheets[0].Wide || b.Package.Title != "Australian Budget" {
 		t.Errorf("wide %v, title %q", b.Sheets[0].Wide, b.Package.Title)
 	}
+	notes := strings.Join(b.Package.Notes, "\n")
+	for _, w := range []string{"money: fiscal-year columns 2014-15, 2015-16, 2016-17, 2017-18, 2018-19", "currency: AUD", "dimensions without a dimensionType (Appropriation type, Department/Agency, Description, Expense type, Outcome, Program, portfolio)"} {
+		if !strings.Contains(notes, w) {
+			t.Errorf("notes do not say %q:\n%s", w, notes)
+		}
+	}
 }
 
 // Apply leaves the caller's column map as it was.
@@ -259,5 +266,32 @@ func TestPackageApplyCopies(t *testing.T) {
 	p.Apply(&opt)
 	if len(mine) != 1 || opt.Columns[FieldYear] != "Y" || opt.Columns[FieldApproved] != "B" || opt.HeaderRow != 1 || opt.Format != "csv" {
 		t.Errorf("caller's map %v, options %v (header row %d, format %q)", mine, opt.Columns, opt.HeaderRow, opt.Format)
+	}
+}
+
+// A constant date is the fiscal year; a one-attribute dimension is a
+// column holding code and name; an entity is the unit only without an
+// administrative classification; other constants are noted, not read.
+func TestParsePackageDimensions(t *testing.T) {
+	const desc = `{"resources": [{"name": "r", "path": "r.csv"}], "model": {
+		"measures": {"a": {"source": "Amount", "phase": "adjusted"}},
+		"dimensions": {
+			"date": {"dimensionType": "datetime", "primaryKey": "y", "attributes": {"y": {"constant": "FY2024"}}},
+			"payer": {"dimensionType": "entity", "primaryKey": "e", "attributes": {"e": {"source": "Ministry"}}},
+			"project": {"dimensionType": "activity", "primaryKey": "p", "attributes": {"p": {"source": "Programme"}}},
+			"place": {"dimensionType": "location", "primaryKey": "l", "attributes": {"l": {"constant": "Capital"}}}
+		}}}`
+	p, err := ParsePackage([]byte(desc), "datapackage.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Year != 2024 || p.Columns[FieldRevised] != "Amount" || p.Columns[FieldUnit] != "Ministry" || p.Columns[FieldProgrammeName] != "Programme" {
+		t.Errorf("year %d, columns %v", p.Year, p.Columns)
+	}
+	if len(p.Columns) != 3 {
+		t.Errorf("columns %v, want revised, unit and programme_name", p.Columns)
+	}
+	if notes := strings.Join(p.Notes, "\n"); !strings.Contains(notes, "place (location)") || !strings.Contains(notes, "fiscal year: 2024") {
+		t.Errorf("notes:\n%s", notes)
 	}
 }
