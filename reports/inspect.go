@@ -14,7 +14,7 @@ import (
 
 // InspectOptions controls WriteInspection.
 type InspectOptions struct {
-	Ledger bool // list every row of the ledger, not only the rows that are not lines
+	Ledger bool // list the whole ledger (runs of like rows as one record), not only the rows that are not lines
 }
 
 // WriteInspection writes what was read from a budget file: the sheets, the
