@@ -58,11 +58,17 @@ func At(file, sheet string, row, col int) Position {
 	return Position{place: unique.Make(place{file, sheet}), Row: row, Col: col}
 }
 
-func (p Position) where() place {
-	if p.place == (unique.Handle[place]{}) {
-		return place{}
+func (p Position) where() place { return interned(p.place) }
+
+// interned returns the value of h; the zero value of T for the zero
+// handle (whose Value would panic), which the interned types use for
+// "none".
+func interned[T comparable](h unique.Handle[T]) T {
+	if h == (unique.Handle[T]{}) {
+		var zero T
+		return zero
 	}
-	return p.place.Value()
+	return h.Value()
 }
 
 // File returns the name of the file.

@@ -119,12 +119,7 @@ func NewProvenance(source TagSource, detail string) Provenance {
 	return Provenance{unique.Make(provenance{source, detail})}
 }
 
-func (p Provenance) value() provenance {
-	if p == (Provenance{}) {
-		return provenance{}
-	}
-	return p.h.Value()
-}
+func (p Provenance) value() provenance { return interned(p.h) }
 
 // Source returns where the tag came from.
 func (p Provenance) Source() TagSource { return p.value().source }
@@ -187,12 +182,7 @@ func NewCode(code, name string) Code {
 	return Code{unique.Make(codeText{code, name})}
 }
 
-func (c Code) text() codeText {
-	if c.IsZero() {
-		return codeText{}
-	}
-	return c.h.Value()
-}
+func (c Code) text() codeText { return interned(c.h) }
 
 // Code returns the code, such as "0702010"; "" when the file gives none.
 func (c Code) Code() string { return c.text().code }

@@ -108,12 +108,7 @@ func NewMarker(lv Level, raw, scheme string) Marker {
 	return m
 }
 
-func (m Marker) codes() markerCode {
-	if m.code == (unique.Handle[markerCode]{}) {
-		return markerCode{}
-	}
-	return m.code.Value()
-}
+func (m Marker) codes() markerCode { return interned(m.code) }
 
 // Raw returns the code as written; "" when not screened.
 func (m Marker) Raw() string { return m.codes().raw }
