@@ -2,8 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"math"
-	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -563,42 +561,4 @@ func (d *differ) objectiveMix(ls []*budget.Line) []budget.ObjectiveShare {
 		out[i].Share = int(alloc[i])
 	}
 	return out
-}
-
-// mulDivRound returns x·y ÷ z rounded half away from zero, with a 128-bit
-// product, and false when z is 0 or the result does not fit in Money.
-func mulDivRound(x, y, z budget.Money) (budget.Money, bool) {
-	if z == 0 {
-		return 0, false
-	}
-	if x == 0 || y == 0 {
-		return 0, true
-	}
-	neg := (x < 0) != (y < 0) != (z < 0)
-	ux, uy, uz := absU(x), absU(y), absU(z)
-	hi, lo := bits.Mul64(ux, uy)
-	if hi >= uz { // the quotient needs more than 64 bits
-		return 0, false
-	}
-	q, r := bits.Div64(hi, lo, uz)
-	if r >= uz-r { // 2r ≥ z, without overflow
-		q++
-	}
-	switch {
-	case neg && q == 1<<63:
-		return math.MinInt64, true
-	case q > math.MaxInt64:
-		return 0, false
-	case neg:
-		return -budget.Money(q), true
-	}
-	return budget.Money(q), true
-}
-
-// absU returns |m| as a uint64, exact for math.MinInt64.
-func absU(m budget.Money) uint64 {
-	if m < 0 {
-		return uint64(-(m + 1)) + 1
-	}
-	return uint64(m)
 }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,30 +78,6 @@ func (o Options) weighting() Weighting {
 		return DACHeadline
 	}
 	return o.Weighting
-}
-
-// Ratio is a share with its numerator and denominator, so that a reader
-// can recompute it. Its value is undefined when the denominator is 0.
-type Ratio struct {
-	Num, Den budget.Money
-}
-
-// Value returns Num/Den, and false when Den is 0.
-func (r Ratio) Value() (float64, bool) {
-	if r.Den == 0 {
-		return 0, false
-	}
-	return float64(r.Num) / float64(r.Den), true
-}
-
-// MarshalJSON writes {"num":…, "den":…, "value":… or null}.
-func (r Ratio) MarshalJSON() ([]byte, error) {
-	v, ok := r.Value()
-	val := "null"
-	if ok {
-		val = strconv.FormatFloat(v, 'g', -1, 64)
-	}
-	return []byte(`{"num":` + r.Num.String() + `,"den":` + r.Den.String() + `,"value":` + val + `}`), nil
 }
 
 // Key is one coordinate of a group.
@@ -436,14 +411,6 @@ func apportion(dst []budget.Money, m budget.Money, parts []part) []budget.Money 
 		}
 	}
 	return dst
-}
-
-// mulDiv returns a*b/c and its remainder, with a 128-bit product. It
-// panics if the quotient does not fit in 64 bits, which Money's range and
-// weights ≤ c rule out.
-func mulDiv(a, b, c uint64) (q, r uint64) {
-	hi, lo := bits.Mul64(a, b)
-	return bits.Div64(hi, lo, c)
 }
 
 // lineParts lists the groups line l falls in, with their weights.

@@ -1,0 +1,129 @@
+package analysis
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strconv"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// YearAmounts is one fiscal year's money.
+type YearAmounts struct {
+	Year    int          `json:"year"`
+	Lines   int          `json:"lines"`
+	Present int          `json:"present"` // lines with an amount in the phase
+	Total   budget.Money `json:"total"`
+	GEWE    budget.Money `json:"gewe"`
+	Share   Ratio        `json:"share"` // GEWE ÷ Total
+	// Real is set when the year has a deflator: RealTotal and RealGEWE
+	// are then in the prices of Change.RealBase.
+	Real      bool         `json:"real"`
+	RealTotal budget.Money `json:"real_total"`
+	RealGEWE  budget.Money `json:"real_gewe"`
+}
+
+// Delta is the change from Old to New.
+type Delta struct {
+	Old budget.Money `json:"old"`
+	New budget.Money `json:"new"`
+	Abs budget.Money `json:"abs"` // New − Old
+	Rel Float        `json:"rel"` // Abs ÷ Old; undefined when Old is not positive
+}
+
+// YearChange is the change from one fiscal year to the next.
+type YearChange struct {
+	From  int   `json:"from"`
+	To    int   `json:"to"` // From + 1
+	Total Delta `json:"total"`
+	GEWE  Delta `json:"gewe"`
+	// Share is the change of the GEWE share in percentage points;
+	// undefined unless both totals are positive.
+	Share Float `json:"share_points"`
+	// Real is set when both years have a deflator.
+	Real      bool  `json:"real"`
+	RealTotal Delta `json:"real_total"`
+	RealGEWE  Delta `json:"real_gewe"`
+}
+
+// Change is the money by fiscal year and its change from year to year.
+type Change struct {
+	Weighting string        `json:"weighting"`
+	Years     []YearAmounts `json:"years"`
+	NoYear    int           `json:"no_year"` // lines with no fiscal year, left out
+	// RealBase is the year whose prices real amounts are in: the latest
+	// year with money in the phase and a deflator; 0 when there are no
+	// real amounts.
+	RealBase int          `json:"real_base"`
+	Changes  []YearChange `json:"changes"`
+}
+
+func change(r *Result, phase budget.Phase, defl map[int]float64) (Change, error) {
+	c := Change{Weighting: r.Weighting}
+	var a adder
+	for i := range r.Groups {
+		g := &r.Groups[i]
+		v := g.Keys[0].Value
+		if v == "" {
+			c.NoYear += g.Lines
+			continue
+		}
+		y, err := strconv.Atoi(v)
+		if err != nil {
+			continue
+		}
+		c.Years = append(c.Years, YearAmounts{Year: y, Lines: g.Lines, Present: g.ByPhase.Lines[phase], Total: g.Amount, GEWE: g.GEWE, Share: g.GEWEShare})
+	}
+	sort.Slice(c.Years, func(i, j int) bool { return c.Years[i].Year < c.Years[j].Year })
+
+	for _, y := range c.Years {
+		if _, ok := defl[y.Year]; ok && y.Present > 0 {
+			c.RealBase = y.Year
+		}
+	}
+	if c.RealBase != 0 {
+		base := decimalRat(defl[c.RealBase])
+		for i := range c.Years {
+			y := &c.Years[i]
+			idx, ok := defl[y.Year]
+			if !ok {
+				continue
+			}
+			f := new(big.Rat).Quo(base, decimalRat(idx))
+			var ok1, ok2 bool
+			y.RealTotal, ok1 = roundRat(new(big.Rat).Mul(ratMoney(y.Total), f))
+			y.RealGEWE, ok2 = roundRat(new(big.Rat).Mul(ratMoney(y.GEWE), f))
+			if !ok1 || !ok2 {
+				return c, fmt.Errorf("analysis: real amounts of %d: %w", y.Year, budget.ErrOverflow)
+			}
+			y.Real = true
+		}
+	}
+
+	for i := 1; i < len(c.Years); i++ {
+		o, n := c.Years[i-1], c.Years[i]
+		if n.Year != o.Year+1 || o.Present == 0 || n.Present == 0 {
+			continue
+		}
+		ch := YearChange{From: o.Year, To: n.Year, Total: delta(&a, o.Total, n.Total), GEWE: delta(&a, o.GEWE, n.GEWE)}
+		if o.Total > 0 && n.Total > 0 {
+			ch.Share = defined((float64(n.GEWE)/float64(n.Total) - float64(o.GEWE)/float64(o.Total)) * 100)
+		}
+		if o.Real && n.Real {
+			ch.Real = true
+			ch.RealTotal = delta(&a, o.RealTotal, n.RealTotal)
+			ch.RealGEWE = delta(&a, o.RealGEWE, n.RealGEWE)
+		}
+		c.Changes = append(c.Changes, ch)
+	}
+	return c, a.err()
+}
+
+func delta(a *adder, old, new budget.Money) Delta {
+	d := Delta{Old: old, New: new, Abs: a.sub(new, old)}
+	if old > 0 {
+		d.Rel = defined(float64(d.Abs) / float64(old))
+	}
+	return d
+}

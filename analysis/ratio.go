@@ -1,0 +1,57 @@
+package analysis
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// Ratio is a share with its numerator and denominator, so that a reader
+// can recompute it. Its value is undefined when the denominator is 0.
+type Ratio struct {
+	Num, Den budget.Money
+}
+
+// Value returns Num/Den, and false when Den is 0.
+func (r Ratio) Value() (float64, bool) {
+	if r.Den == 0 {
+		return 0, false
+	}
+	return float64(r.Num) / float64(r.Den), true
+}
+
+// MarshalJSON writes {"num":…, "den":…, "value":… or null}.
+func (r Ratio) MarshalJSON() ([]byte, error) {
+	v, ok := r.Value()
+	val := "null"
+	if ok {
+		val = strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return []byte(`{"num":` + r.Num.String() + `,"den":` + r.Den.String() + `,"value":` + val + `}`), nil
+}
+
+// Float is a number that may be undefined, such as a ratio whose
+// denominator is zero or an index over an empty set. OK is false when it
+// is undefined, and V is then 0: it is never NaN or infinite.
+type Float struct {
+	V  float64
+	OK bool
+}
+
+// defined returns v as a defined Float, or an undefined one when v is NaN
+// or infinite.
+func defined(v float64) Float {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return Float{}
+	}
+	return Float{V: v, OK: true}
+}
+
+// MarshalJSON writes the number, or null when it is undefined.
+func (f Float) MarshalJSON() ([]byte, error) {
+	if !f.OK {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, f.V, 'g', -1, 64), nil
+}
