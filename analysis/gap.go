@@ -174,6 +174,25 @@ func oneCurrency(what string, bs ...*budget.Budget) error {
 	return fmt.Errorf("analysis: the %s mixes currencies (%s): analyse one currency at a time", what, strings.Join(cs, ", "))
 }
 
+// lineGaps computes the execution and beneficiary gaps in one pass over
+// the lines.
+func lineGaps(res *GapResult, b *budget.Budget, w Weighting, phase budget.Phase, ref float64) error {
+	var a adder
+	exec := newExecutionTally(w)
+	var ben beneficiaryTally
+	for i := range b.Lines {
+		l := &b.Lines[i]
+		exec.add(&a, l)
+		ben.add(&a, l, phase)
+	}
+	if err := a.err(); err != nil {
+		return err
+	}
+	res.Execution = exec.result()
+	res.Beneficiaries = ben.result(&a, ref)
+	return a.err()
+}
+
 // objectiveGroups indexes the groups of a by-objective result by
 // objective number; untagged is the group of lines with no objective.
 func objectiveGroups(r *Result) (byNum map[int]*Group, untagged *Group) {

@@ -139,96 +139,79 @@ func unitKey(l *budget.Line) string {
 	return l.Unit.Name()
 }
 
-// lineGaps computes the execution and beneficiary gaps in one pass.
-func lineGaps(res *GapResult, b *budget.Budget, w Weighting, phase budget.Phase, ref float64) error {
-	var a adder
-	total := execAcc{label: "All units"}
-	units := map[string]*execAcc{}
-	var noExec, noDen int
+// executionTally accumulates the execution gap line by line: the whole
+// budget, each unit, and the lines left out.
+type executionTally struct {
+	w             Weighting
+	total         execAcc
+	units         map[string]*execAcc
+	noExec, noDen int
+}
 
-	bg := BeneficiaryGap{Reference: ref}
-	var noCounts, negCounts int
+func newExecutionTally(w Weighting) *executionTally {
+	return &executionTally{w: w, total: execAcc{label: "All units"}, units: map[string]*execAcc{}}
+}
 
-	for i := range b.Lines {
-		l := &b.Lines[i]
-
-		ex, eok := l.Amounts.Get(budget.Executed)
-		den, rev := l.Amounts.Get(budget.Revised)
-		dok := rev
-		if !rev {
-			den, dok = l.Amounts.Get(budget.Approved)
-		}
-		switch {
-		case !eok:
-			noExec++
-		case !dok:
-			noDen++
-		default:
-			g := execOther
-			switch {
-			case counts(w, l):
-				g = execGEWE
-			case !l.Gender.Level.Screened():
-				g = execNotScreened
-			}
-			k := unitKey(l)
-			u := units[k]
-			if u == nil {
-				u = &execAcc{unit: k, label: orNone(l.Unit.Label(), "No unit")}
-				units[k] = u
-			}
-			for _, acc := range []*execAcc{&total, u} {
-				acc.sums[g].add(&a, ex, den, rev)
-				acc.sums[execAll].add(&a, ex, den, rev)
-			}
-		}
-
-		bn := l.Beneficiaries
-		if bn == nil || !bn.Any() {
-			noCounts++
-			continue
-		}
-		if bn.Women.N < 0 || bn.Men.N < 0 || bn.Girls.N < 0 || bn.Boys.N < 0 || bn.Other.N < 0 {
-			negCounts++
-			continue
-		}
-		n := func(c budget.Count) int64 {
-			if c.OK {
-				return c.N
-			}
-			return 0
-		}
-		bg.Lines++
-		if !bn.Women.OK || !bn.Men.OK || !bn.Girls.OK || !bn.Boys.OK {
-			bg.Partial++
-		}
-		bg.Women = a.addN(bg.Women, n(bn.Women))
-		bg.Men = a.addN(bg.Men, n(bn.Men))
-		bg.Girls = a.addN(bg.Girls, n(bn.Girls))
-		bg.Boys = a.addN(bg.Boys, n(bn.Boys))
-		bg.Other = a.addN(bg.Other, n(bn.Other))
-		f := a.addN(n(bn.Women), n(bn.Girls))
-		m := a.addN(n(bn.Men), n(bn.Boys))
-		t := a.addN(a.addN(f, m), n(bn.Other))
-		amt, ok := l.Amounts.Get(phase)
-		if !ok || t == 0 {
-			continue
-		}
-		bg.MoneyLines++
-		bg.FemaleFunded = a.addN(bg.FemaleFunded, f)
-		bg.MaleFunded = a.addN(bg.MaleFunded, m)
-		perHead := amt.Float() / float64(t)
-		bg.FemaleMoney += perHead * float64(f)
-		bg.MaleMoney += perHead * float64(m)
-		bg.OtherMoney += perHead * float64(n(bn.Other))
+// executionBase returns the money line l's execution is measured
+// against: its revised amount if it has one, else its approved amount;
+// ok is false when it has neither.
+func executionBase(l *budget.Line) (den budget.Money, revised, ok bool) {
+	den, revised = l.Amounts.Get(budget.Revised)
+	if revised {
+		return den, true, true
 	}
-	if err := a.err(); err != nil {
-		return err
-	}
+	den, ok = l.Amounts.Get(budget.Approved)
+	return den, false, ok
+}
 
-	ex := ExecutionGap{Weighting: w.Name, Total: total.row()}
-	keys := make([]string, 0, len(units))
-	for k := range units {
+// execGroup returns the execution group of line l under weighting w.
+func execGroup(w Weighting, l *budget.Line) int {
+	switch {
+	case counts(w, l):
+		return execGEWE
+	case !l.Gender.Level.Screened():
+		return execNotScreened
+	}
+	return execOther
+}
+
+// unit returns the accumulator of line l's unit, creating it.
+func (t *executionTally) unit(l *budget.Line) *execAcc {
+	k := unitKey(l)
+	u := t.units[k]
+	if u == nil {
+		u = &execAcc{unit: k, label: orNone(l.Unit.Label(), "No unit")}
+		t.units[k] = u
+	}
+	return u
+}
+
+// add counts line l, or the reason it is left out.
+func (t *executionTally) add(a *adder, l *budget.Line) {
+	ex, eok := l.Amounts.Get(budget.Executed)
+	den, rev, dok := executionBase(l)
+	switch {
+	case !eok:
+		t.noExec++
+		return
+	case !dok:
+		t.noDen++
+		return
+	}
+	g := execGroup(t.w, l)
+	u := t.unit(l)
+	for _, acc := range []*execAcc{&t.total, u} {
+		acc.sums[g].add(a, ex, den, rev)
+		acc.sums[execAll].add(a, ex, den, rev)
+	}
+}
+
+// result returns the execution gap: the total, the units by key with ""
+// last, and the lines left out.
+func (t *executionTally) result() ExecutionGap {
+	ex := ExecutionGap{Weighting: t.w.Name, Total: t.total.row()}
+	keys := make([]string, 0, len(t.units))
+	for k := range t.units {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
@@ -238,40 +221,13 @@ func lineGaps(res *GapResult, b *budget.Budget, w Weighting, phase budget.Phase,
 		return keys[i] < keys[j]
 	})
 	for _, k := range keys {
-		ex.Units = append(ex.Units, units[k].row())
+		ex.Units = append(ex.Units, t.units[k].row())
 	}
-	if noExec > 0 {
-		ex.Excluded = append(ex.Excluded, Exclusion{Reason: "no executed amount", Lines: noExec})
+	if t.noExec > 0 {
+		ex.Excluded = append(ex.Excluded, Exclusion{Reason: "no executed amount", Lines: t.noExec})
 	}
-	if noDen > 0 {
-		ex.Excluded = append(ex.Excluded, Exclusion{Reason: "executed amount but no approved or revised amount", Lines: noDen})
+	if t.noDen > 0 {
+		ex.Excluded = append(ex.Excluded, Exclusion{Reason: "executed amount but no approved or revised amount", Lines: t.noDen})
 	}
-	res.Execution = ex
-
-	if noCounts > 0 {
-		bg.Excluded = append(bg.Excluded, Exclusion{Reason: "no beneficiary counts", Lines: noCounts})
-	}
-	if negCounts > 0 {
-		bg.Excluded = append(bg.Excluded, Exclusion{Reason: "a negative beneficiary count", Lines: negCounts})
-	}
-	bg.Female = a.addN(bg.Women, bg.Girls)
-	bg.Male = a.addN(bg.Men, bg.Boys)
-	bg.Total = a.addN(a.addN(bg.Female, bg.Male), bg.Other)
-	if bg.Total > 0 {
-		bg.FemaleShare = defined(float64(bg.Female) / float64(bg.Total))
-		if ref > 0 {
-			bg.Gap = defined((bg.FemaleShare.V - ref) * 100)
-		}
-	}
-	if bg.FemaleFunded > 0 {
-		bg.PerFemale = defined(bg.FemaleMoney / float64(bg.FemaleFunded))
-	}
-	if bg.MaleFunded > 0 {
-		bg.PerMale = defined(bg.MaleMoney / float64(bg.MaleFunded))
-	}
-	if bg.PerFemale.OK && bg.PerMale.OK && bg.PerMale.V != 0 {
-		bg.FemaleToMale = defined(bg.PerFemale.V / bg.PerMale.V)
-	}
-	res.Beneficiaries = bg
-	return a.err()
+	return ex
 }
