@@ -59,65 +59,98 @@ type Change struct {
 	Changes  []YearChange `json:"changes"`
 }
 
+// change returns the money of r, a result by year, for each fiscal year,
+// in real terms where defl has the year's price index, and its change
+// from each year to the next.
 func change(r *Result, phase budget.Phase, defl map[int]float64) (Change, error) {
 	c := Change{Weighting: r.Weighting}
+	c.Years, c.NoYear = yearAmounts(r, phase)
+	c.RealBase = realBase(c.Years, defl)
+	if c.RealBase != 0 {
+		if err := setRealAmounts(c.Years, defl, c.RealBase); err != nil {
+			return c, err
+		}
+	}
 	var a adder
+	c.Changes = yearChanges(&a, c.Years)
+	return c, a.err()
+}
+
+// yearAmounts returns the money of each fiscal year of r, by year, and
+// the number of lines with no year.
+func yearAmounts(r *Result, phase budget.Phase) (years []YearAmounts, noYear int) {
 	for i := range r.Groups {
 		g := &r.Groups[i]
 		v := g.Keys[0].Value
 		if v == "" {
-			c.NoYear += g.Lines
+			noYear += g.Lines
 			continue
 		}
 		y, err := strconv.Atoi(v)
 		if err != nil {
 			continue
 		}
-		c.Years = append(c.Years, YearAmounts{Year: y, Lines: g.Lines, Present: g.ByPhase.Lines[phase], Total: g.Amount, GEWE: g.GEWE, Share: g.GEWEShare})
+		years = append(years, YearAmounts{Year: y, Lines: g.Lines, Present: g.ByPhase.Lines[phase], Total: g.Amount, GEWE: g.GEWE, Share: g.GEWEShare})
 	}
-	sort.Slice(c.Years, func(i, j int) bool { return c.Years[i].Year < c.Years[j].Year })
+	sort.Slice(years, func(i, j int) bool { return years[i].Year < years[j].Year })
+	return years, noYear
+}
 
-	for _, y := range c.Years {
+// realBase returns the latest of years with money in the phase and a
+// deflator, 0 when there is none.
+func realBase(years []YearAmounts, defl map[int]float64) int {
+	base := 0
+	for _, y := range years {
 		if _, ok := defl[y.Year]; ok && y.Present > 0 {
-			c.RealBase = y.Year
+			base = y.Year
 		}
 	}
-	if c.RealBase != 0 {
-		base := decimalRat(defl[c.RealBase])
-		for i := range c.Years {
-			y := &c.Years[i]
-			idx, ok := defl[y.Year]
-			if !ok {
-				continue
-			}
-			f := new(big.Rat).Quo(base, decimalRat(idx))
-			var ok1, ok2 bool
-			y.RealTotal, ok1 = roundRat(new(big.Rat).Mul(ratMoney(y.Total), f))
-			y.RealGEWE, ok2 = roundRat(new(big.Rat).Mul(ratMoney(y.GEWE), f))
-			if !ok1 || !ok2 {
-				return c, fmt.Errorf("analysis: real amounts of %d: %w", y.Year, budget.ErrOverflow)
-			}
-			y.Real = true
-		}
-	}
+	return base
+}
 
-	for i := 1; i < len(c.Years); i++ {
-		o, n := c.Years[i-1], c.Years[i]
+// setRealAmounts sets the amounts of every year with a deflator in the
+// prices of year base, rounded half away from zero to the cent.
+func setRealAmounts(years []YearAmounts, defl map[int]float64, base int) error {
+	baseIdx := decimalRat(defl[base])
+	for i := range years {
+		y := &years[i]
+		idx, ok := defl[y.Year]
+		if !ok {
+			continue
+		}
+		f := new(big.Rat).Quo(baseIdx, decimalRat(idx))
+		var ok1, ok2 bool
+		y.RealTotal, ok1 = roundRat(new(big.Rat).Mul(ratMoney(y.Total), f))
+		y.RealGEWE, ok2 = roundRat(new(big.Rat).Mul(ratMoney(y.GEWE), f))
+		if !ok1 || !ok2 {
+			return fmt.Errorf("analysis: real amounts of %d: %w", y.Year, budget.ErrOverflow)
+		}
+		y.Real = true
+	}
+	return nil
+}
+
+// yearChanges returns the change between each two consecutive years that
+// both have money in the phase.
+func yearChanges(a *adder, years []YearAmounts) []YearChange {
+	var changes []YearChange
+	for i := 1; i < len(years); i++ {
+		o, n := years[i-1], years[i]
 		if n.Year != o.Year+1 || o.Present == 0 || n.Present == 0 {
 			continue
 		}
-		ch := YearChange{From: o.Year, To: n.Year, Total: delta(&a, o.Total, n.Total), GEWE: delta(&a, o.GEWE, n.GEWE)}
+		ch := YearChange{From: o.Year, To: n.Year, Total: delta(a, o.Total, n.Total), GEWE: delta(a, o.GEWE, n.GEWE)}
 		if o.Total > 0 && n.Total > 0 {
 			ch.Share = defined((float64(n.GEWE)/float64(n.Total) - float64(o.GEWE)/float64(o.Total)) * 100)
 		}
 		if o.Real && n.Real {
 			ch.Real = true
-			ch.RealTotal = delta(&a, o.RealTotal, n.RealTotal)
-			ch.RealGEWE = delta(&a, o.RealGEWE, n.RealGEWE)
+			ch.RealTotal = delta(a, o.RealTotal, n.RealTotal)
+			ch.RealGEWE = delta(a, o.RealGEWE, n.RealGEWE)
 		}
-		c.Changes = append(c.Changes, ch)
+		changes = append(changes, ch)
 	}
-	return c, a.err()
+	return changes
 }
 
 func delta(a *adder, old, new budget.Money) Delta {
