@@ -47,105 +47,151 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	phase := opt.phase()
 	res := &Result{Phase: phase, Weighting: w.Name, By: append([]Dim{}, opt.By...), Groups: []Group{}}
 
-	currencies := map[string]bool{}
-	for i := range b.Lines {
-		currencies[b.Lines[i].Currency] = true
-	}
-	for c := range currencies {
-		res.Currencies = append(res.Currencies, c)
-	}
-	sort.Strings(res.Currencies)
-	if len(currencies) > 1 && !hasDim(res.By, ByCurrency) {
+	res.Currencies = currenciesOf(b)
+	if len(res.Currencies) > 1 && !hasDim(res.By, ByCurrency) {
 		res.By = append([]Dim{ByCurrency}, res.By...)
-		res.Warnings = append(res.Warnings, fmt.Sprintf("the budget has %d currencies: grouped by currency first, since money in different currencies cannot be added", len(currencies)))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the budget has %d currencies: grouped by currency first, since money in different currencies cannot be added", len(res.Currencies)))
 	}
 	if len(res.By) > maxDims {
 		return nil, fmt.Errorf("analysis: at most %d dimensions", maxDims)
 	}
-	areas := objectiveAreas()
 
-	groups := map[[maxDims]string]*Group{}
-	total := newGroup(nil)
-	var a adder // every money sum is checked for overflow
-	var parts, scratch []part
-	var gs []*Group
-	var alloc []budget.Money
+	gr := newGrouper(res.By, phase)
 	for i := range b.Lines {
-		l := &b.Lines[i]
-		addWhole(&a, total, l, phase)
-		if l.GEWE != nil {
-			if _, ok := l.GEWE.Get(phase); ok {
-				res.AttributedLines++
-			}
-		}
-		parts, scratch = lineParts(parts[:0], scratch, l, res.By, areas)
-		gs = gs[:0]
-		for _, p := range parts {
-			g := groups[p.keys]
-			if g == nil {
-				g = newGroup(keysOf(p.keys, res.By, l, areas))
-				groups[p.keys] = g
-			}
-			gs = append(gs, g)
-		}
-		if len(parts) == 1 {
-			addWhole(&a, gs[0], l, phase)
-			continue
-		}
-		for _, g := range gs {
-			g.Lines++
-		}
-		for _, p := range budget.Phases() {
-			v, ok := l.Amounts.Get(p)
-			if !ok {
-				continue
-			}
-			alloc = apportion(alloc[:0], v, parts)
-			for k, g := range gs {
-				g.ByPhase.Sum[p] = a.add(g.ByPhase.Sum[p], alloc[k])
-				g.ByPhase.Lines[p]++
-				if p == phase {
-					g.Amount = a.add(g.Amount, alloc[k])
-					g.ByLevel[l.Gender.Level] = a.add(g.ByLevel[l.Gender.Level], alloc[k])
-				}
-			}
-		}
-		if l.GEWE != nil {
-			if v, ok := l.GEWE.Get(phase); ok {
-				alloc = apportion(alloc[:0], v, parts)
-				for k, g := range gs {
-					g.attributed = a.add(g.attributed, alloc[k])
-				}
-			}
-		}
+		gr.add(&b.Lines[i])
 	}
-	if err := a.err(); err != nil {
+	if err := gr.a.err(); err != nil {
 		return nil, err
 	}
+	res.AttributedLines = gr.attributedLines
 	if len(res.By) > 0 {
-		for _, g := range groups {
+		for _, g := range gr.groups {
 			res.Groups = append(res.Groups, *g)
 		}
 	}
 	sortGroups(res.Groups, res.By)
-	res.Total = *total
+	res.Total = *gr.total
 	finish(&res.Total, w, res.Total.Amount)
-	// With several currencies, a group's share is of its currency's total.
-	curTotal := map[string]budget.Money{}
-	ci := -1
-	if len(res.Currencies) > 1 {
-		for d, dim := range res.By {
-			if dim == ByCurrency {
-				ci = d
-			}
-		}
-		for i := range res.Groups {
-			k := res.Groups[i].Keys[ci].Value
-			curTotal[k] = a.add(curTotal[k], res.Groups[i].Amount)
+	if err := finishGroups(res, w); err != nil {
+		return nil, err
+	}
+	res.Conventions = conventions(res.Total)
+	if res.Total.Amount == 0 && len(b.Lines) > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("no line has a %s amount: every share is undefined (try another --phase)", phase))
+	}
+	return res, nil
+}
+
+// currenciesOf returns the distinct currencies of b's lines, sorted.
+func currenciesOf(b *budget.Budget) []string {
+	seen := map[string]bool{}
+	for i := range b.Lines {
+		seen[b.Lines[i].Currency] = true
+	}
+	var cs []string
+	for c := range seen {
+		cs = append(cs, c)
+	}
+	sort.Strings(cs)
+	return cs
+}
+
+// grouper adds lines to the total and to the groups they fall in,
+// reusing its buffers from one line to the next.
+type grouper struct {
+	by              []Dim
+	phase           budget.Phase
+	areas           map[int][]int
+	groups          map[[maxDims]string]*Group
+	total           *Group
+	a               adder // every money sum is checked for overflow
+	attributedLines int
+
+	parts, scratch []part
+	gs             []*Group // the groups of parts, in the same order
+	alloc          []budget.Money
+}
+
+func newGrouper(by []Dim, phase budget.Phase) *grouper {
+	return &grouper{by: by, phase: phase, areas: objectiveAreas(), groups: map[[maxDims]string]*Group{}, total: newGroup(nil)}
+}
+
+// add adds line l to the total and to its groups.
+func (gr *grouper) add(l *budget.Line) {
+	addWhole(&gr.a, gr.total, l, gr.phase)
+	if l.GEWE != nil {
+		if _, ok := l.GEWE.Get(gr.phase); ok {
+			gr.attributedLines++
 		}
 	}
-	if err := a.err(); err != nil {
-		return nil, err
+	gr.parts, gr.scratch = lineParts(gr.parts[:0], gr.scratch, l, gr.by, gr.areas)
+	gr.findGroups(l)
+	if len(gr.parts) == 1 {
+		addWhole(&gr.a, gr.gs[0], l, gr.phase)
+		return
+	}
+	gr.addSplit(l)
+}
+
+// findGroups sets gr.gs to the groups of gr.parts, creating the missing
+// ones with the labels of line l.
+func (gr *grouper) findGroups(l *budget.Line) {
+	gr.gs = gr.gs[:0]
+	for _, p := range gr.parts {
+		g := gr.groups[p.keys]
+		if g == nil {
+			g = newGroup(keysOf(p.keys, gr.by, l, gr.areas))
+			gr.groups[p.keys] = g
+		}
+		gr.gs = append(gr.gs, g)
+	}
+}
+
+// addSplit adds line l to the groups of its parts, apportioning each of
+// its amounts, and its declared GEWE amount, by the parts' weights.
+func (gr *grouper) addSplit(l *budget.Line) {
+	a := &gr.a
+	for _, g := range gr.gs {
+		g.Lines++
+	}
+	for _, p := range budget.Phases() {
+		v, ok := l.Amounts.Get(p)
+		if !ok {
+			continue
+		}
+		gr.alloc = apportion(gr.alloc[:0], v, gr.parts)
+		for k, g := range gr.gs {
+			g.ByPhase.Sum[p] = a.add(g.ByPhase.Sum[p], gr.alloc[k])
+			g.ByPhase.Lines[p]++
+			if p == gr.phase {
+				g.Amount = a.add(g.Amount, gr.alloc[k])
+				g.ByLevel[l.Gender.Level] = a.add(g.ByLevel[l.Gender.Level], gr.alloc[k])
+			}
+		}
+	}
+	if l.GEWE == nil {
+		return
+	}
+	if v, ok := l.GEWE.Get(gr.phase); ok {
+		gr.alloc = apportion(gr.alloc[:0], v, gr.parts)
+		for k, g := range gr.gs {
+			g.attributed = a.add(g.attributed, gr.alloc[k])
+		}
+	}
+}
+
+// finishGroups computes the GEWE money and the ratios of every group of
+// res. With several currencies, a group's share is of its currency's
+// total.
+func finishGroups(res *Result, w Weighting) error {
+	ci := -1
+	var curTotal map[string]budget.Money
+	if len(res.Currencies) > 1 {
+		ci = lastDim(res.By, ByCurrency)
+		var err error
+		if curTotal, err = currencyTotals(res.Groups, ci); err != nil {
+			return err
+		}
 	}
 	for i := range res.Groups {
 		den := res.Total.Amount
@@ -154,15 +200,41 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 		}
 		finish(&res.Groups[i], w, den)
 	}
+	return nil
+}
+
+// lastDim returns the index of the last d in ds, -1 when there is none.
+func lastDim(ds []Dim, d Dim) int {
+	i := -1
+	for j, x := range ds {
+		if x == d {
+			i = j
+		}
+	}
+	return i
+}
+
+// currencyTotals sums the amounts of gs by the currency of their key ci.
+func currencyTotals(gs []Group, ci int) (map[string]budget.Money, error) {
+	var a adder
+	totals := map[string]budget.Money{}
+	for i := range gs {
+		k := gs[i].Keys[ci].Value
+		totals[k] = a.add(totals[k], gs[i].Amount)
+	}
+	return totals, a.err()
+}
+
+// conventions returns the GEWE money and share of total under every
+// built-in weighting.
+func conventions(total Group) []Convention {
+	var cs []Convention
 	for _, c := range Weightings() {
-		g := res.Total
-		finish(&g, c, res.Total.Amount)
-		res.Conventions = append(res.Conventions, Convention{Weighting: c.Name, GEWE: g.GEWE, Share: g.GEWEShare})
+		g := total
+		finish(&g, c, total.Amount)
+		cs = append(cs, Convention{Weighting: c.Name, GEWE: g.GEWE, Share: g.GEWEShare})
 	}
-	if res.Total.Amount == 0 && len(b.Lines) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("no line has a %s amount: every share is undefined (try another --phase)", phase))
-	}
-	return res, nil
+	return cs
 }
 
 func newGroup(keys []Key) *Group {
