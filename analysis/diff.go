@@ -153,28 +153,52 @@ func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
 
 	oldKeys := d.index(old)
 	newKeys := d.index(new)
+	res.Warnings = append(res.Warnings, yearWarnings(old, new)...)
+
+	res.OldTotal, res.OldGEWE = d.totals(old)
+	res.NewTotal, res.NewGEWE = d.totals(new)
+	res.OldShare = Ratio{Num: res.OldGEWE, Den: res.OldTotal}
+	res.NewShare = Ratio{Num: res.NewGEWE, Den: res.NewTotal}
+
+	for _, k := range unionKeys(oldKeys, newKeys) {
+		d.compare(res, linesAt(old, oldKeys[k]), linesAt(new, newKeys[k]))
+	}
+	if err := d.checkDecomposition(res); err != nil {
+		return nil, err
+	}
+	if len(res.Ambiguous) > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d keys match more than one line on a side: their lines are not paired (see the ambiguous list)", len(res.Ambiguous)))
+	}
+	return res, nil
+}
+
+// yearWarnings warns about each budget whose lines are of more than one
+// fiscal year.
+func yearWarnings(old, new *budget.Budget) []string {
+	var ws []string
 	for _, s := range []struct {
 		name string
 		b    *budget.Budget
 	}{{"old", old}, {"new", new}} {
 		if ys := years(s.b); len(ys) > 1 {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("the %s budget has lines of %d fiscal years (%s): lines of different years with the same key cannot be paired; compare one year with another", s.name, len(ys), strings.Join(ys, ", ")))
+			ws = append(ws, fmt.Sprintf("the %s budget has lines of %d fiscal years (%s): lines of different years with the same key cannot be paired; compare one year with another", s.name, len(ys), strings.Join(ys, ", ")))
 		}
 	}
+	return ws
+}
 
-	for i := range old.Lines {
-		l := &old.Lines[i]
-		res.OldTotal = d.a.add(res.OldTotal, d.amount(l))
-		res.OldGEWE = d.a.add(res.OldGEWE, d.gewe(l))
+// totals returns the amount and the GEWE money of b's lines.
+func (d *differ) totals(b *budget.Budget) (amount, gewe budget.Money) {
+	for i := range b.Lines {
+		l := &b.Lines[i]
+		amount = d.a.add(amount, d.amount(l))
+		gewe = d.a.add(gewe, d.gewe(l))
 	}
-	for i := range new.Lines {
-		l := &new.Lines[i]
-		res.NewTotal = d.a.add(res.NewTotal, d.amount(l))
-		res.NewGEWE = d.a.add(res.NewGEWE, d.gewe(l))
-	}
-	res.OldShare = Ratio{Num: res.OldGEWE, Den: res.OldTotal}
-	res.NewShare = Ratio{Num: res.NewGEWE, Den: res.NewTotal}
+	return amount, gewe
+}
 
+// unionKeys returns the keys of both indexes, sorted.
+func unionKeys(oldKeys, newKeys map[string][]int) []string {
 	keys := make([]string, 0, len(oldKeys)+len(newKeys))
 	for k := range oldKeys {
 		keys = append(keys, k)
@@ -185,82 +209,114 @@ func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
 		}
 	}
 	sort.Strings(keys)
+	return keys
+}
 
-	dec := &res.GEWEChange
-	for _, k := range keys {
-		o, n := oldKeys[k], newKeys[k]
-		lines := func(b *budget.Budget, idx []int) []*budget.Line {
-			ls := make([]*budget.Line, len(idx))
-			for i, j := range idx {
-				ls[i] = &b.Lines[j]
-			}
-			return ls
-		}
-		ol, nl := lines(old, o), lines(new, n)
-		switch {
-		case len(ol) > 0 && len(nl) > 0 && (by == DiffByProgramme || (len(ol) == 1 && len(nl) == 1)):
-			it := d.kept(ol, nl)
-			res.Kept++
-			dec.Amount = d.a.add(dec.Amount, it.AmountEffect)
-			dec.Remarking = d.a.add(dec.Remarking, it.RemarkEffect)
-			listed := false
-			if it.Old != it.New {
-				res.Changed = append(res.Changed, it)
-				listed = true
-			}
-			if !slices.Equal(it.OldLevels, it.NewLevels) || it.RemarkEffect != 0 {
-				res.Remarked = append(res.Remarked, it)
-				listed = true
-			}
-			if d.retagged(it) {
-				res.Retagged = append(res.Retagged, it)
-				listed = true
-			}
-			if !listed {
-				res.Unchanged++
-			}
-		case len(nl) == 0:
-			for _, g := range d.items(ol) {
-				it := d.describe(g[0])
-				it.setOld(d.side(g))
-				res.Cut = append(res.Cut, it)
-				dec.Cut = d.a.add(dec.Cut, it.OldGEWE)
-			}
-		case len(ol) == 0:
-			for _, g := range d.items(nl) {
-				it := d.describe(g[0])
-				it.setNew(d.side(g))
-				res.Added = append(res.Added, it)
-				dec.Added = d.a.add(dec.Added, it.NewGEWE)
-			}
-		default:
-			am := Ambiguity{Key: d.describe(ol[0]).Key}
-			for _, l := range ol {
-				am.Old = append(am.Old, l.Pos)
-				am.OldAmount = d.a.add(am.OldAmount, d.amount(l))
-				am.OldGEWE = d.a.add(am.OldGEWE, d.gewe(l))
-			}
-			for _, l := range nl {
-				am.New = append(am.New, l.Pos)
-				am.NewAmount = d.a.add(am.NewAmount, d.amount(l))
-				am.NewGEWE = d.a.add(am.NewGEWE, d.gewe(l))
-			}
-			res.Ambiguous = append(res.Ambiguous, am)
-			dec.Ambiguous = d.a.add(dec.Ambiguous, d.a.sub(am.NewGEWE, am.OldGEWE))
-		}
+// linesAt returns the lines of b at the indices idx.
+func linesAt(b *budget.Budget, idx []int) []*budget.Line {
+	ls := make([]*budget.Line, len(idx))
+	for i, j := range idx {
+		ls[i] = &b.Lines[j]
 	}
+	return ls
+}
+
+// compare adds to res the lines of one key: old lines ol and new lines
+// nl are kept, cut, added or ambiguous.
+func (d *differ) compare(res *DiffResult, ol, nl []*budget.Line) {
+	switch {
+	case len(ol) > 0 && len(nl) > 0 && (d.by == DiffByProgramme || (len(ol) == 1 && len(nl) == 1)):
+		d.addKept(res, d.kept(ol, nl))
+	case len(nl) == 0:
+		d.addCut(res, ol)
+	case len(ol) == 0:
+		d.addAdded(res, nl)
+	default:
+		am := d.ambiguity(ol, nl)
+		res.Ambiguous = append(res.Ambiguous, am)
+		res.GEWEChange.Ambiguous = d.a.add(res.GEWEChange.Ambiguous, d.a.sub(am.NewGEWE, am.OldGEWE))
+	}
+}
+
+// addKept lists a kept item in every one of Changed, Remarked and
+// Retagged that applies, or counts it unchanged, and adds its effects to
+// the decomposition.
+func (d *differ) addKept(res *DiffResult, it DiffItem) {
+	dec := &res.GEWEChange
+	res.Kept++
+	dec.Amount = d.a.add(dec.Amount, it.AmountEffect)
+	dec.Remarking = d.a.add(dec.Remarking, it.RemarkEffect)
+	listed := false
+	if it.Old != it.New {
+		res.Changed = append(res.Changed, it)
+		listed = true
+	}
+	if !slices.Equal(it.OldLevels, it.NewLevels) || it.RemarkEffect != 0 {
+		res.Remarked = append(res.Remarked, it)
+		listed = true
+	}
+	if d.retagged(it) {
+		res.Retagged = append(res.Retagged, it)
+		listed = true
+	}
+	if !listed {
+		res.Unchanged++
+	}
+}
+
+// addCut lists the items of old lines ls that the new budget does not
+// have.
+func (d *differ) addCut(res *DiffResult, ls []*budget.Line) {
+	for _, g := range d.items(ls) {
+		it := d.describe(g[0])
+		it.setOld(d.side(g))
+		res.Cut = append(res.Cut, it)
+		res.GEWEChange.Cut = d.a.add(res.GEWEChange.Cut, it.OldGEWE)
+	}
+}
+
+// addAdded lists the items of new lines ls that the old budget does not
+// have.
+func (d *differ) addAdded(res *DiffResult, ls []*budget.Line) {
+	for _, g := range d.items(ls) {
+		it := d.describe(g[0])
+		it.setNew(d.side(g))
+		res.Added = append(res.Added, it)
+		res.GEWEChange.Added = d.a.add(res.GEWEChange.Added, it.NewGEWE)
+	}
+}
+
+// ambiguity describes a key that old lines ol and new lines nl share but
+// cannot be paired by.
+func (d *differ) ambiguity(ol, nl []*budget.Line) Ambiguity {
+	am := Ambiguity{Key: d.describe(ol[0]).Key}
+	for _, l := range ol {
+		am.Old = append(am.Old, l.Pos)
+		am.OldAmount = d.a.add(am.OldAmount, d.amount(l))
+		am.OldGEWE = d.a.add(am.OldGEWE, d.gewe(l))
+	}
+	for _, l := range nl {
+		am.New = append(am.New, l.Pos)
+		am.NewAmount = d.a.add(am.NewAmount, d.amount(l))
+		am.NewGEWE = d.a.add(am.NewGEWE, d.gewe(l))
+	}
+	return am
+}
+
+// checkDecomposition sets the net change in GEWE money and checks that
+// the parts of the decomposition add up to it; it returns an error when a
+// sum overflowed.
+func (d *differ) checkDecomposition(res *DiffResult) error {
+	dec := &res.GEWEChange
 	dec.Net = d.a.sub(res.NewGEWE, res.OldGEWE)
 	sum := d.a.add(d.a.add(d.a.sub(dec.Added, dec.Cut), d.a.add(dec.Amount, dec.Remarking)), dec.Ambiguous)
 	if err := d.a.err(); err != nil {
-		return nil, err
+		return err
 	}
 	if sum != dec.Net {
-		return nil, fmt.Errorf("analysis: diff decomposition sums to %s, net change is %s (a bug)", sum, dec.Net)
+		return fmt.Errorf("analysis: diff decomposition sums to %s, net change is %s (a bug)", sum, dec.Net)
 	}
-	if len(res.Ambiguous) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d keys match more than one line on a side: their lines are not paired (see the ambiguous list)", len(res.Ambiguous)))
-	}
-	return res, nil
+	return nil
 }
 
 // diffBy resolves DiffOptions.By.
