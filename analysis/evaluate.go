@@ -98,28 +98,22 @@ func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, 
 		return nil, fmt.Errorf("analysis: %d lines but %d suggestions", len(truth), len(suggested))
 	}
 	ev := &Evaluation{Lines: len(truth)}
+	ev.scoreObjectives(truth, suggested)
+	ev.scoreMarkers(truth, suggested)
+	ev.Mistakes = mistakes(truth, suggested)
+	return ev, nil
+}
 
-	// Objectives: one score per objective number.
+// scoreObjectives sets the objective scores of ev: one score per
+// objective number, and their micro-average.
+func (ev *Evaluation) scoreObjectives(truth []budget.Line, suggested []budget.Suggestion) {
 	var obj [24]Score
 	for i := range truth {
 		t, s := evalObjectives(truth[i].Objectives), evalObjectives(suggested[i].Objectives)
 		if slices.Equal(t, s) {
 			ev.ExactObjectives++
 		}
-		for _, n := range t {
-			obj[n].True++
-			if slices.Contains(s, n) {
-				obj[n].TP++
-			} else {
-				obj[n].FN++
-			}
-		}
-		for _, n := range s {
-			obj[n].Suggested++
-			if !slices.Contains(t, n) {
-				obj[n].FP++
-			}
-		}
+		tallyObjectives(&obj, t, s)
 	}
 	ev.AllObjectives.Label = "all"
 	for n := range obj {
@@ -134,8 +128,30 @@ func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, 
 		ev.AllObjectives.FP += obj[n].FP
 		ev.AllObjectives.FN += obj[n].FN
 	}
+}
 
-	// Marker levels: a confusion matrix over every level, true × suggested.
+// tallyObjectives counts one line, whose true objectives are t and
+// suggested ones s, in the score of each objective.
+func tallyObjectives(obj *[24]Score, t, s []int) {
+	for _, n := range t {
+		obj[n].True++
+		if slices.Contains(s, n) {
+			obj[n].TP++
+		} else {
+			obj[n].FN++
+		}
+	}
+	for _, n := range s {
+		obj[n].Suggested++
+		if !slices.Contains(t, n) {
+			obj[n].FP++
+		}
+	}
+}
+
+// scoreMarkers sets the marker scores of ev from a confusion matrix over
+// every level, true × suggested.
+func (ev *Evaluation) scoreMarkers(truth []budget.Line, suggested []budget.Suggestion) {
 	levels := budget.Levels() // NotScreened first: "nothing suggested"
 	k := len(levels)
 	cm := mat.NewDense(k, k, nil)
@@ -156,59 +172,90 @@ func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, 
 	trueCount.MulVec(cm, ones)     // row sums: lines with each true level
 	suggCount.MulVec(cm.T(), ones) // column sums: lines suggested each level
 	ev.MarkerCorrect = int(mat.Trace(cm))
+	ev.Confusion = confusion(cm, levels, &trueCount, &suggCount)
+	ev.Markers = markerScores(cm, levels, &trueCount, &suggCount)
+}
 
-	// Keep the levels that occur, in ascending order, for the matrix.
+// confusion returns the rows and columns of cm for the levels that occur,
+// true or suggested, in ascending order.
+func confusion(cm *mat.Dense, levels []budget.Level, trueCount, suggCount *mat.VecDense) Confusion {
+	var c Confusion
 	for _, l := range levels {
 		if trueCount.AtVec(int(l)) > 0 || suggCount.AtVec(int(l)) > 0 {
-			ev.Confusion.Levels = append(ev.Confusion.Levels, l)
+			c.Levels = append(c.Levels, l)
 		}
 	}
-	for _, tl := range ev.Confusion.Levels {
-		row := make([]int, len(ev.Confusion.Levels))
-		for j, sl := range ev.Confusion.Levels {
+	for _, tl := range c.Levels {
+		row := make([]int, len(c.Levels))
+		for j, sl := range c.Levels {
 			row[j] = int(cm.At(int(tl), int(sl)))
 		}
-		ev.Confusion.Counts = append(ev.Confusion.Counts, row)
+		c.Counts = append(c.Counts, row)
 	}
-	for i := len(levels) - 1; i >= 1; i-- { // principal first; "nothing suggested" is not a class
+	return c
+}
+
+// markerScores returns the score of each level that is true or suggested
+// for some line, principal first; "nothing suggested" is not a class.
+func markerScores(cm *mat.Dense, levels []budget.Level, trueCount, suggCount *mat.VecDense) []Score {
+	var scores []Score
+	for i := len(levels) - 1; i >= 1; i-- {
 		l := levels[i]
 		tp := int(cm.At(int(l), int(l)))
 		t, s := int(trueCount.AtVec(int(l))), int(suggCount.AtVec(int(l)))
 		if t+s == 0 {
 			continue
 		}
-		ev.Markers = append(ev.Markers, Score{Label: l.String(), True: t, Suggested: s, TP: tp, FP: s - tp, FN: t - tp})
+		scores = append(scores, Score{Label: l.String(), True: t, Suggested: s, TP: tp, FP: s - tp, FN: t - tp})
 	}
+	return scores
+}
 
-	// The lines to look at.
+// mistakes returns the lines whose suggestion differs from the true tags.
+func mistakes(truth []budget.Line, suggested []budget.Suggestion) []Mistake {
+	var out []Mistake
 	for i := range truth {
-		l, s := &truth[i], &suggested[i]
-		m := Mistake{
-			Pos:                 l.Pos.WholeRow(),
-			Label:               evalLineLabel(l),
-			TrueObjectives:      l.Objectives,
-			SuggestedObjectives: s.Objectives,
-			TrueMarker:          l.Gender.Level,
-			SuggestedMarker:     s.Marker,
+		if m, ok := mistake(&truth[i], &suggested[i]); ok {
+			out = append(out, m)
 		}
-		m.Objectives = !slices.Equal(evalObjectives(l.Objectives), evalObjectives(s.Objectives))
-		m.Marker = l.Gender.Level.Screened() && l.Gender.Level != s.Marker
-		if !m.Objectives && !m.Marker {
-			continue
-		}
-		switch {
-		case m.Objectives && s.Objectives != nil:
-			m.Source = s.ObjectiveSource.Detail()
-		case m.Objectives && s.ObjectiveConflict != "":
-			m.Source = "no suggestion: " + s.ObjectiveConflict
-		case m.Marker && s.Marker.Screened():
-			m.Source = s.MarkerSource.Detail()
-		case m.Marker && s.MarkerConflict != "":
-			m.Source = "no suggestion: " + s.MarkerConflict
-		}
-		ev.Mistakes = append(ev.Mistakes, m)
 	}
-	return ev, nil
+	return out
+}
+
+// mistake compares the suggestion s for line l with its true tags, and
+// reports whether they differ.
+func mistake(l *budget.Line, s *budget.Suggestion) (Mistake, bool) {
+	m := Mistake{
+		Pos:                 l.Pos.WholeRow(),
+		Label:               evalLineLabel(l),
+		TrueObjectives:      l.Objectives,
+		SuggestedObjectives: s.Objectives,
+		TrueMarker:          l.Gender.Level,
+		SuggestedMarker:     s.Marker,
+	}
+	m.Objectives = !slices.Equal(evalObjectives(l.Objectives), evalObjectives(s.Objectives))
+	m.Marker = l.Gender.Level.Screened() && l.Gender.Level != s.Marker
+	if !m.Objectives && !m.Marker {
+		return m, false
+	}
+	m.Source = mistakeSource(m, s)
+	return m, true
+}
+
+// mistakeSource returns what made the suggestion s behind mistake m, or
+// why there is none.
+func mistakeSource(m Mistake, s *budget.Suggestion) string {
+	switch {
+	case m.Objectives && s.Objectives != nil:
+		return s.ObjectiveSource.Detail()
+	case m.Objectives && s.ObjectiveConflict != "":
+		return "no suggestion: " + s.ObjectiveConflict
+	case m.Marker && s.Marker.Screened():
+		return s.MarkerSource.Detail()
+	case m.Marker && s.MarkerConflict != "":
+		return "no suggestion: " + s.MarkerConflict
+	}
+	return ""
 }
 
 // evalObjectives returns the objective numbers of o, sorted.
