@@ -436,6 +436,8 @@ func TestScaleFromText(t *testing.T) {
 		{"Thousandth", 0, false},
 		{"Multimillion programme", 0, false},
 		{"Miles Davis Fund", 0, false},
+		{"in thousands of (dollars)", 0, false},    // "of" then a bracket: not "of dollars"
+		{"thousands of, dollars", Thousands, true}, // alone between punctuation
 	}
 	for _, tt := range tests {
 		got, ok := ScaleFromText(tt.in)

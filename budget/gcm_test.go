@@ -2,6 +2,7 @@ package budget
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -186,6 +187,13 @@ func TestParseObjectives(t *testing.T) {
 		{"7 (33,33 %), 16 (66,67 %)", objShares(7, 3333, 16, 6667)},
 		{"7 (12.5%), 16 (87.5%)", objShares(7, 1250, 16, 8750)},
 		{"7 (100%)", objShares(7, 10000)},
+		// Shares summing to 100.01 % by rounding: the first gives one back.
+		{"7 (33.34%), 16 (33.34%), 20 (33.33%)", objShares(7, 3333, 16, 3334, 20, 3333)},
+		// Inside parentheses, a decimal comma not before a per cent sign
+		// separates objectives.
+		{"7 (12.345%), 16 (87.655%)", objShares(7, 1234, 16, 8766)}, // half a basis point rounds up
+		{"(7,16)", objShares(7, 5000, 16, 5000)},
+		{"7 (3,16)", objShares(7, 3334, 3, 3333, 16, 3333)},
 	}
 	for _, tt := range tests {
 		got, err := ParseObjectives(tt.in)
@@ -232,6 +240,12 @@ func TestParseObjectivesErrors(t *testing.T) {
 		{"60%", ErrShareSum},
 		{"7 (60%) (40%)", ErrShareSum},
 		{"7 (99999999%)", ErrShareSum},
+		{"60% 40% 7", ErrShareSum},                                    // two shares before one objective
+		{"7 (0.01%), 16 (0.01%), 20 (99.99%)", ErrShareSum},           // spreading the 0.01 % over takes 7's share
+		{"General, 7, General", ErrInvalidObjective},                  // General listed twice
+		{"7 (" + strings.Repeat("1", 41) + "%)", ErrInvalidObjective}, // a number too long to read
+		{"7\xff", ErrInvalidObjective},                                // invalid UTF-8
+		{"7\u0663", ErrInvalidObjective},                              // an Arabic-Indic digit
 	}
 	for _, tt := range tests {
 		got, err := ParseObjectives(tt.in)
