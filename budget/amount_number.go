@@ -101,9 +101,31 @@ func (n amountNumber) digits() string {
 // scanAmountNumber reads a number with separators and an optional exponent.
 func scanAmountNumber(body string, mark DecimalMark) (amountNumber, amountProblem) {
 	var buf [16]amountSep
-	seps := buf[:0]
+	seps, last, end, p := scanAmountDigits(body, buf[:0])
+	if !p.none() {
+		return amountNumber{}, p
+	}
+	exp := 0
+	hasExp := end < len(body)
+	if hasExp {
+		if exp, p = scanAmountExponent(body[end+1:]); !p.none() {
+			return amountNumber{}, p
+		}
+	}
+	dec, p := amountDecimalSep(body, seps, last, hasExp, mark)
+	if !p.none() {
+		return amountNumber{}, p
+	}
+	return finishAmountNumber(body[:end], seps, dec, last, exp)
+}
+
+// scanAmountDigits reads the digits and separators of body up to an
+// exponent mark 'e' or 'E' at end (len(body) when there is none). It
+// appends the separators to seps and returns them, with the count of
+// digits after the last one.
+func scanAmountDigits(body string, seps []amountSep) (_ []amountSep, last, end int, p amountProblem) {
 	group, ndigits := 0, 0
-	end := len(body)
+	end = len(body)
 	for i := 0; i < len(body); {
 		c := body[i]
 		if c >= '0' && c <= '9' {
@@ -119,105 +141,151 @@ func scanAmountNumber(body string, mark DecimalMark) (amountNumber, amountProble
 		r, n := utf8.DecodeRuneInString(body[i:])
 		k := amountSepKind(r)
 		if k == 0 {
-			return amountNumber{}, amountProblem{found: strconv.QuoteRune(r), expected: "digits, '.' or ',', a space or apostrophe between digit groups, a sign or a currency"}
+			return nil, 0, 0, amountProblem{found: strconv.QuoteRune(r), expected: "digits, '.' or ',', a space or apostrophe between digit groups, a sign or a currency"}
 		}
 		seps = append(seps, amountSep{k, group})
 		group = 0
 		i += n
 	}
-	last := group
 	if ndigits == 0 {
-		return amountNumber{}, amountProblem{found: "no digits", expected: "a number"}
+		return nil, 0, 0, amountProblem{found: "no digits", expected: "a number"}
 	}
+	return seps, group, end, amountProblem{}
+}
 
-	// Exponent.
+// scanAmountExponent reads the exponent e written after an 'e' or 'E': an
+// optional sign and digits. The exponent stops growing once it passes a
+// billion: the amount has overflowed or rounded to zero long before.
+func scanAmountExponent(e string) (int, amountProblem) {
 	exp := 0
-	hasExp := end < len(body)
-	if hasExp {
-		e := body[end+1:]
-		negExp := false
-		if e != "" && (e[0] == '+' || e[0] == '-') {
-			negExp = e[0] == '-'
-			e = e[1:]
+	negExp := false
+	if e != "" && (e[0] == '+' || e[0] == '-') {
+		negExp = e[0] == '-'
+		e = e[1:]
+	}
+	if e == "" {
+		return 0, amountProblem{found: "an exponent without digits", expected: "scientific notation such as 5.25e+08"}
+	}
+	for i := 0; i < len(e); i++ {
+		c := e[i] - '0'
+		if c > 9 {
+			return 0, amountProblem{found: strconv.Quote(e[i:i+1]) + " in the exponent", expected: "scientific notation such as 5.25e+08"}
 		}
-		if e == "" {
-			return amountNumber{}, amountProblem{found: "an exponent without digits", expected: "scientific notation such as 5.25e+08"}
-		}
-		for i := 0; i < len(e); i++ {
-			c := e[i] - '0'
-			if c > 9 {
-				return amountNumber{}, amountProblem{found: strconv.Quote(e[i:i+1]) + " in the exponent", expected: "scientific notation such as 5.25e+08"}
-			}
-			if exp < 1e9 {
-				exp = exp*10 + int(c)
-			}
-		}
-		if negExp {
-			exp = -exp
+		if exp < 1e9 {
+			exp = exp*10 + int(c)
 		}
 	}
+	if negExp {
+		exp = -exp
+	}
+	return exp, amountProblem{}
+}
 
-	// Which separator, if any, is the decimal mark?
-	var np, nc, nother, ip, ic int
+// amountSepCount counts the separators of a number by kind, with the
+// index in seps of the last '.' and of the last ','.
+type amountSepCount struct {
+	points, commas, others int
+	lastPoint, lastComma   int
+}
+
+func countAmountSeps(seps []amountSep) amountSepCount {
+	var n amountSepCount
 	for i, s := range seps {
 		switch s.kind {
 		case amountSepPoint:
-			np++
-			ip = i
+			n.points++
+			n.lastPoint = i
 		case amountSepComma:
-			nc++
-			ic = i
+			n.commas++
+			n.lastComma = i
 		default:
-			nother++
+			n.others++
 		}
 	}
-	dec := -1
+	return n
+}
+
+// amountDecimalSep returns the index in seps of the decimal mark of the
+// number body, or -1 when it has none; see ParseAmount for the rules.
+// last is the count of digits after the last separator.
+func amountDecimalSep(body string, seps []amountSep, last int, hasExp bool, mark DecimalMark) (int, amountProblem) {
+	n := countAmountSeps(seps)
 	switch {
 	case hasExp:
-		if nother > 0 || np+nc > 1 {
-			return amountNumber{}, amountProblem{found: "digit grouping in scientific notation", expected: "a plain mantissa such as 5.25e+08"}
-		}
-		if np+nc == 1 {
-			if (mark == DecimalPoint && nc == 1) || (mark == DecimalComma && np == 1) {
-				return amountNumber{}, amountProblem{found: amountSepName(seps[0].kind) + " as the decimal mark", expected: "the decimal mark " + mark.markName()}
-			}
-			dec = 0
-		}
+		return amountExpDecimalSep(seps, n, mark)
 	case mark == DecimalPoint || mark == DecimalComma:
-		cnt, i := np, ip
-		if mark == DecimalComma {
-			cnt, i = nc, ic
-		}
-		if cnt > 1 {
-			return amountNumber{}, amountProblem{found: "more than one decimal mark " + mark.markName(), expected: "at most one"}
-		}
-		if cnt == 1 {
-			dec = i
-		}
-	case np > 0 && nc > 0:
-		cnt := np
-		dec = ip
-		if ic > ip {
-			dec, cnt = ic, nc
-		}
-		if cnt > 1 {
-			return amountNumber{}, amountProblem{found: "both '.' and ',' with more than one " + amountSepName(seps[dec].kind) + " last", expected: "grouping separators followed by one decimal mark, as in 1,234.56 or 1.234,56"}
-		}
-	case np+nc == 1:
-		j := ip
-		if nc == 1 {
-			j = ic
-		}
-		after := last
-		if j+1 < len(seps) {
-			after = seps[j+1].before
-		}
-		first := seps[0].before
-		if nother > 0 || after != 3 || j != 0 || first == 0 || first > 3 || body[0] == '0' {
-			dec = j
-		}
+		return amountForcedDecimalSep(n, mark)
+	case n.points > 0 && n.commas > 0:
+		return amountMixedDecimalSep(seps, n)
+	case n.points+n.commas == 1:
+		return amountSingleDecimalSep(body, seps, n, last), amountProblem{}
 	}
-	return finishAmountNumber(body[:end], seps, dec, last, exp)
+	return -1, amountProblem{}
+}
+
+// amountExpDecimalSep is amountDecimalSep in scientific notation: no
+// grouping, and a single '.' or ',' is the decimal mark.
+func amountExpDecimalSep(seps []amountSep, n amountSepCount, mark DecimalMark) (int, amountProblem) {
+	if n.others > 0 || n.points+n.commas > 1 {
+		return -1, amountProblem{found: "digit grouping in scientific notation", expected: "a plain mantissa such as 5.25e+08"}
+	}
+	if n.points+n.commas == 0 {
+		return -1, amountProblem{}
+	}
+	if (mark == DecimalPoint && n.commas == 1) || (mark == DecimalComma && n.points == 1) {
+		return -1, amountProblem{found: amountSepName(seps[0].kind) + " as the decimal mark", expected: "the decimal mark " + mark.markName()}
+	}
+	return 0, amountProblem{}
+}
+
+// amountForcedDecimalSep is amountDecimalSep when mark says which
+// character is the decimal mark.
+func amountForcedDecimalSep(n amountSepCount, mark DecimalMark) (int, amountProblem) {
+	cnt, i := n.points, n.lastPoint
+	if mark == DecimalComma {
+		cnt, i = n.commas, n.lastComma
+	}
+	if cnt > 1 {
+		return -1, amountProblem{found: "more than one decimal mark " + mark.markName(), expected: "at most one"}
+	}
+	if cnt == 1 {
+		return i, amountProblem{}
+	}
+	return -1, amountProblem{}
+}
+
+// amountMixedDecimalSep is amountDecimalSep for a number with both '.'
+// and ',': the last of them is the decimal mark, and must appear once.
+func amountMixedDecimalSep(seps []amountSep, n amountSepCount) (int, amountProblem) {
+	cnt, dec := n.points, n.lastPoint
+	if n.lastComma > n.lastPoint {
+		dec, cnt = n.lastComma, n.commas
+	}
+	if cnt > 1 {
+		return -1, amountProblem{found: "both '.' and ',' with more than one " + amountSepName(seps[dec].kind) + " last", expected: "grouping separators followed by one decimal mark, as in 1,234.56 or 1.234,56"}
+	}
+	return dec, amountProblem{}
+}
+
+// amountSingleDecimalSep is amountDecimalSep for a number with a single
+// '.' or ',': it is grouping when it is the first separator, exactly three
+// digits follow it, the digits before it could start a grouped number (one
+// to three, not starting with 0), and no space or apostrophe groups the
+// number; otherwise it is the decimal mark.
+func amountSingleDecimalSep(body string, seps []amountSep, n amountSepCount, last int) int {
+	j := n.lastPoint
+	if n.commas == 1 {
+		j = n.lastComma
+	}
+	after := last
+	if j+1 < len(seps) {
+		after = seps[j+1].before
+	}
+	first := seps[0].before
+	if n.others > 0 || after != 3 || j != 0 || first == 0 || first > 3 || body[0] == '0' {
+		return j
+	}
+	return -1
 }
 
 func (d DecimalMark) markName() string {

@@ -334,39 +334,61 @@ func scaleContext(toks []scaleTok, i, j int, c scaleClass) bool {
 	case scaleWeak:
 		return false
 	case scaleBareZero:
-		l, r := i-1, j
-		return l >= 0 && toks[l].kind == scaleTokOpen && r < len(toks) && toks[r].kind == scaleTokClose
+		return scaleInBrackets(toks, i, j)
 	}
-	// "of"/"de" + a currency within three tokens.
-	ofCurrency, ofOther := false, false
-	if j < len(toks) && toks[j].is("of", "de", "d", "des", "du", "del") {
-		ofOther = true
-		for m := j + 1; m < len(toks) && m <= j+3; m++ {
-			if toks[m].kind != scaleTokWord && toks[m].kind != scaleTokSym {
-				break
-			}
-			if toks[m].isCurrency() {
-				ofCurrency, ofOther = true, false
-				break
-			}
-		}
-	}
+	of, ofCurrency := scaleOfAt(toks, j)
 	if ofCurrency {
 		return true
 	}
-	// "in"/"en"/"em", possibly with currency between.
-	l := i - 1
-	for l >= 0 && i-l <= 3 && toks[l].isCurrency() {
-		l--
-	}
-	if l >= 0 && toks[l].is("in", "en", "em") && !ofOther {
+	if !of && scaleAfterIn(toks, i) {
 		return true
 	}
 	if c == scaleMiles {
 		return false
 	}
-	// Alone between boundaries.
-	l = i - 1
+	return scaleStandsAlone(toks, i, j)
+}
+
+// scaleInBrackets reports whether the phrase toks[i:j] is all there is
+// between an opening and a closing bracket: "(000)".
+func scaleInBrackets(toks []scaleTok, i, j int) bool {
+	l, r := i-1, j
+	return l >= 0 && toks[l].kind == scaleTokOpen && r < len(toks) && toks[r].kind == scaleTokClose
+}
+
+// scaleOfAt reports whether toks[j] is "of", "de" or the like, and whether
+// a currency follows it within three words: "thousands of US dollars".
+func scaleOfAt(toks []scaleTok, j int) (of, currency bool) {
+	if j >= len(toks) || !toks[j].is("of", "de", "d", "des", "du", "del") {
+		return false, false
+	}
+	for m := j + 1; m < len(toks) && m <= j+3; m++ {
+		if toks[m].kind != scaleTokWord && toks[m].kind != scaleTokSym {
+			break
+		}
+		if toks[m].isCurrency() {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// scaleAfterIn reports whether "in", "en" or "em" comes before toks[i],
+// possibly with currencies between: "in USD millions".
+func scaleAfterIn(toks []scaleTok, i int) bool {
+	l := i - 1
+	for l >= 0 && i-l <= 3 && toks[l].isCurrency() {
+		l--
+	}
+	return l >= 0 && toks[l].is("in", "en", "em")
+}
+
+// scaleStandsAlone reports whether the phrase toks[i:j] stands between
+// boundaries (the ends of the text, brackets or punctuation) with only
+// currencies and connectors such as "in" or "of" beside it: "(thousands)",
+// "Approved, millions".
+func scaleStandsAlone(toks []scaleTok, i, j int) bool {
+	l := i - 1
 	for l >= 0 && (toks[l].isCurrency() || toks[l].isConnector()) {
 		l--
 	}
