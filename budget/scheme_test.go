@@ -421,6 +421,33 @@ func TestInferReason(t *testing.T) {
 	}
 }
 
+// TestInferReasons pins the reason for each way Infer decides.
+func TestInferReasons(t *testing.T) {
+	tests := []struct {
+		header string
+		values []string
+		want   string
+	}{
+		{"DAC gender marker", []string{"0", "1", "2"}, `scheme "oecd_dac" for column "DAC gender marker" chosen from its header (values 0, 1, 2 fit it)`},
+		{"UNDP marker", []string{"", " "}, `scheme "undp" for column "UNDP marker" chosen from its header; the column has no marker values`},
+		{"DAC marker", nil, `scheme "oecd_dac" for column "DAC marker" chosen from its header; the column has no marker values`},
+		{"Gender marker (1 = significant, 2 = principal)", []string{"0", "1"}, `assumed scheme "oecd_dac" for column "Gender marker (1 = significant, 2 = prin"…: ` +
+			`the header suggests boolean_principal and boolean_significant, which read the values differently; ` +
+			`values 0, 1 also fit un_gem (where 1 means limited), un_gem_2ab (where 1 means limited) and boolean_principal (where 1 means principal); pass --scheme to choose`},
+		{"DAC marker", []string{"GM1", "GM2"}, `assumed scheme "pbf" for column "DAC marker": the header suggests oecd_dac but the values do not fit it; values GM1, GM2 fit it`},
+		{"Marker", nil, `assumed scheme "oecd_dac" for column "Marker": the column has no marker values`},
+		{"Marker", []string{"3", "2", "2", ""}, `assumed scheme "un_gem" for column "Marker": values 2, 3 fit it`},
+		{"Marker", []string{"2"}, `assumed scheme "oecd_dac" for column "Marker": value 2 also fits un_gem (where 2 means significant); pass --scheme to choose`},
+		{"Gender marker", []string{"GEN1", "GM2"}, `no marker scheme fits column "Gender marker": no single scheme reads all of its values GEN1, GM2; pass --scheme or add a scheme`},
+		{"Gender marker", []string{"GEN1", "7"}, `no marker scheme fits column "Gender marker": value "7" is not a code of any scheme; pass --scheme or add a scheme`},
+	}
+	for _, tt := range tests {
+		if got := DefaultSchemes().Infer(tt.header, tt.values).Reason; got != tt.want {
+			t.Errorf("Infer(%q, %q).Reason = %q, want %q", tt.header, tt.values, got, tt.want)
+		}
+	}
+}
+
 const userSchemesYAML = `
 inference_order: [ministry_flag]
 schemes:
@@ -509,23 +536,26 @@ func TestSchemesWith(t *testing.T) {
 
 func TestParseSchemesErrors(t *testing.T) {
 	const code = "    codes: [{code: \"1\", level: principal, label: One}]\n"
-	tests := []struct{ name, yaml string }{
-		{"empty", ""},
-		{"not yaml", "schemes: [\n"},
-		{"unknown field", "schemes:\n  - id: a\n    colour: red\n" + code},
-		{"no id", "schemes:\n  - name: A\n" + code},
-		{"bad id", "schemes:\n  - id: My Scheme\n" + code},
-		{"no codes", "schemes:\n  - id: a\n"},
-		{"duplicate id", "schemes:\n  - id: a\n" + code + "  - id: a\n" + code},
-		{"unknown level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: high}]\n"},
-		{"not_screened level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: not_screened}]\n"},
-		{"blank code", "schemes:\n  - id: a\n    codes: [{code: \" \", level: principal}]\n"},
-		{"duplicate code", "schemes:\n  - id: a\n    codes: [{code: gen2, level: principal}, {code: GEN 2, level: limited}]\n"},
-		{"rejected is a code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \"1\", reason: no}]\n"},
-		{"alias is an id", "schemes:\n  - id: a\n    aliases: [b]\n" + code + "  - id: b\n" + code},
-		{"alias twice", "schemes:\n  - id: a\n    aliases: [x]\n" + code + "  - id: b\n    aliases: [x]\n" + code},
-		{"order names unknown", "inference_order: [zz]\nschemes:\n  - id: a\n" + code},
-		{"order twice", "inference_order: [a, a]\nschemes:\n  - id: a\n" + code},
+	tests := []struct{ name, yaml, want string }{
+		{"empty", "", "file is empty"},
+		{"not yaml", "schemes: [\n", "yaml:"},
+		{"unknown field", "schemes:\n  - id: a\n    colour: red\n" + code, "unmarshal errors"},
+		{"no id", "schemes:\n  - name: A\n" + code, "no id"},
+		{"bad id", "schemes:\n  - id: My Scheme\n" + code, "want lower-case letters"},
+		{"no codes", "schemes:\n  - id: a\n", "no codes"},
+		{"duplicate id", "schemes:\n  - id: a\n" + code + "  - id: a\n" + code, "defined twice"},
+		{"unknown level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: high}]\n", "unknown marker level \"high\""},
+		{"not_screened level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: not_screened}]\n", "level not_screened is for blank cells"},
+		{"blank code", "schemes:\n  - id: a\n    codes: [{code: \" \", level: principal}]\n", "empty code"},
+		{"duplicate code", "schemes:\n  - id: a\n    codes: [{code: gen2, level: principal}, {code: GEN 2, level: limited}]\n", "are the same code"},
+		{"rejected is a code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \"1\", reason: no}]\n", "is also code"},
+		{"alias is an id", "schemes:\n  - id: a\n    aliases: [b]\n" + code + "  - id: b\n" + code, "is the id of a scheme"},
+		{"alias twice", "schemes:\n  - id: a\n    aliases: [x]\n" + code + "  - id: b\n    aliases: [x]\n" + code, "used by schemes"},
+		{"order names unknown", "inference_order: [zz]\nschemes:\n  - id: a\n" + code, "not a scheme of this file"},
+		{"order twice", "inference_order: [a, a]\nschemes:\n  - id: a\n" + code, "lists \"a\" twice"},
+		{"empty alias", "schemes:\n  - id: a\n    aliases: [\" \"]\n" + code, "empty alias"},
+		{"long code", "schemes:\n  - id: a\n    codes: [{code: \"" + strings.Repeat("x", maxMarkerCode+1) + "\", level: principal}]\n", "longer than 100 bytes"},
+		{"blank rejected code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \" \", reason: no}]\n", "empty rejected code"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -535,6 +565,9 @@ func TestParseSchemesErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), "budget: ") {
 				t.Errorf("ParseSchemes error %q does not start with \"budget: \"", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParseSchemes error %q does not say %q", err, tt.want)
 			}
 		})
 	}
