@@ -1,6 +1,11 @@
 package budget
 
-import _ "embed" // for the reference data files
+import (
+	_ "embed" // for the reference data files
+	"fmt"
+	"strings"
+	"unicode"
+)
 
 // Reference data shipped with grb, as YAML data files rather than code so
 // that it can be read, reviewed and extended without recompiling the
@@ -26,3 +31,35 @@ var schemesYAML []byte
 //
 //go:embed data/columns.yaml
 var columnsYAML []byte
+
+// The cells that name reference data (GCM objectives, marker codes) are
+// read with the helpers below.
+
+// refNormWords lower-cases s and reduces it to its letters and digits,
+// words separated by single spaces.
+func refNormWords(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// refTrim trims white space (including no-break spaces), zero-width
+// spaces and byte-order marks from both ends of a cell.
+func refTrim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
+	})
+}
+
+// refQuote quotes s for an error message, shortened to 40 runes.
+func refQuote(s string) string {
+	const max = 40
+	n := 0
+	for i := range s {
+		if n == max {
+			return fmt.Sprintf("%q…", s[:i])
+		}
+		n++
+	}
+	return fmt.Sprintf("%q", s)
+}
