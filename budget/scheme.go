@@ -167,13 +167,8 @@ func ParseSchemes(r io.Reader) (*Schemes, error) {
 
 // scheme validates y and converts it to a Scheme.
 func (y *schemeYAML) scheme() (*Scheme, error) {
-	if y.ID == "" {
-		return nil, errors.New("no id")
-	}
-	for _, r := range y.ID {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
-			return nil, fmt.Errorf("id %q: want lower-case letters, digits and underscores", y.ID)
-		}
+	if err := checkSchemeID(y.ID); err != nil {
+		return nil, err
 	}
 	if len(y.Codes) == 0 {
 		return nil, errors.New("no codes")
@@ -196,7 +191,34 @@ func (y *schemeYAML) scheme() (*Scheme, error) {
 		}
 		sc.Aliases = append(sc.Aliases, a)
 	}
-	seen := map[string]string{}
+	seen := map[string]string{} // schemeCodeKey → code as written
+	var err error
+	if sc.Codes, err = y.codes(seen); err != nil {
+		return nil, err
+	}
+	if sc.rejected, err = y.rejectedCodes(seen); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+// checkSchemeID reports whether id is a valid scheme id: lower-case
+// letters, digits and underscores.
+func checkSchemeID(id string) error {
+	if id == "" {
+		return errors.New("no id")
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return fmt.Errorf("id %q: want lower-case letters, digits and underscores", id)
+		}
+	}
+	return nil
+}
+
+// codes validates and converts the codes of y, adding each to seen.
+func (y *schemeYAML) codes(seen map[string]string) ([]SchemeCode, error) {
+	var codes []SchemeCode
 	for _, c := range y.Codes {
 		k := schemeCodeKey(c.Code)
 		if k == "" {
@@ -216,8 +238,15 @@ func (y *schemeYAML) scheme() (*Scheme, error) {
 		if l == NotScreened {
 			return nil, fmt.Errorf("code %q: level not_screened is for blank cells, not codes", c.Code)
 		}
-		sc.Codes = append(sc.Codes, SchemeCode{Code: strings.TrimSpace(c.Code), Level: l, Label: c.Label})
+		codes = append(codes, SchemeCode{Code: strings.TrimSpace(c.Code), Level: l, Label: c.Label})
 	}
+	return codes, nil
+}
+
+// rejectedCodes validates and converts the rejected codes of y, which
+// must differ from every code in seen.
+func (y *schemeYAML) rejectedCodes(seen map[string]string) ([]schemeRejected, error) {
+	var rejected []schemeRejected
 	for _, rj := range y.Rejected {
 		k := schemeCodeKey(rj.Code)
 		if k == "" {
@@ -227,9 +256,9 @@ func (y *schemeYAML) scheme() (*Scheme, error) {
 			return nil, fmt.Errorf("rejected code %q is also code %q", rj.Code, prev)
 		}
 		seen[k] = rj.Code
-		sc.rejected = append(sc.rejected, schemeRejected{code: strings.TrimSpace(rj.Code), reason: rj.Reason})
+		rejected = append(rejected, schemeRejected{code: strings.TrimSpace(rj.Code), reason: rj.Reason})
 	}
-	return sc, nil
+	return rejected, nil
 }
 
 // schemeOrder returns the inference order made of first, then the ids

@@ -36,6 +36,40 @@ type Inference struct {
 // 0/1/2 column is read as DAC). When no scheme fits, Scheme is "" and
 // Reason lists the unexpected values. Reason always explains the choice.
 func (s *Schemes) Infer(header string, values []string) Inference {
+	vals := distinctMarkerValues(values)
+	cands := s.fitting(vals)
+	var inf Inference
+	for _, sc := range cands {
+		inf.Candidates = append(inf.Candidates, sc.ID)
+	}
+	col := fmt.Sprintf("column %s", refQuote(header))
+	if len(cands) == 0 {
+		inf.Reason = noSchemeReason(s, col, vals)
+		return inf
+	}
+
+	hinted, hintedFit := s.suggestedBy(header, cands)
+	var note string
+	switch {
+	case len(hintedFit) > 0 && schemesAgree(hintedFit, vals):
+		sc := hintedFit[0]
+		inf.Scheme, inf.ByHeader = sc.ID, true
+		inf.Reason = headerReason(sc, col, vals)
+		return inf
+	case len(hintedFit) > 1:
+		note = fmt.Sprintf("the header suggests %s, which read the values differently; ", schemeJoinIDs(hintedFit))
+	case len(hinted) > 0:
+		note = fmt.Sprintf("the header suggests %s but the values do not fit it; ", schemeJoinIDs(hinted))
+	}
+	chosen := cands[0]
+	inf.Scheme = chosen.ID
+	inf.Reason = assumedReason(chosen, cands[1:], col, note, vals)
+	return inf
+}
+
+// distinctMarkerValues returns the distinct non-blank values, trimmed and
+// sorted.
+func distinctMarkerValues(values []string) []string {
 	var vals []string
 	seen := map[string]bool{}
 	for _, v := range values {
@@ -46,67 +80,74 @@ func (s *Schemes) Infer(header string, values []string) Inference {
 		}
 	}
 	sort.Strings(vals)
+	return vals
+}
 
-	var inf Inference
+// fitting returns the schemes that read every value, in inference order.
+func (s *Schemes) fitting(vals []string) []*Scheme {
+	if s == nil {
+		return nil
+	}
 	var cands []*Scheme
-	if s != nil {
-		for _, id := range s.order {
-			sc := s.byID(id)
-			if sc != nil && schemeFits(sc, vals) {
-				cands = append(cands, sc)
-				inf.Candidates = append(inf.Candidates, id)
-			}
+	for _, id := range s.order {
+		if sc := s.byID(id); sc != nil && schemeFits(sc, vals) {
+			cands = append(cands, sc)
 		}
 	}
-	col := fmt.Sprintf("column %s", refQuote(header))
+	return cands
+}
 
-	// Schemes the header suggests, in inference order.
-	var hinted, hintedFit []*Scheme
-	if s != nil {
-		htoks := hintTokens(header)
-		for _, id := range s.order {
-			sc := s.byID(id)
-			if sc == nil || !schemeHintMatches(sc.HeaderHints, htoks) {
-				continue
-			}
-			hinted = append(hinted, sc)
-			if slices.Contains(cands, sc) {
-				hintedFit = append(hintedFit, sc)
-			}
+// suggestedBy returns the schemes that the header suggests, in inference
+// order, and those of them that are among cands.
+func (s *Schemes) suggestedBy(header string, cands []*Scheme) (hinted, hintedFit []*Scheme) {
+	if s == nil {
+		return nil, nil
+	}
+	htoks := hintTokens(header)
+	for _, id := range s.order {
+		sc := s.byID(id)
+		if sc == nil || !schemeHintMatches(sc.HeaderHints, htoks) {
+			continue
+		}
+		hinted = append(hinted, sc)
+		if slices.Contains(cands, sc) {
+			hintedFit = append(hintedFit, sc)
 		}
 	}
+	return hinted, hintedFit
+}
 
-	if len(cands) == 0 {
-		inf.Reason = noSchemeReason(s, col, vals)
-		return inf
-	}
-
-	var note string
-	switch {
-	case len(hintedFit) > 0 && schemesAgree(hintedFit, vals):
-		sc := hintedFit[0]
-		inf.Scheme, inf.ByHeader = sc.ID, true
-		if len(vals) == 0 {
-			inf.Reason = fmt.Sprintf("scheme %q for %s chosen from its header; the column has no marker values", sc.ID, col)
-		} else {
-			inf.Reason = fmt.Sprintf("scheme %q for %s chosen from its header (%s %s it)", sc.ID, col,
-				schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
-		}
-		return inf
-	case len(hintedFit) > 1:
-		note = fmt.Sprintf("the header suggests %s, which read the values differently; ", schemeJoinIDs(hintedFit))
-	case len(hinted) > 0:
-		note = fmt.Sprintf("the header suggests %s but the values do not fit it; ", schemeJoinIDs(hinted))
-	}
-
-	chosen := cands[0]
-	inf.Scheme = chosen.ID
+// headerReason explains the choice of sc, suggested by the header of col.
+func headerReason(sc *Scheme, col string, vals []string) string {
 	if len(vals) == 0 {
-		inf.Reason = fmt.Sprintf("assumed scheme %q for %s: %sthe column has no marker values", chosen.ID, col, note)
-		return inf
+		return fmt.Sprintf("scheme %q for %s chosen from its header; the column has no marker values", sc.ID, col)
 	}
+	return fmt.Sprintf("scheme %q for %s chosen from its header (%s %s it)", sc.ID, col,
+		schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
+}
+
+// assumedReason explains the choice of chosen, the first scheme in
+// inference order that fits the values of col, over the other fitting
+// schemes; note says what the header suggested.
+func assumedReason(chosen *Scheme, others []*Scheme, col, note string, vals []string) string {
+	if len(vals) == 0 {
+		return fmt.Sprintf("assumed scheme %q for %s: %sthe column has no marker values", chosen.ID, col, note)
+	}
+	alts := schemeAlternatives(chosen, others, vals)
+	if len(alts) == 0 {
+		return fmt.Sprintf("assumed scheme %q for %s: %s%s %s it", chosen.ID, col, note,
+			schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
+	}
+	return fmt.Sprintf("assumed scheme %q for %s: %s%s also %s %s; pass --scheme to choose",
+		chosen.ID, col, note, schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"), schemeAnd(alts))
+}
+
+// schemeAlternatives describes each of others that reads some of vals
+// differently from chosen: "un_gem (where 1 means limited, 2 means
+// significant)".
+func schemeAlternatives(chosen *Scheme, others []*Scheme, vals []string) []string {
 	var alts []string
-	for _, sc := range cands[1:] {
+	for _, sc := range others {
 		var diffs []string
 		for _, v := range vals {
 			a, _ := chosen.parse(v)
@@ -119,14 +160,7 @@ func (s *Schemes) Infer(header string, values []string) Inference {
 			alts = append(alts, fmt.Sprintf("%s (where %s)", sc.ID, strings.Join(diffs, ", ")))
 		}
 	}
-	if len(alts) == 0 {
-		inf.Reason = fmt.Sprintf("assumed scheme %q for %s: %s%s %s it", chosen.ID, col, note,
-			schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
-		return inf
-	}
-	inf.Reason = fmt.Sprintf("assumed scheme %q for %s: %s%s also %s %s; pass --scheme to choose",
-		chosen.ID, col, note, schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"), schemeAnd(alts))
-	return inf
+	return alts
 }
 
 // noSchemeReason explains why no scheme fits vals.
