@@ -1,7 +1,6 @@
 package budget
 
 import (
-	_ "embed"
 	"fmt"
 	"regexp"
 	"sort"
@@ -92,9 +91,6 @@ func (f Field) isMoney() bool {
 	_, ok := f.amountPhase()
 	return ok || f == FieldAmount || f == FieldGEWEAmount
 }
-
-//go:embed data/columns.yaml
-var columnsYAML []byte
 
 type synonym struct {
 	field  Field

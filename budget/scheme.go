@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -169,13 +167,8 @@ func ParseSchemes(r io.Reader) (*Schemes, error) {
 
 // scheme validates y and converts it to a Scheme.
 func (y *schemeYAML) scheme() (*Scheme, error) {
-	if y.ID == "" {
-		return nil, errors.New("no id")
-	}
-	for _, r := range y.ID {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
-			return nil, fmt.Errorf("id %q: want lower-case letters, digits and underscores", y.ID)
-		}
+	if err := checkSchemeID(y.ID); err != nil {
+		return nil, err
 	}
 	if len(y.Codes) == 0 {
 		return nil, errors.New("no codes")
@@ -198,7 +191,34 @@ func (y *schemeYAML) scheme() (*Scheme, error) {
 		}
 		sc.Aliases = append(sc.Aliases, a)
 	}
-	seen := map[string]string{}
+	seen := map[string]string{} // schemeCodeKey → code as written
+	var err error
+	if sc.Codes, err = y.codes(seen); err != nil {
+		return nil, err
+	}
+	if sc.rejected, err = y.rejectedCodes(seen); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+// checkSchemeID reports whether id is a valid scheme id: lower-case
+// letters, digits and underscores.
+func checkSchemeID(id string) error {
+	if id == "" {
+		return errors.New("no id")
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return fmt.Errorf("id %q: want lower-case letters, digits and underscores", id)
+		}
+	}
+	return nil
+}
+
+// codes validates and converts the codes of y, adding each to seen.
+func (y *schemeYAML) codes(seen map[string]string) ([]SchemeCode, error) {
+	var codes []SchemeCode
 	for _, c := range y.Codes {
 		k := schemeCodeKey(c.Code)
 		if k == "" {
@@ -218,8 +238,15 @@ func (y *schemeYAML) scheme() (*Scheme, error) {
 		if l == NotScreened {
 			return nil, fmt.Errorf("code %q: level not_screened is for blank cells, not codes", c.Code)
 		}
-		sc.Codes = append(sc.Codes, SchemeCode{Code: strings.TrimSpace(c.Code), Level: l, Label: c.Label})
+		codes = append(codes, SchemeCode{Code: strings.TrimSpace(c.Code), Level: l, Label: c.Label})
 	}
+	return codes, nil
+}
+
+// rejectedCodes validates and converts the rejected codes of y, which
+// must differ from every code in seen.
+func (y *schemeYAML) rejectedCodes(seen map[string]string) ([]schemeRejected, error) {
+	var rejected []schemeRejected
 	for _, rj := range y.Rejected {
 		k := schemeCodeKey(rj.Code)
 		if k == "" {
@@ -229,9 +256,9 @@ func (y *schemeYAML) scheme() (*Scheme, error) {
 			return nil, fmt.Errorf("rejected code %q is also code %q", rj.Code, prev)
 		}
 		seen[k] = rj.Code
-		sc.rejected = append(sc.rejected, schemeRejected{code: strings.TrimSpace(rj.Code), reason: rj.Reason})
+		rejected = append(rejected, schemeRejected{code: strings.TrimSpace(rj.Code), reason: rj.Reason})
 	}
-	return sc, nil
+	return rejected, nil
 }
 
 // schemeOrder returns the inference order made of first, then the ids
@@ -366,203 +393,6 @@ func (sc *Scheme) clone() *Scheme {
 	return &c
 }
 
-// Parse returns the canonical level of a marker cell under the scheme.
-//
-// Surrounding space (including no-break spaces) is ignored, and so are
-// case and the spaces, hyphens and underscores inside a code ("gen 2",
-// "GEN-2" and "GEN2" are the same). A whole number written with a zero
-// fraction ("2.0", as some spreadsheets export numbers) reads as the
-// number. A code may be followed by its label when the label agrees with
-// the code: "2 - Principal" and "GEN2: significant" are accepted, but
-// "2 - Principal" under un_gem (where 2 is significant) is an error.
-//
-// A blank cell is [NotScreened] with a nil error. Anything else is an
-// error wrapping [ErrUnknownMarker] whose message names the scheme and
-// lists its codes, or says why a plausible code is invalid (such as IATI
-// significance 3 on a gender marker).
-func (sc *Scheme) Parse(raw string) (Level, error) {
-	s := refTrim(raw)
-	if s == "" {
-		return NotScreened, nil
-	}
-	if l, ok := sc.parse(s); ok {
-		return l, nil
-	}
-	k := ""
-	if len(s) <= maxMarkerCode {
-		k = schemeCodeKey(s)
-		if t, ok := markerTrimZeroFraction(s); ok {
-			k = schemeCodeKey(t)
-		}
-	}
-	for _, rj := range sc.rejected {
-		if k != "" && schemeCodeKey(rj.code) == k {
-			return NotScreened, fmt.Errorf("budget: gender marker %s is not valid in scheme %s: %s: %w",
-				refQuote(s), sc.ID, rj.reason, ErrUnknownMarker)
-		}
-	}
-	if c, label := sc.codeWithLabel(s); c != nil {
-		return NotScreened, fmt.Errorf("budget: gender marker %s does not agree with scheme %s, where %s means %s, not %s: %w",
-			refQuote(s), sc.ID, c.Code, strings.ToLower(c.Level.Label()), refQuote(label), ErrUnknownMarker)
-	}
-	return NotScreened, fmt.Errorf("budget: gender marker %s is not a code of scheme %s (want %s): %w",
-		refQuote(s), sc.ID, sc.codeList(), ErrUnknownMarker)
-}
-
-// codeWithLabel finds a code of the scheme followed by a label, as in
-// "2 - Principal", and returns the code and the label; nil when s does not
-// start with a code.
-func (sc *Scheme) codeWithLabel(s string) (*SchemeCode, string) {
-	for i, r := range s {
-		if i > maxMarkerCode {
-			break
-		}
-		if !isMarkerLabelSep(r) || i == 0 {
-			continue
-		}
-		if c := sc.code(strings.TrimRightFunc(s[:i], isMarkerLabelSep)); c != nil {
-			if label := strings.TrimFunc(s[i:], isMarkerLabelSep); label != "" {
-				return c, label
-			}
-		}
-	}
-	return nil, ""
-}
-
-// parse is Parse for a trimmed, non-blank cell, without building errors.
-func (sc *Scheme) parse(s string) (Level, bool) {
-	if c := sc.code(s); c != nil {
-		return c.Level, true
-	}
-	if t, ok := markerTrimZeroFraction(s); ok {
-		if c := sc.code(t); c != nil {
-			return c.Level, true
-		}
-	}
-	// A code followed by a label: try every separator as the end of the
-	// code, and accept only a label that agrees with the code.
-	for i, r := range s {
-		if i > maxMarkerCode {
-			break
-		}
-		if !isMarkerLabelSep(r) || i == 0 {
-			continue
-		}
-		code := strings.TrimRightFunc(s[:i], isMarkerLabelSep)
-		if code == "" {
-			continue
-		}
-		if c := sc.code(code); c != nil && markerLabelAgrees(c, s[i:]) {
-			return c.Level, true
-		}
-	}
-	return 0, false
-}
-
-// maxMarkerCode bounds the length in bytes of a marker code, as defined in
-// a schemes file and as written in a cell (before any label). It keeps
-// Parse linear in the length of the cell.
-const maxMarkerCode = 100
-
-// code returns the scheme code matching s, or nil.
-func (sc *Scheme) code(s string) *SchemeCode {
-	if len(s) > maxMarkerCode {
-		return nil
-	}
-	k := schemeCodeKey(s)
-	if k == "" {
-		return nil
-	}
-	for i := range sc.Codes {
-		if schemeCodeKey(sc.Codes[i].Code) == k {
-			return &sc.Codes[i]
-		}
-	}
-	return nil
-}
-
-// codeList lists the codes for an error message, from the lowest level
-// up: "0, 1 or 2".
-func (sc *Scheme) codeList() string {
-	codes := slices.Clone(sc.Codes)
-	slices.SortStableFunc(codes, func(a, b SchemeCode) int { return int(a.Level) - int(b.Level) })
-	var cs []string
-	for _, c := range codes {
-		cs = append(cs, c.Code)
-	}
-	switch len(cs) {
-	case 0:
-		return "no codes: the scheme defines none"
-	case 1:
-		return cs[0]
-	}
-	return strings.Join(cs[:len(cs)-1], ", ") + " or " + cs[len(cs)-1]
-}
-
-// isMarkerLabelSep reports whether r may separate a marker code from its
-// label, as in "2 - Principal", "GEN2: significant" or "2 (principal)".
-func isMarkerLabelSep(r rune) bool {
-	switch r {
-	case ':', '-', '–', '—', '(', ')', '=', ',', ';', '/':
-		return true
-	}
-	return unicode.IsSpace(r)
-}
-
-// markerLabelAgrees reports whether label (the text after a code) names
-// the code's own label or its level: "principal", "Principal objective",
-// "(significant)", "gender mainstreaming".
-func markerLabelAgrees(c *SchemeCode, label string) bool {
-	if len(label) > 4*maxMarkerCode {
-		return false // longer than any label
-	}
-	l := refNormWords(label)
-	if l == "" {
-		return false
-	}
-	for _, ok := range []string{refNormWords(c.Label), refNormWords(c.Level.Label()), refNormWords(c.Level.String())} {
-		if ok != "" && (l == ok || l == ok+" objective") {
-			return true
-		}
-	}
-	return false
-}
-
-// refNormWords lower-cases s and reduces it to its letters and digits,
-// words separated by single spaces.
-func refNormWords(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
-}
-
-// refTrim trims white space (including no-break spaces), zero-width
-// spaces and byte-order marks from both ends of a cell.
-func refTrim(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
-	})
-}
-
-// markerTrimZeroFraction turns "2.0" or "2.00" into "2".
-func markerTrimZeroFraction(s string) (string, bool) {
-	i := strings.IndexByte(s, '.')
-	if i <= 0 || i == len(s)-1 {
-		return "", false
-	}
-	for _, r := range s[:i] {
-		if r < '0' || r > '9' {
-			return "", false
-		}
-	}
-	for _, r := range s[i+1:] {
-		if r != '0' {
-			return "", false
-		}
-	}
-	return s[:i], true
-}
-
 // schemeKey normalises a scheme id or alias: lower case, with spaces and
 // hyphens as underscores.
 func schemeKey(s string) string {
@@ -573,311 +403,4 @@ func schemeKey(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// schemeCodeKey normalises a marker code for comparison: lower case,
-// without the white space, hyphens or underscores inside it ("GEN 2" and
-// "gen-2" are "gen2"). A code that starts or ends with one of those is
-// kept whole, so that "-1" or "2 -" never read as 1 or 2.
-func schemeCodeKey(s string) string {
-	s = strings.ToLower(refTrim(s))
-	isSep := func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) }
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if s == "" || isSep(first) || isSep(last) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isSep(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// refQuote quotes s for an error message, shortened to 40 runes.
-func refQuote(s string) string {
-	const max = 40
-	n := 0
-	for i := range s {
-		if n == max {
-			return fmt.Sprintf("%q…", s[:i])
-		}
-		n++
-	}
-	return fmt.Sprintf("%q", s)
-}
-
-// Inference is the outcome of [Schemes.Infer].
-type Inference struct {
-	// Scheme is the chosen scheme id, or "" when no scheme fits all values.
-	Scheme string
-	// Candidates are the ids of every scheme that reads all the values,
-	// in inference order.
-	Candidates []string
-	// ByHeader reports whether the column header decided the scheme.
-	ByHeader bool
-	// Reason is a sentence for the warning shown to the user, such as
-	// `assumed scheme "oecd_dac" for column "Gender marker": values 0, 1, 2
-	// also fit un_gem (where 1 means limited, 2 means significant); pass
-	// --scheme to choose`.
-	Reason string
-}
-
-// Infer picks the scheme of a marker column from its header text and its
-// distinct non-blank values (blanks and duplicates are ignored).
-//
-// A scheme fits when it reads every value (see [Scheme.Parse]). When a
-// header hint (such as "dac" or "undp", matched as whole words) names a
-// scheme that fits, that scheme wins, unless the header names several
-// fitting schemes that read the values differently; otherwise the first
-// fitting scheme in inference order wins (oecd_dac before un_gem, so a
-// 0/1/2 column is read as DAC). When no scheme fits, Scheme is "" and
-// Reason lists the unexpected values. Reason always explains the choice.
-func (s *Schemes) Infer(header string, values []string) Inference {
-	var vals []string
-	seen := map[string]bool{}
-	for _, v := range values {
-		v = refTrim(v)
-		if v != "" && !seen[v] {
-			seen[v] = true
-			vals = append(vals, v)
-		}
-	}
-	sort.Strings(vals)
-
-	var inf Inference
-	var cands []*Scheme
-	if s != nil {
-		for _, id := range s.order {
-			sc := s.byID(id)
-			if sc != nil && schemeFits(sc, vals) {
-				cands = append(cands, sc)
-				inf.Candidates = append(inf.Candidates, id)
-			}
-		}
-	}
-	col := fmt.Sprintf("column %s", refQuote(header))
-
-	// Schemes the header suggests, in inference order.
-	var hinted, hintedFit []*Scheme
-	if s != nil {
-		htoks := hintTokens(header)
-		for _, id := range s.order {
-			sc := s.byID(id)
-			if sc == nil || !schemeHintMatches(sc.HeaderHints, htoks) {
-				continue
-			}
-			hinted = append(hinted, sc)
-			if slices.Contains(cands, sc) {
-				hintedFit = append(hintedFit, sc)
-			}
-		}
-	}
-
-	if len(cands) == 0 {
-		inf.Reason = noSchemeReason(s, col, vals)
-		return inf
-	}
-
-	var note string
-	switch {
-	case len(hintedFit) > 0 && schemesAgree(hintedFit, vals):
-		sc := hintedFit[0]
-		inf.Scheme, inf.ByHeader = sc.ID, true
-		if len(vals) == 0 {
-			inf.Reason = fmt.Sprintf("scheme %q for %s chosen from its header; the column has no marker values", sc.ID, col)
-		} else {
-			inf.Reason = fmt.Sprintf("scheme %q for %s chosen from its header (%s %s it)", sc.ID, col,
-				schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
-		}
-		return inf
-	case len(hintedFit) > 1:
-		note = fmt.Sprintf("the header suggests %s, which read the values differently; ", schemeJoinIDs(hintedFit))
-	case len(hinted) > 0:
-		note = fmt.Sprintf("the header suggests %s but the values do not fit it; ", schemeJoinIDs(hinted))
-	}
-
-	chosen := cands[0]
-	inf.Scheme = chosen.ID
-	if len(vals) == 0 {
-		inf.Reason = fmt.Sprintf("assumed scheme %q for %s: %sthe column has no marker values", chosen.ID, col, note)
-		return inf
-	}
-	var alts []string
-	for _, sc := range cands[1:] {
-		var diffs []string
-		for _, v := range vals {
-			a, _ := chosen.parse(v)
-			b, _ := sc.parse(v)
-			if a != b {
-				diffs = append(diffs, fmt.Sprintf("%s means %s", v, strings.ToLower(b.Label())))
-			}
-		}
-		if len(diffs) > 0 {
-			alts = append(alts, fmt.Sprintf("%s (where %s)", sc.ID, strings.Join(diffs, ", ")))
-		}
-	}
-	if len(alts) == 0 {
-		inf.Reason = fmt.Sprintf("assumed scheme %q for %s: %s%s %s it", chosen.ID, col, note,
-			schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
-		return inf
-	}
-	inf.Reason = fmt.Sprintf("assumed scheme %q for %s: %s%s also %s %s; pass --scheme to choose",
-		chosen.ID, col, note, schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"), schemeAnd(alts))
-	return inf
-}
-
-// noSchemeReason explains why no scheme fits vals.
-func noSchemeReason(s *Schemes, col string, vals []string) string {
-	var odd []string
-	for _, v := range vals {
-		fits := false
-		if s != nil {
-			for _, sc := range s.list {
-				if _, ok := sc.parse(v); ok {
-					fits = true
-					break
-				}
-			}
-		}
-		if !fits {
-			odd = append(odd, v)
-		}
-	}
-	if len(odd) == 0 {
-		return fmt.Sprintf("no marker scheme fits %s: no single scheme reads all of its values %s; pass --scheme or add a scheme",
-			col, schemeListValues(vals))
-	}
-	quoted := make([]string, len(odd))
-	for i, v := range odd {
-		quoted[i] = refQuote(v)
-	}
-	noun := "value"
-	if len(odd) > 1 {
-		noun = "values"
-	}
-	return fmt.Sprintf("no marker scheme fits %s: %s %s %s of any scheme; pass --scheme or add a scheme",
-		col, noun, refList(quoted), schemeVerb(odd, "is not a code", "are not codes"))
-}
-
-// schemeValuesNoun returns "value 2" or "values 0, 1, 2".
-func schemeValuesNoun(vals []string) string {
-	if len(vals) == 1 {
-		return "value " + schemeListValues(vals)
-	}
-	return "values " + schemeListValues(vals)
-}
-
-// schemeVerb returns one when vals has one element, else many.
-func schemeVerb(vals []string, one, many string) string {
-	if len(vals) == 1 {
-		return one
-	}
-	return many
-}
-
-// schemeAnd joins "a", "b" and "c" as "a, b and c".
-func schemeAnd(xs []string) string {
-	if len(xs) <= 1 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
-
-// schemeFits reports whether sc reads every value.
-func schemeFits(sc *Scheme, vals []string) bool {
-	for _, v := range vals {
-		if _, ok := sc.parse(v); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// schemesAgree reports whether every scheme reads every value at the same
-// level as the first.
-func schemesAgree(scs []*Scheme, vals []string) bool {
-	for _, v := range vals {
-		want, _ := scs[0].parse(v)
-		for _, sc := range scs[1:] {
-			if got, _ := sc.parse(v); got != want {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func schemeJoinIDs(scs []*Scheme) string {
-	ids := make([]string, len(scs))
-	for i, sc := range scs {
-		ids[i] = sc.ID
-	}
-	return schemeAnd(ids)
-}
-
-// schemeListValues lists values for a message, at most 10 of them.
-func schemeListValues(vals []string) string {
-	short := make([]string, len(vals))
-	for i, v := range vals {
-		if utf8.RuneCountInString(v) > 40 {
-			v = refQuote(v)
-		}
-		short[i] = v
-	}
-	return refList(short)
-}
-
-func refList(vs []string) string {
-	const max = 10
-	if len(vs) > max {
-		return strings.Join(vs[:max], ", ") + fmt.Sprintf(" and %d more", len(vs)-max)
-	}
-	return strings.Join(vs, ", ")
-}
-
-// hintTokens splits a header into lower-case words of letters and
-// digits, also splitting camelCase: "genderPrincipal" → gender, principal.
-func hintTokens(h string) []string {
-	var toks []string
-	var cur []rune
-	var prev rune
-	flush := func() {
-		if len(cur) > 0 {
-			toks = append(toks, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for _, r := range h {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if unicode.IsUpper(r) && unicode.IsLower(prev) {
-				flush()
-			}
-			cur = append(cur, r)
-		default:
-			flush()
-		}
-		prev = r
-	}
-	flush()
-	return toks
-}
-
-// schemeHintMatches reports whether any hint's words occur, in sequence, among
-// the header's words.
-func schemeHintMatches(hints, htoks []string) bool {
-	for _, h := range hints {
-		ht := hintTokens(h)
-		if len(ht) == 0 || len(ht) > len(htoks) {
-			continue
-		}
-		for i := 0; i+len(ht) <= len(htoks); i++ {
-			if slices.Equal(htoks[i:i+len(ht)], ht) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestDefaultSchemesParse(t *testing.T) {
@@ -90,156 +89,6 @@ func TestSchemeCrosswalk(t *testing.T) {
 	}
 }
 
-func TestSchemeParse(t *testing.T) {
-	tests := []struct {
-		scheme, raw string
-		want        Level
-	}{
-		{"oecd_dac", "2", Principal},
-		{"oecd_dac", "1", Significant},
-		{"oecd_dac", "0", NotTargeted},
-		{"oecd_dac", "2.0", Principal},         // a number exported with a fraction
-		{"oecd_dac", "\u00a01\t", Significant}, // no-break space
-		{"oecd_dac", "2 - Principal", Principal},
-		{"oecd_dac", "2 (principal objective)", Principal},
-		{"oecd_dac", "0: not targeted", NotTargeted},
-		{"iati", "1", Significant},
-		{"un_gem", "2", Significant},
-		{"un_gem", "3", Principal},
-		{"un_gem", "1", Limited},
-		{"un_gem", "1 - limited contribution", Limited},
-		{"un_gem", "3 (principal)", Principal},
-		{"un_gem_2ab", "2A", Significant},
-		{"un_gem_2ab", "2b", Principal},
-		{"un_gem_2ab", "2B", Principal},
-		{"undp", "GEN1", Limited},
-		{"undp", "GEN 2", Significant},
-		{"undp", "gen-3", Principal},
-		{"undp", "GEN2: significant", Significant},
-		{"undp", "Gen0", NotTargeted},
-		{"pbf", "GM2", Significant},
-		{"pbf", "gm 3", Principal},
-		{"eu_g", "G1", Significant},
-		{"eu_g", "g2", Principal},
-		{"eu_cpr", "02", Significant},
-		{"eu_cpr", "01", Principal},
-		{"eu_cpr", "03", NotTargeted},
-		{"eu_cpr", "02 - Gender mainstreaming", Significant},
-		{"eu_budget", "0*", Potential},
-		{"eu_budget", "0 *", Potential},
-		{"eu_budget", "0", NotTargeted},
-		{"mptf", "B", Significant},
-		{"mptf", "a", Principal},
-		{"mptf", "A - principal", Principal},
-		{"boolean_principal", "TRUE", Principal},
-		{"boolean_principal", "Sí", Principal},
-		{"boolean_principal", "SI", Principal},
-		{"boolean_principal", "X", Principal},
-		{"boolean_principal", "Non", NotTargeted},
-		{"boolean_principal", "false", NotTargeted},
-		{"boolean_significant", "yes", Significant},
-		{"boolean_significant", "0", NotTargeted},
-	}
-	for _, tt := range tests {
-		sc, ok := DefaultSchemes().Lookup(tt.scheme)
-		if !ok {
-			t.Fatalf("Lookup(%q) failed", tt.scheme)
-		}
-		got, err := sc.Parse(tt.raw)
-		if err != nil {
-			t.Errorf("%s.Parse(%q) error: %v", tt.scheme, tt.raw, err)
-			continue
-		}
-		if got != tt.want {
-			t.Errorf("%s.Parse(%q) = %v, want %v", tt.scheme, tt.raw, got, tt.want)
-		}
-	}
-}
-
-func TestSchemeParseBlank(t *testing.T) {
-	for _, sc := range DefaultSchemes().All() {
-		for _, raw := range []string{"", " ", "\u00a0", "\t\n", "\ufeff"} {
-			got, err := sc.Parse(raw)
-			if err != nil || got != NotScreened {
-				t.Errorf("%s.Parse(%q) = %v, %v, want not_screened, nil", sc.ID, raw, got, err)
-			}
-		}
-	}
-}
-
-func TestSchemeParseErrors(t *testing.T) {
-	tests := []struct{ scheme, raw string }{
-		{"oecd_dac", "3"},
-		{"oecd_dac", "principal"},
-		{"oecd_dac", "2 - foo"},
-		{"oecd_dac", "2 -"},
-		{"oecd_dac", "-1"}, // a negative number is not DAC 1
-		{"oecd_dac", "- 2"},
-		{"oecd_dac", "2.5"},
-		{"oecd_dac", "12"},
-		{"iati", "3"},               // desertification only
-		{"iati", "4"},               // RMNCH only
-		{"un_gem", "2 - Principal"}, // 2 is significant in the UN scale
-		{"un_gem", "4"},
-		{"un_gem_2ab", "2"},
-		{"un_gem_2ab", "3"},
-		{"undp", "GEN4"},
-		{"undp", "2"},
-		{"pbf", "GM4"},
-		{"eu_g", "G3"},
-		{"eu_cpr", "1"}, // the leading zero is required
-		{"eu_cpr", "2"},
-		{"eu_cpr", "3"},
-		{"eu_cpr", "04"},
-		{"eu_budget", "0**"},
-		{"eu_budget", "3"},
-		{"mptf", "E"},
-		{"mptf", "AB"},
-		{"boolean_principal", "maybe"},
-		{"boolean_significant", "2"},
-	}
-	for _, tt := range tests {
-		sc, ok := DefaultSchemes().Lookup(tt.scheme)
-		if !ok {
-			t.Fatalf("Lookup(%q) failed", tt.scheme)
-		}
-		got, err := sc.Parse(tt.raw)
-		if !errors.Is(err, ErrUnknownMarker) {
-			t.Errorf("%s.Parse(%q) error = %v, want ErrUnknownMarker", tt.scheme, tt.raw, err)
-		}
-		if got != NotScreened {
-			t.Errorf("%s.Parse(%q) = %v on error, want not_screened", tt.scheme, tt.raw, got)
-		}
-	}
-}
-
-func TestSchemeParseErrorMessage(t *testing.T) {
-	// The message must name the scheme and the valid codes (or the reason
-	// a plausible code is invalid), because users read it to fix a cell.
-	tests := []struct {
-		scheme, raw string
-		wantIn      []string
-	}{
-		{"oecd_dac", "7", []string{"budget: ", "oecd_dac", "0, 1 or 2"}},
-		{"undp", "GEN4", []string{"undp", "GEN3", "GEN0"}},
-		{"iati", "3", []string{"iati", "desertification"}},
-		{"eu_cpr", "1", []string{"eu_cpr", "01"}},
-		{"un_gem", "2 - Principal", []string{"un_gem", "significant"}},
-	}
-	for _, tt := range tests {
-		sc, _ := DefaultSchemes().Lookup(tt.scheme)
-		_, err := sc.Parse(tt.raw)
-		if err == nil {
-			t.Fatalf("%s.Parse(%q) succeeded", tt.scheme, tt.raw)
-		}
-		for _, w := range tt.wantIn {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("%s.Parse(%q) error %q does not mention %q", tt.scheme, tt.raw, err, w)
-			}
-		}
-	}
-}
-
 func TestSchemesLookup(t *testing.T) {
 	tests := []struct {
 		name, want string // want "" when not found
@@ -297,127 +146,6 @@ func TestSchemesNil(t *testing.T) {
 	}
 	if got := len(s.With(DefaultSchemes()).All()); got != len(DefaultSchemes().All()) {
 		t.Errorf("nil.With(default) has %d schemes, want %d", got, len(DefaultSchemes().All()))
-	}
-}
-
-func TestInfer(t *testing.T) {
-	tests := []struct {
-		name     string
-		header   string
-		values   []string
-		want     string
-		byHeader bool
-		cands    []string // nil: not checked
-	}{
-		{
-			name: "dac header", header: "DAC gender marker", values: []string{"0", "1", "2"},
-			want: "oecd_dac", byHeader: true,
-			cands: []string{"oecd_dac", "iati", "eu_budget", "un_gem"},
-		},
-		{
-			name: "ambiguous numbers", header: "gender", values: []string{"1", "2"},
-			want: "oecd_dac", cands: []string{"oecd_dac", "iati", "eu_budget", "un_gem"},
-		},
-		{
-			name: "gem header", header: "Gender Equality Marker", values: []string{"0", "1", "2", "3"},
-			want: "un_gem", byHeader: true, cands: []string{"un_gem"},
-		},
-		{
-			name: "gem values only", header: "Marker", values: []string{"3", "2", "2", ""},
-			want: "un_gem", cands: []string{"un_gem"},
-		},
-		{
-			name: "undp", header: "UNDP GEN", values: []string{"GEN2", "GEN3"},
-			want: "undp", byHeader: true, cands: []string{"undp"},
-		},
-		{
-			name: "undp by values", header: "Marcador de género", values: []string{"GEN 2", "gen3"},
-			want: "undp", cands: []string{"undp"},
-		},
-		{
-			name: "boolean principal", header: "gender_principal", values: []string{"TRUE", "FALSE"},
-			want: "boolean_principal", byHeader: true,
-			cands: []string{"boolean_principal", "boolean_significant"},
-		},
-		{
-			name: "camel case boolean", header: "genderSignificant", values: []string{"1", "0"},
-			want: "boolean_significant", byHeader: true,
-		},
-		{
-			name: "legend naming both levels", header: "Gender marker (1 = significant, 2 = principal)", values: []string{"0", "1"},
-			want: "oecd_dac",
-		},
-		{
-			name: "mptf", header: "Marker", values: []string{"A", "B", "C"},
-			want: "mptf", cands: []string{"mptf"},
-		},
-		{
-			name: "eu budget potential", header: "score", values: []string{"0*", "1"},
-			want: "eu_budget", cands: []string{"eu_budget"},
-		},
-		{
-			name: "cpr", header: "Gender dimension code", values: []string{"01", "02"},
-			want: "eu_cpr", byHeader: true, cands: []string{"eu_cpr"},
-		},
-		{
-			name: "2a2b", header: "GEM", values: []string{"2a", "2B", "1"},
-			want: "un_gem_2ab", cands: []string{"un_gem_2ab"},
-		},
-		{
-			name: "header wrong for values", header: "DAC marker", values: []string{"GM1", "GM2"},
-			want: "pbf", cands: []string{"pbf"},
-		},
-		{
-			name: "gm is not found inside words", header: "segment", values: []string{"0", "1", "2"},
-			want: "oecd_dac",
-		},
-		{
-			name: "no scheme", header: "Gender marker", values: []string{"7", "9"},
-			want: "", cands: []string{},
-		},
-		{
-			name: "mixed schemes", header: "Gender marker", values: []string{"GEN1", "GM2"},
-			want: "", cands: []string{},
-		},
-		{
-			name: "no values", header: "UNDP marker", values: []string{"", " "},
-			want: "undp", byHeader: true,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := DefaultSchemes().Infer(tt.header, tt.values)
-			if got.Scheme != tt.want {
-				t.Errorf("Infer(%q, %q).Scheme = %q, want %q (reason: %s)", tt.header, tt.values, got.Scheme, tt.want, got.Reason)
-			}
-			if got.ByHeader != tt.byHeader {
-				t.Errorf("Infer(%q, %q).ByHeader = %v, want %v (reason: %s)", tt.header, tt.values, got.ByHeader, tt.byHeader, got.Reason)
-			}
-			if tt.cands != nil {
-				if diff := cmp.Diff(tt.cands, got.Candidates, cmpopts.EquateEmpty()); diff != "" {
-					t.Errorf("Infer(%q, %q).Candidates (-want +got):\n%s", tt.header, tt.values, diff)
-				}
-			}
-			if got.Reason == "" {
-				t.Errorf("Infer(%q, %q).Reason is empty", tt.header, tt.values)
-			}
-		})
-	}
-}
-
-func TestInferReason(t *testing.T) {
-	// The reason is a user-facing warning; pin the one shown for the most
-	// common ambiguity (DAC 0/1/2 against the UN 0-3 scale).
-	got := DefaultSchemes().Infer("Gender marker", []string{"2", "0", "1", "1"}).Reason
-	want := `assumed scheme "oecd_dac" for column "Gender marker": values 0, 1, 2 also fit un_gem ` +
-		`(where 1 means limited, 2 means significant); pass --scheme to choose`
-	if got != want {
-		t.Errorf("Infer reason = %q, want %q", got, want)
-	}
-	got = DefaultSchemes().Infer("Gender marker", []string{"7", "9", "1"}).Reason
-	want = `no marker scheme fits column "Gender marker": values "7", "9" are not codes of any scheme; pass --scheme or add a scheme`
-	if got != want {
-		t.Errorf("Infer reason = %q, want %q", got, want)
 	}
 }
 
@@ -509,23 +237,26 @@ func TestSchemesWith(t *testing.T) {
 
 func TestParseSchemesErrors(t *testing.T) {
 	const code = "    codes: [{code: \"1\", level: principal, label: One}]\n"
-	tests := []struct{ name, yaml string }{
-		{"empty", ""},
-		{"not yaml", "schemes: [\n"},
-		{"unknown field", "schemes:\n  - id: a\n    colour: red\n" + code},
-		{"no id", "schemes:\n  - name: A\n" + code},
-		{"bad id", "schemes:\n  - id: My Scheme\n" + code},
-		{"no codes", "schemes:\n  - id: a\n"},
-		{"duplicate id", "schemes:\n  - id: a\n" + code + "  - id: a\n" + code},
-		{"unknown level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: high}]\n"},
-		{"not_screened level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: not_screened}]\n"},
-		{"blank code", "schemes:\n  - id: a\n    codes: [{code: \" \", level: principal}]\n"},
-		{"duplicate code", "schemes:\n  - id: a\n    codes: [{code: gen2, level: principal}, {code: GEN 2, level: limited}]\n"},
-		{"rejected is a code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \"1\", reason: no}]\n"},
-		{"alias is an id", "schemes:\n  - id: a\n    aliases: [b]\n" + code + "  - id: b\n" + code},
-		{"alias twice", "schemes:\n  - id: a\n    aliases: [x]\n" + code + "  - id: b\n    aliases: [x]\n" + code},
-		{"order names unknown", "inference_order: [zz]\nschemes:\n  - id: a\n" + code},
-		{"order twice", "inference_order: [a, a]\nschemes:\n  - id: a\n" + code},
+	tests := []struct{ name, yaml, want string }{
+		{"empty", "", "file is empty"},
+		{"not yaml", "schemes: [\n", "yaml:"},
+		{"unknown field", "schemes:\n  - id: a\n    colour: red\n" + code, "unmarshal errors"},
+		{"no id", "schemes:\n  - name: A\n" + code, "no id"},
+		{"bad id", "schemes:\n  - id: My Scheme\n" + code, "want lower-case letters"},
+		{"no codes", "schemes:\n  - id: a\n", "no codes"},
+		{"duplicate id", "schemes:\n  - id: a\n" + code + "  - id: a\n" + code, "defined twice"},
+		{"unknown level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: high}]\n", "unknown marker level \"high\""},
+		{"not_screened level", "schemes:\n  - id: a\n    codes: [{code: \"1\", level: not_screened}]\n", "level not_screened is for blank cells"},
+		{"blank code", "schemes:\n  - id: a\n    codes: [{code: \" \", level: principal}]\n", "empty code"},
+		{"duplicate code", "schemes:\n  - id: a\n    codes: [{code: gen2, level: principal}, {code: GEN 2, level: limited}]\n", "are the same code"},
+		{"rejected is a code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \"1\", reason: no}]\n", "is also code"},
+		{"alias is an id", "schemes:\n  - id: a\n    aliases: [b]\n" + code + "  - id: b\n" + code, "is the id of a scheme"},
+		{"alias twice", "schemes:\n  - id: a\n    aliases: [x]\n" + code + "  - id: b\n    aliases: [x]\n" + code, "used by schemes"},
+		{"order names unknown", "inference_order: [zz]\nschemes:\n  - id: a\n" + code, "not a scheme of this file"},
+		{"order twice", "inference_order: [a, a]\nschemes:\n  - id: a\n" + code, "lists \"a\" twice"},
+		{"empty alias", "schemes:\n  - id: a\n    aliases: [\" \"]\n" + code, "empty alias"},
+		{"long code", "schemes:\n  - id: a\n    codes: [{code: \"" + strings.Repeat("x", maxMarkerCode+1) + "\", level: principal}]\n", "longer than 100 bytes"},
+		{"blank rejected code", "schemes:\n  - id: a\n" + code + "    rejected: [{code: \" \", reason: no}]\n", "empty rejected code"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -535,6 +266,9 @@ func TestParseSchemesErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), "budget: ") {
 				t.Errorf("ParseSchemes error %q does not start with \"budget: \"", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParseSchemes error %q does not say %q", err, tt.want)
 			}
 		})
 	}
