@@ -66,24 +66,61 @@ func chartStyle(size vg.Length) text.Style {
 	}
 }
 
+// buildPlot builds the plot of chart c, without legend, and returns the
+// legend's entries: the axes, the grid, then the series drawn by the
+// plotter of c's kind.
 func buildPlot(c ChartData) (*plot.Plot, []legendItem, error) {
+	if err := checkChart(c); err != nil {
+		return nil, nil, err
+	}
+	p := newChartPlot(c)
+	if len(c.Categories) == 0 || len(c.Series) == 0 {
+		showNoData(p)
+		return p, nil, nil
+	}
+	ax := chartAxesOf(c)
+	p.Add(chartGrid(ax))
+	items, top, err := chartKinds[c.Kind](p, c, ax)
+	if err != nil {
+		return nil, nil, err
+	}
+	setChartAxes(p, c, ax, top)
+	return p, items, nil
+}
+
+// chartKinds draws the series of each kind of chart onto a plot whose
+// axes are ax. Each returns the legend's entries and the largest value
+// drawn. Adding a kind of chart is one function and one line here.
+var chartKinds = map[string]func(p *plot.Plot, c ChartData, ax chartAxes) ([]legendItem, float64, error){
+	ChartStackedBars: plotBars,
+	ChartGroupedBars: plotBars,
+	ChartLines:       plotLines,
+}
+
+// checkChart reports a chart that cannot be drawn: a series without a
+// value for each category, a value that is not a number, or a kind
+// without a plotter.
+func checkChart(c ChartData) error {
 	n := len(c.Categories)
 	for _, s := range c.Series {
 		if len(s.Values) != n {
-			return nil, nil, fmt.Errorf("reports: chart %s: series %q has %d values for %d categories", c.Name, s.Name, len(s.Values), n)
+			return fmt.Errorf("reports: chart %s: series %q has %d values for %d categories", c.Name, s.Name, len(s.Values), n)
 		}
 		for _, v := range s.Values {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, nil, fmt.Errorf("reports: chart %s: series %q has a value that is not a number", c.Name, s.Name)
+				return fmt.Errorf("reports: chart %s: series %q has a value that is not a number", c.Name, s.Name)
 			}
 		}
 	}
-	switch c.Kind {
-	case ChartStackedBars, ChartGroupedBars, ChartLines:
-	default:
-		return nil, nil, fmt.Errorf("reports: chart %s: unknown kind %q", c.Name, c.Kind)
+	if chartKinds[c.Kind] == nil {
+		return fmt.Errorf("reports: chart %s: unknown kind %q", c.Name, c.Kind)
 	}
+	return nil
+}
 
+// newChartPlot returns an empty plot with c's title and axis labels in
+// the chart fonts.
+func newChartPlot(c ChartData) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = chartText(c.Title)
 	p.Title.TextStyle.Font = font.From(chartFont, titleFontSize)
@@ -95,175 +132,70 @@ func buildPlot(c ChartData) (*plot.Plot, []legendItem, error) {
 	}
 	p.X.Label.Text = chartText(c.XLabel)
 	p.Y.Label.Text = chartText(c.YLabel)
+	return p
+}
 
-	if n == 0 || len(c.Series) == 0 {
-		p.HideAxes()
-		p.X.Label.Text, p.Y.Label.Text = "", ""
-		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
-		p.Add(chartMessage("No data to show"))
-		return p, nil, nil
-	}
+// showNoData hides the axes of p and writes "No data to show" in their
+// place.
+func showNoData(p *plot.Plot) {
+	p.HideAxes()
+	p.X.Label.Text, p.Y.Label.Text = "", ""
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	p.Add(chartMessage("No data to show"))
+}
 
-	horizontal := c.Horizontal && c.Kind != ChartLines
-	// pos is the place of category i on the axis: horizontal charts read
-	// from the top.
-	pos := func(i int) int {
-		if horizontal {
-			return n - 1 - i
-		}
-		return i
-	}
-	labels := make([]string, n)
-	for i, s := range c.Categories {
-		labels[pos(i)] = chartShorten(chartText(s), maxLabelRunes)
-	}
-	catAxis, valAxis := &p.X, &p.Y
-	if horizontal {
-		catAxis, valAxis = &p.Y, &p.X
-	}
+// chartAxes is where a chart's categories go: n of them, along the
+// vertical axis when horizontal (bars along the horizontal axis), else
+// along the horizontal axis.
+type chartAxes struct {
+	n          int
+	horizontal bool
+}
 
+// chartAxesOf returns the axes of chart c: line charts are never
+// horizontal.
+func chartAxesOf(c ChartData) chartAxes {
+	return chartAxes{n: len(c.Categories), horizontal: c.Horizontal && c.Kind != ChartLines}
+}
+
+// pos is the place of category i on its axis: horizontal charts read
+// from the top.
+func (ax chartAxes) pos(i int) int {
+	if ax.horizontal {
+		return ax.n - 1 - i
+	}
+	return i
+}
+
+// chartGrid returns grid lines across the value axis.
+func chartGrid(ax chartAxes) *plotter.Grid {
 	grid := plotter.NewGrid()
 	grid.Horizontal.Color = color.Gray{Y: 0xDD}
 	grid.Vertical.Color = color.Gray{Y: 0xDD}
-	if horizontal || c.Kind == ChartLines {
+	if ax.horizontal {
 		grid.Horizontal.Color = nil
-	}
-	if !horizontal {
+	} else {
 		grid.Vertical.Color = nil
 	}
-	if c.Kind == ChartLines {
-		grid.Horizontal.Color = color.Gray{Y: 0xDD}
-	}
-	p.Add(grid)
+	return grid
+}
 
-	var items []legendItem
-	top := 0.0 // the largest value drawn: bar ends and points
-	switch c.Kind {
-	case ChartStackedBars, ChartGroupedBars:
-		stacked := c.Kind == ChartStackedBars
-		var prev *plotter.BarChart
-		totals := make([]float64, n)
-		for k, s := range c.Series {
-			vals := make(plotter.Values, n)
-			for i, v := range s.Values {
-				vals[pos(i)] = v
-				if stacked {
-					totals[i] += v
-				} else {
-					top = math.Max(top, v)
-				}
-			}
-			bc, err := plotter.NewBarChart(vals, 1)
-			if err != nil {
-				return nil, nil, fmt.Errorf("reports: chart %s: %v", c.Name, err)
-			}
-			col, err := chartColor(s.Color)
-			if err != nil {
-				return nil, nil, fmt.Errorf("reports: chart %s: series %q: %v", c.Name, s.Name, err)
-			}
-			bc.Color = col
-			bc.LineStyle.Width = 0
-			bc.Horizontal = horizontal
-			b := &chartBars{BarChart: bc, frac: 0.7, group: 0, groups: 1}
-			if stacked {
-				if prev != nil {
-					bc.StackOn(prev)
-				}
-				prev = bc
-			} else {
-				b.group, b.groups = k, len(c.Series)
-			}
-			p.Add(b)
-			items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{bc}})
-		}
-		// Label the bars with their values, unless every stack makes 100 %.
-		var xys plotter.XYs
-		var texts []string
-		if stacked {
-			full := true
-			for _, t := range totals {
-				top = math.Max(top, t)
-				full = full && math.Abs(t-100) < 0.5
-			}
-			if !(c.Percent && full) {
-				for i, t := range totals {
-					xys = append(xys, plotter.XY{X: float64(pos(i)), Y: t})
-					texts = append(texts, chartValue(t, c.Percent))
-				}
-			}
-		} else {
-			g := len(c.Series)
-			for k, s := range c.Series {
-				off := (float64(k) - float64(g-1)/2) * 0.7 / float64(g)
-				if horizontal {
-					off = -off // the first series at the top
-				}
-				for i, v := range s.Values {
-					xys = append(xys, plotter.XY{X: float64(pos(i)) + off, Y: v})
-					texts = append(texts, chartValue(v, c.Percent))
-				}
-			}
-		}
-		if len(xys) > 0 {
-			if horizontal {
-				for i := range xys {
-					xys[i].X, xys[i].Y = xys[i].Y, xys[i].X
-				}
-			}
-			lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})
-			if err != nil {
-				return nil, nil, fmt.Errorf("reports: chart %s: %v", c.Name, err)
-			}
-			for i := range lb.TextStyle {
-				lb.TextStyle[i] = chartStyle(valueFontSize)
-				if horizontal {
-					lb.TextStyle[i].XAlign = draw.XLeft
-					lb.TextStyle[i].YAlign = draw.YCenter
-				} else {
-					lb.TextStyle[i].XAlign = draw.XCenter
-					lb.TextStyle[i].YAlign = draw.YBottom
-				}
-			}
-			if horizontal {
-				lb.Offset = vg.Point{X: 3}
-			} else {
-				lb.Offset = vg.Point{Y: 2}
-			}
-			p.Add(lb)
-		}
-	case ChartLines:
-		shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.TriangleGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{}}
-		for k, s := range c.Series {
-			xys := make(plotter.XYs, n)
-			for i, v := range s.Values {
-				xys[i] = plotter.XY{X: float64(i), Y: v}
-				top = math.Max(top, v)
-			}
-			l, sc, err := plotter.NewLinePoints(xys)
-			if err != nil {
-				return nil, nil, fmt.Errorf("reports: chart %s: %v", c.Name, err)
-			}
-			col, err := chartColor(s.Color)
-			if err != nil {
-				return nil, nil, fmt.Errorf("reports: chart %s: series %q: %v", c.Name, s.Name, err)
-			}
-			l.Color = col
-			l.Width = 2
-			sc.Color = col
-			sc.Radius = 3.5
-			sc.Shape = shapes[k%len(shapes)]
-			p.Add(l, sc)
-			items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{l, sc}, wide: true})
-		}
+// setChartAxes names the categories on their axis, shortened to
+// maxLabelRunes, and starts the value axis at 0: 0–100 % for percent
+// charts, longer when top, the largest value drawn, exceeds 100 %.
+func setChartAxes(p *plot.Plot, c ChartData, ax chartAxes, top float64) {
+	labels := make([]string, ax.n)
+	for i, s := range c.Categories {
+		labels[ax.pos(i)] = chartShorten(chartText(s), maxLabelRunes)
 	}
-
-	// Axes: categories by name, values from 0.
-	if horizontal {
+	catAxis, valAxis := &p.X, &p.Y
+	if ax.horizontal {
+		catAxis, valAxis = &p.Y, &p.X
 		p.NominalY(labels...)
 	} else {
 		p.NominalX(labels...)
 	}
-	catAxis.Min, catAxis.Max = -0.5, float64(n)-0.5
+	catAxis.Min, catAxis.Max = -0.5, float64(ax.n)-0.5
 	if c.Percent {
 		valAxis.Min, valAxis.Max = 0, 100
 		if top > 100+1e-9 {
@@ -273,7 +205,178 @@ func buildPlot(c ChartData) (*plot.Plot, []legendItem, error) {
 	} else {
 		valAxis.Min = math.Min(0, valAxis.Min)
 	}
-	return p, items, nil
+}
+
+// plotBars draws a stacked or grouped bar chart: a bar chart per series,
+// stacked on the previous one or beside it, then the values at the end
+// of the bars.
+func plotBars(p *plot.Plot, c ChartData, ax chartAxes) ([]legendItem, float64, error) {
+	stacked := c.Kind == ChartStackedBars
+	var prev *plotter.BarChart
+	var items []legendItem
+	for k, s := range c.Series {
+		bc, err := seriesBars(c, s, ax)
+		if err != nil {
+			return nil, 0, err
+		}
+		b := &chartBars{BarChart: bc, frac: 0.7, group: 0, groups: 1}
+		if stacked {
+			if prev != nil {
+				bc.StackOn(prev)
+			}
+			prev = bc
+		} else {
+			b.group, b.groups = k, len(c.Series)
+		}
+		p.Add(b)
+		items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{bc}})
+	}
+	labelValues := groupedValueLabels
+	if stacked {
+		labelValues = stackedValueLabels
+	}
+	xys, texts, top := labelValues(c, ax)
+	if err := addValueLabels(p, c, ax, xys, texts); err != nil {
+		return nil, 0, err
+	}
+	return items, top, nil
+}
+
+// seriesBars returns the bars of series s in its colour, in category
+// order along the axis.
+func seriesBars(c ChartData, s ChartSeries, ax chartAxes) (*plotter.BarChart, error) {
+	vals := make(plotter.Values, ax.n)
+	for i, v := range s.Values {
+		vals[ax.pos(i)] = v
+	}
+	bc, err := plotter.NewBarChart(vals, 1)
+	if err != nil {
+		return nil, fmt.Errorf("reports: chart %s: %v", c.Name, err)
+	}
+	col, err := chartColor(s.Color)
+	if err != nil {
+		return nil, fmt.Errorf("reports: chart %s: series %q: %v", c.Name, s.Name, err)
+	}
+	bc.Color = col
+	bc.LineStyle.Width = 0
+	bc.Horizontal = ax.horizontal
+	return bc, nil
+}
+
+// stackedValueLabels returns the place and text of each stack's total,
+// none when every stack of a percent chart makes 100 %, and the largest
+// total.
+func stackedValueLabels(c ChartData, ax chartAxes) (plotter.XYs, []string, float64) {
+	totals := make([]float64, ax.n)
+	for _, s := range c.Series {
+		for i, v := range s.Values {
+			totals[i] += v
+		}
+	}
+	top := 0.0
+	full := true
+	for _, t := range totals {
+		top = math.Max(top, t)
+		full = full && math.Abs(t-100) < 0.5
+	}
+	if c.Percent && full {
+		return nil, nil, top
+	}
+	var xys plotter.XYs
+	var texts []string
+	for i, t := range totals {
+		xys = append(xys, plotter.XY{X: float64(ax.pos(i)), Y: t})
+		texts = append(texts, chartValue(t, c.Percent))
+	}
+	return xys, texts, top
+}
+
+// groupedValueLabels returns the place and text of the value of each bar
+// of a grouped chart, and the largest value.
+func groupedValueLabels(c ChartData, ax chartAxes) (plotter.XYs, []string, float64) {
+	var xys plotter.XYs
+	var texts []string
+	top := 0.0
+	g := len(c.Series)
+	for k, s := range c.Series {
+		off := (float64(k) - float64(g-1)/2) * 0.7 / float64(g)
+		if ax.horizontal {
+			off = -off // the first series at the top
+		}
+		for i, v := range s.Values {
+			top = math.Max(top, v)
+			xys = append(xys, plotter.XY{X: float64(ax.pos(i)) + off, Y: v})
+			texts = append(texts, chartValue(v, c.Percent))
+		}
+	}
+	return xys, texts, top
+}
+
+// addValueLabels writes texts at the end of the bars at xys, given with
+// the category along X.
+func addValueLabels(p *plot.Plot, c ChartData, ax chartAxes, xys plotter.XYs, texts []string) error {
+	if len(xys) == 0 {
+		return nil
+	}
+	if ax.horizontal {
+		for i := range xys {
+			xys[i].X, xys[i].Y = xys[i].Y, xys[i].X
+		}
+	}
+	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})
+	if err != nil {
+		return fmt.Errorf("reports: chart %s: %v", c.Name, err)
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i] = chartStyle(valueFontSize)
+		if ax.horizontal {
+			lb.TextStyle[i].XAlign = draw.XLeft
+			lb.TextStyle[i].YAlign = draw.YCenter
+		} else {
+			lb.TextStyle[i].XAlign = draw.XCenter
+			lb.TextStyle[i].YAlign = draw.YBottom
+		}
+	}
+	if ax.horizontal {
+		lb.Offset = vg.Point{X: 3}
+	} else {
+		lb.Offset = vg.Point{Y: 2}
+	}
+	p.Add(lb)
+	return nil
+}
+
+// lineShapes are the point shapes of the series of a line chart, in turn.
+var lineShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.TriangleGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{}}
+
+// plotLines draws a line chart: each series as a line with points, the
+// categories along the horizontal axis.
+func plotLines(p *plot.Plot, c ChartData, _ chartAxes) ([]legendItem, float64, error) {
+	var items []legendItem
+	top := 0.0
+	for k, s := range c.Series {
+		xys := make(plotter.XYs, len(c.Categories))
+		for i, v := range s.Values {
+			xys[i] = plotter.XY{X: float64(i), Y: v}
+			top = math.Max(top, v)
+		}
+		l, sc, err := plotter.NewLinePoints(xys)
+		if err != nil {
+			return nil, 0, fmt.Errorf("reports: chart %s: %v", c.Name, err)
+		}
+		col, err := chartColor(s.Color)
+		if err != nil {
+			return nil, 0, fmt.Errorf("reports: chart %s: series %q: %v", c.Name, s.Name, err)
+		}
+		l.Color = col
+		l.Width = 2
+		sc.Color = col
+		sc.Radius = 3.5
+		sc.Shape = lineShapes[k%len(lineShapes)]
+		p.Add(l, sc)
+		items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{l, sc}, wide: true})
+	}
+	return items, top, nil
 }
 
 // chartBars is a bar chart whose bars take a fixed fraction of the space of a
