@@ -219,3 +219,10 @@ func (r *Report) Sources() []string {
 	}
 	return s
 }
+
+// weightingByName returns the built-in weighting convention called name,
+// or the zero Weighting.
+func weightingByName(name string) analysis.Weighting {
+	w, _ := analysis.LookupWeighting(name)
+	return w
+}
