@@ -161,8 +161,6 @@ func money(m budget.Money, cur string) string {
 	return group(m) + " " + cur
 }
 
-// groupTable is the table of an analysis by group: each group's lines,
-// money, share, marker composition and GEWE money, and the total.
 func groupTable(id, heading string, res *analysis.Result, r *Report, cur string) htmlTable {
 	t := htmlTable{ID: id, Heading: heading,
 		Caption: fmt.Sprintf("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
