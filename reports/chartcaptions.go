@@ -91,9 +91,11 @@ func chartCount(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
+// chartAnd and chartOr join words into a list: "a, b and c".
 func chartAnd(s []string) string { return chartJoin(s, "and") }
 func chartOr(s []string) string  { return chartJoin(s, "or") }
 
+// chartJoin joins s with commas, and word before the last.
 func chartJoin(s []string, word string) string {
 	if len(s) <= 1 {
 		return strings.Join(s, "")
@@ -106,10 +108,12 @@ func bpPercent(bp int) string {
 	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + " %"
 }
 
+// chartPhaseYear names the phase and the year: "approved, 2025".
 func chartPhaseYear(p budget.Phase, year int) string {
 	return p.String() + chartYear(year)
 }
 
+// chartYear returns ", 2025", or "" for year 0 (no fiscal year).
 func chartYear(year int) string {
 	if year == 0 {
 		return ""
@@ -117,6 +121,7 @@ func chartYear(year int) string {
 	return ", " + strconv.Itoa(year)
 }
 
+// chartSources names the report's inputs, or "unnamed input".
 func chartSources(r *Report) string {
 	var s []string
 	for _, n := range r.Sources() {
@@ -140,6 +145,8 @@ func sourceYearPhase(r *Report, year int, what string) string {
 	return "Source: " + chartSources(r) + ", " + y + ", " + what
 }
 
+// chartValue writes a value as the charts show it: in whole per cent for
+// percent charts ("<1 %" for a small share that is not zero), else as is.
 func chartValue(v float64, pct bool) string {
 	if !pct {
 		return strconv.FormatFloat(v, 'f', -1, 64)

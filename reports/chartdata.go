@@ -61,6 +61,7 @@ const (
 	colorTotal       = "#000000"
 )
 
+// levelColors gives each marker level its colour of the palette.
 var levelColors = map[budget.Level]string{
 	budget.Principal:   colorPrincipal,
 	budget.Significant: colorSignificant,
@@ -155,6 +156,8 @@ func sdgChart(r *Report) ChartData {
 	return c
 }
 
+// objectiveChart shows the GEWE share of each GCM objective's money, each
+// counted marker level stacked (the declared amount under attributed).
 func objectiveChart(r *Report) ChartData {
 	w := r.Weighting
 	c := ChartData{
@@ -213,6 +216,8 @@ func objectiveChart(r *Report) ChartData {
 	return c
 }
 
+// markerChart shows each ministry's money by marker level, before
+// weighting, stacked to 100 %.
 func markerChart(r *Report) ChartData {
 	c := ChartData{
 		Name:       "markers-by-ministry",
@@ -302,6 +307,8 @@ func executionChart(r *Report) ChartData {
 	return c
 }
 
+// trendChart shows the principal, significant and GEWE shares of each
+// fiscal year.
 func trendChart(r *Report) ChartData {
 	w := r.Weighting
 	c := ChartData{

@@ -14,6 +14,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
+// chartFont is the font of every text of a chart: Liberation Sans, whose
+// metrics match Arial and Helvetica.
 var chartFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
 // Font sizes, in points, and the longest category label drawn.
@@ -58,6 +60,7 @@ func PlotChart(c ChartData) (*plot.Plot, error) {
 	return p, nil
 }
 
+// chartStyle returns black text in the chart font at size.
 func chartStyle(size vg.Length) text.Style {
 	return text.Style{
 		Color:   color.Black,
@@ -418,6 +421,8 @@ func (m chartMessage) Plot(c draw.Canvas, _ *plot.Plot) {
 	c.FillText(sty, c.Center(), string(m))
 }
 
+// percentTicks marks a percent axis from 0 to max every 20 % (every 50 %
+// beyond 200 %).
 func percentTicks(max float64) plot.ConstantTicks {
 	step := 20.0
 	if max > 200 {
@@ -430,6 +435,7 @@ func percentTicks(max float64) plot.ConstantTicks {
 	return t
 }
 
+// chartColor parses a "#RRGGBB" colour; "" is black.
 func chartColor(s string) (color.Color, error) {
 	if s == "" {
 		return color.Black, nil

@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
+// legendItem is an entry of a legend: a series' name and thumbnails.
 type legendItem struct {
 	name   string
 	thumbs []plot.Thumbnailer
@@ -21,8 +22,10 @@ type sideLegend struct {
 	gap   vg.Length // between the data area and the legend
 }
 
+// rowHeight is the height of a legend entry.
 func (l *sideLegend) rowHeight() vg.Length { return l.sty.FontExtents().Height * 1.4 }
 
+// width is the width of the widest legend entry.
 func (l *sideLegend) width() vg.Length {
 	var w vg.Length
 	for _, it := range l.items {
@@ -65,8 +68,10 @@ func drawLegendItem(c draw.Canvas, it legendItem, sty text.Style, x, y vg.Length
 	c.FillText(sty, vg.Point{X: x + tw + 4, Y: y}, it.name)
 }
 
+// legendGap is the space after each entry of a legend row.
 const legendGap = vg.Length(16)
 
+// legendThumb is the width of an entry's thumbnail.
 func legendThumb(it legendItem) vg.Length {
 	if it.wide {
 		return 22
@@ -74,10 +79,12 @@ func legendThumb(it legendItem) vg.Length {
 	return legendFontSize
 }
 
+// legendItemWidth is the width of an entry in a row, with the gap after it.
 func legendItemWidth(it legendItem, sty text.Style) vg.Length {
 	return legendThumb(it) + 4 + sty.Width(it.name) + legendGap
 }
 
+// rowWidth is the width of a row of entries.
 func rowWidth(row []legendItem, sty text.Style) vg.Length {
 	var w vg.Length
 	for _, it := range row {
