@@ -83,21 +83,11 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	for _, c := range charts {
 		p.Charts = append(p.Charts, htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, SVG: inlineSVG(c.SVG)})
 	}
-	p.Tables = append(p.Tables,
-		groupTable("by-objective", "By GCM objective", r.ByObjective, r, cur),
-		groupTable("by-area", "By Migration MPTF thematic area (provisional mapping)", r.ByArea, r, cur),
-		groupTable("by-ministry", "By ministry or administrative unit", r.ByUnit, r, cur),
-	)
-	if r.Execution != nil && r.Execution.Execution.Total.All.Lines > 0 {
-		p.Tables = append(p.Tables, executionTable(r))
+	for _, table := range htmlTables {
+		if t, ok := table(r, cur); ok {
+			p.Tables = append(p.Tables, t)
+		}
 	}
-	if r.Compliance != nil {
-		p.Tables = append(p.Tables, complianceTable(r))
-	}
-	if r.Track != nil {
-		p.Tables = append(p.Tables, sdgTable(r))
-	}
-	p.Tables = append(p.Tables, qualityTable(r))
 	p.Method = methodology(r)
 	var buf bytes.Buffer
 	if err := reportTemplate().Execute(&buf, p); err != nil {
@@ -105,6 +95,35 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// htmlTables are the tables of report.html, in their order. Each returns
+// its table, or false when the report has nothing for it (no compliance
+// profile, no questionnaire). Adding a table to the page is one function
+// and one line here.
+var htmlTables = []func(r *Report, cur string) (htmlTable, bool){
+	objectiveTable,
+	areaTable,
+	ministryTable,
+	executionTable,
+	complianceTable,
+	sdgTable,
+	qualityTable,
+}
+
+// objectiveTable is the analysis by GCM objective.
+func objectiveTable(r *Report, cur string) (htmlTable, bool) {
+	return groupTable("by-objective", "By GCM objective", r.ByObjective, r, cur), true
+}
+
+// areaTable is the analysis by Migration MPTF thematic area.
+func areaTable(r *Report, cur string) (htmlTable, bool) {
+	return groupTable("by-area", "By Migration MPTF thematic area (provisional mapping)", r.ByArea, r, cur), true
+}
+
+// ministryTable is the analysis by ministry.
+func ministryTable(r *Report, cur string) (htmlTable, bool) {
+	return groupTable("by-ministry", "By ministry or administrative unit", r.ByUnit, r, cur), true
 }
 
 // inlineSVG drops the XML prolog of an SVG document so that it can sit in
@@ -163,7 +182,12 @@ func groupTable(id, heading string, res *analysis.Result, r *Report, cur string)
 	return t
 }
 
-func executionTable(r *Report) htmlTable {
+// executionTable is the execution rate of each ministry, when lines give
+// both a budget and an executed amount.
+func executionTable(r *Report, _ string) (htmlTable, bool) {
+	if r.Execution == nil || r.Execution.Execution.Total.All.Lines == 0 {
+		return htmlTable{}, false
+	}
 	e := r.Execution.Execution
 	t := htmlTable{ID: "execution", Heading: "Was it spent? Execution by ministry",
 		Caption: fmt.Sprintf("Fiscal year %d: executed ÷ revised (or approved) budget; band A within 5 %%, B 10 %%, C 15 %%, D beyond; lines in brackets", r.ExecYear)}
@@ -181,10 +205,15 @@ func executionTable(r *Report) htmlTable {
 			{Text: execText(u.Other), Num: true}, {Text: execText(u.NotScreened), Num: true}, {Text: points(u.Gap), Num: true},
 		}})
 	}
-	return t
+	return t, true
 }
 
-func complianceTable(r *Report) htmlTable {
+// complianceTable is the check of each rule of the compliance profile,
+// when the report has one.
+func complianceTable(r *Report, _ string) (htmlTable, bool) {
+	if r.Compliance == nil {
+		return htmlTable{}, false
+	}
 	c := r.Compliance
 	t := htmlTable{ID: "compliance", Heading: "Compliance: " + c.Profile.Title,
 		Caption: fmt.Sprintf("%s. %d of %d rules pass", c.Profile.Description, len(c.Rules)-c.Failed, len(c.Rules))}
@@ -206,10 +235,15 @@ func complianceTable(r *Report) htmlTable {
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: rr.Rule.Title}, {Text: measured, Num: true},
 			{Text: fmt.Sprintf("%.1f%%", float64(rr.Rule.Min)/100), Num: true}, {Text: res}, {Text: rr.Why}}})
 	}
-	return t
+	return t, true
 }
 
-func sdgTable(r *Report) htmlTable {
+// sdgTable is the SDG 5.c.1 tracking table, when questionnaires were
+// given.
+func sdgTable(r *Report, _ string) (htmlTable, bool) {
+	if r.Track == nil {
+		return htmlTable{}, false
+	}
 	t := htmlTable{ID: "sdg5c1", Heading: "SDG indicator 5.c.1: systems to track and make public allocations for gender equality",
 		Caption: "Criteria met at 2 of 3, 4 of 7 and 2 of 3 Yes answers; all three: fully meets; one or two: approaches; none: does not meet"}
 	for i, h := range []string{"Fiscal year", "Questionnaire", "Criterion 1", "Criterion 2", "Criterion 3", "Case", "Classification", "Contradictions with the budget"} {
@@ -220,10 +254,12 @@ func sdgTable(r *Report) htmlTable {
 			{Text: fmt.Sprintf("%d/3", y.Yes[0]), Num: true}, {Text: fmt.Sprintf("%d/7", y.Yes[1]), Num: true}, {Text: fmt.Sprintf("%d/3", y.Yes[2]), Num: true},
 			{Text: y.Case}, {Text: y.Classification.String()}, {Text: fmt.Sprint(y.Contradictions), Num: true}}})
 	}
-	return t
+	return t, true
 }
 
-func qualityTable(r *Report) htmlTable {
+// qualityTable is what was read from each file and the checks of its
+// stated totals.
+func qualityTable(r *Report, _ string) (htmlTable, bool) {
 	t := htmlTable{ID: "quality", Heading: "Data quality", Caption: "What was read from each file, and the checks of stated totals"}
 	for i, h := range []string{"File", "Lines", "Subtotal and total rows", "Totals that do not match", "Rejected rows", "Errors", "Warnings"} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
@@ -240,7 +276,7 @@ func qualityTable(r *Report) htmlTable {
 			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(len(b.Issues) - b.Errors()), Num: true},
 		}})
 	}
-	return t
+	return t, true
 }
 
 func methodology(r *Report) []htmlDef {

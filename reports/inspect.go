@@ -17,11 +17,9 @@ type InspectOptions struct {
 	Ledger bool // list the whole ledger (runs of like rows as one record), not only the rows that are not lines
 }
 
-// WriteInspection writes what was read from a budget file: the sheets, the
-// header and column mapping, the row ledger, the reconciliation of stated
-// totals against their lines, and the totals by sheet and currency.
-func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
-	ew := &errWriter{w: w}
+// inspectFile writes the file read: its name and format, the Fiscal Data
+// Package it came with, the encoding and delimiter of a csv file.
+func inspectFile(ew *errWriter, b *budget.Budget) {
 	ew.printf("file: %s (%s)\n", b.Source, b.Format)
 	if p := b.Package; p != nil {
 		ew.printf("Fiscal Data Package: %s", p.Descriptor)
@@ -36,55 +34,63 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	if b.CSV != nil {
 		ew.printf("encoding: %s, delimiter %s\n", b.CSV.Encoding, delimName(b.CSV.Delimiter))
 	}
-	for _, s := range b.Sheets {
-		ew.printf("\n%s\n", sheetTitle(s))
-		if s.Skipped != "" {
-			ew.printf("  skipped: %s\n", s.Skipped)
-			continue
-		}
-		if b.Format == "iati" {
-			ew.printf("  IATI activities: %d read, one ledger row each (row = the activity's position in the file): %d with lines, %d without budget or spending, %d rejected\n",
-				s.Rows, s.Count(budget.RowLine), s.Count(budget.RowNote), s.Count(budget.RowRejected))
-			continue
-		}
-		if s.HeaderRow == 0 {
-			ew.printf("  no header found: %d rows rejected\n", s.Count(budget.RowRejected))
-			continue
-		}
-		hr := fmt.Sprintf("row %d", s.HeaderRow)
-		if s.HeaderRows == 2 {
-			hr = fmt.Sprintf("rows %d-%d (group header joined)", s.HeaderRow-1, s.HeaderRow)
-		}
-		ew.printf("  header: %s\n", hr)
-		ew.printf("  scale: %s (%s)\n", s.Scale, s.ScaleFrom)
-		cur := s.Currency
-		if cur == "" {
-			cur = "not stated (use --currency)"
-		}
-		ew.printf("  currency: %s\n", cur)
-		if s.Scheme != "" {
-			ew.printf("  gender-marker scheme: %s (%s)\n", s.Scheme, s.SchemeNote)
-		}
-		if s.Wide {
-			ew.printf("  layout: wide (one amount column per fiscal year; each row gives one line per year)\n")
-		}
-		ew.printf("  columns:\n")
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		for _, c := range s.Columns {
-			extra := c.How
-			if c.Year != 0 {
-				extra = fmt.Sprintf("%s %d", c.How, c.Year)
-			}
-			fmt.Fprintf(tw, "    %s\t%s\t→ %s\t(%s)\n", budget.ColumnName(c.Col), oneLine(c.Header, 50), c.Field, extra)
-		}
-		tw.Flush()
-		var parts []string
-		for _, c := range budget.RowClasses() {
-			parts = append(parts, fmt.Sprintf("%d %s", s.Count(c), c))
-		}
-		ew.printf("  rows: %d read: %s\n", s.Rows, strings.Join(parts, ", "))
-	}
+}
 
+// inspectSheet writes what was read from sheet s: why it was skipped,
+// or its header, scale, currency, marker scheme, layout, column mapping
+// and rows by class.
+func inspectSheet(ew *errWriter, b *budget.Budget, s budget.SheetReport) {
+	ew.printf("\n%s\n", sheetTitle(s))
+	if s.Skipped != "" {
+		ew.printf("  skipped: %s\n", s.Skipped)
+		return
+	}
+	if b.Format == "iati" {
+		ew.printf("  IATI activities: %d read, one ledger row each (row = the activity's position in the file): %d with lines, %d without budget or spending, %d rejected\n",
+			s.Rows, s.Count(budget.RowLine), s.Count(budget.RowNote), s.Count(budget.RowRejected))
+		return
+	}
+	if s.HeaderRow == 0 {
+		ew.printf("  no header found: %d rows rejected\n", s.Count(budget.RowRejected))
+		return
+	}
+	hr := fmt.Sprintf("row %d", s.HeaderRow)
+	if s.HeaderRows == 2 {
+		hr = fmt.Sprintf("rows %d-%d (group header joined)", s.HeaderRow-1, s.HeaderRow)
+	}
+	ew.printf("  header: %s\n", hr)
+	ew.printf("  scale: %s (%s)\n", s.Scale, s.ScaleFrom)
+	cur := s.Currency
+	if cur == "" {
+		cur = "not stated (use --currency)"
+	}
+	ew.printf("  currency: %s\n", cur)
+	if s.Scheme != "" {
+		ew.printf("  gender-marker scheme: %s (%s)\n", s.Scheme, s.SchemeNote)
+	}
+	if s.Wide {
+		ew.printf("  layout: wide (one amount column per fiscal year; each row gives one line per year)\n")
+	}
+	ew.printf("  columns:\n")
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	for _, c := range s.Columns {
+		extra := c.How
+		if c.Year != 0 {
+			extra = fmt.Sprintf("%s %d", c.How, c.Year)
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t→ %s\t(%s)\n", budget.ColumnName(c.Col), oneLine(c.Header, 50), c.Field, extra)
+	}
+	tw.Flush()
+	var parts []string
+	for _, c := range budget.RowClasses() {
+		parts = append(parts, fmt.Sprintf("%d %s", s.Count(c), c))
+	}
+	ew.printf("  rows: %d read: %s\n", s.Rows, strings.Join(parts, ", "))
+}
+
+// inspectLedger writes the row ledger: the rows other than lines, titles,
+// headers and blanks, or with opt.Ledger every run of like rows.
+func inspectLedger(ew *errWriter, b *budget.Budget, opt InspectOptions) {
 	ew.printf("\nrow ledger")
 	if !opt.Ledger {
 		ew.printf(" (rows other than lines, titles, headers and blanks; --ledger lists them all)")
@@ -111,7 +117,12 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	if shown == 0 {
 		ew.printf("  (none)\n")
 	}
+}
 
+// inspectTotals writes the reconciliation of the stated totals and
+// subtotals against the lines they cover: the mismatches, or with
+// opt.Ledger every check.
+func inspectTotals(ew *errWriter, b *budget.Budget, opt InspectOptions) {
 	ew.printf("\nreconciliation of stated totals (tolerance %s)", b.Tolerance)
 	if !opt.Ledger {
 		ew.printf("; mismatches only, --ledger lists every check")
@@ -120,7 +131,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	if len(b.Totals) == 0 {
 		ew.printf("  no total or subtotal rows found\n")
 	} else {
-		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 		ok, bad, rows := 0, 0, 0
 		row := func(format string, args ...any) {
 			if rows == 0 {
@@ -151,9 +162,13 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 		tw.Flush()
 		ew.printf("  %d stated totals checked: %d match their lines, %d do not\n", ok+bad, ok, bad)
 	}
+}
 
+// inspectLineTotals writes the exact sums of the lines by sheet and
+// currency, in each phase.
+func inspectLineTotals(ew *errWriter, b *budget.Budget) {
 	ew.printf("\nline totals by sheet and currency (exact sums of line items; totals and subtotals excluded):\n")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "  sheet\tcurrency\tlines\tproposed\tapproved\trevised\texecuted\t\n")
 	for _, t := range lineTotals(b) {
 		fmt.Fprintf(tw, "  %s\t%s\t%d", sheetName(t.sheet), orDash(t.currency), t.n)
@@ -172,6 +187,20 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 		fmt.Fprintf(tw, "\t\n")
 	}
 	tw.Flush()
+}
+
+// WriteInspection writes what was read from a budget file: the sheets, the
+// header and column mapping, the row ledger, the reconciliation of stated
+// totals against their lines, and the totals by sheet and currency.
+func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
+	ew := &errWriter{w: w}
+	inspectFile(ew, b)
+	for _, s := range b.Sheets {
+		inspectSheet(ew, b, s)
+	}
+	inspectLedger(ew, b, opt)
+	inspectTotals(ew, b, opt)
+	inspectLineTotals(ew, b)
 	errs := b.Errors()
 	ew.printf("\n%s; %s, %s (grb validate lists them)\n", plural(len(b.Lines), "line"), plural(errs, "error"), plural(len(b.Issues)-errs, "warning"))
 	return ew.err
@@ -354,23 +383,4 @@ func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// errWriter keeps the first write error, in the manner of bufio.Writer.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
-}
-
-func (e *errWriter) printf(format string, args ...any) {
-	fmt.Fprintf(e, format, args...)
 }

@@ -76,9 +76,29 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 		phase = opt.Phase
 	}
 	r := &Report{Budgets: budgets, Weighting: w, Phase: phase}
+	all := r.scope()
+	if err := r.shares(all); err != nil {
+		return nil, err
+	}
+	r.gaps(all)
+	if opt.Profile != nil {
+		if err := r.check(*opt.Profile, opt.PhaseSet); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.scoreSDG5c1(opt.SDG5c1, all); err != nil {
+		return nil, err
+	}
+	r.diff()
+	return r, nil
+}
+
+// scope sets the fiscal years of the report, its focus year and the focus
+// lines, and returns every line of every budget.
+func (r *Report) scope() *budget.Budget {
 	all := &budget.Budget{}
 	years := map[int]bool{}
-	for _, b := range budgets {
+	for _, b := range r.Budgets {
 		all.Lines = append(all.Lines, b.Lines...)
 		for i := range b.Lines {
 			if y := b.Lines[i].Year; y != 0 {
@@ -92,48 +112,71 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	sort.Ints(r.Years)
 	r.Lines = all
 	if len(r.Years) > 0 {
-		// The focus is the latest year with money in the phase (a year of
-		// lines without it, such as a budget not yet executed, or a stray
-		// future line, says nothing); failing that, the latest year.
-		r.Focus = r.Years[len(r.Years)-1]
-		latest := 0
-		for i := range all.Lines {
-			l := &all.Lines[i]
-			if v, ok := l.Amounts.Get(phase); ok && v != 0 && l.Year > latest {
-				latest = l.Year
-			}
-		}
-		if latest != 0 {
-			r.Focus = latest
-		}
-		r.Lines = &budget.Budget{}
-		for i := range all.Lines {
-			if all.Lines[i].Year == r.Focus {
-				r.Lines.Lines = append(r.Lines.Lines, all.Lines[i])
-			}
+		r.Focus = focusYear(r.Years, all.Lines, r.Phase)
+		r.Lines = linesOfYear(all.Lines, r.Focus)
+	}
+	return all
+}
+
+// focusYear returns the latest year with money in the phase (a year of
+// lines without it, such as a budget not yet executed, or a stray future
+// line, says nothing); failing that, the latest of years, which are
+// ascending.
+func focusYear(years []int, lines []budget.Line, phase budget.Phase) int {
+	latest := 0
+	for i := range lines {
+		l := &lines[i]
+		if v, ok := l.Amounts.Get(phase); ok && v != 0 && l.Year > latest {
+			latest = l.Year
 		}
 	}
-	aopt := analysis.Options{Weighting: w, Phase: phase, PhaseSet: true}
-	var err error
-	run := func(dst **analysis.Result, b *budget.Budget, by ...analysis.Dim) {
+	if latest != 0 {
+		return latest
+	}
+	return years[len(years)-1]
+}
+
+// linesOfYear returns a budget of the lines of fiscal year y.
+func linesOfYear(lines []budget.Line, y int) *budget.Budget {
+	b := &budget.Budget{}
+	for i := range lines {
+		if lines[i].Year == y {
+			b.Lines = append(b.Lines, lines[i])
+		}
+	}
+	return b
+}
+
+// shares runs the share analyses: the focus lines in total and by each
+// dimension, and every line by fiscal year.
+func (r *Report) shares(all *budget.Budget) error {
+	for _, a := range []struct {
+		dst *(*analysis.Result)
+		b   *budget.Budget
+		by  []analysis.Dim
+	}{
+		{&r.Headline, r.Lines, nil},
+		{&r.ByObjective, r.Lines, []analysis.Dim{analysis.ByObjective}},
+		{&r.ByArea, r.Lines, []analysis.Dim{analysis.ByArea}},
+		{&r.ByUnit, r.Lines, []analysis.Dim{analysis.ByUnit}},
+		{&r.ByMarker, r.Lines, []analysis.Dim{analysis.ByMarker}},
+		{&r.ByUnitLevel, r.Lines, []analysis.Dim{analysis.ByUnit, analysis.ByMarker}},
+		{&r.ByYear, all, []analysis.Dim{analysis.ByYear}},
+	} {
+		res, err := analysis.Shares(a.b, analysis.Options{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, By: a.by})
 		if err != nil {
-			return
+			return err
 		}
-		o := aopt
-		o.By = by
-		*dst, err = analysis.Shares(b, o)
+		*a.dst = res
 	}
-	run(&r.Headline, r.Lines)
-	run(&r.ByObjective, r.Lines, analysis.ByObjective)
-	run(&r.ByArea, r.Lines, analysis.ByArea)
-	run(&r.ByUnit, r.Lines, analysis.ByUnit)
-	run(&r.ByMarker, r.Lines, analysis.ByMarker)
-	run(&r.ByUnitLevel, r.Lines, analysis.ByUnit, analysis.ByMarker)
-	run(&r.ByYear, all, analysis.ByYear)
-	if err != nil {
-		return nil, err
-	}
-	gopt := analysis.GapOptions{Weighting: w, Phase: phase, PhaseSet: true}
+	return nil
+}
+
+// gaps runs the gap analyses of the focus lines, of every line (the
+// change over the years) and of the latest fiscal year with executed
+// amounts. An analysis that fails adds a warning.
+func (r *Report) gaps(all *budget.Budget) {
+	gopt := analysis.GapOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true}
 	gaps := func(b *budget.Budget) *analysis.GapResult {
 		g, err := analysis.Gaps(b, gopt)
 		if err != nil {
@@ -144,57 +187,74 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	}
 	r.Gaps = gaps(r.Lines)
 	r.Change = gaps(all)
-	// The execution gap of the latest year that has executed amounts.
-	for _, y := range r.Years {
-		for i := range all.Lines {
-			if _, ok := all.Lines[i].Amounts.Get(budget.Executed); ok && all.Lines[i].Year == y {
-				r.ExecYear = y
+	r.ExecYear = latestExecutedYear(r.Years, all.Lines)
+	if r.ExecYear != 0 {
+		r.Execution = gaps(linesOfYear(all.Lines, r.ExecYear))
+	} else if len(r.Years) == 0 {
+		r.Execution = r.Gaps
+	}
+}
+
+// latestExecutedYear returns the latest of years, which are ascending,
+// in which a line has an executed amount; 0 when there is none.
+func latestExecutedYear(years []int, lines []budget.Line) int {
+	latest := 0
+	for _, y := range years {
+		for i := range lines {
+			if _, ok := lines[i].Amounts.Get(budget.Executed); ok && lines[i].Year == y {
+				latest = y
 				break
 			}
 		}
 	}
-	if r.ExecYear != 0 {
-		ex := &budget.Budget{}
-		for i := range all.Lines {
-			if all.Lines[i].Year == r.ExecYear {
-				ex.Lines = append(ex.Lines, all.Lines[i])
-			}
-		}
-		r.Execution = gaps(ex)
-	} else if len(r.Years) == 0 {
-		r.Execution = r.Gaps
+	return latest
+}
+
+// check checks the focus lines, with the issues of every budget, against
+// compliance profile p.
+func (r *Report) check(p analysis.Profile, phaseSet bool) error {
+	focus := *r.Lines
+	focus.Source = strings.Join(r.Sources(), ", ")
+	for _, b := range r.Budgets {
+		focus.Issues = append(focus.Issues, b.Issues...)
 	}
-	if opt.Profile != nil {
-		focus := *r.Lines
-		focus.Source = strings.Join(r.Sources(), ", ")
-		for _, b := range budgets {
-			focus.Issues = append(focus.Issues, b.Issues...)
-		}
-		c, err := analysis.Check(&focus, *opt.Profile, analysis.CheckOptions{Phase: phase, PhaseSet: opt.PhaseSet})
-		if err != nil {
-			return nil, err
-		}
-		r.Compliance = c
+	c, err := analysis.Check(&focus, p, analysis.CheckOptions{Phase: r.Phase, PhaseSet: phaseSet})
+	if err != nil {
+		return err
 	}
-	for _, q := range opt.SDG5c1 {
-		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: phase, PhaseSet: true})
+	r.Compliance = c
+	return nil
+}
+
+// scoreSDG5c1 scores the SDG 5.c.1 questionnaires with every line as
+// evidence, and tracks them over the years.
+func (r *Report) scoreSDG5c1(qs []*budget.Questionnaire, all *budget.Budget) error {
+	for _, q := range qs {
+		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: r.Phase, PhaseSet: true})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		r.SDG5c1 = append(r.SDG5c1, s)
 	}
 	if len(r.SDG5c1) > 0 {
 		r.Track = analysis.TrackSDG5c1(r.SDG5c1)
 	}
-	if n := len(budgets); n >= 2 {
-		d, err := analysis.Diff(budgets[n-2], budgets[n-1], analysis.DiffOptions{Weighting: w, Phase: phase, PhaseSet: true})
-		if err != nil {
-			r.Warnings = append(r.Warnings, err.Error())
-		} else {
-			r.Diff = d
-		}
+	return nil
+}
+
+// diff compares the last two budgets given, when there are two or more.
+// A comparison that fails adds a warning.
+func (r *Report) diff() {
+	n := len(r.Budgets)
+	if n < 2 {
+		return
 	}
-	return r, nil
+	d, err := analysis.Diff(r.Budgets[n-2], r.Budgets[n-1], analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true})
+	if err != nil {
+		r.Warnings = append(r.Warnings, err.Error())
+		return
+	}
+	r.Diff = d
 }
 
 // Currency returns the currency of the focus lines, or "" when they have
@@ -218,4 +278,11 @@ func (r *Report) Sources() []string {
 		s = append(s, b.Source)
 	}
 	return s
+}
+
+// weightingByName returns the built-in weighting convention called name,
+// or the zero Weighting.
+func weightingByName(name string) analysis.Weighting {
+	w, _ := analysis.LookupWeighting(name)
+	return w
 }

@@ -329,3 +329,39 @@ func TestFindingsMixedCurrencies(t *testing.T) {
 		t.Errorf("HTML states a sum across currencies (err %v)", err)
 	}
 }
+
+// TestReportSheetsOneEach checks the contract of reportSheets: each
+// function adds exactly one sheet, when the report has something for it,
+// in the workbook's order.
+func TestReportSheetsOneEach(t *testing.T) {
+	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := analysis.LookupProfile("un-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &budget.Questionnaire{Source: "5c1.xlsx", Year: 2024, YearLabel: "2024"}
+	r, err := Build([]*budget.Budget{b}, Options{Profile: &p, SDG5c1: []*budget.Questionnaire{q}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Sheet1", "Summary", "By objective", "By thematic area", "By ministry", "By marker", "Trends", "Execution", "Changes", "Compliance", "SDG 5.c.1", "Lines", "Issues", "Reconciliation", "Row ledger", "Methodology"}
+	if len(reportSheets) != len(want)-1 {
+		t.Fatalf("%d sheet functions, want %d", len(reportSheets), len(want)-1)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &xlsxWriter{f: f}
+	x.styles()
+	for i, sheet := range reportSheets {
+		sheet(x, r)
+		if x.err != nil {
+			t.Fatalf("sheet function %d: %v", i, x.err)
+		}
+		if got := f.GetSheetList(); len(got) != i+2 || got[i+1] != want[i+1] {
+			t.Fatalf("after sheet function %d: sheets %q, want %q", i, got, want[:i+2])
+		}
+	}
+}

@@ -1,0 +1,403 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// The kinds of chart PlotChart draws.
+const (
+	// ChartStackedBars stacks the series on each category: each bar is
+	// the sum of the series.
+	ChartStackedBars = "stacked-bars"
+	// ChartGroupedBars puts the series side by side in each category.
+	ChartGroupedBars = "grouped-bars"
+	// ChartLines draws each series as a line with points, the categories
+	// along the horizontal axis.
+	ChartLines = "lines"
+)
+
+// ChartData is a chart as plain data: what Charts computes and PlotChart
+// draws. The figures are golden-tested as JSON, independently of how
+// gonum/plot renders them.
+type ChartData struct {
+	Name    string `json:"name"` // file name without extension: "gewe-by-objective"
+	Kind    string `json:"kind"` // ChartStackedBars, ChartGroupedBars or ChartLines
+	Title   string `json:"title"`
+	Caption string `json:"caption"` // the data: sources, year, phase, convention
+	// XLabel and YLabel label the horizontal and the vertical axis as
+	// drawn: for horizontal bars, XLabel labels the values.
+	XLabel     string        `json:"x_label"`
+	YLabel     string        `json:"y_label"`
+	Categories []string      `json:"categories"`
+	Series     []ChartSeries `json:"series"`
+	Percent    bool          `json:"percent"` // values are per cent (0–100)
+	// Horizontal draws bars along the horizontal axis, the first
+	// category at the top.
+	Horizontal bool `json:"horizontal"`
+}
+
+// ChartSeries is one series of a chart: a value for each category.
+type ChartSeries struct {
+	Name   string    `json:"name"`
+	Values []float64 `json:"values"`
+	Color  string    `json:"color"` // "#RRGGBB"
+}
+
+// The Okabe–Ito colour-blind-safe palette, one colour per meaning, used
+// the same way in every chart.
+const (
+	colorPrincipal   = "#0072B2"
+	colorSignificant = "#56B4E9"
+	colorLimited     = "#009E73"
+	colorPotential   = "#F0E442"
+	colorNotTargeted = "#999999"
+	colorNotScreened = "#E69F00"
+	colorOther       = "#D55E00"
+	colorTotal       = "#000000"
+)
+
+// levelColors gives each marker level its colour of the palette.
+var levelColors = map[budget.Level]string{
+	budget.Principal:   colorPrincipal,
+	budget.Significant: colorSignificant,
+	budget.Limited:     colorLimited,
+	budget.Potential:   colorPotential,
+	budget.NotTargeted: colorNotTargeted,
+	budget.NotScreened: colorNotScreened,
+}
+
+// levelsDown lists the marker levels from principal down to not screened,
+// the order of the stacks and the legends.
+var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened}
+
+// Charts returns the report's charts, always these four, in this order:
+//
+//   - "gewe-by-objective": the GEWE share of each GCM objective's money,
+//     with each counted marker level stacked (principal and significant
+//     under dac_headline);
+//   - "markers-by-ministry": the money of each ministry by marker level,
+//     stacked to 100 %;
+//   - "execution": executed ÷ approved money of GEWE-marked lines, other
+//     screened lines and not-screened lines, over the lines that give
+//     both amounts, in the focus year or, when no focus line has an
+//     executed amount (a year still running), in the latest earlier year
+//     that has some, which the title and the caption name;
+//   - "gewe-trend": the principal, significant and GEWE shares over the
+//     fiscal years.
+//
+// A chart without data has no series and says why in its caption, so that
+// a page showing every chart explains each gap; PlotChart draws it with a
+// "No data to show" message. Every title or caption names the weighting
+// convention (domain reference §3.7) and the phase.
+func Charts(r *Report) []ChartData {
+	cs := []ChartData{
+		objectiveChart(r),
+		markerChart(r),
+		executionChart(r),
+		trendChart(r),
+	}
+	if r.Track != nil && len(r.Track.Years) > 0 {
+		cs = append(cs, sdgChart(r))
+	}
+	return cs
+}
+
+// groupsWithMoney returns the groups of res that have money in the
+// phase, with their chart labels, and how many were left out.
+func groupsWithMoney(res *analysis.Result, d analysis.Dim) (groups []*analysis.Group, labels []string, skipped int) {
+	for i := range res.Groups {
+		g := &res.Groups[i]
+		if g.Amount == 0 {
+			skipped++
+			continue
+		}
+		groups = append(groups, g)
+		labels = append(labels, chartLabel(res, g, d))
+	}
+	return groups, labels, skipped
+}
+
+// sdgChart tracks SDG 5.c.1 questionnaires: the share of Yes answers of
+// each criterion, by year, against the share each needs (2/3, 4/7, 2/3).
+func sdgChart(r *Report) ChartData {
+	c := ChartData{
+		Name:       "sdg5c1-tracking",
+		Kind:       ChartGroupedBars,
+		Title:      "SDG 5.c.1: Yes answers by criterion and year",
+		XLabel:     "Yes answers (% of the criterion's questions)",
+		YLabel:     "Fiscal year",
+		Percent:    true,
+		Horizontal: true,
+	}
+	questions := [3]float64{3, 7, 3}
+	names := [3]string{"1 Programmes and allocations (2 of 3 needed)", "2 Planning, tracking and assessment (4 of 7 needed)", "3 Transparency (2 of 3 needed)"}
+	colors := [3]string{colorPrincipal, colorSignificant, colorLimited}
+	for k := range names {
+		c.Series = append(c.Series, ChartSeries{Name: names[k], Color: colors[k]})
+	}
+	var cls []string
+	for _, y := range r.Track.Years {
+		label := y.YearLabel
+		if label == "" {
+			label = y.Source
+		}
+		c.Categories = append(c.Categories, label)
+		for k := range c.Series {
+			c.Series[k].Values = append(c.Series[k].Values, 100*float64(y.Yes[k])/questions[k])
+		}
+		cls = append(cls, fmt.Sprintf("%s: case %s, %s", label, y.Case, y.Classification))
+	}
+	c.Caption = "Source: the SDG 5.c.1 questionnaires given (" + strings.Join(cls, "; ") + "). A criterion is met with 2 of 3, 4 of 7 and 2 of 3 Yes answers; all three met fully meets the requirements, one or two approaches them, none does not meet them."
+	return c
+}
+
+// objectiveChart shows the GEWE share of each GCM objective's money, each
+// counted marker level stacked (the declared amount under attributed).
+func objectiveChart(r *Report) ChartData {
+	w := r.Weighting
+	c := ChartData{
+		Name:       "gewe-by-objective",
+		Kind:       ChartStackedBars,
+		Title:      fmt.Sprintf("GEWE share by GCM objective, %s (%s)", w.Name, chartPhaseYear(r.Phase, r.Focus)),
+		XLabel:     "Share of the objective's money (%)",
+		YLabel:     "GCM objective",
+		Percent:    true,
+		Horizontal: true,
+		Categories: []string{},
+		Series:     []ChartSeries{},
+	}
+	groups, labels, skipped := groupsWithMoney(r.ByObjective, analysis.ByObjective)
+	c.Categories = append(c.Categories, labels...)
+	if w.Attributed {
+		s := ChartSeries{Name: "Declared GEWE amount", Color: colorPrincipal}
+		for _, g := range groups {
+			s.Values = append(s.Values, chartPercent(g.GEWEShare))
+		}
+		c.Series = append(c.Series, s)
+	} else {
+		for _, lv := range levelsDown {
+			bp := w.Weight(lv)
+			if bp <= 0 {
+				continue
+			}
+			s := ChartSeries{Name: lv.Label(), Color: levelColors[lv]}
+			if bp != 10000 {
+				s.Name += " (counted at " + bpPercent(bp) + ")"
+			}
+			for _, g := range groups {
+				// The level's money as the convention counts it, as a
+				// share of the objective's money: the stack adds up to
+				// the objective's GEWE share.
+				v := float64(g.Level(lv)) / float64(g.Amount) * 100
+				if bp != 10000 {
+					v = v * float64(bp) / 10000
+				}
+				s.Values = append(s.Values, v)
+			}
+			c.Series = append(c.Series, s)
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; not-screened money counts as not GEWE.",
+		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), countedPhrase(w))
+	if skipped > 0 {
+		fmt.Fprintf(&b, " %s with no %s money left out.", chartCount(skipped, "objective", "objectives"), r.Phase)
+	}
+	if len(groups) == 0 {
+		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
+		c.Categories, c.Series = []string{}, []ChartSeries{}
+	}
+	c.Caption = b.String()
+	return c
+}
+
+// markerChart shows each ministry's money by marker level, before
+// weighting, stacked to 100 %.
+func markerChart(r *Report) ChartData {
+	c := ChartData{
+		Name:       "markers-by-ministry",
+		Kind:       ChartStackedBars,
+		Title:      fmt.Sprintf("Gender-marker composition by ministry, unweighted (%s)", chartPhaseYear(r.Phase, r.Focus)),
+		XLabel:     "Share of the ministry's money (%)",
+		YLabel:     "Ministry",
+		Percent:    true,
+		Horizontal: true,
+		Categories: []string{},
+		Series:     []ChartSeries{},
+	}
+	groups, labels, skipped := groupsWithMoney(r.ByUnit, analysis.ByUnit)
+	c.Categories = append(c.Categories, labels...)
+	for _, lv := range levelsDown {
+		s := ChartSeries{Name: lv.Label(), Color: levelColors[lv], Values: []float64{}}
+		some := false
+		for _, g := range groups {
+			m := g.Level(lv)
+			some = some || m != 0
+			s.Values = append(s.Values, float64(m)/float64(g.Amount)*100)
+		}
+		if some { // a level no ministry has adds nothing to the stacks
+			c.Series = append(c.Series, s)
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s; each ministry's money by gender-marker level, before weighting (under %s, %s).",
+		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), r.Weighting.Name, strings.TrimSuffix(countedPhrase(r.Weighting), " under "+r.Weighting.Name))
+	if skipped > 0 {
+		fmt.Fprintf(&b, " %s with no %s money left out.", chartCount(skipped, "ministry", "ministries"), r.Phase)
+	}
+	if len(groups) == 0 {
+		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
+	}
+	c.Caption = b.String()
+	return c
+}
+
+// executionChart shows the execution rates of the gap analysis
+// (Report.Execution): GEWE-marked, other screened and not-screened lines,
+// in the latest fiscal year with executed amounts.
+func executionChart(r *Report) ChartData {
+	w := r.Weighting
+	year := r.ExecYear
+	c := ChartData{
+		Name:       "execution",
+		Kind:       ChartGroupedBars,
+		Title:      fmt.Sprintf("Execution rate, GEWE-marked vs other lines, %s (executed ÷ budget%s)", w.Name, chartYear(year)),
+		XLabel:     "Executed ÷ revised or approved budget (%)",
+		YLabel:     "Fiscal year",
+		Percent:    true,
+		Horizontal: true,
+		Categories: []string{},
+		Series:     []ChartSeries{},
+	}
+	if r.Execution != nil {
+		t := r.Execution.Execution.Total
+		names := [3]string{"GEWE-marked lines", "Other screened lines", "Not-screened lines"}
+		colors := [3]string{colorPrincipal, colorOther, colorNotScreened}
+		for k, e := range []analysis.Execution{t.GEWE, t.Other, t.NotScreened} {
+			v, ok := e.Rate.Value()
+			if !ok || e.Lines == 0 {
+				continue
+			}
+			c.Series = append(c.Series, ChartSeries{Name: fmt.Sprintf("%s (%d)", names[k], e.Lines), Values: []float64{v * 100}, Color: colors[k]})
+		}
+	}
+	if len(c.Series) > 0 {
+		if year != 0 {
+			c.Categories = []string{strconv.Itoa(year)}
+		} else {
+			c.Categories = []string{"All lines"}
+			c.YLabel = ""
+		}
+	}
+	var b strings.Builder
+	b.WriteString(sourceYearPhase(r, year, "executed money ÷ the revised budget, or the approved budget where there is none, of the lines that give both (number of lines in brackets)"))
+	fmt.Fprintf(&b, "; GEWE-marked lines are those %s.", geweMarkedPhrase(w))
+	if r.Focus != 0 && year != 0 && year != r.Focus {
+		fmt.Fprintf(&b, " Fiscal year %d has no executed amounts yet: %d is the latest year with some.", r.Focus, year)
+	}
+	if len(c.Series) == 0 {
+		b.WriteString(" No line gives both a budget and an executed amount: the execution rate cannot be shown.")
+	}
+	c.Caption = b.String()
+	return c
+}
+
+// trendChart shows the principal, significant and GEWE shares of each
+// fiscal year.
+func trendChart(r *Report) ChartData {
+	w := r.Weighting
+	c := ChartData{
+		Name:       "gewe-trend",
+		Kind:       ChartLines,
+		Title:      fmt.Sprintf("GEWE share by fiscal year, %s (%s amounts)", w.Name, r.Phase),
+		XLabel:     "Fiscal year",
+		YLabel:     "Share of the year's money (%)",
+		Percent:    true,
+		Categories: []string{},
+		Series:     []ChartSeries{},
+	}
+	var groups []*analysis.Group
+	var years []string
+	var empty []string
+	for i := range r.ByYear.Groups {
+		g := &r.ByYear.Groups[i]
+		y := chartKey(r.ByYear, g, analysis.ByYear)
+		if y.Value == "" {
+			continue // no fiscal year: not on a time axis
+		}
+		if g.Amount == 0 {
+			empty = append(empty, y.Value)
+			continue
+		}
+		groups = append(groups, g)
+		years = append(years, y.Value)
+		c.Categories = append(c.Categories, chartLabel(r.ByYear, g, analysis.ByYear))
+	}
+	if len(groups) > 0 {
+		p := ChartSeries{Name: "Principal", Color: colorPrincipal}
+		s := ChartSeries{Name: "Significant", Color: colorSignificant}
+		h := ChartSeries{Name: "GEWE share under " + w.Name, Color: colorTotal}
+		for _, g := range groups {
+			p.Values = append(p.Values, chartPercent(g.Principal))
+			s.Values = append(s.Values, chartPercent(g.Significant))
+			h.Values = append(h.Values, chartPercent(g.GEWEShare))
+		}
+		c.Series = []ChartSeries{p, s, h}
+	}
+	var b strings.Builder
+	b.WriteString("Source: " + chartSources(r))
+	switch len(years) {
+	case 0:
+	case 1:
+		fmt.Fprintf(&b, ", fiscal year %s", years[0])
+	default:
+		fmt.Fprintf(&b, ", fiscal years %s–%s", years[0], years[len(years)-1])
+	}
+	fmt.Fprintf(&b, ", %s amounts; GEWE share: %s; principal and significant: each level's share of the year's money.", r.Phase, countedPhrase(w))
+	if len(empty) > 0 {
+		fmt.Fprintf(&b, " No %s money in %s: left out.", r.Phase, strings.Join(empty, ", "))
+	}
+	switch {
+	case len(groups) == 0:
+		fmt.Fprintf(&b, " No line has both a fiscal year and %s money: there is no trend to show.", r.Phase)
+	case len(groups) == 1:
+		b.WriteString(" Only one fiscal year: give budgets of several years for a trend.")
+	}
+	c.Caption = b.String()
+	return c
+}
+
+// chartPercent returns r as a percentage, 0 when it is undefined.
+func chartPercent(r analysis.Ratio) float64 {
+	v, _ := r.Value()
+	return v * 100
+}
+
+// chartKey returns g's key for dimension d.
+func chartKey(res *analysis.Result, g *analysis.Group, d analysis.Dim) analysis.Key {
+	for i, x := range res.By {
+		if x == d && i < len(g.Keys) {
+			return g.Keys[i]
+		}
+	}
+	return analysis.Key{}
+}
+
+// chartLabel returns the label of g's key for d, after the currency when
+// the analysis had to split the money by currency.
+func chartLabel(res *analysis.Result, g *analysis.Group, d analysis.Dim) string {
+	label := chartKey(res, g, d).Label
+	if d != analysis.ByCurrency {
+		for _, x := range res.By {
+			if x == analysis.ByCurrency {
+				label = chartKey(res, g, analysis.ByCurrency).Label + " · " + label
+			}
+		}
+	}
+	return label
+}

@@ -1,0 +1,340 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// summarySheet writes the headline: the money in scope, the GEWE money
+// under each convention, the marker levels, coverage and data quality.
+func summarySheet(x *xlsxWriter, r *Report) {
+	const sheet = "Summary"
+	x.newSheet(sheet)
+	h := r.Headline
+	t := h.Total
+	cur := r.Currency()
+	focus := "all lines (no fiscal year given)"
+	if r.Focus != 0 {
+		focus = fmt.Sprintf("fiscal year %d", r.Focus)
+	}
+	x.set(sheet, "A1", "Gender allocation report")
+	x.set(sheet, "A2", fmt.Sprintf("%s, %s amounts, %s. Sources: %s.", focus, r.Phase, orDash(cur), strings.Join(r.Sources(), ", ")))
+	if x.err == nil {
+		x.err = x.f.SetCellStyle(sheet, "A1", "A1", x.head)
+	}
+	rows := [][]any{
+		{"Budget in scope (" + r.Phase.String() + ")", t.Amount, nil, "", fmt.Sprintf("%d lines", t.Lines)},
+	}
+	if h.Mixed() {
+		// Money in different currencies cannot be added: no headline.
+		rows = [][]any{{"Budget in scope (" + r.Phase.String() + ")", nil, nil, "", fmt.Sprintf("%d lines in %s: not added; see the group sheets, one currency per row", t.Lines, strings.Join(h.Currencies, ", "))}}
+		h = &analysis.Result{}
+	}
+	for _, c := range h.Conventions {
+		note := weightingByName(c.Weighting).Description
+		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
+			rows = append(rows, []any{"GEWE money", nil, nil, c.Weighting, "no line declares a GEWE amount"})
+			continue
+		}
+		rows = append(rows, []any{"GEWE money", c.GEWE, c.Share, c.Weighting, note})
+	}
+	if !r.Headline.Mixed() {
+		for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened} {
+			rows = append(rows, []any{"Marker: " + lv.Label(), t.Level(lv), analysis.Ratio{Num: t.Level(lv), Den: t.Amount}, "", ""})
+		}
+		rows = append(rows, []any{"Screened for gender (coverage)", t.Amount - t.Level(budget.NotScreened), t.Coverage, "", "money not screened is reported as such, never counted as zero"})
+	}
+	errs, warns, checked, bad, rejected := 0, 0, 0, 0, 0
+	for _, b := range r.Budgets {
+		errs += b.Errors()
+		warns += len(b.Issues) - b.Errors()
+		checked += len(b.Totals)
+		bad += len(b.Mismatches())
+		for _, l := range b.Ledger {
+			if l.Class == budget.RowRejected {
+				rejected++
+			}
+		}
+	}
+	rows = append(rows,
+		[]any{"Data quality: errors", nil, nil, "", fmt.Sprintf("%d errors, %d warnings (see Issues)", errs, warns)},
+		[]any{"Data quality: rejected rows", nil, nil, "", fmt.Sprintf("%d rows (see Reconciliation)", rejected)},
+		[]any{"Data quality: stated totals", nil, nil, "", fmt.Sprintf("%d checked, %d do not match their lines", checked, bad)},
+	)
+	x.table(sheet, 4, []col{{"Measure", 34, 0}, {"Amount", 18, 1}, {"Share", 10, 2}, {"Convention", 16, 0}, {"Note", 70, 0}}, rows)
+}
+
+// objectiveSheet writes the analysis by GCM objective, with a chart of
+// principal and significant money.
+func objectiveSheet(x *xlsxWriter, r *Report) {
+	x.groups("By objective", r, r.ByObjective)
+	x.principalChart("By objective", r, r.ByObjective)
+}
+
+// areaSheet writes the analysis by Migration MPTF thematic area.
+func areaSheet(x *xlsxWriter, r *Report) { x.groups("By thematic area", r, r.ByArea) }
+
+// ministrySheet writes the analysis by ministry, with a chart of each
+// ministry's marker composition.
+func ministrySheet(x *xlsxWriter, r *Report) {
+	x.groups("By ministry", r, r.ByUnit)
+	x.levelChart("By ministry", r.ByUnit)
+}
+
+// markerSheet writes the analysis by gender-marker level.
+func markerSheet(x *xlsxWriter, r *Report) { x.groups("By marker", r, r.ByMarker) }
+
+// groups writes the table of an analysis by group: each group's lines,
+// money by phase, share, money by marker level and GEWE money.
+func (x *xlsxWriter) groups(sheet string, r *Report, res *analysis.Result) {
+	x.newSheet(sheet)
+	cols := []col{}
+	for _, d := range res.By {
+		cols = append(cols, col{string(d), 36, 0})
+	}
+	cols = append(cols, col{"Lines", 8, 3})
+	for _, p := range budget.Phases() {
+		cols = append(cols, col{strings.ToUpper(p.String()[:1]) + p.String()[1:], 16, 1})
+	}
+	cols = append(cols,
+		col{"Share of " + r.Phase.String(), 10, 2},
+		col{"Principal", 16, 1}, col{"Significant", 16, 1}, col{"Limited", 14, 1}, col{"Not targeted", 16, 1}, col{"Not screened", 16, 1},
+		col{"GEWE (" + res.Weighting + ")", 18, 1}, col{"GEWE share (" + res.Weighting + ")", 14, 2}, col{"Coverage", 10, 2})
+	var rows [][]any
+	for _, g := range res.Groups {
+		var row []any
+		for _, k := range g.Keys {
+			row = append(row, k.Label)
+		}
+		row = append(row, g.Lines)
+		for _, p := range budget.Phases() {
+			if v, ok := g.ByPhase.Get(p); ok {
+				row = append(row, v)
+			} else {
+				row = append(row, nil)
+			}
+		}
+		row = append(row, g.Share, g.Level(budget.Principal), g.Level(budget.Significant), g.Level(budget.Limited), g.Level(budget.NotTargeted), g.Level(budget.NotScreened), g.GEWE, g.GEWEShare, g.Coverage)
+		rows = append(rows, row)
+	}
+	x.table(sheet, 1, cols, rows)
+}
+
+// principalChart adds a native stacked bar chart of each group's
+// principal and significant money, from the group sheet's level columns.
+func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Result) {
+	if x.err != nil || len(res.Groups) == 0 {
+		return
+	}
+	n := len(res.Groups) + 1
+	p := len(res.By) + 2 + int(budget.NumPhases) // principal column
+	pc, _ := excelize.ColumnNumberToName(p + 1)
+	sc, _ := excelize.ColumnNumberToName(p + 2)
+	q := func(c string) string { return fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n) }
+	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+		Type: excelize.BarStacked,
+		Series: []excelize.ChartSeries{
+			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc)},
+			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc)},
+		},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Principal and significant money by GCM objective (%s, %s)", r.Phase, res.Weighting)}}},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 600},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+	})
+}
+
+// levelChart adds a native 100 % stacked bar chart of each group's money
+// by marker level, from the group sheet's level columns.
+func (x *xlsxWriter) levelChart(sheet string, res *analysis.Result) {
+	if x.err != nil || len(res.Groups) == 0 {
+		return
+	}
+	n := len(res.Groups) + 1
+	first := len(res.By) + 2 + int(budget.NumPhases) + 1 // the Principal column, 1-based
+	var series []excelize.ChartSeries
+	for i := 0; i < 5; i++ { // principal, significant, limited, not targeted, not screened
+		c, _ := excelize.ColumnNumberToName(first + i)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$1", sheet, c),
+			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", sheet, n),
+			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n),
+		})
+	}
+	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+		Type:      excelize.BarPercentStacked,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Marker composition by ministry (unweighted money by level)"}}},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 520},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+	})
+}
+
+// trendsSheet writes the GEWE share of each fiscal year.
+func trendsSheet(x *xlsxWriter, r *Report) {
+	const sheet = "Trends"
+	x.newSheet(sheet)
+	var rows [][]any
+	for _, g := range r.ByYear.Groups {
+		rows = append(rows, []any{g.Keys[0].Label, g.Lines, g.Amount, g.Level(budget.Principal), g.Level(budget.Significant), g.GEWE, g.GEWEShare, g.Coverage})
+	}
+	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Lines", 8, 3}, {r.Phase.String(), 18, 1}, {"Principal", 16, 1}, {"Significant", 16, 1}, {"GEWE (" + r.ByYear.Weighting + ")", 18, 1}, {"GEWE share (" + r.ByYear.Weighting + ")", 14, 2}, {"Coverage", 10, 2}}, rows)
+}
+
+// executionSheet writes the execution rates of each unit in the latest
+// fiscal year with executed amounts.
+func executionSheet(x *xlsxWriter, r *Report) {
+	const sheet = "Execution"
+	x.newSheet(sheet)
+	var rows [][]any
+	if g := r.Execution; g != nil {
+		e := g.Execution
+		for i, u := range append(append([]analysis.ExecutionRow(nil), e.Units...), e.Total) {
+			label := u.Label
+			if i == len(e.Units) {
+				label = "Total"
+			}
+			row := []any{label}
+			for _, ex := range []analysis.Execution{u.All, u.GEWE, u.Other, u.NotScreened} {
+				row = append(row, ex.Lines, ex.Rate.Den, ex.Rate.Num, ex.Rate, ex.Band)
+			}
+			if u.Gap.OK {
+				row = append(row, u.Gap.V/100)
+			} else {
+				row = append(row, nil)
+			}
+			rows = append(rows, row)
+		}
+	}
+	cols := []col{{"Unit (fiscal year " + fmt.Sprint(r.ExecYear) + ")", 34, 0}}
+	for _, grp := range []string{"All", "GEWE (" + r.Weighting.Name + ")", "Other screened", "Not screened"} {
+		cols = append(cols, col{grp + " lines", 9, 3}, col{grp + " budget", 16, 1}, col{grp + " executed", 16, 1}, col{grp + " rate", 10, 2}, col{grp + " band", 8, 0})
+	}
+	cols = append(cols, col{"Gap GEWE − other (points)", 12, 2})
+	x.table(sheet, 1, cols, rows)
+}
+
+// changesSheet writes what changed between the last two budgets given,
+// and the decomposition of the change of GEWE money.
+func changesSheet(x *xlsxWriter, r *Report) {
+	const sheet = "Changes"
+	x.newSheet(sheet)
+	var rows [][]any
+	if d := r.Diff; d != nil {
+		add := func(kind string, items []analysis.DiffItem) {
+			for _, it := range items {
+				rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, it.New - it.Old,
+					levels(it.OldLevels), levels(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
+			}
+		}
+		add("added", d.Added)
+		add("cut", d.Cut)
+		add("amount changed", d.Changed)
+		add("re-marked", d.Remarked)
+		add("re-tagged", d.Retagged)
+		c := d.GEWEChange
+		for _, t := range []struct {
+			name string
+			v    budget.Money
+		}{{"GEWE change: net", c.Net}, {"GEWE change: added", c.Added}, {"GEWE change: cut (subtracted)", c.Cut}, {"GEWE change: amounts", c.Amount}, {"GEWE change: re-marking", c.Remarking}, {"GEWE change: ambiguous matches", c.Ambiguous}} {
+			rows = append(rows, []any{"summary", t.name, "", "", "", nil, nil, t.v, "", "", nil, nil, nil, nil})
+		}
+	}
+	x.table(sheet, 1, []col{{"Change", 14, 0}, {"Key", 40, 0}, {"Unit", 24, 0}, {"Programme", 24, 0}, {"Description", 36, 0}, {"Old", 16, 1}, {"New", 16, 1}, {"Difference", 16, 1},
+		{"Old marker", 12, 0}, {"New marker", 12, 0}, {"Old GEWE", 16, 1}, {"New GEWE", 16, 1}, {"Amount effect", 16, 1}, {"Re-marking effect", 16, 1}}, rows)
+}
+
+// complianceSheet writes the Compliance sheet when the report has a profile.
+func complianceSheet(x *xlsxWriter, r *Report) {
+	c := r.Compliance
+	if c == nil {
+		return
+	}
+	const sheet = "Compliance"
+	x.newSheet(sheet)
+	var rows [][]any
+	for _, rr := range c.Rules {
+		v, ok := rr.Measured.Value()
+		var measured any
+		if ok {
+			measured = v
+		}
+		status := "FAIL"
+		if rr.Pass {
+			status = "pass"
+		}
+		ver := ""
+		if rr.Rule.Unverified {
+			ver = "unverified threshold"
+		}
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, rr.Rule.Title, measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), rr.Why})
+	}
+	x.table(sheet, 1, []col{{"Profile", 10, 0}, {"Rule", 14, 0}, {"Requirement", 50, 0}, {"Measured", 11, 2}, {"Threshold", 11, 2}, {"Result", 8, 0}, {"Verified?", 20, 0}, {"Lines behind a failure", 12, 3}, {"Why", 90, 0}}, rows)
+}
+
+// sdgTrackingSheet writes the SDG 5.c.1 sheet when questionnaires were given.
+func sdgTrackingSheet(x *xlsxWriter, r *Report) {
+	if r.Track == nil {
+		return
+	}
+	const sheet = "SDG 5.c.1"
+	x.newSheet(sheet)
+	var rows [][]any
+	for _, y := range r.Track.Years {
+		row := []any{y.YearLabel, y.Source, y.Yes[0], y.Yes[1], y.Yes[2], y.Case, y.Classification.String(), y.NotAnswered, y.Contradictions}
+		if y.StatedShare != nil {
+			row = append(row, *y.StatedShare/100)
+		} else {
+			row = append(row, nil)
+		}
+		rows = append(rows, row)
+	}
+	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Questionnaire", 28, 0}, {"Criterion 1 yes (of 3)", 10, 3}, {"Criterion 2 yes (of 7)", 10, 3}, {"Criterion 3 yes (of 3)", 10, 3},
+		{"Case", 6, 0}, {"Classification", 26, 0}, {"Not answered", 10, 3}, {"Contradictions with the budget", 14, 3}, {"Stated share for gender equality", 14, 2}}, rows)
+}
+
+// methodologySheet writes the weighting conventions, the marker
+// crosswalks and the definitions of the measures.
+func methodologySheet(x *xlsxWriter, r *Report) {
+	const sheet = "Methodology"
+	x.newSheet(sheet)
+	var rows [][]any
+	for _, w := range analysis.Weightings() {
+		rows = append(rows, []any{"Weighting", w.Name, weightText(w), w.Description, w.Source})
+	}
+	for _, s := range budget.DefaultSchemes().All() {
+		for _, c := range s.Codes {
+			note := s.Name
+			if s.Provisional {
+				note += " (provisional)"
+			}
+			rows = append(rows, []any{"Marker crosswalk", s.ID + " " + c.Code, c.Level.Label(), note, oneLine(s.Source, 200)})
+		}
+	}
+	for _, d := range []struct{ term, def string }{
+		{"Share", "a group's money in the analysed phase divided by the money of all lines in scope"},
+		{"GEWE money", "money counted as serving gender equality under a named weighting convention: Σ over marker levels of (money at that level × the convention's weight)"},
+		{"Coverage", "money screened for gender (any marker, including not targeted) divided by all money; not-screened money is never counted as zero"},
+		{"Split lines", "a line serving several GCM objectives is apportioned by its shares, cent by cent (largest remainder), so groups add up to the total exactly"},
+		{"Thematic areas", "Migration MPTF thematic areas group the objectives (provisional mapping, to be confirmed); an objective in several areas is shared equally among them"},
+		{"Totals", "subtotal and total rows are not line items; each is checked against the lines it covers (sheet Reconciliation)"},
+	} {
+		rows = append(rows, []any{"Definition", d.term, "", d.def, ""})
+	}
+	x.table(sheet, 1, []col{{"Topic", 18, 0}, {"Name", 24, 0}, {"Value", 30, 0}, {"Meaning", 80, 0}, {"Source", 60, 0}}, rows)
+}
+
+func weightText(w analysis.Weighting) string {
+	if w.Attributed {
+		return "declared GEWE amount per line"
+	}
+	var parts []string
+	for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted} {
+		parts = append(parts, fmt.Sprintf("%s %d%%", strings.ToLower(lv.Label()), w.Weight(lv)/100))
+	}
+	return strings.Join(parts, ", ")
+}

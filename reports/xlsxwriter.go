@@ -1,0 +1,237 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// xlsxWriter writes the sheets of report.xlsx: cells, styled tables and
+// charts. It keeps the first error, in the manner of bufio.Writer: after
+// one, every method does nothing.
+type xlsxWriter struct {
+	f                                 *excelize.File
+	err                               error
+	money, pct, head, text, wrap, int int
+	tables                            int
+}
+
+// styles adds the cell styles of the workbook: money, percent, integer,
+// bold and wrapped text.
+func (x *xlsxWriter) styles() {
+	money, pct := "#,##0.00", "0.0%"
+	x.money = x.style(&excelize.Style{CustomNumFmt: &money})
+	x.pct = x.style(&excelize.Style{CustomNumFmt: &pct})
+	x.int = x.style(&excelize.Style{NumFmt: 3})
+	x.head = x.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	x.wrap = x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+}
+
+// style adds cell style s to the workbook and returns its id.
+func (x *xlsxWriter) style(s *excelize.Style) int {
+	if x.err != nil {
+		return 0
+	}
+	id, err := x.f.NewStyle(s)
+	x.err = err
+	return id
+}
+
+// kindStyle returns the cell style of a column of the given kind (see
+// col), 0 for text.
+func (x *xlsxWriter) kindStyle(kind int) int {
+	switch kind {
+	case 1:
+		return x.money
+	case 2:
+		return x.pct
+	case 3:
+		return x.int
+	}
+	return 0
+}
+
+// col is a column of a table: its header, width and cell style.
+type col struct {
+	name  string
+	width float64
+	kind  int // 0 text, 1 money, 2 percent, 3 integer
+}
+
+// table writes a header and rows to a new sheet as an Excel table with a
+// frozen header. A cell is a string, float64, int, budget.Money (written
+// as a number of currency units), analysis.Ratio (a fraction, blank when
+// undefined) or nil (blank).
+func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
+	if x.err != nil {
+		return
+	}
+	for c, cl := range cols {
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		x.set(sheet, fmt.Sprintf("%s%d", name, top), cl.name)
+		w := cl.width
+		if w == 0 {
+			w = 12
+		}
+		if x.err == nil {
+			x.err = x.f.SetColWidth(sheet, name, name, w)
+		}
+		style := x.kindStyle(cl.kind)
+		if style != 0 && len(rows) > 0 && x.err == nil {
+			x.err = x.f.SetCellStyle(sheet, fmt.Sprintf("%s%d", name, top+1), fmt.Sprintf("%s%d", name, top+len(rows)), style)
+		}
+	}
+	for i, row := range rows {
+		for c, v := range row {
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			x.set(sheet, fmt.Sprintf("%s%d", name, top+1+i), v)
+		}
+	}
+	if x.err != nil {
+		return
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	bottom := top + len(rows)
+	if len(rows) == 0 {
+		bottom = top + 1 // an Excel table needs a data row
+	}
+	x.tables++
+	x.err = x.f.AddTable(sheet, &excelize.Table{
+		Range:     fmt.Sprintf("A%d:%s%d", top, last, bottom),
+		Name:      fmt.Sprintf("T%d_%s", x.tables, tableName(sheet)),
+		StyleName: "TableStyleMedium2",
+	})
+	if x.err == nil {
+		x.err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"})
+	}
+}
+
+// streamTable writes a large table with excelize's StreamWriter, which
+// keeps memory flat. Only one sheet of the workbook may be streamed: with
+// several, excelize writes their parts in map order and the bytes vary.
+func (x *xlsxWriter) streamTable(sheet string, cols []col, rows func(emit func([]any))) {
+	if x.err != nil {
+		return
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		x.err = err
+		return
+	}
+	styles := make([]int, len(cols))
+	for c, cl := range cols {
+		w := cl.width
+		if w == 0 {
+			w = 12
+		}
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			x.err = err
+			return
+		}
+		styles[c] = x.kindStyle(cl.kind)
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		x.err = err
+		return
+	}
+	head := make([]any, len(cols))
+	for c, cl := range cols {
+		head[c] = cl.name
+	}
+	n := 1
+	if x.err = sw.SetRow("A1", head); x.err != nil {
+		return
+	}
+	buf := make([]any, len(cols))
+	rows(func(row []any) {
+		if x.err != nil {
+			return
+		}
+		n++
+		for c := range buf {
+			buf[c] = nil
+			if c < len(row) {
+				buf[c] = streamCell(row[c], styles[c])
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		x.err = sw.SetRow(cell, buf)
+	})
+	if x.err != nil {
+		return
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	bottom := max(n, 2)
+	x.tables++
+	if x.err = sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s%d", last, bottom), Name: fmt.Sprintf("T%d_%s", x.tables, tableName(sheet)), StyleName: "TableStyleMedium2"}); x.err != nil {
+		return
+	}
+	x.err = sw.Flush()
+}
+
+// streamCell returns the cell a StreamWriter writes for v in a column of
+// the given style: a number for budget.Money, nil for an empty string.
+func streamCell(v any, style int) any {
+	switch t := v.(type) {
+	case budget.Money:
+		v = t.Float()
+	case string:
+		if t == "" {
+			v = nil
+		}
+	}
+	if v != nil && style != 0 {
+		v = excelize.Cell{StyleID: style, Value: v}
+	}
+	return v
+}
+
+// tableName returns the letters and digits of sheet name s, for the name
+// of an Excel table.
+func tableName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// set writes v to a cell: budget.Money as a number of currency units,
+// analysis.Ratio as a fraction; nil, an empty string and an undefined
+// ratio leave the cell blank.
+func (x *xlsxWriter) set(sheet, cell string, v any) {
+	if x.err != nil {
+		return
+	}
+	switch t := v.(type) {
+	case nil:
+		return
+	case budget.Money:
+		v = t.Float()
+	case analysis.Ratio:
+		f, ok := t.Value()
+		if !ok {
+			return
+		}
+		v = f
+	case string:
+		if t == "" {
+			return
+		}
+	}
+	x.err = x.f.SetCellValue(sheet, cell, v)
+}
+
+// newSheet adds a sheet called name.
+func (x *xlsxWriter) newSheet(name string) {
+	if x.err != nil {
+		return
+	}
+	_, x.err = x.f.NewSheet(name)
+}
