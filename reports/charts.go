@@ -22,6 +22,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // The kinds of chart PlotChart draws.
@@ -199,7 +200,7 @@ func objectiveChart(r *Report) ChartData {
 			}
 			s := ChartSeries{Name: lv.Label(), Color: levelColors[lv]}
 			if bp != 10000 {
-				s.Name += " (counted at " + bpPercent(bp) + ")"
+				s.Name += " (counted at " + format.BasisPointsSpaced(bp) + ")"
 			}
 			for _, g := range groups {
 				// The level's money as the convention counts it, as a
@@ -218,7 +219,7 @@ func objectiveChart(r *Report) ChartData {
 	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; not-screened money counts as not GEWE.",
 		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), countedPhrase(w))
 	if skipped > 0 {
-		fmt.Fprintf(&b, " %s with no %s money left out.", chartCount(skipped, "objective", "objectives"), r.Phase)
+		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "objective", "objectives"), r.Phase)
 	}
 	if len(groups) == 0 {
 		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
@@ -258,7 +259,7 @@ func markerChart(r *Report) ChartData {
 	fmt.Fprintf(&b, "%s; each ministry's money by gender-marker level, before weighting (under %s, %s).",
 		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), r.Weighting.Name, strings.TrimSuffix(countedPhrase(r.Weighting), " under "+r.Weighting.Name))
 	if skipped > 0 {
-		fmt.Fprintf(&b, " %s with no %s money left out.", chartCount(skipped, "ministry", "ministries"), r.Phase)
+		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "ministry", "ministries"), r.Phase)
 	}
 	if len(groups) == 0 {
 		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
@@ -442,7 +443,7 @@ func countedPhrase(w analysis.Weighting) string {
 		}
 		name := strings.ToLower(lv.Label())
 		names = append(names, name)
-		weighted = append(weighted, name+" at "+bpPercent(bp))
+		weighted = append(weighted, name+" at "+format.BasisPointsSpaced(bp))
 		full = full && bp == 10000
 	}
 	switch {
@@ -454,28 +455,8 @@ func countedPhrase(w analysis.Weighting) string {
 	return chartAnd(weighted) + " counted under " + w.Name
 }
 
-// chartCount writes "1 ministry", "2 ministries".
-func chartCount(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
-func chartAnd(s []string) string { return chartJoin(s, "and") }
-func chartOr(s []string) string  { return chartJoin(s, "or") }
-
-func chartJoin(s []string, word string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " " + word + " " + s[len(s)-1]
-}
-
-// bpPercent formats basis points as a percentage: 4000 is "40 %".
-func bpPercent(bp int) string {
-	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + " %"
-}
+func chartAnd(s []string) string { return format.List(s, "and") }
+func chartOr(s []string) string  { return format.List(s, "or") }
 
 // chartPercent returns r as a percentage, 0 when it is undefined.
 func chartPercent(r analysis.Ratio) float64 {
@@ -923,7 +904,7 @@ func percentTicks(max float64) plot.ConstantTicks {
 	}
 	var t plot.ConstantTicks
 	for v := 0.0; v <= max+1e-9; v += step {
-		t = append(t, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64) + " %"})
+		t = append(t, plot.Tick{Value: v, Label: format.PercentExactSpaced(v)})
 	}
 	return t
 }
@@ -938,7 +919,7 @@ func chartValue(v float64, pct bool) string {
 	case v < 0 && v > -1:
 		return ">−1 %"
 	}
-	return strconv.FormatFloat(math.Round(v), 'f', 0, 64) + " %"
+	return format.PercentExactSpaced(math.Round(v))
 }
 
 func chartColor(s string) (color.Color, error) {

@@ -3,12 +3,12 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // ComplianceOptions controls WriteComplianceText.
@@ -30,16 +30,16 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 	}
 	ew := &errWriter{w: w}
 	p := r.Profile
-	ew.printf("%s: profile %s, %s amounts, %s\n", r.Source, p.Name, r.Phase, plural(r.Lines, "line"))
+	ew.printf("%s: profile %s, %s amounts, %s\n", r.Source, p.Name, r.Phase, format.Count(r.Lines, "line"))
 	ew.printf("%s\n", p.Title)
 	if r.InputErrors > 0 {
-		ew.printf("THE INPUT HAS %s: rows or values with errors are not in these figures, so the result is not final (grb validate lists them)\n", strings.ToUpper(plural(r.InputErrors, "error")))
+		ew.printf("THE INPUT HAS %s: rows or values with errors are not in these figures, so the result is not final (grb validate lists them)\n", strings.ToUpper(format.Count(r.InputErrors, "error")))
 	}
 	ew.printf("\n")
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "rule\tmeasured\tthreshold\tresult\twhy\n")
 	for _, rr := range r.Rules {
-		th := "≥ " + minText(rr.Rule.Min)
+		th := "≥ " + format.BasisPoints(rr.Rule.Min)
 		if rr.Rule.Kind == analysis.EveryLine {
 			th = "every line"
 		}
@@ -88,17 +88,13 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		for _, l := range rr.Lines[:shown] {
 			amt := "-"
 			if l.HasAmount {
-				amt = group(l.Amount)
+				amt = format.Money(l.Amount)
 			}
 			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\n", l.Pos, orDash(oneLine(l.Unit, 30)), orDash(oneLine(l.Description, 50)), amt, markerText(l.Level, l.Raw))
 		}
 		tw.Flush()
 		if rest := len(rr.Lines) - shown; rest > 0 {
-			word := "lines"
-			if rest == 1 {
-				word = "line"
-			}
-			ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, word)
+			ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, format.Plural(rest, "line", "lines"))
 		}
 	}
 
@@ -143,11 +139,6 @@ func passText(ok bool) string {
 	return "FAIL"
 }
 
-// minText formats basis points as a per cent: 1500 → "15%".
-func minText(bp int) string {
-	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + "%"
-}
-
 // measuredText is the measured value of a rule for the table: the
 // percentage, with its numerator and denominator.
 func measuredText(rr analysis.RuleResult) string {
@@ -156,29 +147,17 @@ func measuredText(rr analysis.RuleResult) string {
 	if !ok {
 		return "undefined"
 	}
-	p := ratioPercent(v, rr.Rule.Min, rr.Pass)
+	p := format.PercentAgainst(v, rr.Rule.Min, rr.Pass)
 	s := ""
 	if m.Unit == analysis.UnitLines {
 		s = fmt.Sprintf("%s (%d of %d lines)", p, m.Num, m.Den)
 	} else {
-		s = fmt.Sprintf("%s (%s of %s)", p, group(budget.Money(m.Num)), group(budget.Money(m.Den)))
+		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)))
 	}
 	if len(rr.Groups) > 0 {
 		s += " lowest group"
 	}
 	return s
-}
-
-// ratioPercent formats a fraction as a per cent with one decimal, or more
-// when one decimal would show the threshold for a value that misses it.
-func ratioPercent(v float64, min int, pass bool) string {
-	for dec := 1; dec <= 4; dec++ {
-		s := strconv.FormatFloat(100*v, 'f', dec, 64)
-		if pass || s != strconv.FormatFloat(float64(min)/100, 'f', dec, 64) {
-			return s + "%"
-		}
-	}
-	return strconv.FormatFloat(100*v, 'f', 6, 64) + "%"
 }
 
 func keysText(keys []analysis.Key) string {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // sdg5c1Time is written as the questionnaire's creation and modification
@@ -242,10 +243,10 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 	if len(r.NotAnswered) > 0 {
 		if r.Final {
 			ew.printf("  %s not answered (%s); answering %s could not change the classification.\n",
-				plural(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), itThem(len(r.NotAnswered)))
+				format.Count(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), format.Plural(len(r.NotAnswered), "it", "them"))
 		} else {
 			ew.printf("  NOT FINAL: %s not answered (%s); answered Yes, the classification could be %s.\n",
-				plural(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), r.Best)
+				format.Count(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), r.Best)
 		}
 	}
 	ew.printf("\n")
@@ -277,7 +278,7 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 	tw.Flush()
 	switch {
 	case r.Share.OK:
-		ew.printf("  optional: share of the budget allocated to gender equality %s%% (stated)\n", strconv.FormatFloat(r.Share.Percent, 'f', -1, 64))
+		ew.printf("  optional: share of the budget allocated to gender equality %s (stated)\n", format.PercentExact(r.Share.Percent))
 	case r.Share.Raw != "":
 		ew.printf("  optional: share of the budget %q not understood\n", r.Share.Raw)
 	default:
@@ -291,7 +292,7 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 		} else {
 			ew.printf(" (every line")
 		}
-		ew.printf(", %s amounts, %s):\n", e.Phase, plural(e.Lines, "line"))
+		ew.printf(", %s amounts, %s):\n", e.Phase, format.Count(e.Lines, "line"))
 		for _, f := range r.Findings {
 			if f.Contradiction {
 				ew.printf("  CONTRADICTION %s: %s\n", f.Question, f.Text)
@@ -306,7 +307,7 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 			ew.printf("  share of the budget allocated to gender equality, by convention:\n")
 			tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 			for _, c := range e.Shares {
-				fmt.Fprintf(tw, "    \t%s\t%s\t%s\t\n", c.Weighting, group(c.GEWE), pct(c.Share))
+				fmt.Fprintf(tw, "    \t%s\t%s\t%s\t\n", c.Weighting, format.Money(c.GEWE), format.Share(c.Share.Value()))
 			}
 			tw.Flush()
 		}
@@ -314,7 +315,7 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 			ew.printf("  note: %s\n", n)
 		}
 		if c := r.Contradictions(); c > 0 {
-			ew.printf("  %s between the answers and the budget: check the answers or the budget's tagging.\n", plural(c, "contradiction"))
+			ew.printf("  %s between the answers and the budget: check the answers or the budget's tagging.\n", format.Count(c, "contradiction"))
 		}
 	}
 	if len(r.Issues) > 0 {
@@ -324,13 +325,6 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 		}
 	}
 	return ew.err
-}
-
-func itThem(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
 }
 
 // caseText says which criteria are met: "criteria 1 and 2 met, 3 not met".
@@ -347,7 +341,7 @@ func caseText(cs []analysis.CriterionScore) string {
 		if len(v) == 1 {
 			return "criterion " + v[0]
 		}
-		return "criteria " + strings.Join(v[:len(v)-1], ", ") + " and " + v[len(v)-1]
+		return "criteria " + format.List(v, "and")
 	}
 	switch {
 	case len(not) == 0:
@@ -364,7 +358,7 @@ func caseText(cs []analysis.CriterionScore) string {
 // share of the budget as stated and as computed under each convention.
 func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 	ew := &errWriter{w: w}
-	ew.printf("SDG 5.c.1 tracking, %s:\n", plural(len(t.Years), "questionnaire"))
+	ew.printf("SDG 5.c.1 tracking, %s:\n", format.Count(len(t.Years), "questionnaire"))
 	var convs []string
 	seen := map[string]bool{}
 	for _, y := range t.Years {
@@ -392,7 +386,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 		}
 		stated := "-"
 		if y.StatedShare != nil {
-			stated = strconv.FormatFloat(*y.StatedShare, 'f', -1, 64) + "%"
+			stated = format.PercentExact(*y.StatedShare)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s", year, y.Source, tick(y.Yes[0], y.Met[0]), tick(y.Yes[1], y.Met[1]), tick(y.Yes[2], y.Met[2]),
 			y.Case, cls, y.NotAnswered, y.Contradictions, stated)
@@ -400,7 +394,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 			v := "-"
 			for _, c := range y.Shares {
 				if c.Weighting == name {
-					v = pct(c.Share)
+					v = format.Share(c.Share.Value())
 				}
 			}
 			fmt.Fprintf(tw, "\t%s", v)
