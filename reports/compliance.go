@@ -36,6 +36,33 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		ew.printf("THE INPUT HAS %s: rows or values with errors are not in these figures, so the result is not final (grb validate lists them)\n", strings.ToUpper(format.Count(r.InputErrors, "error")))
 	}
 	ew.printf("\n")
+	writeRuleTable(ew, r)
+	for _, rr := range r.Rules {
+		if !rr.Pass {
+			writeRuleFailure(ew, rr, r.Phase, max)
+		}
+	}
+	if r.Unverified > 0 {
+		ew.printf("\nUnverified thresholds (could not be checked against their source; treat the result as indicative):\n")
+		for _, rr := range r.Rules {
+			if rr.Rule.Unverified {
+				ew.printf("  %s: %s\n", rr.Rule.ID, orDash(rr.Rule.Note))
+			}
+		}
+	}
+	for _, n := range r.Notes {
+		ew.printf("\nnote: %s\n", noteText(n))
+	}
+	ew.printf("\n%s\n", verdictText(r))
+	if p.Source != "" {
+		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
+	}
+	return ew.err
+}
+
+// writeRuleTable writes one row per rule: its measured value, threshold,
+// result and why.
+func writeRuleTable(ew *errWriter, r *analysis.CheckResult) {
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "rule\tmeasured\tthreshold\tresult\twhy\n")
 	for _, rr := range r.Rules {
@@ -46,90 +73,131 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		if rr.Rule.Unverified {
 			th += " (unverified)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, passText(rr.Pass), rr.Why)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, passText(rr.Pass), ruleWhy(rr.Why))
 	}
 	tw.Flush()
+}
 
-	for _, rr := range r.Rules {
-		if rr.Pass {
-			continue
-		}
-		ew.printf("\n%s fails: %s.\n", rr.Rule.ID, rr.Rule.Title)
-		for _, g := range rr.Groups {
-			if !g.Pass {
-				ew.printf("  %s: %s\n", keysText(g.Keys), g.Why)
-			}
-		}
-		if len(rr.Lines) == 0 {
-			ew.printf("  no line to list: the share is undefined or every line already counts\n")
-			continue
-		}
-		shown := len(rr.Lines)
-		if max > 0 && shown > max {
-			shown = max
-		}
-		what := "lines below " + rr.Rule.Level.String()
-		switch {
-		case rr.Rule.Kind == analysis.Coverage:
-			what = "lines not screened"
-		case rr.Rule.Kind == analysis.AmountShare && rr.Rule.Weighting.Attributed:
-			what = "lines without a GEWE amount"
-		}
-		if len(rr.Groups) > 0 {
-			what += " in the failing groups"
-		}
-		if shown < len(rr.Lines) {
-			ew.printf("  %s, largest first (%d of %d):\n", what, shown, len(rr.Lines))
-		} else {
-			ew.printf("  %s, largest first:\n", what)
-		}
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "    position\tunit\tdescription\t%s\tmarker\n", r.Phase)
-		for _, l := range rr.Lines[:shown] {
-			amt := "-"
-			if l.HasAmount {
-				amt = format.Money(l.Amount)
-			}
-			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\n", l.Pos, orDash(oneLine(l.Unit, 30)), orDash(oneLine(l.Description, 50)), amt, markerText(l.Level, l.Raw))
-		}
-		tw.Flush()
-		if rest := len(rr.Lines) - shown; rest > 0 {
-			ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, format.Plural(rest, "line", "lines"))
+// writeRuleFailure writes a failing rule: its failing groups, then at
+// most max of the lines that drive the failure (all when max < 0),
+// largest first.
+func writeRuleFailure(ew *errWriter, rr analysis.RuleResult, phase budget.Phase, max int) {
+	ew.printf("\n%s fails: %s.\n", rr.Rule.ID, ruleTitle(rr.Rule))
+	for _, g := range rr.Groups {
+		if !g.Pass {
+			ew.printf("  %s: %s\n", keysText(g.Keys), ruleWhy(g.Why))
 		}
 	}
+	if len(rr.Lines) == 0 {
+		ew.printf("  no line to list: the share is undefined or every line already counts\n")
+		return
+	}
+	shown := len(rr.Lines)
+	if max > 0 && shown > max {
+		shown = max
+	}
+	what := failingLinesText(rr)
+	if shown < len(rr.Lines) {
+		ew.printf("  %s, largest first (%d of %d):\n", what, shown, len(rr.Lines))
+	} else {
+		ew.printf("  %s, largest first:\n", what)
+	}
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "    position\tunit\tdescription\t%s\tmarker\n", phase)
+	for _, l := range rr.Lines[:shown] {
+		amt := "-"
+		if l.HasAmount {
+			amt = format.Money(l.Amount)
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\n", l.Pos, orDash(oneLine(l.Unit, 30)), orDash(oneLine(l.Description, 50)), amt, markerText(l.Level, l.Raw))
+	}
+	tw.Flush()
+	if rest := len(rr.Lines) - shown; rest > 0 {
+		ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, format.Plural(rest, "line", "lines"))
+	}
+}
 
-	if r.Unverified > 0 {
-		ew.printf("\nUnverified thresholds (could not be checked against their source; treat the result as indicative):\n")
-		for _, rr := range r.Rules {
-			if rr.Rule.Unverified {
-				ew.printf("  %s: %s\n", rr.Rule.ID, orDash(rr.Rule.Note))
-			}
-		}
+// failingLinesText says which lines drive a rule's failure.
+func failingLinesText(rr analysis.RuleResult) string {
+	what := "lines below " + rr.Rule.Level.String()
+	switch {
+	case rr.Rule.Kind == analysis.Coverage:
+		what = "lines not screened"
+	case rr.Rule.Kind == analysis.AmountShare && rr.Rule.Weighting.Attributed:
+		what = "lines without a GEWE amount"
 	}
-	for _, wmsg := range r.Warnings {
-		ew.printf("\nnote: %s\n", wmsg)
+	if len(rr.Groups) > 0 {
+		what += " in the failing groups"
 	}
-	ew.printf("\n")
+	return what
+}
+
+// verdictText sums up a check: "All 3 rules pass.", "1 of 2 rules fail."
+func verdictText(r *analysis.CheckResult) string {
 	switch {
 	case r.Pass && len(r.Rules) == 1:
-		ew.printf("The rule passes.\n")
+		return "The rule passes."
 	case r.Pass:
-		ew.printf("All %d rules pass.\n", len(r.Rules))
+		return fmt.Sprintf("All %d rules pass.", len(r.Rules))
 	case len(r.Rules) == 1:
-		ew.printf("The rule fails.\n")
-	default:
-		ew.printf("%d of %d rules fail.\n", r.Failed, len(r.Rules))
+		return "The rule fails."
 	}
-	if p.Source != "" {
-		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
-	}
-	return ew.err
+	return fmt.Sprintf("%d of %d rules fail.", r.Failed, len(r.Rules))
 }
 
 // WriteComplianceJSON writes the outcome of a compliance check as one
-// JSON object, with every line that drives a failure.
+// JSON object, with every line that drives a failure, and each rule's
+// reason in words.
 func WriteComplianceJSON(w io.Writer, r *analysis.CheckResult) error {
-	return WriteJSON(w, r)
+	return WriteJSON(w, complianceJSON(r))
+}
+
+// checkResultJSON is the JSON shape of an analysis.CheckResult: its
+// fields in their order, with the reasons and notes in words.
+type checkResultJSON struct {
+	Source      string           `json:"source"`
+	Profile     analysis.Profile `json:"profile"`
+	Phase       budget.Phase     `json:"phase"`
+	Lines       int              `json:"lines"`
+	Pass        bool             `json:"pass"`
+	Failed      int              `json:"failed"`
+	Unverified  int              `json:"unverified"`
+	Rules       []ruleResultJSON `json:"rules"`
+	Warnings    []string         `json:"warnings,omitempty"`
+	InputErrors int              `json:"input_errors"`
+}
+
+// ruleResultJSON is the JSON shape of an analysis.RuleResult, its rule
+// titled and its reason in words.
+type ruleResultJSON struct {
+	Rule     analysis.Rule      `json:"rule"`
+	Pass     bool               `json:"pass"`
+	Measured analysis.Measured  `json:"measured"`
+	Why      string             `json:"why"`
+	Groups   []groupCheckJSON   `json:"groups,omitempty"`
+	Lines    []analysis.LineRef `json:"lines"`
+}
+
+// groupCheckJSON is the JSON shape of an analysis.GroupCheck, its reason
+// in words.
+type groupCheckJSON struct {
+	analysis.GroupCheck
+	Why string `json:"why"`
+}
+
+func complianceJSON(r *analysis.CheckResult) checkResultJSON {
+	out := checkResultJSON{Source: r.Source, Profile: r.Profile, Phase: r.Phase, Lines: r.Lines, Pass: r.Pass, Failed: r.Failed,
+		Unverified: r.Unverified, Rules: make([]ruleResultJSON, 0, len(r.Rules)), Warnings: notesText(r.Notes), InputErrors: r.InputErrors}
+	for _, rr := range r.Rules {
+		rule := rr.Rule
+		rule.Title = ruleTitle(rule)
+		j := ruleResultJSON{Rule: rule, Pass: rr.Pass, Measured: rr.Measured, Why: ruleWhy(rr.Why), Lines: rr.Lines}
+		for _, g := range rr.Groups {
+			j.Groups = append(j.Groups, groupCheckJSON{GroupCheck: g, Why: ruleWhy(g.Why)})
+		}
+		out.Rules = append(out.Rules, j)
+	}
+	return out
 }
 
 func passText(ok bool) string {

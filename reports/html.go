@@ -193,8 +193,8 @@ func complianceTable(r *Report) htmlTable {
 		if rr.Rule.Unverified {
 			res += " (threshold unverified)"
 		}
-		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: rr.Rule.Title}, {Text: measured, Num: true},
-			{Text: format.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: rr.Why}}})
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: ruleTitle(rr.Rule)}, {Text: measured, Num: true},
+			{Text: format.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: ruleWhy(rr.Why)}}})
 	}
 	return t
 }

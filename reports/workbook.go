@@ -505,7 +505,7 @@ func (x *xlsxWriter) compliance(r *Report) {
 		if rr.Rule.Unverified {
 			ver = "unverified threshold"
 		}
-		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, rr.Rule.Title, measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), rr.Why})
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), ruleWhy(rr.Why)})
 	}
 	x.table(sheet, 1, []col{{"Profile", 10, 0}, {"Rule", 14, 0}, {"Requirement", 50, 0}, {"Measured", 11, 2}, {"Threshold", 11, 2}, {"Result", 8, 0}, {"Verified?", 20, 0}, {"Lines behind a failure", 12, 3}, {"Why", 90, 0}}, rows)
 }
