@@ -10,6 +10,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // fixedTime is written as the workbook's creation and modification time,
@@ -668,7 +669,7 @@ func weightText(w analysis.Weighting) string {
 	}
 	var parts []string
 	for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted} {
-		parts = append(parts, fmt.Sprintf("%s %d%%", strings.ToLower(lv.Label()), w.Weight(lv)/100))
+		parts = append(parts, strings.ToLower(lv.Label())+" "+format.BasisPointsWhole(w.Weight(lv)))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -15,7 +15,8 @@
 //
 // Where two copies of a formatter differed, both behaviours are kept as
 // named variants: [PercentExact] and [PercentExactSpaced] ("15%" in
-// sentences, "15 %" on charts), [Percent] and [PercentRounded] (one
-// decimal, or none, as the tagging evaluation prints), [Count] and
-// [CountOf] (a regular plural, or one given).
+// sentences, "15 %" on charts), [BasisPoints] and [BasisPointsWhole]
+// ("12.5%", or "12%" as the workbook prints weights), [Percent] and
+// [PercentRounded] (one decimal, or none, as the tagging evaluation
+// prints), [Count] and [CountOf] (a regular plural, or one given).
 package format

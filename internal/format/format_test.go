@@ -81,6 +81,7 @@ func TestPercent(t *testing.T) {
 		{"BasisPoints", BasisPoints(1500), "15%"},
 		{"BasisPoints decimals", BasisPoints(1250), "12.5%"},
 		{"BasisPointsSpaced", BasisPointsSpaced(4000), "40 %"},
+		{"BasisPointsWhole", BasisPointsWhole(1250), "12%"},
 		{"Share", Share(0.1234, true), "12.3%"},
 		{"Share undefined", Share(0, false), "n/a"},
 		{"PercentAgainst pass", PercentAgainst(0.15, 1500, true), "15.0%"},

@@ -42,6 +42,11 @@ func BasisPoints(bp int) string { return PercentExact(float64(bp) / 100) }
 // charts write it: 4000 is "40 %".
 func BasisPointsSpaced(bp int) string { return PercentExactSpaced(float64(bp) / 100) }
 
+// BasisPointsWhole formats basis points as a whole per cent, dropping
+// any fraction: 1500 is "15%", 1250 is "12%" (the reference sheet of the
+// report workbook prints weights so).
+func BasisPointsWhole(bp int) string { return strconv.Itoa(bp/100) + "%" }
+
 // Share formats a fraction as a per cent with one decimal (0.1234 is
 // "12.3%"), or "n/a" when it is not defined: it takes what a ratio's
 // Value method returns.
