@@ -229,28 +229,43 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 	}
 }
 
+// TestCheckWhy checks the reason Check gives for a rule: its code and
+// values. Package reports words them (its TestRuleWhy).
 func TestCheckWhy(t *testing.T) {
 	P, N := budget.Principal, budget.NotTargeted
+	// The un-15 rule: principal money under principal_only, at least 15 %.
+	rule := Reason{Code: ReasonMoneyShare, Phase: budget.Approved, Min: 1500, Level: P, Weighting: "principal_only"}
 	tests := []struct {
 		name  string
 		lines []budget.Line
-		want  string
+		want  func(r Reason) Reason
 	}{
 		{
 			"exactly on",
 			[]budget.Line{cl("p", 15000, P), cl("n", 85000, N)},
-			"principal money, counted under principal_only, is 15.0% of the approved budget (150.00 of 1,000.00); at least 15% required (exactly on the threshold, which passes)",
+			func(r Reason) Reason {
+				r.Measured = Measured{Unit: UnitAmount, Num: 15000, Den: 100000}
+				r.Pass, r.OnThreshold, r.Missing = true, true, 85000
+				return r
+			},
 		},
 		{
-			// 14.999 % prints with enough decimals not to look like 15.0 %.
 			"a cent short",
 			[]budget.Line{cl("p", 14999, P), cl("n", 85001, N)},
-			"principal money, counted under principal_only, is 14.999% of the approved budget (149.99 of 1,000.00); at least 15% required: 0.01 short",
+			func(r Reason) Reason {
+				r.Measured = Measured{Unit: UnitAmount, Num: 14999, Den: 100000}
+				r.Shortfall, r.Missing = 1, 85001
+				return r
+			},
 		},
 		{
 			"no money",
 			[]budget.Line{cl("p", 0, P)},
-			"the approved amounts sum to 0 (or no line has one), so the share is undefined and the rule cannot pass",
+			func(r Reason) Reason {
+				r.Code = ReasonNoMoney
+				r.Measured = Measured{Unit: UnitAmount}
+				return r
+			},
 		},
 	}
 	for _, tt := range tests {
@@ -259,8 +274,8 @@ func TestCheckWhy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := r.Rules[0].Why; got != tt.want {
-				t.Errorf("why = %q\nwant  %q", got, tt.want)
+			if diff := cmp.Diff(tt.want(rule), r.Rules[0].Why); diff != "" {
+				t.Errorf("Why mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -322,9 +337,16 @@ func TestCheckPerGroup(t *testing.T) {
 	if len(g) != 2 || g[0].Keys[0].Value != "7" || !g[0].Pass || g[1].Keys[0].Value != "16" || g[1].Pass {
 		t.Errorf("groups = %+v, want objective 7 passing then 16 failing", g)
 	}
-	wantWhy := "1 of 2 objective groups pass; every group must. The lowest, objective 16 Inclusion and social cohesion: significant or principal money, counted under eu_100_40_0, is 10.0% of its approved money (20.00 of 200.00); at least 20% required: 20.00 short"
-	if got := r.Rules[0].Why; got != wantWhy {
-		t.Errorf("why = %q\nwant  %q", got, wantWhy)
+	// The lowest group, objective 16, is 20.00 short of 20 % of 200.00.
+	why := r.Rules[0].Why
+	lowest := Reason{Code: ReasonMoneyShare, Measured: Measured{Unit: UnitAmount, Num: 2000, Den: 20000}, Phase: budget.Approved,
+		Min: 2000, Level: S, Weighting: "eu_100_40_0", InGroup: true, Shortfall: 2000, Missing: 18000}
+	if why.Code != ReasonGroups || why.Passed != 1 || why.Groups != 2 || !cmp.Equal(why.Scope, []Dim{ByObjective}) ||
+		len(why.Lowest) != 1 || why.Lowest[0].Value != "16" || why.LowestReason == nil {
+		t.Fatalf("why = %+v; want 1 of 2 objective groups passing, the lowest objective 16", why)
+	}
+	if diff := cmp.Diff(lowest, *why.LowestReason); diff != "" {
+		t.Errorf("lowest group's reason mismatch (-want +got):\n%s", diff)
 	}
 }
 
@@ -345,8 +367,8 @@ func TestCheckCurrencies(t *testing.T) {
 	if rr.Pass || len(rr.Groups) != 2 || rr.Measured.Num != 0 || rr.Measured.Den != 10000 {
 		t.Errorf("rule = pass %v, %d groups, measured %d/%d; want a failure in EUR, 0/10000", rr.Pass, len(rr.Groups), rr.Measured.Num, rr.Measured.Den)
 	}
-	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "2 currencies") {
-		t.Errorf("warnings = %q, want one about 2 currencies", r.Warnings)
+	if len(r.Notes) == 0 || r.Notes[0].Code != NoteJudgedPerCurrency || r.Notes[0].N != 2 {
+		t.Errorf("notes = %+v, want one about 2 currencies", r.Notes)
 	}
 }
 
@@ -459,8 +481,8 @@ func TestParseProfileUserWeighting(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := p.Rules[0]
-	if r.Weighting.Name != "half" || r.Min != 1250 || !p.PhaseSet || p.Phase != budget.Executed || r.Title != "at least 12.5% of the budget at significant or principal" {
-		t.Errorf("rule = %+v, phase %v; want weighting half, min 1250, executed, a default title", r, p.Phase)
+	if r.Weighting.Name != "half" || r.Min != 1250 || !p.PhaseSet || p.Phase != budget.Executed || r.Title != "" {
+		t.Errorf("rule = %+v, phase %v; want weighting half, min 1250, executed, no title", r, p.Phase)
 	}
 }
 
@@ -507,8 +529,8 @@ func TestCheckEmptyBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Pass || r.Failed != 2 || r.Rules[0].Why != "there are no lines, so the share is undefined and the rule cannot pass" {
-		t.Errorf("empty budget: pass %v, failed %d, why %q; want both rules failing as undefined", r.Pass, r.Failed, r.Rules[0].Why)
+	if r.Pass || r.Failed != 2 || r.Rules[0].Why.Code != ReasonNoLines {
+		t.Errorf("empty budget: pass %v, failed %d, why %+v; want both rules failing as undefined", r.Pass, r.Failed, r.Rules[0].Why)
 	}
 }
 

@@ -1,8 +1,20 @@
 // Package analysis is the second stage of grb's pipeline. It takes the
 // *budget.Budget that package budget read (stage 1) and computes
-// allocation shares, gender gaps and the differences between two
-// versions of a budget, as plain structs that package reports renders
-// (stage 3). Every result carries its denominators and names the
+// allocation shares, gender gaps, compliance checks, SDG 5.c.1 scores and
+// the differences between two versions of a budget, as plain structs
+// that package reports renders (stage 3). It imports budget, gonum and
+// yaml (for profile and weighting files) only: never reports, templates,
+// cmd, internal/format, excelize, gonum/plot or urfave/cli; it reads no
+// files and formats nothing.
+//
+// It returns numbers and reason codes, never sentences: where a result
+// says why (a compliance rule's pass or fail, what a budget shows about a
+// 5.c.1 answer, a note on a result), it gives a [ReasonCode] with the
+// values its sentence needs ([Reason], [Finding], [Note]), and package
+// reports words it, so that the words can be translated in one place.
+// (The Warnings of [Shares], [Gaps] and [Diff], and the reasons lines are
+// left out of execution rates, are still English text, to become notes
+// in their turn.) Every result carries its denominators and names the
 // weighting convention that produced it; output order is deterministic.
 //
 // Money is summed exactly, as int64 cents ([budget.Money]). Floats appear
@@ -188,11 +200,12 @@
 // the Migration MPTF, the UN 15 %, UNDP and EU GAP III, unverified
 // thresholds flagged) on a budget: each rule's measured share with its
 // numerator and denominator, pass or fail (a value exactly on the
-// threshold passes), and the lines that drive a failure. [ScoreSDG5c1]
+// threshold passes), why as a [Reason], and the lines that drive a
+// failure. [ScoreSDG5c1]
 // scores an SDG 5.c.1 questionnaire as the indicator's metadata says
 // (criteria met at 2 of 3, 4 of 7 and 2 of 3 Yes; cases A–H) and, given a
 // budget, reports contradictions between the answers and the budget's
-// tagging; [TrackSDG5c1] orders several years. [Evaluate] compares
+// tagging as [Finding] codes; [TrackSDG5c1] orders several years. [Evaluate] compares
 // suggested tags with hand-tagged ones: precision, recall and F1 per
 // objective and marker level, and a confusion matrix.
 package analysis

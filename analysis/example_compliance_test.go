@@ -28,11 +28,14 @@ func ExampleCheck() {
 		panic(err)
 	}
 	for _, rr := range r.Rules {
-		fmt.Printf("%s pass=%v unverified=%v\n%s\n", rr.Rule.ID, rr.Pass, rr.Rule.Unverified, rr.Why)
+		why := rr.Why
+		fmt.Printf("%s pass=%v unverified=%v\n", rr.Rule.ID, rr.Pass, rr.Rule.Unverified)
+		fmt.Printf("%s: %d of %d cents under %s, threshold %d basis points, on it: %v\n",
+			why.Code, why.Measured.Num, why.Measured.Den, why.Weighting, why.Min, why.OnThreshold)
 	}
 	// Output:
 	// principal-15 pass=true unverified=true
-	// principal money, counted under principal_only, is 15.0% of the approved budget (150.00 of 1,000.00); at least 15% required (exactly on the threshold, which passes)
+	// money_share: 15000 of 100000 cents under principal_only, threshold 1500 basis points, on it: true
 }
 
 // Scoring an SDG 5.c.1 questionnaire: criteria 1 and 3 are met, criterion

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -97,13 +95,33 @@ type SDG5c1Answer struct {
 
 // Finding is what a budget shows about the answer to one question: a
 // contradiction between the answer and the data, evidence that agrees
-// with it, or, for an unanswered question, what the data suggest.
+// with it, or, for an unanswered question, what the data suggest. Code
+// says what it shows, with the numbers of the evidence it was found in
+// and, for the optional question, Range; package reports writes it as
+// "text", in words.
 type Finding struct {
 	Question      string       `json:"question"` // "2.5", "1.1", … or "optional"
 	Answer        budget.YesNo `json:"answer"`
 	Contradiction bool         `json:"contradiction"`
 	Suggests      budget.YesNo `json:"suggests"` // what the data suggest; Unanswered when nothing
-	Text          string       `json:"text"`
+	Code          ReasonCode   `json:"-"`
+	Range         *ShareRange  `json:"-"` // the optional question's
+}
+
+// ShareRange is what a budget allows for the share of its money that
+// serves gender equality, compared with the share stated in answer to
+// the optional question.
+type ShareRange struct {
+	Stated float64 // the share stated, in per cent
+	// Low and High are the lowest and highest share under the weighting
+	// conventions, as fractions, with the conventions' names; Top is
+	// High plus the money not screened, which might all serve gender
+	// equality.
+	Low, High, Top    float64
+	LowName, HighName string
+	// NotScreened is the money not screened, of the whole: it counts in
+	// no convention.
+	NotScreened Ratio
 }
 
 // SDG5c1Evidence is what a budget shows for a questionnaire: the lines of
@@ -128,7 +146,9 @@ type SDG5c1Evidence struct {
 	// cannot be added (several currencies) or there is none.
 	Shares          []Convention `json:"shares"`
 	AttributedLines int          `json:"attributed_lines"`
-	Notes           []string     `json:"notes,omitempty"`
+	// Notes say why some of the comparison could not be made; package
+	// reports writes them as "notes", in words.
+	Notes []Note `json:"-"`
 }
 
 // SDG5c1Result is a scored SDG 5.c.1 questionnaire.
@@ -278,8 +298,32 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 	}
 	ev := &SDG5c1Evidence{Source: b.Source, Phase: phase, Shares: []Convention{}}
 	res.Evidence = ev
+	sel, ok := linesOfYear(b, q.Year, ev)
+	if !ok {
+		return
+	}
+	ev.Lines = len(sel.Lines)
+	if ev.Lines == 0 {
+		ev.Notes = append(ev.Notes, Note{Code: NoteNoLines})
+		return
+	}
+	currencies := countEvidence(sel, ev)
+	res.Findings = append(res.Findings, markerFindings(q, ev)...)
 
-	// The lines of the questionnaire's year.
+	// The optional question: the share under each convention.
+	if currencies > 1 {
+		ev.Notes = append(ev.Notes, Note{Code: NoteShareCurrencies, N: currencies})
+		return
+	}
+	if f, ok := shareFinding(sel, q, ev, tol); ok {
+		res.Findings = append(res.Findings, f)
+	}
+}
+
+// linesOfYear returns the lines of b of fiscal year year (every line when
+// the lines carry no year or year is 0), noting on ev what it chose. It
+// returns false when b has lines of other years only.
+func linesOfYear(b *budget.Budget, year int, ev *SDG5c1Evidence) (*budget.Budget, bool) {
 	years := map[int]bool{}
 	for i := range b.Lines {
 		if y := b.Lines[i].Year; y != 0 {
@@ -290,14 +334,14 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 	switch {
 	case len(years) == 0:
 		sel.Lines = b.Lines
-		ev.Notes = append(ev.Notes, "the budget's lines carry no fiscal year: every line is compared")
-	case q.Year == 0:
+		ev.Notes = append(ev.Notes, Note{Code: NoteNoLineYears})
+	case year == 0:
 		sel.Lines = b.Lines
-		ev.Notes = append(ev.Notes, "the questionnaire gives no fiscal year: every line of the budget is compared, whatever its year")
+		ev.Notes = append(ev.Notes, Note{Code: NoteNoQuestionnaireYear})
 	default:
-		ev.Year = q.Year
+		ev.Year = year
 		for i := range b.Lines {
-			if b.Lines[i].Year == q.Year {
+			if b.Lines[i].Year == year {
 				sel.Lines = append(sel.Lines, b.Lines[i])
 			}
 		}
@@ -307,15 +351,18 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 				ys = append(ys, y)
 			}
 			sort.Ints(ys)
-			ev.Notes = append(ev.Notes, fmt.Sprintf("the budget has no lines of fiscal year %d (it has %s): nothing to compare", q.Year, joinInts(ys)))
-			return
+			ev.Notes = append(ev.Notes, Note{Code: NoteNoLinesOfYear, Year: year, Years: ys})
+			return nil, false
 		}
 	}
-	ev.Lines = len(sel.Lines)
-	if ev.Lines == 0 {
-		ev.Notes = append(ev.Notes, "the budget has no lines: nothing to compare")
-		return
-	}
+	return sel, true
+}
+
+// countEvidence counts on ev the lines of sel that carry a gender marker
+// (apart from those tagged by grb's rules), those at significant or
+// principal, those giving beneficiaries by sex, and the share of the
+// money tagged. It returns the number of currencies of the lines.
+func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 	currencies := map[string]bool{}
 	var tagged, total budget.Money
 	for i := range sel.Lines {
@@ -324,7 +371,7 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 		if l.Beneficiaries != nil && (l.Beneficiaries.Women.OK || l.Beneficiaries.Men.OK || l.Beneficiaries.Girls.OK || l.Beneficiaries.Boys.OK) {
 			ev.SexData++
 		}
-		amt, _ := l.Amounts.Get(phase)
+		amt, _ := l.Amounts.Get(ev.Phase)
 		total += amt
 		if !l.Gender.Level.Screened() {
 			continue
@@ -339,71 +386,56 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 			ev.GEWE++
 		}
 	}
-	multi := len(currencies) > 1
-	if !multi {
+	if len(currencies) <= 1 {
 		ev.Tags = Ratio{Num: tagged, Den: total}
 	}
-	linesOf := fmt.Sprintf("%d of %s", ev.Tagged, plainLines(ev.Lines))
-	where := "in " + b.Source
-	if ev.Year != 0 {
-		where = fmt.Sprintf("of fiscal year %d in %s", ev.Year, b.Source)
-	}
-	money := ""
-	if v, ok := ev.Tags.Value(); ok && !multi {
-		money = fmt.Sprintf(", %s of the %s money", fmtPct(v), phase)
-	}
-	rulesNote := ""
-	if ev.ByRules > 0 {
-		rulesNote = fmt.Sprintf(" (%s tagged by grb's rules %s not counted: rules give an estimate, not the government's own tagging)", plainLines(ev.ByRules), isAre(int64(ev.ByRules)))
-	}
+	return len(currencies)
+}
 
-	// 2.5: allocations tagged.
+// markerFindings compares the answers to questions 2.5 (allocations
+// tagged), 1.1 (programmes aimed at gender-equality goals) and 2.3
+// (sex-disaggregated data) with the evidence.
+func markerFindings(q *budget.Questionnaire, ev *SDG5c1Evidence) []Finding {
 	a25, _ := q.Answer("2.5")
-	var f Finding
+	f := judge("2.5", a25.Answer, budget.No, FindingUntagged)
 	if ev.Tagged > 0 {
-		desc := fmt.Sprintf("%s %s (%s) carry a gender marker%s", linesOf, where, strings.TrimPrefix(money, ", "), rulesNote)
-		if money == "" {
-			desc = fmt.Sprintf("%s %s carry a gender marker%s", linesOf, where, rulesNote)
-		}
-		f = judge("2.5", a25.Answer, budget.Yes, desc)
-		if f.Contradiction {
-			f.Text += ": the allocations are tagged"
-		}
-	} else {
-		f = judge("2.5", a25.Answer, budget.No, fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", plainLines(ev.Lines), where, rulesNote))
+		f = judge("2.5", a25.Answer, budget.Yes, FindingTagged)
 	}
-	res.Findings = append(res.Findings, f)
-
-	// 1.1: programmes aimed at gender-equality goals.
-	a11, _ := q.Answer("1.1")
+	out := []Finding{f}
 	if ev.GEWE > 0 {
-		desc := fmt.Sprintf("%s %s are marked with gender equality as a significant or the principal objective", plainLines(ev.GEWE), where)
-		res.Findings = append(res.Findings, judge("1.1", a11.Answer, budget.Yes, desc))
+		a11, _ := q.Answer("1.1")
+		out = append(out, judge("1.1", a11.Answer, budget.Yes, FindingGEWE))
 	}
-
-	// 2.3: sex-disaggregated data (evidence only: holding counts by sex
-	// is not the same as using them in budget decisions).
+	// 2.3 is evidence only: holding counts by sex is not the same as
+	// using them in budget decisions.
 	if ev.SexData > 0 {
 		a23, _ := q.Answer("2.3")
-		f := Finding{Question: "2.3", Answer: a23.Answer, Suggests: budget.Yes,
-			Text: fmt.Sprintf("%s %s give beneficiaries by sex; whether such data inform budget decisions is for the answer to say", plainLines(ev.SexData), where)}
-		res.Findings = append(res.Findings, f)
+		out = append(out, Finding{Question: "2.3", Answer: a23.Answer, Suggests: budget.Yes, Code: FindingSexData})
 	}
+	return out
+}
 
-	// The optional question: the share under each convention.
-	if multi {
-		ev.Notes = append(ev.Notes, fmt.Sprintf("the lines are in %d currencies: the share of the budget cannot be computed", len(currencies)))
-		return
-	}
-	sh, err := Shares(sel, Options{Phase: phase, PhaseSet: true})
+// judge compares an answer with what the budget suggests (Yes or No):
+// consistent when they agree, a contradiction when they differ, and a
+// suggestion when the question was not answered.
+func judge(question string, answer, suggests budget.YesNo, code ReasonCode) Finding {
+	f := Finding{Question: question, Answer: answer, Suggests: suggests, Code: code}
+	f.Contradiction = answer != suggests && (answer == budget.Yes || answer == budget.No)
+	return f
+}
+
+// shareFinding compares the stated share of the budget serving gender
+// equality with its share under each convention, filling ev.Shares. It
+// returns false, with a note, when the budget has no money.
+func shareFinding(sel *budget.Budget, q *budget.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool) {
+	sh, err := Shares(sel, Options{Phase: ev.Phase, PhaseSet: true})
 	if err != nil || sh.Total.Amount == 0 {
-		ev.Notes = append(ev.Notes, fmt.Sprintf("no %s money: the share of the budget is undefined", phase))
-		return
+		ev.Notes = append(ev.Notes, Note{Code: NoteNoMoney, Phase: ev.Phase})
+		return Finding{}, false
 	}
 	ev.AttributedLines = sh.AttributedLines
 	lo, hi := math.Inf(1), math.Inf(-1)
-	var loName, hiName string
-	var parts []string
+	rg := &ShareRange{Stated: q.Share.Percent, NotScreened: sh.Total.NotScreened}
 	for _, c := range sh.Conventions {
 		if c.Weighting == Attributed.Name && sh.AttributedLines == 0 {
 			continue
@@ -411,53 +443,30 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 		ev.Shares = append(ev.Shares, c)
 		v, _ := c.Share.Value()
 		p := 100 * v
-		parts = append(parts, fmt.Sprintf("%s %s", fmtPct(v), c.Weighting))
 		if p < lo {
-			lo, loName = p, c.Weighting
+			lo, rg.LowName = p, c.Weighting
 		}
 		if p > hi {
-			hi, hiName = p, c.Weighting
+			hi, rg.HighName = p, c.Weighting
 		}
 	}
-	computed := strings.Join(parts, ", ")
 	// Money not screened counts in no convention; it might all serve
 	// gender equality, so the highest plausible share adds it.
-	unscreened, top, topText := "", hi, ""
+	top := hi
 	if v, ok := sh.Total.NotScreened.Value(); ok && sh.Total.NotScreened.Num != 0 {
-		unscreened = fmt.Sprintf("; %s of that money is not screened and counts in none of these", fmtPct(v))
 		top = hi + 100*v
-		topText = fmt.Sprintf(", or %s if the %s not screened all served gender equality,", fmtPct(top/100), fmtPct(v))
 	}
-	stated := strconv.FormatFloat(q.Share.Percent, 'f', -1, 64) + "%"
-	fo := Finding{Question: "optional"}
+	rg.Low, rg.High, rg.Top = lo/100, hi/100, top/100
+	f := Finding{Question: "optional", Range: rg}
 	switch {
 	case !q.Share.OK:
-		fo.Text = fmt.Sprintf("not answered; the budget gives %s (%s money %s)%s", computed, phase, where, unscreened)
+		f.Code = FindingShareNotAnswered
 	case q.Share.Percent < lo-tol || q.Share.Percent > top+tol:
-		fo.Contradiction = true
-		fo.Text = fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
-			stated, fmtPct(lo/100), loName, fmtPct(hi/100), hiName, topText, phase, where)
+		f.Code, f.Contradiction = FindingShareOutside, true
 	default:
-		fo.Text = fmt.Sprintf("the stated share, %s, lies within what the budget allows: %s%s", stated, computed, unscreened)
+		f.Code = FindingShareWithin
 	}
-	res.Findings = append(res.Findings, fo)
-}
-
-func fmtPct(v float64) string { return strconv.FormatFloat(100*v, 'f', 1, 64) + "%" }
-
-func plainLines(n int) string {
-	if n == 1 {
-		return "1 line"
-	}
-	return strconv.Itoa(n) + " lines"
-}
-
-func joinInts(v []int) string {
-	s := make([]string, len(v))
-	for i, x := range v {
-		s[i] = strconv.Itoa(x)
-	}
-	return strings.Join(s, ", ")
+	return f, true
 }
 
 // SDG5c1Year is one questionnaire in a tracking table.
@@ -481,8 +490,10 @@ type SDG5c1Year struct {
 // SDG5c1Track is several years of questionnaires, for a tracking table
 // or chart.
 type SDG5c1Track struct {
-	Years    []SDG5c1Year `json:"years"`
-	Warnings []string     `json:"warnings,omitempty"`
+	Years []SDG5c1Year `json:"years"`
+	// Notes are NoteSameYear and NoteNoYear, when they apply; package
+	// reports writes them as "warnings", in words.
+	Notes []Note `json:"-"`
 }
 
 // TrackSDG5c1 orders scored questionnaires by fiscal year (those without
@@ -519,31 +530,13 @@ func TrackSDG5c1(rs []*SDG5c1Result) *SDG5c1Track {
 	})
 	for i := 1; i < len(t.Years); i++ {
 		if y := t.Years[i].Year; y != 0 && y == t.Years[i-1].Year {
-			t.Warnings = append(t.Warnings, fmt.Sprintf("%s and %s both answer for fiscal year %d", t.Years[i-1].Source, t.Years[i].Source, y))
+			t.Notes = append(t.Notes, Note{Code: NoteSameYear, Year: y, Sources: []string{t.Years[i-1].Source, t.Years[i].Source}})
 		}
 	}
 	for _, y := range t.Years {
 		if y.Year == 0 {
-			t.Warnings = append(t.Warnings, fmt.Sprintf("%s gives no fiscal year: it is listed last", y.Source))
+			t.Notes = append(t.Notes, Note{Code: NoteNoYear, Sources: []string{y.Source}})
 		}
 	}
 	return t
-}
-
-// judge compares an answer with what the budget suggests (Yes or No):
-// consistent when they agree, a contradiction when they differ, and a
-// suggestion when the question was not answered.
-func judge(question string, answer, suggests budget.YesNo, desc string) Finding {
-	f := Finding{Question: question, Answer: answer, Suggests: suggests}
-	word := map[budget.YesNo]string{budget.Yes: "Yes", budget.No: "No"}
-	switch answer {
-	case suggests:
-		f.Text = "consistent with " + word[suggests] + ": " + desc
-	case budget.Yes, budget.No:
-		f.Contradiction = true
-		f.Text = "answered " + word[answer] + ", but " + desc
-	default:
-		f.Text = "not answered; the budget suggests " + word[suggests] + ": " + desc
-	}
-	return f
 }

@@ -141,9 +141,8 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	if !f["2.5"].Contradiction || f["2.5"].Suggests != budget.Yes {
 		t.Errorf("2.5 = %+v; want a contradiction suggesting Yes", f["2.5"])
 	}
-	want25 := "answered No, but 2 of 3 lines of fiscal year 2024 in b.xlsx (80.0% of the approved money) carry a gender marker: the allocations are tagged"
-	if f["2.5"].Text != want25 {
-		t.Errorf("2.5 text = %q\nwant        %q", f["2.5"].Text, want25)
+	if f["2.5"].Code != FindingTagged {
+		t.Errorf("2.5 code = %q, want %q", f["2.5"].Code, FindingTagged)
 	}
 	if !f["1.1"].Contradiction {
 		t.Errorf("1.1 = %+v; want a contradiction", f["1.1"])
@@ -152,8 +151,10 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// dac_headline 800/1000 = 80 %, principal_only 600/1000 = 60 %,
 	// eu_100_40_0 (600 + 40 % of 200)/1000 = 68 %. A stated 35 % is
 	// below the lowest (60 % less the 0.5 point tolerance).
-	if !f["optional"].Contradiction || !strings.Contains(f["optional"].Text, "60.0% (principal_only) to 80.0% (dac_headline)") {
-		t.Errorf("optional = %+v; want a contradiction naming 60.0%% (principal_only) to 80.0%% (dac_headline)", f["optional"])
+	rg := f["optional"].Range
+	if !f["optional"].Contradiction || f["optional"].Code != FindingShareOutside || rg == nil ||
+		rg.Stated != 35 || rg.Low != 0.6 || rg.LowName != "principal_only" || rg.High != 0.8 || rg.HighName != "dac_headline" {
+		t.Errorf("optional = %+v, range %+v; want a contradiction with 35 %% outside 60 %% (principal_only) to 80 %% (dac_headline)", f["optional"], rg)
 	}
 	var got []string
 	for _, c := range r.Evidence.Shares {
@@ -181,8 +182,8 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// possible, so no contradiction.
 	q.Share = budget.ShareAnswer{Percent: 95, OK: true}
 	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
-	if f := findings(r)["optional"]; f.Contradiction || !strings.Contains(f.Text, "20.0% of that money is not screened") {
-		t.Errorf("stated 95%%: %+v; want no contradiction and a note on unscreened money", f)
+	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareWithin || f.Range.NotScreened != (Ratio{Num: 20000, Den: 100000}) {
+		t.Errorf("stated 95%%: %+v; want no contradiction and 200.00 of 1,000.00 not screened", f)
 	}
 }
 
@@ -195,16 +196,15 @@ func TestSDG5c1YesWithoutTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := findings(r)["2.5"]
-	want := "answered Yes, but none of the 2 lines in b.csv carries a gender marker (all are not screened)"
-	if !f.Contradiction || f.Text != want || f.Suggests != budget.No {
-		t.Errorf("2.5 = %+v\nwant a contradiction: %q", f, want)
+	if !f.Contradiction || f.Code != FindingUntagged || f.Suggests != budget.No {
+		t.Errorf("2.5 = %+v; want a contradiction: no line is tagged", f)
 	}
-	if len(r.Evidence.Notes) == 0 || !strings.Contains(r.Evidence.Notes[0], "carry no fiscal year") {
-		t.Errorf("notes = %q; want one saying the lines carry no fiscal year", r.Evidence.Notes)
+	if len(r.Evidence.Notes) == 0 || r.Evidence.Notes[0].Code != NoteNoLineYears {
+		t.Errorf("notes = %+v; want one saying the lines carry no fiscal year", r.Evidence.Notes)
 	}
 	// Not answered: the budget suggests No, and nothing contradicts.
 	r, _ = ScoreSDG5c1(questionnaire(t, "yyy yyyy.nn yyn", 2024), SDG5c1Options{Budget: b})
-	if f := findings(r)["2.5"]; f.Contradiction || f.Suggests != budget.No || !strings.HasPrefix(f.Text, "not answered; the budget suggests No") {
+	if f := findings(r)["2.5"]; f.Contradiction || f.Suggests != budget.No || f.Answer != budget.Unanswered {
 		t.Errorf("unanswered 2.5 = %+v", f)
 	}
 }
@@ -217,14 +217,15 @@ func TestSDG5c1RuleTagsAreNotTheGovernments(t *testing.T) {
 	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{l}}
 	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyynnn yyn", 0), SDG5c1Options{Budget: b})
 	f := findings(r)["2.5"]
-	if f.Contradiction || r.Evidence.ByRules != 1 || !strings.Contains(f.Text, "1 line tagged by grb's rules is not counted") {
+	if f.Contradiction || r.Evidence.ByRules != 1 || f.Code != FindingUntagged {
 		t.Errorf("2.5 = %+v, by rules %d", f, r.Evidence.ByRules)
 	}
 }
 
 func TestSDG5c1OtherYear(t *testing.T) {
 	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyynnn yyn", 2022), SDG5c1Options{Budget: sdgBudget()})
-	if len(r.Findings) != 0 || r.Evidence.Lines != 0 || !strings.Contains(strings.Join(r.Evidence.Notes, ""), "no lines of fiscal year 2022 (it has 2023, 2024)") {
+	want := []Note{{Code: NoteNoLinesOfYear, Year: 2022, Years: []int{2023, 2024}}}
+	if len(r.Findings) != 0 || r.Evidence.Lines != 0 || !cmp.Equal(r.Evidence.Notes, want) {
 		t.Errorf("findings %v, evidence %+v; want none and a note on the missing year", r.Findings, r.Evidence)
 	}
 }
@@ -255,8 +256,8 @@ func TestTrackSDG5c1(t *testing.T) {
 	if tr.Years[1].Yes != [3]int{2, 4, 1} || tr.Years[1].Met != [3]bool{true, true, false} {
 		t.Errorf("2021 = %+v; want yes 2,4,1 and met C1, C2", tr.Years[1])
 	}
-	if len(tr.Warnings) != 1 || !strings.Contains(tr.Warnings[0], "d.xlsx gives no fiscal year") {
-		t.Errorf("warnings = %q", tr.Warnings)
+	if want := []Note{{Code: NoteNoYear, Sources: []string{"d.xlsx"}}}; !cmp.Equal(tr.Notes, want) {
+		t.Errorf("notes = %+v, want %+v", tr.Notes, want)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // WriteSharesText writes shares as a table for people: a headline that
@@ -39,7 +40,7 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 
 func writeHeadline(ew *errWriter, r *analysis.Result) {
 	t := r.Total
-	ew.printf("Headline (%s %s in %d lines):\n", group(t.Amount), r.Phase, t.Lines)
+	ew.printf("Headline (%s %s in %d lines):\n", format.Money(t.Amount), r.Phase, t.Lines)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "  \tconvention\tGEWE money\tshare\t\n")
 	for _, c := range r.Conventions {
@@ -47,16 +48,16 @@ func writeHeadline(ew *errWriter, r *analysis.Result) {
 			fmt.Fprintf(tw, "  \t%s\t-\tn/a\t\n", c.Weighting)
 			continue
 		}
-		fmt.Fprintf(tw, "  \t%s\t%s\t%s\t\n", c.Weighting, group(c.GEWE), pct(c.Share))
+		fmt.Fprintf(tw, "  \t%s\t%s\t%s\t\n", c.Weighting, format.Money(c.GEWE), format.Share(c.Share.Value()))
 	}
 	tw.Flush()
 	if r.AttributedLines == 0 {
 		ew.printf("  (attributed: no line declares a GEWE amount)\n")
 	}
 	ew.printf("  By marker level: principal %s, significant %s, limited %s, not targeted %s, not screened %s.\n",
-		pct(t.Principal), pct(t.Significant), pct(analysis.Ratio{Num: t.Level(budget.Limited), Den: t.Amount}),
-		pct(analysis.Ratio{Num: t.Level(budget.NotTargeted), Den: t.Amount}), pct(t.NotScreened))
-	ew.printf("  Coverage: %s of the money was screened for gender; %s was not screened and is not counted as zero.\n", pct(t.Coverage), pct(t.NotScreened))
+		format.Share(t.Principal.Value()), format.Share(t.Significant.Value()), format.Share(analysis.Ratio{Num: t.Level(budget.Limited), Den: t.Amount}.Value()),
+		format.Share(analysis.Ratio{Num: t.Level(budget.NotTargeted), Den: t.Amount}.Value()), format.Share(t.NotScreened.Value()))
+	ew.printf("  Coverage: %s of the money was screened for gender; %s was not screened and is not counted as zero.\n", format.Share(t.Coverage.Value()), format.Share(t.NotScreened.Value()))
 }
 
 func writeGroups(ew *errWriter, r *analysis.Result) {
@@ -91,7 +92,7 @@ func writeGroups(ew *errWriter, r *analysis.Result) {
 			for d := range r.By {
 				fmt.Fprintf(tw, "%s\t", padRight(labels[i][d], width[d]))
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Lines, group(g.Amount), pct(g.Share), pct(g.Principal), pct(g.Significant), group(g.GEWE), pct(g.GEWEShare), pct(g.Coverage))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Lines, format.Money(g.Amount), format.Share(g.Share.Value()), format.Share(g.Principal.Value()), format.Share(g.Significant.Value()), format.Money(g.GEWE), format.Share(g.GEWEShare.Value()), format.Share(g.Coverage.Value()))
 		}
 		tw.Flush()
 	}
@@ -112,16 +113,6 @@ func dimsText(ds []analysis.Dim) string {
 		s[i] = string(d)
 	}
 	return strings.Join(s, " × ")
-}
-
-// pct formats a ratio as a percentage with one decimal, or "n/a" when its
-// denominator is zero.
-func pct(r analysis.Ratio) string {
-	v, ok := r.Value()
-	if !ok {
-		return "n/a"
-	}
-	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
 }
 
 // WriteSharesCSV writes one row per group and a final Total row, with

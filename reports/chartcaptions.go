@@ -7,6 +7,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // Alt returns a text alternative to the chart for people who cannot see
@@ -71,7 +72,7 @@ func countedPhrase(w analysis.Weighting) string {
 		}
 		name := strings.ToLower(lv.Label())
 		names = append(names, name)
-		weighted = append(weighted, name+" at "+bpPercent(bp))
+		weighted = append(weighted, name+" at "+format.BasisPointsSpaced(bp))
 		full = full && bp == 10000
 	}
 	switch {
@@ -83,30 +84,9 @@ func countedPhrase(w analysis.Weighting) string {
 	return chartAnd(weighted) + " counted under " + w.Name
 }
 
-// chartCount writes "1 ministry", "2 ministries".
-func chartCount(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
 // chartAnd and chartOr join words into a list: "a, b and c".
-func chartAnd(s []string) string { return chartJoin(s, "and") }
-func chartOr(s []string) string  { return chartJoin(s, "or") }
-
-// chartJoin joins s with commas, and word before the last.
-func chartJoin(s []string, word string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " " + word + " " + s[len(s)-1]
-}
-
-// bpPercent formats basis points as a percentage: 4000 is "40 %".
-func bpPercent(bp int) string {
-	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + " %"
-}
+func chartAnd(s []string) string { return format.List(s, "and") }
+func chartOr(s []string) string  { return format.List(s, "or") }
 
 // chartPhaseYear names the phase and the year: "approved, 2025".
 func chartPhaseYear(p budget.Phase, year int) string {
@@ -157,5 +137,5 @@ func chartValue(v float64, pct bool) string {
 	case v < 0 && v > -1:
 		return ">−1 %"
 	}
-	return strconv.FormatFloat(math.Round(v), 'f', 0, 64) + " %"
+	return format.PercentExactSpaced(math.Round(v))
 }

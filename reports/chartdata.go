@@ -7,6 +7,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // The kinds of chart PlotChart draws.
@@ -187,7 +188,7 @@ func objectiveChart(r *Report) ChartData {
 			}
 			s := ChartSeries{Name: lv.Label(), Color: levelColors[lv]}
 			if bp != 10000 {
-				s.Name += " (counted at " + bpPercent(bp) + ")"
+				s.Name += " (counted at " + format.BasisPointsSpaced(bp) + ")"
 			}
 			for _, g := range groups {
 				// The level's money as the convention counts it, as a
@@ -206,7 +207,7 @@ func objectiveChart(r *Report) ChartData {
 	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; not-screened money counts as not GEWE.",
 		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), countedPhrase(w))
 	if skipped > 0 {
-		fmt.Fprintf(&b, " %s with no %s money left out.", chartCount(skipped, "objective", "objectives"), r.Phase)
+		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "objective", "objectives"), r.Phase)
 	}
 	if len(groups) == 0 {
 		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
@@ -248,7 +249,7 @@ func markerChart(r *Report) ChartData {
 	fmt.Fprintf(&b, "%s; each ministry's money by gender-marker level, before weighting (under %s, %s).",
 		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), r.Weighting.Name, strings.TrimSuffix(countedPhrase(r.Weighting), " under "+r.Weighting.Name))
 	if skipped > 0 {
-		fmt.Fprintf(&b, " %s with no %s money left out.", chartCount(skipped, "ministry", "ministries"), r.Phase)
+		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "ministry", "ministries"), r.Phase)
 	}
 	if len(groups) == 0 {
 		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)

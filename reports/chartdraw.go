@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/grb-toolkit/grb/internal/format"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -430,7 +431,7 @@ func percentTicks(max float64) plot.ConstantTicks {
 	}
 	var t plot.ConstantTicks
 	for v := 0.0; v <= max+1e-9; v += step {
-		t = append(t, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64) + " %"})
+		t = append(t, plot.Tick{Value: v, Label: format.PercentExactSpaced(v)})
 	}
 	return t
 }

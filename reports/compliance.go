@@ -3,12 +3,12 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // ComplianceOptions controls WriteComplianceText.
@@ -30,78 +30,18 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 	}
 	ew := &errWriter{w: w}
 	p := r.Profile
-	ew.printf("%s: profile %s, %s amounts, %s\n", r.Source, p.Name, r.Phase, plural(r.Lines, "line"))
+	ew.printf("%s: profile %s, %s amounts, %s\n", r.Source, p.Name, r.Phase, format.Count(r.Lines, "line"))
 	ew.printf("%s\n", p.Title)
 	if r.InputErrors > 0 {
-		ew.printf("THE INPUT HAS %s: rows or values with errors are not in these figures, so the result is not final (grb validate lists them)\n", strings.ToUpper(plural(r.InputErrors, "error")))
+		ew.printf("THE INPUT HAS %s: rows or values with errors are not in these figures, so the result is not final (grb validate lists them)\n", strings.ToUpper(format.Count(r.InputErrors, "error")))
 	}
 	ew.printf("\n")
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "rule\tmeasured\tthreshold\tresult\twhy\n")
+	writeRuleTable(ew, r)
 	for _, rr := range r.Rules {
-		th := "≥ " + minText(rr.Rule.Min)
-		if rr.Rule.Kind == analysis.EveryLine {
-			th = "every line"
-		}
-		if rr.Rule.Unverified {
-			th += " (unverified)"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, passText(rr.Pass), rr.Why)
-	}
-	tw.Flush()
-
-	for _, rr := range r.Rules {
-		if rr.Pass {
-			continue
-		}
-		ew.printf("\n%s fails: %s.\n", rr.Rule.ID, rr.Rule.Title)
-		for _, g := range rr.Groups {
-			if !g.Pass {
-				ew.printf("  %s: %s\n", keysText(g.Keys), g.Why)
-			}
-		}
-		if len(rr.Lines) == 0 {
-			ew.printf("  no line to list: the share is undefined or every line already counts\n")
-			continue
-		}
-		shown := len(rr.Lines)
-		if max > 0 && shown > max {
-			shown = max
-		}
-		what := "lines below " + rr.Rule.Level.String()
-		switch {
-		case rr.Rule.Kind == analysis.Coverage:
-			what = "lines not screened"
-		case rr.Rule.Kind == analysis.AmountShare && rr.Rule.Weighting.Attributed:
-			what = "lines without a GEWE amount"
-		}
-		if len(rr.Groups) > 0 {
-			what += " in the failing groups"
-		}
-		if shown < len(rr.Lines) {
-			ew.printf("  %s, largest first (%d of %d):\n", what, shown, len(rr.Lines))
-		} else {
-			ew.printf("  %s, largest first:\n", what)
-		}
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "    position\tunit\tdescription\t%s\tmarker\n", r.Phase)
-		for _, l := range rr.Lines[:shown] {
-			amt := "-"
-			if l.HasAmount {
-				amt = group(l.Amount)
-			}
-			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\n", l.Pos, orDash(oneLine(l.Unit, 30)), orDash(oneLine(l.Description, 50)), amt, markerText(l.Level, l.Raw))
-		}
-		tw.Flush()
-		if rest := len(rr.Lines) - shown; rest > 0 {
-			word := "lines"
-			if rest == 1 {
-				word = "line"
-			}
-			ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, word)
+		if !rr.Pass {
+			writeRuleFailure(ew, rr, r.Phase, max)
 		}
 	}
-
 	if r.Unverified > 0 {
 		ew.printf("\nUnverified thresholds (could not be checked against their source; treat the result as indicative):\n")
 		for _, rr := range r.Rules {
@@ -110,30 +50,154 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 			}
 		}
 	}
-	for _, wmsg := range r.Warnings {
-		ew.printf("\nnote: %s\n", wmsg)
+	for _, n := range r.Notes {
+		ew.printf("\nnote: %s\n", noteText(n))
 	}
-	ew.printf("\n")
-	switch {
-	case r.Pass && len(r.Rules) == 1:
-		ew.printf("The rule passes.\n")
-	case r.Pass:
-		ew.printf("All %d rules pass.\n", len(r.Rules))
-	case len(r.Rules) == 1:
-		ew.printf("The rule fails.\n")
-	default:
-		ew.printf("%d of %d rules fail.\n", r.Failed, len(r.Rules))
-	}
+	ew.printf("\n%s\n", verdictText(r))
 	if p.Source != "" {
 		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
 	}
 	return ew.err
 }
 
+// writeRuleTable writes one row per rule: its measured value, threshold,
+// result and why.
+func writeRuleTable(ew *errWriter, r *analysis.CheckResult) {
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "rule\tmeasured\tthreshold\tresult\twhy\n")
+	for _, rr := range r.Rules {
+		th := "≥ " + format.BasisPoints(rr.Rule.Min)
+		if rr.Rule.Kind == analysis.EveryLine {
+			th = "every line"
+		}
+		if rr.Rule.Unverified {
+			th += " (unverified)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, passText(rr.Pass), ruleWhy(rr.Why))
+	}
+	tw.Flush()
+}
+
+// writeRuleFailure writes a failing rule: its failing groups, then at
+// most max of the lines that drive the failure (all when max < 0),
+// largest first.
+func writeRuleFailure(ew *errWriter, rr analysis.RuleResult, phase budget.Phase, max int) {
+	ew.printf("\n%s fails: %s.\n", rr.Rule.ID, ruleTitle(rr.Rule))
+	for _, g := range rr.Groups {
+		if !g.Pass {
+			ew.printf("  %s: %s\n", keysText(g.Keys), ruleWhy(g.Why))
+		}
+	}
+	if len(rr.Lines) == 0 {
+		ew.printf("  no line to list: the share is undefined or every line already counts\n")
+		return
+	}
+	shown := len(rr.Lines)
+	if max > 0 && shown > max {
+		shown = max
+	}
+	what := failingLinesText(rr)
+	if shown < len(rr.Lines) {
+		ew.printf("  %s, largest first (%d of %d):\n", what, shown, len(rr.Lines))
+	} else {
+		ew.printf("  %s, largest first:\n", what)
+	}
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "    position\tunit\tdescription\t%s\tmarker\n", phase)
+	for _, l := range rr.Lines[:shown] {
+		amt := "-"
+		if l.HasAmount {
+			amt = format.Money(l.Amount)
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\n", l.Pos, orDash(oneLine(l.Unit, 30)), orDash(oneLine(l.Description, 50)), amt, markerText(l.Level, l.Raw))
+	}
+	tw.Flush()
+	if rest := len(rr.Lines) - shown; rest > 0 {
+		ew.printf("    … and %d more %s (--max-lines 0 or --format json lists every one)\n", rest, format.Plural(rest, "line", "lines"))
+	}
+}
+
+// failingLinesText says which lines drive a rule's failure.
+func failingLinesText(rr analysis.RuleResult) string {
+	what := "lines below " + rr.Rule.Level.String()
+	switch {
+	case rr.Rule.Kind == analysis.Coverage:
+		what = "lines not screened"
+	case rr.Rule.Kind == analysis.AmountShare && rr.Rule.Weighting.Attributed:
+		what = "lines without a GEWE amount"
+	}
+	if len(rr.Groups) > 0 {
+		what += " in the failing groups"
+	}
+	return what
+}
+
+// verdictText sums up a check: "All 3 rules pass.", "1 of 2 rules fail."
+func verdictText(r *analysis.CheckResult) string {
+	switch {
+	case r.Pass && len(r.Rules) == 1:
+		return "The rule passes."
+	case r.Pass:
+		return fmt.Sprintf("All %d rules pass.", len(r.Rules))
+	case len(r.Rules) == 1:
+		return "The rule fails."
+	}
+	return fmt.Sprintf("%d of %d rules fail.", r.Failed, len(r.Rules))
+}
+
 // WriteComplianceJSON writes the outcome of a compliance check as one
-// JSON object, with every line that drives a failure.
+// JSON object, with every line that drives a failure, and each rule's
+// reason in words.
 func WriteComplianceJSON(w io.Writer, r *analysis.CheckResult) error {
-	return WriteJSON(w, r)
+	return WriteJSON(w, complianceJSON(r))
+}
+
+// checkResultJSON is the JSON shape of an analysis.CheckResult: its
+// fields in their order, with the reasons and notes in words.
+type checkResultJSON struct {
+	Source      string           `json:"source"`
+	Profile     analysis.Profile `json:"profile"`
+	Phase       budget.Phase     `json:"phase"`
+	Lines       int              `json:"lines"`
+	Pass        bool             `json:"pass"`
+	Failed      int              `json:"failed"`
+	Unverified  int              `json:"unverified"`
+	Rules       []ruleResultJSON `json:"rules"`
+	Warnings    []string         `json:"warnings,omitempty"`
+	InputErrors int              `json:"input_errors"`
+}
+
+// ruleResultJSON is the JSON shape of an analysis.RuleResult, its rule
+// titled and its reason in words.
+type ruleResultJSON struct {
+	Rule     analysis.Rule      `json:"rule"`
+	Pass     bool               `json:"pass"`
+	Measured analysis.Measured  `json:"measured"`
+	Why      string             `json:"why"`
+	Groups   []groupCheckJSON   `json:"groups,omitempty"`
+	Lines    []analysis.LineRef `json:"lines"`
+}
+
+// groupCheckJSON is the JSON shape of an analysis.GroupCheck, its reason
+// in words.
+type groupCheckJSON struct {
+	analysis.GroupCheck
+	Why string `json:"why"`
+}
+
+func complianceJSON(r *analysis.CheckResult) checkResultJSON {
+	out := checkResultJSON{Source: r.Source, Profile: r.Profile, Phase: r.Phase, Lines: r.Lines, Pass: r.Pass, Failed: r.Failed,
+		Unverified: r.Unverified, Rules: make([]ruleResultJSON, 0, len(r.Rules)), Warnings: notesText(r.Notes), InputErrors: r.InputErrors}
+	for _, rr := range r.Rules {
+		rule := rr.Rule
+		rule.Title = ruleTitle(rule)
+		j := ruleResultJSON{Rule: rule, Pass: rr.Pass, Measured: rr.Measured, Why: ruleWhy(rr.Why), Lines: rr.Lines}
+		for _, g := range rr.Groups {
+			j.Groups = append(j.Groups, groupCheckJSON{GroupCheck: g, Why: ruleWhy(g.Why)})
+		}
+		out.Rules = append(out.Rules, j)
+	}
+	return out
 }
 
 func passText(ok bool) string {
@@ -141,11 +205,6 @@ func passText(ok bool) string {
 		return "pass"
 	}
 	return "FAIL"
-}
-
-// minText formats basis points as a per cent: 1500 → "15%".
-func minText(bp int) string {
-	return strconv.FormatFloat(float64(bp)/100, 'f', -1, 64) + "%"
 }
 
 // measuredText is the measured value of a rule for the table: the
@@ -156,29 +215,17 @@ func measuredText(rr analysis.RuleResult) string {
 	if !ok {
 		return "undefined"
 	}
-	p := ratioPercent(v, rr.Rule.Min, rr.Pass)
+	p := format.PercentAgainst(v, rr.Rule.Min, rr.Pass)
 	s := ""
 	if m.Unit == analysis.UnitLines {
 		s = fmt.Sprintf("%s (%d of %d lines)", p, m.Num, m.Den)
 	} else {
-		s = fmt.Sprintf("%s (%s of %s)", p, group(budget.Money(m.Num)), group(budget.Money(m.Den)))
+		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)))
 	}
 	if len(rr.Groups) > 0 {
 		s += " lowest group"
 	}
 	return s
-}
-
-// ratioPercent formats a fraction as a per cent with one decimal, or more
-// when one decimal would show the threshold for a value that misses it.
-func ratioPercent(v float64, min int, pass bool) string {
-	for dec := 1; dec <= 4; dec++ {
-		s := strconv.FormatFloat(100*v, 'f', dec, 64)
-		if pass || s != strconv.FormatFloat(float64(min)/100, 'f', dec, 64) {
-			return s + "%"
-		}
-	}
-	return strconv.FormatFloat(100*v, 'f', 6, 64) + "%"
 }
 
 func keysText(keys []analysis.Key) string {

@@ -1,6 +1,14 @@
 // Package reports is the last stage of grb's pipeline: it presents what
-// packages budget and analysis produced, always to an io.Writer chosen by
-// the caller.
+// packages budget (stage 1) and analysis (stage 2) produced, always to an
+// io.Writer chosen by the caller. It imports budget, analysis, templates
+// and internal/format of the project, gonum/plot for charts and excelize
+// for writing workbooks; never cmd or urfave/cli, and it reads no budget
+// files itself.
+//
+// It holds the words: analysis returns numbers and reason codes, and
+// reports turns them into sentences, each code by one function in
+// reasons.go, with numbers printed by package internal/format, so that a
+// translation has one place to change.
 //
 // For the terminal and for machines: the inspection of a budget file
 // (sheets, header, column mapping, row ledger, reconciliation of stated

@@ -7,6 +7,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // Findings states the report's headline figures as sentences a
@@ -29,7 +30,7 @@ func Findings(r *Report) []string {
 			scope, t.Lines, len(h.Currencies), strings.Join(h.Currencies, ", ")))
 		return append(out, qualitySentence(r)...)
 	}
-	out = append(out, fmt.Sprintf("%s, the %s budget in scope is %s over %d lines.", scope, r.Phase, money(t.Amount, cur), t.Lines))
+	out = append(out, fmt.Sprintf("%s, the %s budget in scope is %s over %d lines.", scope, r.Phase, format.MoneyIn(t.Amount, cur), t.Lines))
 
 	conv := map[string]analysis.Convention{}
 	for _, c := range h.Conventions {
@@ -37,13 +38,13 @@ func Findings(r *Report) []string {
 	}
 	d, p, e := conv[analysis.DACHeadline.Name], conv[analysis.PrincipalOnly.Name], conv[analysis.EU100400.Name]
 	out = append(out, fmt.Sprintf("Counting principal and significant lines in full (%s), %s of it (%s) serves gender equality; counting only lines whose principal objective is gender equality (%s), %s; with significant lines at 40%% (%s), %s.",
-		d.Weighting, pct(d.Share), money(d.GEWE, cur), p.Weighting, pct(p.Share), e.Weighting, pct(e.Share)))
+		d.Weighting, format.Share(d.Share.Value()), format.MoneyIn(d.GEWE, cur), p.Weighting, format.Share(p.Share.Value()), e.Weighting, format.Share(e.Share.Value())))
 
 	ns := t.Level(budget.NotScreened)
 	if ns == 0 {
 		out = append(out, "Every line was screened for gender.")
 	} else {
-		out = append(out, fmt.Sprintf("%s of the money (%s) was not screened for gender: whether it serves gender equality is unknown, and it is not counted as zero.", pct(t.NotScreened), money(ns, cur)))
+		out = append(out, fmt.Sprintf("%s of the money (%s) was not screened for gender: whether it serves gender equality is unknown, and it is not counted as zero.", format.Share(t.NotScreened.Value()), format.MoneyIn(ns, cur)))
 	}
 
 	// Where: the objectives with the most GEWE money, and the blind spots.
@@ -54,7 +55,7 @@ func Findings(r *Report) []string {
 		if len(top) == 3 || g.GEWE <= 0 || g.Keys[0].Value == "" {
 			break
 		}
-		top = append(top, fmt.Sprintf("%s (%s)", g.Keys[0].Label, money(g.GEWE, cur)))
+		top = append(top, fmt.Sprintf("%s (%s)", g.Keys[0].Label, format.MoneyIn(g.GEWE, cur)))
 	}
 	if len(top) > 0 {
 		out = append(out, fmt.Sprintf("Most gender-equality money (%s) goes to objectives %s.", r.Weighting.Name, strings.Join(top, ", ")))
@@ -69,7 +70,7 @@ func Findings(r *Report) []string {
 		out = append(out, fmt.Sprintf("Blind spots: objectives %s have budget but no gender-equality money under %s.", strings.Join(blind, ", "), r.Weighting.Name))
 	}
 	if g := untagged(r.ByObjective); g != nil {
-		out = append(out, fmt.Sprintf("%s of the money (%s) is not tagged with a GCM objective.", pct(g.Share), money(g.Amount, cur)))
+		out = append(out, fmt.Sprintf("%s of the money (%s) is not tagged with a GCM objective.", format.Share(g.Share.Value()), format.MoneyIn(g.Amount, cur)))
 	}
 
 	// Whether it was spent.
@@ -125,7 +126,7 @@ func executionSentence(r *Report) string {
 		prefix = fmt.Sprintf("Fiscal year %d has no executed amounts yet. ", r.Focus)
 	}
 	return fmt.Sprintf("%s%s, lines marked as serving gender equality (%s) spent %s of their budget (band %s), other screened lines %s (band %s), lines not screened %s; execution = executed ÷ revised, or ÷ approved where there is no revision.",
-		prefix, when, r.Weighting.Name, pct(t.GEWE.Rate), orDash(t.GEWE.Band), pct(t.Other.Rate), orDash(t.Other.Band), pct(t.NotScreened.Rate))
+		prefix, when, r.Weighting.Name, format.Share(t.GEWE.Rate.Value()), orDash(t.GEWE.Band), format.Share(t.Other.Rate.Value()), orDash(t.Other.Band), format.Share(t.NotScreened.Rate.Value()))
 }
 
 // diffSentence summarises the comparison of the last two budgets.
@@ -137,7 +138,7 @@ func diffSentence(r *Report) string {
 	n := len(r.Budgets)
 	c := d.GEWEChange
 	return fmt.Sprintf("Compared with %s, %s has %d lines added, %d cut and %d re-marked; gender-equality money (%s) changed by %s: %s from added lines, −%s from cut lines, %s from changed amounts and %s from re-marking.",
-		r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, group(c.Net), group(c.Added), group(c.Cut), group(c.Amount), group(c.Remarking))
+		r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, format.Money(c.Net), format.Money(c.Added), format.Money(c.Cut), format.Money(c.Amount), format.Money(c.Remarking))
 }
 
 // changeSentence compares the last two fiscal years.
@@ -157,8 +158,8 @@ func changeSentence(r *Report) string {
 		if old == 0 {
 			return "n/a"
 		}
-		return fmt.Sprintf("%+.1f%%", 100*(float64(new)-float64(old))/float64(old))
+		return format.PercentSigned(100 * (float64(new) - float64(old)) / float64(old))
 	}
 	return fmt.Sprintf("From fiscal year %s to %s, gender-equality money (%s) changed by %s (%s to %s), the whole budget in scope by %s (nominal).",
-		a.Keys[0].Value, b.Keys[0].Value, r.Weighting.Name, rel(a.GEWE, b.GEWE), group(a.GEWE), group(b.GEWE), rel(a.Amount, b.Amount))
+		a.Keys[0].Value, b.Keys[0].Value, r.Weighting.Name, rel(a.GEWE, b.GEWE), format.Money(a.GEWE), format.Money(b.GEWE), rel(a.Amount, b.Amount))
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // WriteGapsText writes the gender gaps for people, each section naming
@@ -20,9 +21,9 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 		if t.Met {
 			met = "met"
 		}
-		ew.printf("  Target: GEWE share under %s is %s (%s of %s) against a target of %s: %s points, %s", t.Weighting, pct(t.Share), group(t.Share.Num), group(t.Share.Den), strconv.FormatFloat(100*t.Target, 'f', -1, 64)+"%", points(t.Gap), met)
+		ew.printf("  Target: GEWE share under %s is %s (%s of %s) against a target of %s: %s points, %s", t.Weighting, format.Share(t.Share.Value()), format.Money(t.Share.Num), format.Money(t.Share.Den), format.PercentExact(100*t.Target), points(t.Gap), met)
 		if t.Needed > 0 {
-			ew.printf("; %s more would reach it", group(t.Needed))
+			ew.printf("; %s more would reach it", format.Money(t.Needed))
 		}
 		ew.printf(".\n")
 	}
@@ -50,9 +51,9 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 	}
 	b := g.Beneficiaries
 	if b.Lines > 0 {
-		ew.printf("  Beneficiaries: %d lines give counts; women and girls are %s of %d counted beneficiaries", b.Lines, floatShare(b.FemaleShare), b.Total)
+		ew.printf("  Beneficiaries: %d lines give counts; women and girls are %s of %d counted beneficiaries", b.Lines, format.Share(b.FemaleShare.V, b.FemaleShare.OK), b.Total)
 		if b.Reference > 0 {
-			ew.printf(" (reference %s: %s points)", strconv.FormatFloat(100*b.Reference, 'f', -1, 64)+"%", points(b.Gap))
+			ew.printf(" (reference %s: %s points)", format.PercentExact(100*b.Reference), points(b.Gap))
 		}
 		ew.printf("; money per female beneficiary %s, per male %s (ratio %s).\n", floatMoney(b.PerFemale), floatMoney(b.PerMale), floatNum(b.FemaleToMale))
 	} else {
@@ -62,7 +63,7 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 	if len(bs.NoGEWE) > 0 {
 		var s []string
 		for _, o := range bs.NoGEWE {
-			s = append(s, fmt.Sprintf("%s (%s)", o.Label, group(o.Amount)))
+			s = append(s, fmt.Sprintf("%s (%s)", o.Label, format.Money(o.Amount)))
 		}
 		ew.printf("  Blind spots (%s): budget but no GEWE money: %s.\n", bs.Weighting, strings.Join(s, ", "))
 	}
@@ -74,7 +75,7 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 		ew.printf("  No budget at all: %s.\n", strings.Join(s, ", "))
 	}
 	if bs.UntaggedLines > 0 {
-		ew.printf("  Not tagged with a GCM objective: %d lines, %s.\n", bs.UntaggedLines, group(bs.Untagged))
+		ew.printf("  Not tagged with a GCM objective: %d lines, %s.\n", bs.UntaggedLines, format.Money(bs.Untagged))
 	}
 	c := g.Concentration
 	ew.printf("  Concentration of GEWE money over %d objectives (%s): Herfindahl index %s, normalised entropy %s, like %s equally funded objectives.\n", c.N, c.Weighting, floatNum(c.HHI), floatNum(c.Entropy), floatNum(c.Effective))
@@ -84,11 +85,11 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "    year\ttotal\tGEWE\tGEWE share\t\n")
 		for _, y := range ch.Years {
-			fmt.Fprintf(tw, "    %d\t%s\t%s\t%s\t\n", y.Year, group(y.Total), group(y.GEWE), pct(y.Share))
+			fmt.Fprintf(tw, "    %d\t%s\t%s\t%s\t\n", y.Year, format.Money(y.Total), format.Money(y.GEWE), format.Share(y.Share.Value()))
 		}
 		tw.Flush()
 		for _, d := range ch.Changes {
-			ew.printf("    %d→%d: total %s (%s), GEWE %s (%s), share %s points", d.From, d.To, group(d.Total.Abs), floatPct(d.Total.Rel), group(d.GEWE.Abs), floatPct(d.GEWE.Rel), points(d.Share))
+			ew.printf("    %d→%d: total %s (%s), GEWE %s (%s), share %s points", d.From, d.To, format.Money(d.Total.Abs), floatPct(d.Total.Rel), format.Money(d.GEWE.Abs), floatPct(d.GEWE.Rel), points(d.Share))
 			if d.Real {
 				ew.printf("; real (prices of %d): total %s, GEWE %s", ch.RealBase, floatPct(d.RealTotal.Rel), floatPct(d.RealGEWE.Rel))
 			}
@@ -106,11 +107,11 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult) error {
 	ew := &errWriter{w: w}
 	ew.printf("\nChanges from %s to %s (matched by %s; %s amounts, %s):\n", oldName, newName, d.By, d.Phase, d.Weighting)
-	ew.printf("  Total %s → %s; GEWE money %s → %s (share %s → %s).\n", group(d.OldTotal), group(d.NewTotal), group(d.OldGEWE), group(d.NewGEWE), pct(d.OldShare), pct(d.NewShare))
+	ew.printf("  Total %s → %s; GEWE money %s → %s (share %s → %s).\n", format.Money(d.OldTotal), format.Money(d.NewTotal), format.Money(d.OldGEWE), format.Money(d.NewGEWE), format.Share(d.OldShare.Value()), format.Share(d.NewShare.Value()))
 	c := d.GEWEChange
-	ew.printf("  GEWE change %s = added %s − cut %s + amount changes %s + re-marking %s", group(c.Net), group(c.Added), group(c.Cut), group(c.Amount), group(c.Remarking))
+	ew.printf("  GEWE change %s = added %s − cut %s + amount changes %s + re-marking %s", format.Money(c.Net), format.Money(c.Added), format.Money(c.Cut), format.Money(c.Amount), format.Money(c.Remarking))
 	if c.Ambiguous != 0 || len(d.Ambiguous) > 0 {
-		ew.printf(" + ambiguous matches %s", group(c.Ambiguous))
+		ew.printf(" + ambiguous matches %s", format.Money(c.Ambiguous))
 	}
 	ew.printf(".\n")
 	ew.printf("  %d added, %d cut, %d kept (%d changed amount, %d re-marked, %d re-tagged, %d unchanged).\n", len(d.Added), len(d.Cut), d.Kept, len(d.Changed), len(d.Remarked), len(d.Retagged), d.Unchanged)
@@ -128,13 +129,13 @@ func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult)
 		}
 	}
 	list("Added", d.Added, func(it analysis.DiffItem) string {
-		return fmt.Sprintf("%s (GEWE %s)", group(it.New), group(it.NewGEWE))
+		return fmt.Sprintf("%s (GEWE %s)", format.Money(it.New), format.Money(it.NewGEWE))
 	})
 	list("Cut", d.Cut, func(it analysis.DiffItem) string {
-		return fmt.Sprintf("%s (GEWE %s)", group(it.Old), group(it.OldGEWE))
+		return fmt.Sprintf("%s (GEWE %s)", format.Money(it.Old), format.Money(it.OldGEWE))
 	})
 	list("Re-marked", d.Remarked, func(it analysis.DiffItem) string {
-		return fmt.Sprintf("%s → %s, GEWE effect %s", levels(it.OldLevels), levels(it.NewLevels), group(it.RemarkEffect))
+		return fmt.Sprintf("%s → %s, GEWE effect %s", levels(it.OldLevels), levels(it.NewLevels), format.Money(it.RemarkEffect))
 	})
 	for _, a := range d.Ambiguous {
 		ew.printf("  ambiguous: %q matches %d old and %d new lines; not paired\n", a.Key, len(a.Old), len(a.New))
@@ -161,7 +162,7 @@ func execText(e analysis.Execution) string {
 	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%.1f%% %s (%d)", 100*v, e.Band, e.Lines)
+	return fmt.Sprintf("%s %s (%d)", format.Percent(100*v), e.Band, e.Lines)
 }
 
 func points(f analysis.Float) string {
@@ -175,14 +176,7 @@ func floatPct(f analysis.Float) string {
 	if !f.OK {
 		return "n/a"
 	}
-	return fmt.Sprintf("%+.1f%%", 100*f.V)
-}
-
-func floatShare(f analysis.Float) string {
-	if !f.OK {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.1f%%", 100*f.V)
+	return format.PercentSigned(100 * f.V)
 }
 
 func floatNum(f analysis.Float) string {

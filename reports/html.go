@@ -10,6 +10,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -74,7 +75,7 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	}
 	for _, c := range h.Conventions {
 		wt := weightingByName(c.Weighting)
-		conv := htmlConvention{Name: c.Weighting, Counts: wt.Description, Money: money(c.GEWE, cur), Share: pct(c.Share)}
+		conv := htmlConvention{Name: c.Weighting, Counts: wt.Description, Money: format.MoneyIn(c.GEWE, cur), Share: format.Share(c.Share.Value())}
 		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
 			conv.Money, conv.Share = "–", "n/a (no line declares a GEWE amount)"
 		}
@@ -150,15 +151,7 @@ func (r *Report) scopeText() string {
 	if r.Focus != 0 {
 		s = fmt.Sprintf("Fiscal year %d", r.Focus)
 	}
-	return fmt.Sprintf("%s, %s amounts (%s)", s, r.Phase, money(r.Headline.Total.Amount, r.Currency()))
-}
-
-// money formats an amount with its currency: "1,234.50 USD".
-func money(m budget.Money, cur string) string {
-	if cur == "" {
-		return group(m)
-	}
-	return group(m) + " " + cur
+	return fmt.Sprintf("%s, %s amounts (%s)", s, r.Phase, format.MoneyIn(r.Headline.Total.Amount, r.Currency()))
 }
 
 func groupTable(id, heading string, res *analysis.Result, r *Report, cur string) htmlTable {
@@ -170,9 +163,9 @@ func groupTable(id, heading string, res *analysis.Result, r *Report, cur string)
 	}
 	row := func(label string, g analysis.Group, total bool) htmlRow {
 		return htmlRow{Total: total, Cells: []htmlCell{
-			{Text: label}, {Text: fmt.Sprint(g.Lines), Num: true}, {Text: group(g.Amount), Num: true}, {Text: pct(g.Share), Num: true},
-			{Text: pct(g.Principal), Num: true}, {Text: pct(g.Significant), Num: true}, {Text: pct(g.NotScreened), Num: true},
-			{Text: group(g.GEWE), Num: true}, {Text: pct(g.GEWEShare), Num: true},
+			{Text: label}, {Text: fmt.Sprint(g.Lines), Num: true}, {Text: format.Money(g.Amount), Num: true}, {Text: format.Share(g.Share.Value()), Num: true},
+			{Text: format.Share(g.Principal.Value()), Num: true}, {Text: format.Share(g.Significant.Value()), Num: true}, {Text: format.Share(g.NotScreened.Value()), Num: true},
+			{Text: format.Money(g.GEWE), Num: true}, {Text: format.Share(g.GEWEShare.Value()), Num: true},
 		}}
 	}
 	for _, g := range res.Groups {
@@ -221,10 +214,7 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i == 2 || i == 3})
 	}
 	for _, rr := range c.Rules {
-		measured := "n/a"
-		if v, ok := rr.Measured.Value(); ok {
-			measured = fmt.Sprintf("%.1f%%", 100*v)
-		}
+		measured := format.Share(rr.Measured.Value())
 		res := "FAIL"
 		if rr.Pass {
 			res = "pass"
@@ -232,8 +222,8 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 		if rr.Rule.Unverified {
 			res += " (threshold unverified)"
 		}
-		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: rr.Rule.Title}, {Text: measured, Num: true},
-			{Text: fmt.Sprintf("%.1f%%", float64(rr.Rule.Min)/100), Num: true}, {Text: res}, {Text: rr.Why}}})
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: ruleTitle(rr.Rule)}, {Text: measured, Num: true},
+			{Text: format.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: ruleWhy(rr.Why)}}})
 	}
 	return t, true
 }

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // InspectOptions controls WriteInspection.
@@ -156,7 +157,7 @@ func inspectTotals(ew *errWriter, b *budget.Budget, opt InspectOptions) {
 				} else if !opt.Ledger {
 					continue
 				}
-				row("  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet()), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, group(a.Stated), group(a.Computed), group(a.Diff()), st)
+				row("  %s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", sheetName(c.Pos.Sheet()), c.Pos.Row, oneLine(c.Label, 40), oneLine(a.Column, 24), c.Covered, format.Money(a.Stated), format.Money(a.Computed), format.Money(a.Diff()), st)
 			}
 		}
 		tw.Flush()
@@ -182,7 +183,7 @@ func inspectLineTotals(ew *errWriter, b *budget.Budget) {
 				fmt.Fprintf(tw, "\toverflow")
 				continue
 			}
-			fmt.Fprintf(tw, "\t%s", group(v))
+			fmt.Fprintf(tw, "\t%s", format.Money(v))
 		}
 		fmt.Fprintf(tw, "\t\n")
 	}
@@ -202,7 +203,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	inspectTotals(ew, b, opt)
 	inspectLineTotals(ew, b)
 	errs := b.Errors()
-	ew.printf("\n%s; %s, %s (grb validate lists them)\n", plural(len(b.Lines), "line"), plural(errs, "error"), plural(len(b.Issues)-errs, "warning"))
+	ew.printf("\n%s; %s, %s (grb validate lists them)\n", format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(len(b.Issues)-errs, "warning"))
 	return ew.err
 }
 
@@ -289,27 +290,6 @@ func oneLine(s string, n int) string {
 	return s
 }
 
-// group formats money with thousands separators: 1,234,567.80.
-func group(m budget.Money) string {
-	s := m.String()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	i := strings.IndexByte(s, '.')
-	intPart, frac := s[:i], s[i:]
-	var b strings.Builder
-	for j, r := range intPart {
-		if j > 0 && (len(intPart)-j)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String() + frac
-	if neg {
-		return "-" + out
-	}
-	return out
-}
-
 // IssueOptions controls WriteIssues.
 type IssueOptions struct {
 	Max int // list at most Max issues (0 = all); the count is always printed
@@ -328,7 +308,7 @@ func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
 		ew.printf("%s\n", is.Error())
 	}
 	errs := b.Errors()
-	ew.printf("%s: %s, %s, %s\n", b.Source, plural(len(b.Lines), "line"), plural(errs, "error"), plural(len(b.Issues)-errs, "warning"))
+	ew.printf("%s: %s, %s, %s\n", b.Source, format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(len(b.Issues)-errs, "warning"))
 	return ew.err
 }
 
@@ -354,14 +334,6 @@ func sortedIssues(b *budget.Budget) []budget.Issue {
 		return a.Pos.Col < c.Pos.Col
 	})
 	return out
-}
-
-// plural writes "1 line", "2 lines".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // issueJSON is the JSON shape of a validation report.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // sdg5c1Time is written as the questionnaire's creation and modification
@@ -242,16 +243,33 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 	if len(r.NotAnswered) > 0 {
 		if r.Final {
 			ew.printf("  %s not answered (%s); answering %s could not change the classification.\n",
-				plural(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), itThem(len(r.NotAnswered)))
+				format.Count(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), format.Plural(len(r.NotAnswered), "it", "them"))
 		} else {
 			ew.printf("  NOT FINAL: %s not answered (%s); answered Yes, the classification could be %s.\n",
-				plural(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), r.Best)
+				format.Count(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), r.Best)
 		}
 	}
 	ew.printf("\n")
+	writeSDG5c1Criteria(ew, r.Criteria)
+	writeSDG5c1Answers(ew, r)
+	if r.Evidence != nil {
+		writeSDG5c1Evidence(ew, r)
+	}
+	if len(r.Issues) > 0 {
+		ew.printf("\nissues:\n")
+		for _, i := range r.Issues {
+			ew.printf("  %s\n", i.Error())
+		}
+	}
+	return ew.err
+}
+
+// writeSDG5c1Criteria writes the table of criteria: Yes, No and
+// unanswered questions, how many Yes are needed, and whether it is met.
+func writeSDG5c1Criteria(ew *errWriter, cs []analysis.CriterionScore) {
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "criterion\tyes\tno\tnot answered\tneeded\tmet\n")
-	for _, c := range r.Criteria {
+	for _, c := range cs {
 		met := "no"
 		if c.Met {
 			met = "yes"
@@ -261,9 +279,13 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 		fmt.Fprintf(tw, "%d %s\t%d\t%d\t%d\t%d of %d\t%s\n", c.Number, oneLine(c.Name, 50), c.Yes, c.No, c.NotAnswered, c.Need, c.Questions, met)
 	}
 	tw.Flush()
+}
 
+// writeSDG5c1Answers writes every answer with its evidence, then the
+// optional share of the budget.
+func writeSDG5c1Answers(ew *errWriter, r *analysis.SDG5c1Result) {
 	ew.printf("\nanswers:\n")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "  id\tanswer\tevidence\n")
 	for _, a := range r.Answers {
 		ans := a.Answer.String()
@@ -277,60 +299,49 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 	tw.Flush()
 	switch {
 	case r.Share.OK:
-		ew.printf("  optional: share of the budget allocated to gender equality %s%% (stated)\n", strconv.FormatFloat(r.Share.Percent, 'f', -1, 64))
+		ew.printf("  optional: share of the budget allocated to gender equality %s (stated)\n", format.PercentExact(r.Share.Percent))
 	case r.Share.Raw != "":
 		ew.printf("  optional: share of the budget %q not understood\n", r.Share.Raw)
 	default:
 		ew.printf("  optional: share of the budget allocated to gender equality not answered\n")
 	}
-
-	if e := r.Evidence; e != nil {
-		ew.printf("\nCompared with %s", e.Source)
-		if e.Year != 0 {
-			ew.printf(" (fiscal year %d", e.Year)
-		} else {
-			ew.printf(" (every line")
-		}
-		ew.printf(", %s amounts, %s):\n", e.Phase, plural(e.Lines, "line"))
-		for _, f := range r.Findings {
-			if f.Contradiction {
-				ew.printf("  CONTRADICTION %s: %s\n", f.Question, f.Text)
-			}
-		}
-		for _, f := range r.Findings {
-			if !f.Contradiction {
-				ew.printf("  %s: %s\n", f.Question, f.Text)
-			}
-		}
-		if len(e.Shares) > 0 {
-			ew.printf("  share of the budget allocated to gender equality, by convention:\n")
-			tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-			for _, c := range e.Shares {
-				fmt.Fprintf(tw, "    \t%s\t%s\t%s\t\n", c.Weighting, group(c.GEWE), pct(c.Share))
-			}
-			tw.Flush()
-		}
-		for _, n := range e.Notes {
-			ew.printf("  note: %s\n", n)
-		}
-		if c := r.Contradictions(); c > 0 {
-			ew.printf("  %s between the answers and the budget: check the answers or the budget's tagging.\n", plural(c, "contradiction"))
-		}
-	}
-	if len(r.Issues) > 0 {
-		ew.printf("\nissues:\n")
-		for _, i := range r.Issues {
-			ew.printf("  %s\n", i.Error())
-		}
-	}
-	return ew.err
 }
 
-func itThem(n int) string {
-	if n == 1 {
-		return "it"
+// writeSDG5c1Evidence writes what the budget shows: the findings,
+// contradictions first, the share under each convention, and the notes.
+func writeSDG5c1Evidence(ew *errWriter, r *analysis.SDG5c1Result) {
+	e := r.Evidence
+	ew.printf("\nCompared with %s", e.Source)
+	if e.Year != 0 {
+		ew.printf(" (fiscal year %d", e.Year)
+	} else {
+		ew.printf(" (every line")
 	}
-	return "them"
+	ew.printf(", %s amounts, %s):\n", e.Phase, format.Count(e.Lines, "line"))
+	for _, f := range r.Findings {
+		if f.Contradiction {
+			ew.printf("  CONTRADICTION %s: %s\n", f.Question, findingText(f, e))
+		}
+	}
+	for _, f := range r.Findings {
+		if !f.Contradiction {
+			ew.printf("  %s: %s\n", f.Question, findingText(f, e))
+		}
+	}
+	if len(e.Shares) > 0 {
+		ew.printf("  share of the budget allocated to gender equality, by convention:\n")
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+		for _, c := range e.Shares {
+			fmt.Fprintf(tw, "    \t%s\t%s\t%s\t\n", c.Weighting, format.Money(c.GEWE), format.Share(c.Share.Value()))
+		}
+		tw.Flush()
+	}
+	for _, n := range e.Notes {
+		ew.printf("  note: %s\n", noteText(n))
+	}
+	if c := r.Contradictions(); c > 0 {
+		ew.printf("  %s between the answers and the budget: check the answers or the budget's tagging.\n", format.Count(c, "contradiction"))
+	}
 }
 
 // caseText says which criteria are met: "criteria 1 and 2 met, 3 not met".
@@ -347,7 +358,7 @@ func caseText(cs []analysis.CriterionScore) string {
 		if len(v) == 1 {
 			return "criterion " + v[0]
 		}
-		return "criteria " + strings.Join(v[:len(v)-1], ", ") + " and " + v[len(v)-1]
+		return "criteria " + format.List(v, "and")
 	}
 	switch {
 	case len(not) == 0:
@@ -364,7 +375,7 @@ func caseText(cs []analysis.CriterionScore) string {
 // share of the budget as stated and as computed under each convention.
 func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 	ew := &errWriter{w: w}
-	ew.printf("SDG 5.c.1 tracking, %s:\n", plural(len(t.Years), "questionnaire"))
+	ew.printf("SDG 5.c.1 tracking, %s:\n", format.Count(len(t.Years), "questionnaire"))
 	var convs []string
 	seen := map[string]bool{}
 	for _, y := range t.Years {
@@ -392,7 +403,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 		}
 		stated := "-"
 		if y.StatedShare != nil {
-			stated = strconv.FormatFloat(*y.StatedShare, 'f', -1, 64) + "%"
+			stated = format.PercentExact(*y.StatedShare)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s", year, y.Source, tick(y.Yes[0], y.Met[0]), tick(y.Yes[1], y.Met[1]), tick(y.Yes[2], y.Met[2]),
 			y.Case, cls, y.NotAnswered, y.Contradictions, stated)
@@ -400,7 +411,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 			v := "-"
 			for _, c := range y.Shares {
 				if c.Weighting == name {
-					v = pct(c.Share)
+					v = format.Share(c.Share.Value())
 				}
 			}
 			fmt.Fprintf(tw, "\t%s", v)
@@ -408,8 +419,8 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 		fmt.Fprintf(tw, "\n")
 	}
 	tw.Flush()
-	for _, wmsg := range t.Warnings {
-		ew.printf("note: %s\n", wmsg)
+	for _, n := range t.Notes {
+		ew.printf("note: %s\n", noteText(n))
 	}
 	return ew.err
 }
@@ -423,15 +434,73 @@ func tick(yes int, met bool) string {
 
 // sdg5c1JSON is the JSON shape of grb sdg5c1's output.
 type sdg5c1JSON struct {
-	Questionnaires []*analysis.SDG5c1Result `json:"questionnaires"`
-	Tracking       *analysis.SDG5c1Track    `json:"tracking"`
+	Questionnaires []sdg5c1ResultJSON `json:"questionnaires"`
+	Tracking       *sdg5c1TrackJSON   `json:"tracking"`
 }
 
 // WriteSDG5c1JSON writes scored questionnaires and their tracking table
-// as one JSON object: {"questionnaires": […], "tracking": {…}}.
+// as one JSON object: {"questionnaires": […], "tracking": {…}}, with the
+// findings and notes in words.
 func WriteSDG5c1JSON(w io.Writer, rs []*analysis.SDG5c1Result, t *analysis.SDG5c1Track) error {
-	if rs == nil {
-		rs = []*analysis.SDG5c1Result{}
+	v := sdg5c1JSON{Questionnaires: make([]sdg5c1ResultJSON, len(rs))}
+	for i, r := range rs {
+		v.Questionnaires[i] = sdg5c1ResultOf(r)
 	}
-	return WriteJSON(w, sdg5c1JSON{Questionnaires: rs, Tracking: t})
+	if t != nil {
+		v.Tracking = &sdg5c1TrackJSON{SDG5c1Track: *t, Warnings: notesText(t.Notes)}
+	}
+	return WriteJSON(w, v)
+}
+
+// sdg5c1ResultJSON is the JSON shape of an analysis.SDG5c1Result: its
+// fields in their order, with the findings and notes in words.
+type sdg5c1ResultJSON struct {
+	Source         string                    `json:"source"`
+	Country        string                    `json:"country,omitempty"`
+	Year           int                       `json:"year,omitempty"`
+	YearLabel      string                    `json:"year_label,omitempty"`
+	Answers        []analysis.SDG5c1Answer   `json:"answers"`
+	Criteria       []analysis.CriterionScore `json:"criteria"`
+	Case           string                    `json:"case"`
+	Classification analysis.Classification   `json:"classification"`
+	Final          bool                      `json:"final"`
+	Best           analysis.Classification   `json:"best"`
+	NotAnswered    []string                  `json:"not_answered"`
+	Share          budget.ShareAnswer        `json:"stated_share"`
+	Evidence       *sdg5c1EvidenceJSON       `json:"evidence,omitempty"`
+	Findings       []findingJSON             `json:"findings"`
+	Issues         []budget.Issue            `json:"issues,omitempty"`
+}
+
+// sdg5c1EvidenceJSON is the JSON shape of an analysis.SDG5c1Evidence,
+// its notes in words.
+type sdg5c1EvidenceJSON struct {
+	analysis.SDG5c1Evidence
+	Notes []string `json:"notes,omitempty"`
+}
+
+// findingJSON is the JSON shape of an analysis.Finding, in words.
+type findingJSON struct {
+	analysis.Finding
+	Text string `json:"text"`
+}
+
+// sdg5c1TrackJSON is the JSON shape of an analysis.SDG5c1Track, its notes
+// in words.
+type sdg5c1TrackJSON struct {
+	analysis.SDG5c1Track
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+func sdg5c1ResultOf(r *analysis.SDG5c1Result) sdg5c1ResultJSON {
+	v := sdg5c1ResultJSON{Source: r.Source, Country: r.Country, Year: r.Year, YearLabel: r.YearLabel, Answers: r.Answers, Criteria: r.Criteria,
+		Case: r.Case, Classification: r.Classification, Final: r.Final, Best: r.Best, NotAnswered: r.NotAnswered, Share: r.Share,
+		Findings: make([]findingJSON, len(r.Findings)), Issues: r.Issues}
+	if r.Evidence != nil {
+		v.Evidence = &sdg5c1EvidenceJSON{SDG5c1Evidence: *r.Evidence, Notes: notesText(r.Evidence.Notes)}
+	}
+	for i, f := range r.Findings {
+		v.Findings[i] = findingJSON{Finding: f, Text: findingText(f, r.Evidence)}
+	}
+	return v
 }

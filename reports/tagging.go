@@ -9,6 +9,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // TagSummaryOptions controls WriteTagSummary.
@@ -28,7 +29,7 @@ func WriteTagSummary(w io.Writer, t *budget.Tagging, sum budget.SuggestSummary, 
 	for _, s := range t.Sheets {
 		sheets = append(sheets, s.Name)
 	}
-	ew.printf("%s: %s with lines in %s (%s), marker scheme %s\n", opt.Output, plural(sum.Rows, "row"), plural(len(sheets), "sheet"), strings.Join(sheets, ", "), t.Scheme)
+	ew.printf("%s: %s with lines in %s (%s), marker scheme %s\n", opt.Output, format.Count(sum.Rows, "row"), format.Count(len(sheets), "sheet"), strings.Join(sheets, ", "), t.Scheme)
 	ew.printf("suggestions, by the first source that gave one:\n")
 	type source struct {
 		n    int
@@ -71,7 +72,7 @@ func WriteTagSummary(w io.Writer, t *budget.Tagging, sum budget.SuggestSummary, 
 		ew.printf("conflicts: none\n")
 		return ew.err
 	}
-	ew.printf("conflicts: on %s the sources disagree, so that part was not suggested:\n", plural(len(sum.Conflicts), "row"))
+	ew.printf("conflicts: on %s the sources disagree, so that part was not suggested:\n", format.Count(len(sum.Conflicts), "row"))
 	for i, c := range sum.Conflicts {
 		if opt.Max > 0 && i == opt.Max {
 			ew.printf("  … and %d more\n", len(sum.Conflicts)-opt.Max)
@@ -95,13 +96,13 @@ type EvaluationOptions struct {
 // confusion matrix, and the lines the suggestions missed or got wrong.
 func WriteEvaluation(w io.Writer, ev *analysis.Evaluation, opt EvaluationOptions) error {
 	ew := &errWriter{w: w}
-	ew.printf("%s: suggestions by %s, against the tags of %s\n\n", opt.Truth, opt.Rules, plural(ev.Lines, "line"))
+	ew.printf("%s: suggestions by %s, against the tags of %s\n\n", opt.Truth, opt.Rules, format.Count(ev.Lines, "line"))
 
 	ew.printf("GCM objectives (a line may have several; shares are not compared):\n")
 	writeScores(ew, "objective", ev.Objectives, &ev.AllObjectives)
 	ew.printf("  lines whose suggested objectives are exactly the true ones: %d of %d%s\n\n", ev.ExactObjectives, ev.Lines, pctText(ev.ExactObjectives, ev.Lines))
 
-	ew.printf("Gender marker (%s with a true marker):\n", plural(ev.MarkerLines, "line"))
+	ew.printf("Gender marker (%s with a true marker):\n", format.Count(ev.MarkerLines, "line"))
 	if ev.MarkerLines == 0 {
 		ew.printf("  no line has a true marker: nothing to score\n")
 	} else {
@@ -179,7 +180,7 @@ func pctText(n, d int) string {
 	if d == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%.0f%%)", 100*float64(n)/float64(d))
+	return " (" + format.PercentRounded(100*float64(n)/float64(d)) + ")"
 }
 
 func levelName(l budget.Level) string {
@@ -206,6 +207,6 @@ func WriteTaggingStatus(w io.Writer, t *budget.Tagging) error {
 		}
 	}
 	_, err := fmt.Fprintf(w, "tagging workbook made from %s, marker scheme %s: %s with lines: %d confirmed, %d not screened, %d suggested, %d not tagged\n",
-		t.Source, t.Scheme, plural(len(t.Rows), "row"), n[budget.StatusConfirmed], n[budget.StatusNotScreened], n[budget.StatusSuggested], n[budget.StatusNone])
+		t.Source, t.Scheme, format.Count(len(t.Rows), "row"), n[budget.StatusConfirmed], n[budget.StatusNotScreened], n[budget.StatusSuggested], n[budget.StatusNone])
 	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // summarySheet writes the headline: the money in scope, the GEWE money
@@ -271,7 +272,7 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 		if rr.Rule.Unverified {
 			ver = "unverified threshold"
 		}
-		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, rr.Rule.Title, measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), rr.Why})
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), ruleWhy(rr.Why)})
 	}
 	x.table(sheet, 1, []col{{"Profile", 10, 0}, {"Rule", 14, 0}, {"Requirement", 50, 0}, {"Measured", 11, 2}, {"Threshold", 11, 2}, {"Result", 8, 0}, {"Verified?", 20, 0}, {"Lines behind a failure", 12, 3}, {"Why", 90, 0}}, rows)
 }
@@ -334,7 +335,7 @@ func weightText(w analysis.Weighting) string {
 	}
 	var parts []string
 	for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted} {
-		parts = append(parts, fmt.Sprintf("%s %d%%", strings.ToLower(lv.Label()), w.Weight(lv)/100))
+		parts = append(parts, strings.ToLower(lv.Label())+" "+format.BasisPointsWhole(w.Weight(lv)))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/reports"
 )
 
@@ -208,21 +209,14 @@ func warnReading(c *cli.Context, b *budget.Budget) {
 	}
 	var parts []string
 	if errs > 0 {
-		parts = append(parts, plural(errs, "error"))
+		parts = append(parts, format.Count(errs, "error"))
 	}
 	if warns > 0 {
-		parts = append(parts, plural(warns, "warning"))
+		parts = append(parts, format.Count(warns, "warning"))
 	}
 	msg := fmt.Sprintf("grb: %s: reading found %s (grb validate lists them)", b.Source, strings.Join(parts, " and "))
 	if errs > 0 {
 		msg += "; rows or values with errors are not in the figures"
 	}
 	fmt.Fprintln(c.App.ErrWriter, msg)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

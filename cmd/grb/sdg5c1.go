@@ -8,6 +8,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/reports"
 )
 
@@ -34,9 +35,9 @@ func sdg5c1Command() *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("sdg5c1: want one or more filled QUESTIONNAIRE files, or --template -o FILE")
 			}
-			format := c.String("format")
-			if format != "text" && format != "json" {
-				return usagef("--format %q: want text or json", format)
+			outFormat := c.String("format")
+			if outFormat != "text" && outFormat != "json" {
+				return usagef("--format %q: want text or json", outFormat)
 			}
 			opt := analysis.SDG5c1Options{PhaseSet: true}
 			var err error
@@ -65,12 +66,12 @@ func sdg5c1Command() *cli.Command {
 				}
 				if n := q.Errors(); n > 0 {
 					inputErrors = true
-					notes = append(notes, fmt.Sprintf("grb: %s: the questionnaire has %s (listed with its issues)", name, plural(n, "error")))
+					notes = append(notes, fmt.Sprintf("grb: %s: the questionnaire has %s (listed with its issues)", name, format.Count(n, "error")))
 				}
 				results = append(results, r)
 			}
 			track := analysis.TrackSDG5c1(results)
-			if format == "json" {
+			if outFormat == "json" {
 				err = reports.WriteSDG5c1JSON(c.App.Writer, results, track)
 			} else {
 				for i, r := range results {

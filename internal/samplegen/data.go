@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // fiscalYears are the years of the sample, one sheet each.
@@ -324,18 +326,5 @@ func formatTenths(v int64) string {
 // groupTenths formats v tenths like formatTenths but with a comma every
 // three digits: "1,234.5".
 func groupTenths(v int64) string {
-	s := formatTenths(v)
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return sign + b.String() + "." + frac
+	return format.Thousands(formatTenths(v))
 }

@@ -1,0 +1,140 @@
+package analysis
+
+import (
+	"math/big"
+	"strconv"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// Measured is a measured value with its numerator and denominator: money
+// in cents (UnitAmount) or a number of lines (UnitLines).
+type Measured struct {
+	Unit     Unit
+	Num, Den int64
+}
+
+// Value returns Num/Den, and false when Den is 0.
+func (m Measured) Value() (float64, bool) {
+	if m.Den == 0 {
+		return 0, false
+	}
+	return float64(m.Num) / float64(m.Den), true
+}
+
+// MarshalJSON writes {"unit":…, "num":…, "den":…, "value":… or null},
+// money as exact decimals.
+func (m Measured) MarshalJSON() ([]byte, error) {
+	num, den := strconv.FormatInt(m.Num, 10), strconv.FormatInt(m.Den, 10)
+	if m.Unit == UnitAmount {
+		num, den = budget.Money(m.Num).String(), budget.Money(m.Den).String()
+	}
+	val := "null"
+	if v, ok := m.Value(); ok {
+		val = strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return []byte(`{"unit":"` + string(m.Unit) + `","num":` + num + `,"den":` + den + `,"value":` + val + `}`), nil
+}
+
+// meets reports whether m is at least min basis points, exactly: a value
+// on the threshold passes. An undefined value does not.
+func (m Measured) meets(min int) bool {
+	if m.Den == 0 {
+		return false
+	}
+	// Num/Den ≥ min/10000  ⇔  Num·10000 ≥ min·Den (for Den > 0).
+	l := new(big.Int).Mul(big.NewInt(m.Num), big.NewInt(10000))
+	r := new(big.Int).Mul(big.NewInt(int64(min)), big.NewInt(m.Den))
+	if m.Den < 0 {
+		return l.Cmp(r) <= 0
+	}
+	return l.Cmp(r) >= 0
+}
+
+// shortfall returns how much Num must grow, Den unchanged, to meet min:
+// ceil(min·Den/10000) − Num, or 0.
+func (m Measured) shortfall(min int) int64 {
+	if m.Den <= 0 {
+		return 0
+	}
+	need := new(big.Int).Mul(big.NewInt(int64(min)), big.NewInt(m.Den))
+	need.Add(need, big.NewInt(9999))
+	need.Quo(need, big.NewInt(10000))
+	need.Sub(need, big.NewInt(m.Num))
+	if need.Sign() <= 0 || !need.IsInt64() {
+		return 0
+	}
+	return need.Int64()
+}
+
+// exactly reports whether m equals min basis points exactly.
+func (m Measured) exactly(min int) bool {
+	return new(big.Int).Mul(big.NewInt(m.Num), big.NewInt(10000)).Cmp(new(big.Int).Mul(big.NewInt(int64(min)), big.NewInt(m.Den))) == 0
+}
+
+// lower reports whether a is a lower value than b; an undefined value is
+// the lowest.
+func lower(a, b Measured) bool {
+	va, oka := a.Value()
+	vb, okb := b.Value()
+	if !oka || !okb {
+		return !oka && okb
+	}
+	return va < vb
+}
+
+// LineRef is a budget line that drives a failure.
+type LineRef struct {
+	Index       int             `json:"index"` // in Budget.Lines
+	Pos         budget.Position `json:"position"`
+	Unit        string          `json:"unit,omitempty"` // administrative unit label
+	Description string          `json:"description"`
+	Amount      budget.Money    `json:"amount"` // in the phase checked; 0 when absent
+	HasAmount   bool            `json:"has_amount"`
+	Level       budget.Level    `json:"level"`
+	Raw         string          `json:"marker,omitempty"` // the marker as written
+}
+
+// GroupCheck is a rule judged within one group of lines.
+type GroupCheck struct {
+	Keys     []Key    `json:"keys"`
+	Pass     bool     `json:"pass"`
+	Measured Measured `json:"measured"`
+	Why      Reason   `json:"-"` // package reports writes it as "why", in words
+}
+
+// RuleResult is the outcome of one rule.
+type RuleResult struct {
+	Rule Rule `json:"rule"`
+	Pass bool `json:"pass"`
+	// Measured is the measured value: for a rule with Per, that of the
+	// lowest group (the one furthest below, or closest to, the
+	// threshold).
+	Measured Measured     `json:"measured"`
+	Why      Reason       `json:"-"` // package reports writes it as "why", in words
+	Groups   []GroupCheck `json:"groups,omitempty"`
+	// Lines are the lines that drive a failure, largest amount first:
+	// the lines below the level (not screened, for coverage; without a
+	// declared GEWE amount, for the attributed weighting), in the groups
+	// that fail. Empty when the rule passes. Every such line is listed;
+	// writers cap the listing.
+	Lines []LineRef `json:"lines"`
+}
+
+// CheckResult is the outcome of Check.
+type CheckResult struct {
+	Source     string       `json:"source"` // the budget's file name
+	Profile    Profile      `json:"profile"`
+	Phase      budget.Phase `json:"phase"`
+	Lines      int          `json:"lines"`
+	Pass       bool         `json:"pass"`       // every rule passes
+	Failed     int          `json:"failed"`     // rules that fail
+	Unverified int          `json:"unverified"` // rules whose threshold is unverified
+	Rules      []RuleResult `json:"rules"`
+	// Notes are NoteJudgedPerCurrency and NoteNoAmount, when they apply;
+	// package reports writes them as "warnings", in words.
+	Notes []Note `json:"-"`
+	// InputErrors counts the budget's issues of severity Error: rows or
+	// values that could not be read and are not in the figures.
+	InputErrors int `json:"input_errors"`
+}
