@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/tagging"
 )
 
 // Score counts, for one class (a GCM objective or a marker level), the
@@ -93,7 +94,7 @@ type Evaluation struct {
 // serving none (a suggestion there is a false positive); a true line
 // without a gender marker is not scored for the marker. It is an error
 // for the slices to differ in length.
-func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, error) {
+func Evaluate(truth []budget.Line, suggested []tagging.Suggestion) (*Evaluation, error) {
 	if len(truth) != len(suggested) {
 		return nil, fmt.Errorf("analysis: %d lines but %d suggestions", len(truth), len(suggested))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // The SDG 5.c.1 scoring, fixed by the indicator's metadata (domain
@@ -90,7 +91,7 @@ type CriterionScore struct {
 
 // SDG5c1Answer is one answer with its question.
 type SDG5c1Answer struct {
-	budget.QuestionAnswer
+	sdg5c1.QuestionAnswer
 	Criterion int    `json:"criterion"`
 	Question  string `json:"question"`
 }
@@ -100,9 +101,9 @@ type SDG5c1Answer struct {
 // with it, or, for an unanswered question, what the data suggest.
 type Finding struct {
 	Question      string       `json:"question"` // "2.5", "1.1", … or "optional"
-	Answer        budget.YesNo `json:"answer"`
+	Answer        sdg5c1.YesNo `json:"answer"`
 	Contradiction bool         `json:"contradiction"`
-	Suggests      budget.YesNo `json:"suggests"` // what the data suggest; Unanswered when nothing
+	Suggests      sdg5c1.YesNo `json:"suggests"` // what the data suggest; Unanswered when nothing
 	Text          string       `json:"text"`
 }
 
@@ -149,7 +150,7 @@ type SDG5c1Result struct {
 	Final       bool               `json:"final"`
 	Best        Classification     `json:"best"`
 	NotAnswered []string           `json:"not_answered"`
-	Share       budget.ShareAnswer `json:"stated_share"`
+	Share       sdg5c1.ShareAnswer `json:"stated_share"`
 	Evidence    *SDG5c1Evidence    `json:"evidence,omitempty"`
 	Findings    []Finding          `json:"findings"`
 	Issues      []budget.Issue     `json:"issues,omitempty"`
@@ -200,8 +201,8 @@ type SDG5c1Options struct {
 // against the lines' gender markers, 2.3 against beneficiaries by sex,
 // and the optional share of the budget against that share under every
 // weighting convention.
-func ScoreSDG5c1(q *budget.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, error) {
-	ref := budget.SDG5c1()
+func ScoreSDG5c1(q *sdg5c1.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, error) {
+	ref := sdg5c1.Default()
 	if len(ref.Criteria) != 3 {
 		return nil, fmt.Errorf("analysis: the SDG 5.c.1 reference has %d criteria, want 3", len(ref.Criteria))
 	}
@@ -220,13 +221,13 @@ func ScoreSDG5c1(q *budget.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, err
 		for _, qu := range c.Questions {
 			a, ok := q.Answer(qu.ID)
 			if !ok {
-				a = budget.QuestionAnswer{ID: qu.ID}
+				a = sdg5c1.QuestionAnswer{ID: qu.ID}
 			}
 			res.Answers = append(res.Answers, SDG5c1Answer{QuestionAnswer: a, Criterion: c.Number, Question: qu.Text})
 			switch a.Answer {
-			case budget.Yes:
+			case sdg5c1.Yes:
 				cs.Yes++
-			case budget.No:
+			case sdg5c1.No:
 				cs.No++
 			default:
 				cs.NotAnswered++
@@ -266,7 +267,7 @@ func classify(met [3]bool) Classification {
 }
 
 // compareSDG5c1 compares the answers with the budget.
-func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options) {
+func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options) {
 	b := opt.Budget
 	phase := budget.Approved
 	if opt.PhaseSet {
@@ -365,12 +366,12 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 		if money == "" {
 			desc = fmt.Sprintf("%s %s carry a gender marker%s", linesOf, where, rulesNote)
 		}
-		f = judge("2.5", a25.Answer, budget.Yes, desc)
+		f = judge("2.5", a25.Answer, sdg5c1.Yes, desc)
 		if f.Contradiction {
 			f.Text += ": the allocations are tagged"
 		}
 	} else {
-		f = judge("2.5", a25.Answer, budget.No, fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", plainLines(ev.Lines), where, rulesNote))
+		f = judge("2.5", a25.Answer, sdg5c1.No, fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", plainLines(ev.Lines), where, rulesNote))
 	}
 	res.Findings = append(res.Findings, f)
 
@@ -378,14 +379,14 @@ func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options
 	a11, _ := q.Answer("1.1")
 	if ev.GEWE > 0 {
 		desc := fmt.Sprintf("%s %s are marked with gender equality as a significant or the principal objective", plainLines(ev.GEWE), where)
-		res.Findings = append(res.Findings, judge("1.1", a11.Answer, budget.Yes, desc))
+		res.Findings = append(res.Findings, judge("1.1", a11.Answer, sdg5c1.Yes, desc))
 	}
 
 	// 2.3: sex-disaggregated data (evidence only: holding counts by sex
 	// is not the same as using them in budget decisions).
 	if ev.SexData > 0 {
 		a23, _ := q.Answer("2.3")
-		f := Finding{Question: "2.3", Answer: a23.Answer, Suggests: budget.Yes,
+		f := Finding{Question: "2.3", Answer: a23.Answer, Suggests: sdg5c1.Yes,
 			Text: fmt.Sprintf("%s %s give beneficiaries by sex; whether such data inform budget decisions is for the answer to say", plainLines(ev.SexData), where)}
 		res.Findings = append(res.Findings, f)
 	}
@@ -533,13 +534,13 @@ func TrackSDG5c1(rs []*SDG5c1Result) *SDG5c1Track {
 // judge compares an answer with what the budget suggests (Yes or No):
 // consistent when they agree, a contradiction when they differ, and a
 // suggestion when the question was not answered.
-func judge(question string, answer, suggests budget.YesNo, desc string) Finding {
+func judge(question string, answer, suggests sdg5c1.YesNo, desc string) Finding {
 	f := Finding{Question: question, Answer: answer, Suggests: suggests}
-	word := map[budget.YesNo]string{budget.Yes: "Yes", budget.No: "No"}
+	word := map[sdg5c1.YesNo]string{sdg5c1.Yes: "Yes", sdg5c1.No: "No"}
 	switch answer {
 	case suggests:
 		f.Text = "consistent with " + word[suggests] + ": " + desc
-	case budget.Yes, budget.No:
+	case sdg5c1.Yes, sdg5c1.No:
 		f.Contradiction = true
 		f.Text = "answered " + word[answer] + ", but " + desc
 	default:

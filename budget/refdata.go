@@ -1,6 +1,11 @@
 package budget
 
-import _ "embed" // for the reference data files
+import (
+	_ "embed" // for the reference data files
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Reference data shipped with grb, as YAML data files rather than code so
 // that it can be read, reviewed and extended without recompiling the
@@ -17,3 +22,23 @@ var gcmYAML []byte
 //
 //go:embed data/schemes.yaml
 var schemesYAML []byte
+
+// columnsYAML holds the header texts that name each field, in several
+// languages; see ColumnSynonyms.
+//
+//go:embed data/columns.yaml
+var columnsYAML []byte
+
+// ColumnSynonyms returns the header texts that name each field
+// (data/columns.yaml), most preferred first. Header recognition (package
+// grid) matches them after Normalize. It panics if the embedded file is
+// invalid, which a test rules out.
+func ColumnSynonyms() map[Field][]string {
+	var doc struct {
+		Fields map[Field][]string `yaml:"fields"`
+	}
+	if err := yaml.Unmarshal(columnsYAML, &doc); err != nil {
+		panic(fmt.Sprintf("budget: embedded data/columns.yaml: %v", err))
+	}
+	return doc.Fields
+}

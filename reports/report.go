@@ -7,6 +7,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // Options controls Build.
@@ -18,7 +19,7 @@ type Options struct {
 	Profile *analysis.Profile
 	// SDG5c1 are filled SDG 5.c.1 questionnaires, scored with the budgets
 	// as evidence.
-	SDG5c1 []*budget.Questionnaire
+	SDG5c1 []*sdg5c1.Questionnaire
 }
 
 // Report is what grb writes about one or more budgets: the budgets as
