@@ -207,7 +207,7 @@ func suggestLine(l *budget.Line, file *Suggestion, opt SuggestOptions, sc *budge
 		}
 	}
 	if s.Marker.Screened() && sc != nil {
-		if _, ok := LevelCode(sc, s.Marker); !ok {
+		if _, ok := levelCode(sc, s.Marker); !ok {
 			s.MarkerConflict = fmt.Sprintf("the suggested level %s (%s) has no code in scheme %s", s.Marker, s.MarkerSource.Detail(), sc.ID)
 			s.Marker, s.MarkerSource = budget.NotScreened, budget.Provenance{}
 		}
@@ -253,14 +253,14 @@ func (t *Tag) prefill(s Suggestion, sc *budget.Scheme) bool {
 		for i, o := range s.Objectives {
 			t.Cells[ColObjective1+2*i] = strconv.Itoa(o.Objective)
 			if len(s.Objectives) > 1 {
-				t.Cells[ColShare1+2*i] = SharePercent(o.Share)
+				t.Cells[ColShare1+2*i] = sharePercent(o.Share)
 			}
 		}
 		t.Objectives = slices.Clone(s.Objectives)
 		wrote = true
 	}
 	if s.Marker.Screened() && sc != nil {
-		if c, ok := LevelCode(sc, s.Marker); ok {
+		if c, ok := levelCode(sc, s.Marker); ok {
 			t.Cells[ColMarker] = c.Code
 			t.Marker = budget.NewMarker(s.Marker, c.Code, sc.ID)
 			wrote = true
@@ -274,9 +274,9 @@ func (t *Tag) prefill(s Suggestion, sc *budget.Scheme) bool {
 	return wrote
 }
 
-// SharePercent writes a share in basis points as a percentage number for a
+// sharePercent writes a share in basis points as a percentage number for a
 // share cell: 6000 → "60", 3334 → "33.34".
-func SharePercent(bp int) string {
+func sharePercent(bp int) string {
 	s := strconv.Itoa(bp / 100)
 	if f := bp % 100; f != 0 {
 		s += strings.TrimRight(fmt.Sprintf(".%02d", f), "0")
@@ -284,10 +284,10 @@ func SharePercent(bp int) string {
 	return s
 }
 
-// LevelCode returns the code of scheme sc for canonical level l: the first
+// levelCode returns the code of scheme sc for canonical level l: the first
 // code of the scheme at that level. ok is false when the scheme has no code
 // for the level (UN "limited" in the OECD DAC scheme).
-func LevelCode(sc *budget.Scheme, l budget.Level) (budget.SchemeCode, bool) {
+func levelCode(sc *budget.Scheme, l budget.Level) (budget.SchemeCode, bool) {
 	for _, c := range sc.Codes {
 		if c.Level == l {
 			return c, true

@@ -18,19 +18,6 @@ import (
 	"github.com/grb-toolkit/grb/budget/grid"
 )
 
-// A tagging workbook is how budget officers put GCM objectives and gender
-// markers on the lines of a budget. It is written by the reports package
-// (grb template, grb tag) and read back here:
-//
-//   - each sheet of the source budget that holds lines is copied cell for
-//     cell, at the same rows and columns (so positions in messages match
-//     the source), and the tag columns ([TagColumns]) are added to its
-//     right;
-//   - a hidden sheet named "grb" ([MarkerSheet]) marks the workbook
-//     as a tagging workbook and records how to read each copied sheet (its
-//     header row, column mapping, scale, …), so that reading it back gives
-//     the same lines as the source.
-
 // MarkerSheet is the name of the hidden sheet that marks a tagging
 // workbook.
 const MarkerSheet = "grb"
@@ -54,7 +41,7 @@ const MaxObjectiveSlots = 3
 
 // The tag columns of a tagging sheet, in order, after the original
 // columns. The marker column's header names the scheme: see
-// [MarkerColumnHeader].
+// [markerColumnHeader].
 const (
 	ColObjective1 = iota // GCM objective 1
 	ColShare1
@@ -80,15 +67,15 @@ func TagColumns(scheme string) []string {
 		"GCM objective 1", "Share 1 (%)",
 		"GCM objective 2", "Share 2 (%)",
 		"GCM objective 3", "Share 3 (%)",
-		MarkerColumnHeader(scheme),
+		markerColumnHeader(scheme),
 		"Rationale", "Tagged by", "Status",
 		"Suggested objectives", "Objectives suggested by",
 		"Suggested marker", "Marker suggested by",
 	}
 }
 
-// MarkerColumnHeader is the header of the gender-marker tag column.
-func MarkerColumnHeader(scheme string) string { return "Gender marker (" + scheme + ")" }
+// markerColumnHeader is the header of the gender-marker tag column.
+func markerColumnHeader(scheme string) string { return "Gender marker (" + scheme + ")" }
 
 // TagStatus is the review state of a row of a tagging workbook.
 type TagStatus uint8
@@ -103,9 +90,9 @@ const (
 
 var statusNames = []string{"", "suggested", "confirmed", "not screened"}
 
-// TagStatuses returns the statuses a person can choose, as written in the
+// tagStatuses returns the statuses a person can choose, as written in the
 // workbook's Status dropdown.
-func TagStatuses() []string { return slices.Clone(statusNames[1:]) }
+func tagStatuses() []string { return slices.Clone(statusNames[1:]) }
 
 func (s TagStatus) String() string {
 	if int(s) < len(statusNames) {
@@ -430,12 +417,6 @@ func uniqueSheetName(name string, used map[string]bool) string {
 	return out
 }
 
-// UniqueSheetName returns name, or name with a number, so that it differs
-// from every name in used (case-insensitively) and fits in 31 characters;
-// it adds the result to used. The report writer uses it for the sheets it
-// adds to a tagging workbook.
-func UniqueSheetName(name string, used map[string]bool) string { return uniqueSheetName(name, used) }
-
 // rawCells reads the cells of the sheets in want (all sheets when want is
 // nil) from data, an .xlsx workbook or a csv file as format says. It also
 // reports which sheets exist and whether each is hidden.
@@ -604,7 +585,7 @@ func Read(r io.Reader, name string, opt budget.Options) (*Tagging, error) {
 		}
 		row.Tag.parse(sc)
 		row.Suggested = parseSuggestion(row.Tag.Cells, sc)
-		// The budget file's own tag columns, as read when the template
+		// The budget file's own tag columns, as read when the workbook
 		// was made.
 		if s.FileObjectives > 0 {
 			if o, err := budget.ParseObjectives(cell(s.FileObjectives)); err == nil && o != nil {
@@ -743,10 +724,10 @@ func parseSuggestion(cells [NumTagColumns]string, sc *budget.Scheme) Suggestion 
 // was suggested.
 const conflictPrefix = "no suggestion: "
 
-// ConflictText writes a conflict note for a "suggested by" cell. A
+// conflictText writes a conflict note for a "suggested by" cell. A
 // provenance is written as its Detail, which starts with "rule ",
 // "carried from " or "column ".
-func ConflictText(note string) string { return conflictPrefix + note }
+func conflictText(note string) string { return conflictPrefix + note }
 
 // parseProvenance reads a "suggested by" cell back.
 func parseProvenance(s string) budget.Provenance {
@@ -854,12 +835,12 @@ func parseMarkerSheet(rows [][]string, name string, sheets []grid.SheetInfo) (*T
 // recipeColumns are the columns of the sheet table of the marker sheet.
 var recipeColumns = []string{"sheet", "source sheet", "header row", "header rows", "width", "columns", "scale", "currency", "year", "decimal", "amount phase", "file objectives", "file marker", "file scheme"}
 
-// RecipeHeader returns the header of the marker sheet's table of tagging
-// sheets; [TagSheet.Recipe] gives its rows.
-func RecipeHeader() []string { return slices.Clone(recipeColumns) }
+// recipeHeader returns the header of the marker sheet's table of tagging
+// sheets; TagSheet.recipe gives its rows.
+func recipeHeader() []string { return slices.Clone(recipeColumns) }
 
-// Recipe returns the row of the marker sheet that records how to read s.
-func (s *TagSheet) Recipe() []string {
+// recipe returns the row of the marker sheet that records how to read s.
+func (s *TagSheet) recipe() []string {
 	var cols []string
 	for _, f := range budget.Fields() {
 		if c, ok := s.Columns[f]; ok {
@@ -886,20 +867,20 @@ func (s *TagSheet) Recipe() []string {
 		scale, s.Currency, num(s.Year), s.Decimal.String(), s.Phase.String(), fileCol(s.FileObjectives), fileCol(s.FileMarker), s.FileScheme}
 }
 
-// MarkerSheetRows returns the rows of the hidden marker sheet of t: the
+// markerSheetRows returns the rows of the hidden marker sheet of t: the
 // magic text and format version, the source file, the scheme and one row
 // per tagging sheet. madeBy names the command that wrote the workbook.
-func (t *Tagging) MarkerSheetRows(madeBy string) [][]string {
+func (t *Tagging) markerSheetRows(madeBy string) [][]string {
 	rows := [][]string{
 		{taggingMagic, taggingVersion},
 		{"source", t.Source},
 		{"scheme", t.Scheme},
 		{"made by", madeBy},
 		nil,
-		RecipeHeader(),
+		recipeHeader(),
 	}
 	for i := range t.Sheets {
-		rows = append(rows, t.Sheets[i].Recipe())
+		rows = append(rows, t.Sheets[i].recipe())
 	}
 	return rows
 }

@@ -63,7 +63,7 @@ func TestNewTagging(t *testing.T) {
 		t.Errorf("row 3 file tags %+v, want objective 7 and significant from columns", f)
 	}
 	// The recipe survives the marker sheet.
-	got, err := parseRecipe(RecipeHeader(), s.Recipe())
+	got, err := parseRecipe(recipeHeader(), s.recipe())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,8 +266,8 @@ func TestUniqueSheetName(t *testing.T) {
 		{long, long[:31]},
 		{long, long[:27] + " (2)"},
 	} {
-		if got := UniqueSheetName(tt.in, used); got != tt.want {
-			t.Errorf("UniqueSheetName(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := uniqueSheetName(tt.in, used); got != tt.want {
+			t.Errorf("uniqueSheetName(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -41,7 +41,7 @@ const workbookTime = "2025-01-01T00:00:00Z"
 //     grb's suggestion columns, read-only;
 //   - a Reference sheet listing General and the 23 GCM objectives;
 //   - a hidden sheet "grb" that marks the workbook as a tagging workbook and
-//     says how to read it back ([budget.ReadTagging]).
+//     says how to read it back ([Read]).
 //
 // The same input gives the same bytes.
 func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
@@ -67,8 +67,8 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	for _, s := range t.Sheets {
 		used[s.Name] = true
 	}
-	instructions := UniqueSheetName(InstructionsSheet, used)
-	reference := UniqueSheetName(ReferenceSheet, used)
+	instructions := uniqueSheetName(InstructionsSheet, used)
+	reference := uniqueSheetName(ReferenceSheet, used)
 	if err := f.SetSheetName("Sheet1", instructions); err != nil {
 		return fmt.Errorf("reports: tagging workbook: %v", err)
 	}
@@ -95,7 +95,7 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	if _, err := f.NewSheet(MarkerSheet); err != nil {
 		return fmt.Errorf("reports: tagging workbook: %v", err)
 	}
-	for r, row := range t.MarkerSheetRows(madeBy) {
+	for r, row := range t.markerSheetRows(madeBy) {
 		for c, v := range row {
 			if v == "" {
 				continue
@@ -298,22 +298,22 @@ func suggestionCells(s Suggestion, sc *budget.Scheme) [4]string {
 		out[0] = budget.FormatObjectives(s.Objectives)
 		out[1] = s.ObjectiveSource.Detail()
 	} else if s.ObjectiveConflict != "" {
-		out[1] = ConflictText(s.ObjectiveConflict)
+		out[1] = conflictText(s.ObjectiveConflict)
 	}
 	if s.Marker.Screened() {
-		if c, ok := LevelCode(sc, s.Marker); ok {
+		if c, ok := levelCode(sc, s.Marker); ok {
 			out[2] = c.Code + " - " + c.Label
 			out[3] = s.MarkerSource.Detail()
 		}
 	} else if s.MarkerConflict != "" {
-		out[3] = ConflictText(s.MarkerConflict)
+		out[3] = conflictText(s.MarkerConflict)
 	}
 	return out
 }
 
-// ObjectiveList returns the values of the objective dropdown: "0" to
+// objectiveList returns the values of the objective dropdown: "0" to
 // "23".
-func ObjectiveList() []string {
+func objectiveList() []string {
 	out := make([]string, 0, 24)
 	for _, o := range budget.Objectives() {
 		out = append(out, strconv.Itoa(o.Number))
@@ -321,9 +321,9 @@ func ObjectiveList() []string {
 	return out
 }
 
-// MarkerList returns the values of the marker dropdown: the codes of the
+// markerList returns the values of the marker dropdown: the codes of the
 // scheme, in the scheme's order.
-func MarkerList(sc *budget.Scheme) []string {
+func markerList(sc *budget.Scheme) []string {
 	out := make([]string, len(sc.Codes))
 	for i, c := range sc.Codes {
 		out[i] = c.Code
@@ -358,7 +358,7 @@ func addTagValidation(f *excelize.File, name string, s *TagSheet, rows []*TagRow
 		objectives.SetSqref(span(ColObjective1 + 2*i))
 		shares.SetSqref(span(ColShare1 + 2*i))
 	}
-	if err := objectives.SetDropList(ObjectiveList()); err != nil {
+	if err := objectives.SetDropList(objectiveList()); err != nil {
 		return err
 	}
 	objectives.SetInput("GCM objective", "Choose 1-23 from the list, or 0 for General (the Compact as a whole). The "+reference+" sheet lists them. Leave blank if the line serves no objective.")
@@ -370,14 +370,14 @@ func addTagValidation(f *excelize.File, name string, s *TagSheet, rows []*TagRow
 	shares.SetError(excelize.DataValidationErrorStyleStop, "Not a share", "Enter a percentage above 0 and up to 100, such as 60.")
 	marker := excelize.NewDataValidation(true)
 	marker.SetSqref(span(ColMarker))
-	if err := marker.SetDropList(MarkerList(sc)); err != nil {
+	if err := marker.SetDropList(markerList(sc)); err != nil {
 		return err
 	}
 	marker.SetInput("Gender marker ("+sc.ID+")", truncate(markerMeanings(sc)+". See the Instructions sheet.", 250))
 	marker.SetError(excelize.DataValidationErrorStyleStop, "Not a marker code", truncate("Choose a code of the "+sc.ID+" scheme from the list: "+markerMeanings(sc)+".", 250))
 	status := excelize.NewDataValidation(true)
 	status.SetSqref(span(ColStatus))
-	if err := status.SetDropList(TagStatuses()); err != nil {
+	if err := status.SetDropList(tagStatuses()); err != nil {
 		return err
 	}
 	status.SetInput("Status", "confirmed: the tags are checked. not screened: the line is deliberately not assessed. suggested: grb's suggestion, not yet checked.")

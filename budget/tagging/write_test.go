@@ -33,7 +33,7 @@ func makeTemplate(t *testing.T, name, text string, prev *tagging.CarryIndex) (*t
 	t.Helper()
 	tg, err := tagging.New(strings.NewReader(text), name, budget.Options{}, "")
 	if err != nil {
-		t.Fatalf("NewTagging: %v", err)
+		t.Fatalf("New: %v", err)
 	}
 	tg.Suggest(tagging.SuggestOptions{Rules: tagging.DefaultRules(), Previous: prev})
 	var buf bytes.Buffer
@@ -191,7 +191,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	filled := saveXLSX(t, f)
 	tg, err := tagging.Read(bytes.NewReader(filled), "tagged.xlsx", budget.Options{})
 	if err != nil {
-		t.Fatalf("ReadTagging: %v", err)
+		t.Fatalf("Read: %v", err)
 	}
 	if issues := append(tg.Budget.Issues, tagging.Check(tg)...); len(issues) != 0 {
 		t.Fatalf("a complete workbook has issues: %v", issues)
@@ -258,7 +258,7 @@ func TestTemplateRejectsOutsideList(t *testing.T) {
 	})
 	tg, err := tagging.Read(bytes.NewReader(saveXLSX(t, f)), "tagged.xlsx", budget.Options{})
 	if err != nil {
-		t.Fatalf("ReadTagging: %v", err)
+		t.Fatalf("Read: %v", err)
 	}
 	var got []string
 	for _, is := range append(tg.Budget.Issues, tagging.Check(tg)...) {
