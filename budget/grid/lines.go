@@ -122,96 +122,15 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	l.Year, l.YearLabel = s.lineYear(cells, n)
 	l.Unit, l.Programme, l.Parent = s.codes(cells)
 	l.Description, _ = s.get(cells, budget.FieldDescription)
-	l.Currency = s.currency
-	if v, c := s.get(cells, budget.FieldCurrency); c >= 0 && v != "" {
-		u := strings.ToUpper(v)
-		if _, err := currency.ParseISO(u); err != nil {
-			s.b.AddIssue(budget.Warning, "currency-invalid", s.pos(n, c+1), v, "an ISO 4217 code such as USD, EUR or MXN", "currency code not recognised", nil)
-		}
-		l.Currency = u
-	}
-	if s.gewe >= 0 {
-		t := cell(cells, s.gewe)
-		if m, ok, err := budget.ParseAmount(t, s.scale, s.opt.Decimal); err != nil {
-			s.b.AddIssue(budget.Error, "amount-invalid", s.pos(n, s.gewe+1), t, "an amount", "GEWE amount: "+budget.IssueText(err), err)
-		} else if ok {
-			l.GEWE = new(budget.Amounts)
-			l.GEWE.Set(s.opt.Phase, m)
-		}
-	}
-	if v, c := s.get(cells, budget.FieldObjectives); c >= 0 && v != "" {
-		m, ok := s.objMemo[v]
-		if !ok {
-			m.o, m.err = budget.ParseObjectives(v)
-			if s.objMemo == nil {
-				s.objMemo = map[string]objMemo{}
-			}
-			if len(s.objMemo) < 10000 {
-				s.objMemo[v] = m
-			}
-		}
-		o, err := m.o, m.err
-		if err != nil {
-			s.b.AddIssue(budget.Error, "objective-invalid", s.pos(n, c+1), v, "GCM objectives 1–23, such as 7, \"3; 7\" or \"7 (60%), 16 (40%)\"", budget.IssueText(err), err)
-		} else {
-			l.Objectives = o
-			if s.objSource == (budget.Provenance{}) {
-				s.objSource = budget.NewProvenance(budget.FromColumn, s.header[c]) // interned once per sheet
-			}
-			l.ObjectiveSource = s.objSource
-		}
-	}
-	if v, c := s.get(cells, budget.FieldGenderMarker); c >= 0 && v != "" {
-		m, ok := s.markerVals[v]
-		if !ok {
-			m = budget.NewMarker(budget.NotScreened, v, "") // the level and scheme come once the sheet is read
-			s.markerVals[v] = m
-		}
-		l.Gender = m
-	}
-	hr, _ := s.get(cells, budget.FieldHumanRights)
-	cs, _ := s.get(cells, budget.FieldChildSensitivity)
-	if hr != "" || cs != "" {
-		l.Other = &budget.OtherMarkers{HumanRights: hr, ChildSensitivity: cs}
-	}
-	if s.counts {
-		ben := budget.Beneficiaries{
-			Women: s.count(cells, n, budget.FieldWomen), Men: s.count(cells, n, budget.FieldMen),
-			Girls: s.count(cells, n, budget.FieldGirls), Boys: s.count(cells, n, budget.FieldBoys),
-			Other: s.count(cells, n, budget.FieldOtherSex),
-		}
-		if ben.Any() {
-			l.Beneficiaries = &ben
-		}
-	}
+	l.Currency = s.lineCurrency(cells, n)
+	s.lineGEWE(&l, cells, n)
+	s.lineObjectives(&l, cells, n)
+	s.lineMarker(&l, cells)
+	s.lineOthers(&l, cells, n)
 	if !anyAmount {
 		s.b.AddIssue(budget.Warning, "line-no-amount", s.pos(n, 0), "", "an amount in at least one phase", "line has no amount in any column (blank, N/A or similar): it counts as absent, not zero", nil)
 	}
-	made := 0
-	if !s.rep.Wide {
-		for i, a := range s.amts {
-			if vals[i].ok {
-				l.Amounts.Set(a.phase, vals[i].v)
-			}
-		}
-		s.appendLine(l)
-		made = 1
-	} else {
-		for i, a := range s.amts {
-			if !vals[i].ok {
-				continue
-			}
-			w := l
-			w.Year, w.YearLabel = a.year, a.yearLabel
-			w.Amounts.Set(a.phase, vals[i].v)
-			s.appendLine(w)
-			made++
-		}
-		if made == 0 {
-			s.appendLine(l)
-			made = 1
-		}
-	}
+	made := s.appendLines(&l, vals)
 	if led < 0 {
 		s.ledger(n, budget.RowLine, made, "")
 		return
@@ -219,6 +138,130 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	r := &s.b.Ledger[led]
 	r.Class, r.Lines = budget.RowLine, made
 	s.rep.Counts[budget.RowLine]++
+}
+
+// lineCurrency returns the currency of the line of row n: its currency
+// column's, else the sheet's.
+func (s *sheetReader) lineCurrency(cells []string, n int) string {
+	v, c := s.get(cells, budget.FieldCurrency)
+	if c < 0 || v == "" {
+		return s.currency
+	}
+	u := strings.ToUpper(v)
+	if _, err := currency.ParseISO(u); err != nil {
+		s.b.AddIssue(budget.Warning, "currency-invalid", s.pos(n, c+1), v, "an ISO 4217 code such as USD, EUR or MXN", "currency code not recognised", nil)
+	}
+	return u
+}
+
+// lineGEWE reads the GEWE amount of row n into l.
+func (s *sheetReader) lineGEWE(l *budget.Line, cells []string, n int) {
+	if s.gewe < 0 {
+		return
+	}
+	t := cell(cells, s.gewe)
+	if m, ok, err := budget.ParseAmount(t, s.scale, s.opt.Decimal); err != nil {
+		s.b.AddIssue(budget.Error, "amount-invalid", s.pos(n, s.gewe+1), t, "an amount", "GEWE amount: "+budget.IssueText(err), err)
+	} else if ok {
+		l.GEWE = new(budget.Amounts)
+		l.GEWE.Set(s.opt.Phase, m)
+	}
+}
+
+// lineObjectives reads the GCM objectives of row n into l; each text is
+// parsed once.
+func (s *sheetReader) lineObjectives(l *budget.Line, cells []string, n int) {
+	v, c := s.get(cells, budget.FieldObjectives)
+	if c < 0 || v == "" {
+		return
+	}
+	m, ok := s.objMemo[v]
+	if !ok {
+		m.o, m.err = budget.ParseObjectives(v)
+		if s.objMemo == nil {
+			s.objMemo = map[string]objMemo{}
+		}
+		if len(s.objMemo) < 10000 {
+			s.objMemo[v] = m
+		}
+	}
+	if m.err != nil {
+		s.b.AddIssue(budget.Error, "objective-invalid", s.pos(n, c+1), v, "GCM objectives 1–23, such as 7, \"3; 7\" or \"7 (60%), 16 (40%)\"", budget.IssueText(m.err), m.err)
+		return
+	}
+	l.Objectives = m.o
+	if s.objSource == (budget.Provenance{}) {
+		s.objSource = budget.NewProvenance(budget.FromColumn, s.header[c]) // interned once per sheet
+	}
+	l.ObjectiveSource = s.objSource
+}
+
+// lineMarker keeps the gender-marker code of a row in l, as a marker not
+// screened yet: the level and scheme come once the sheet is read
+// (resolveMarkers).
+func (s *sheetReader) lineMarker(l *budget.Line, cells []string) {
+	v, c := s.get(cells, budget.FieldGenderMarker)
+	if c < 0 || v == "" {
+		return
+	}
+	m, ok := s.markerVals[v]
+	if !ok {
+		m = budget.NewMarker(budget.NotScreened, v, "")
+		s.markerVals[v] = m
+	}
+	l.Gender = m
+}
+
+// lineOthers reads the other markers and the beneficiaries of row n
+// into l.
+func (s *sheetReader) lineOthers(l *budget.Line, cells []string, n int) {
+	hr, _ := s.get(cells, budget.FieldHumanRights)
+	cs, _ := s.get(cells, budget.FieldChildSensitivity)
+	if hr != "" || cs != "" {
+		l.Other = &budget.OtherMarkers{HumanRights: hr, ChildSensitivity: cs}
+	}
+	if !s.counts {
+		return
+	}
+	ben := budget.Beneficiaries{
+		Women: s.count(cells, n, budget.FieldWomen), Men: s.count(cells, n, budget.FieldMen),
+		Girls: s.count(cells, n, budget.FieldGirls), Boys: s.count(cells, n, budget.FieldBoys),
+		Other: s.count(cells, n, budget.FieldOtherSex),
+	}
+	if ben.Any() {
+		l.Beneficiaries = &ben
+	}
+}
+
+// appendLines appends the lines of a row to the budget, with the amounts
+// vals: one line, or in a wide layout one per fiscal year with an amount
+// (at least one). It returns how many.
+func (s *sheetReader) appendLines(l *budget.Line, vals []optMoney) int {
+	if !s.rep.Wide {
+		for i, a := range s.amts {
+			if vals[i].ok {
+				l.Amounts.Set(a.phase, vals[i].v)
+			}
+		}
+		s.appendLine(*l)
+		return 1
+	}
+	made := 0
+	for i, a := range s.amts {
+		if !vals[i].ok {
+			continue
+		}
+		w := *l
+		w.Year, w.YearLabel = a.year, a.yearLabel
+		w.Amounts.Set(a.phase, vals[i].v)
+		s.appendLine(w)
+		made++
+	}
+	if made == 0 {
+		s.appendLine(*l)
+		made = 1
+	}
+	return made
 }
 
 func (s *sheetReader) appendLine(l budget.Line) {
