@@ -133,61 +133,99 @@ func SuggestLines(lines []budget.Line, opt SuggestOptions) []Suggestion {
 // first part it filled (Untagged when none), and the ids of the rules that
 // made a part.
 func suggestLine(l *budget.Line, file *Suggestion, opt SuggestOptions, sc *budget.Scheme, memo map[string]string) (Suggestion, budget.TagSource, []string) {
-	var s Suggestion
-	var notes, rules []string
-	from := budget.Untagged
-	use := func(src budget.TagSource) {
-		if from == budget.Untagged {
-			from = src
-		}
-	}
+	var b suggestionBuilder
 	if opt.Previous != nil {
-		if c, ok := opt.Previous.Lookup(l); ok {
-			if c.Conflict != "" {
-				notes = append(notes, c.Conflict)
-			} else {
-				if c.Objectives != nil {
-					s.Objectives, s.ObjectiveSource = c.Objectives, c.Provenance()
-					use(budget.Carried)
-				}
-				if c.Level.Screened() {
-					s.Marker, s.MarkerSource = c.Level, c.Provenance()
-					use(budget.Carried)
-				}
-			}
-		}
+		b.carried(opt.Previous, l)
 	}
 	if file != nil {
-		if s.Objectives == nil && file.Objectives != nil {
-			s.Objectives, s.ObjectiveSource = file.Objectives, file.ObjectiveSource
-			use(budget.FromColumn)
+		b.fromFile(file)
+	}
+	if opt.Rules != nil && (b.s.Objectives == nil || b.s.Marker == budget.NotScreened) {
+		b.fromRules(opt.Rules.apply(l, lineRuleText(l, memo)))
+	}
+	b.conflicts()
+	if sc != nil {
+		b.inScheme(sc)
+	}
+	b.s.Objectives = slices.Clone(b.s.Objectives)
+	return b.s, b.from, b.rules
+}
+
+// suggestionBuilder makes a suggestion part by part: each source fills
+// only the parts still empty.
+type suggestionBuilder struct {
+	s     Suggestion
+	notes []string         // why a part was left empty
+	rules []string         // the ids of the rules that made a part
+	from  budget.TagSource // the source of the first part filled
+}
+
+// use records src as the source of a part, if it is the first.
+func (b *suggestionBuilder) use(src budget.TagSource) {
+	if b.from == budget.Untagged {
+		b.from = src
+	}
+}
+
+// carried fills the parts carried from an earlier tagged budget.
+func (b *suggestionBuilder) carried(prev *CarryIndex, l *budget.Line) {
+	c, ok := prev.Lookup(l)
+	switch {
+	case !ok:
+		return
+	case c.Conflict != "":
+		b.notes = append(b.notes, c.Conflict)
+		return
+	}
+	if c.Objectives != nil {
+		b.s.Objectives, b.s.ObjectiveSource = c.Objectives, c.Provenance()
+		b.use(budget.Carried)
+	}
+	if c.Level.Screened() {
+		b.s.Marker, b.s.MarkerSource = c.Level, c.Provenance()
+		b.use(budget.Carried)
+	}
+}
+
+// fromFile fills the empty parts from the budget file's own tags.
+func (b *suggestionBuilder) fromFile(file *Suggestion) {
+	if b.s.Objectives == nil && file.Objectives != nil {
+		b.s.Objectives, b.s.ObjectiveSource = file.Objectives, file.ObjectiveSource
+		b.use(budget.FromColumn)
+	}
+	if b.s.Marker == budget.NotScreened && file.Marker.Screened() {
+		b.s.Marker, b.s.MarkerSource = file.Marker, file.MarkerSource
+		b.use(budget.FromColumn)
+	}
+}
+
+// fromRules fills the empty parts from the rules' result, and notes the
+// rules' conflicts on the parts that stay empty.
+func (b *suggestionBuilder) fromRules(res RuleResult) {
+	if b.s.Objectives == nil && res.Objectives != nil {
+		b.s.Objectives, b.s.ObjectiveSource = res.Objectives, res.ObjectiveSource
+		b.rules = append(b.rules, res.ObjectiveRule)
+		b.use(budget.FromRule)
+	}
+	if b.s.Marker == budget.NotScreened && res.Marker.Screened() {
+		b.s.Marker, b.s.MarkerSource = res.Marker, res.MarkerSource
+		if !slices.Contains(b.rules, res.MarkerRule) {
+			b.rules = append(b.rules, res.MarkerRule)
 		}
-		if s.Marker == budget.NotScreened && file.Marker.Screened() {
-			s.Marker, s.MarkerSource = file.Marker, file.MarkerSource
-			use(budget.FromColumn)
+		b.use(budget.FromRule)
+	}
+	for _, c := range res.Conflicts {
+		if (c.Aspect == "objectives" && b.s.Objectives == nil) || (c.Aspect == "marker" && b.s.Marker == budget.NotScreened) {
+			b.notes = append(b.notes, c.String())
 		}
 	}
-	if opt.Rules != nil && (s.Objectives == nil || s.Marker == budget.NotScreened) {
-		res := opt.Rules.apply(l, lineRuleText(l, memo))
-		if s.Objectives == nil && res.Objectives != nil {
-			s.Objectives, s.ObjectiveSource = res.Objectives, res.ObjectiveSource
-			rules = append(rules, res.ObjectiveRule)
-			use(budget.FromRule)
-		}
-		if s.Marker == budget.NotScreened && res.Marker.Screened() {
-			s.Marker, s.MarkerSource = res.Marker, res.MarkerSource
-			if !slices.Contains(rules, res.MarkerRule) {
-				rules = append(rules, res.MarkerRule)
-			}
-			use(budget.FromRule)
-		}
-		for _, c := range res.Conflicts {
-			if (c.Aspect == "objectives" && s.Objectives == nil) || (c.Aspect == "marker" && s.Marker == budget.NotScreened) {
-				notes = append(notes, c.String())
-			}
-		}
-	}
-	for _, n := range notes {
+}
+
+// conflicts writes the notes on the parts left empty: a rule conflict on
+// its part, a carry conflict on both.
+func (b *suggestionBuilder) conflicts() {
+	s := &b.s
+	for _, n := range b.notes {
 		switch {
 		case strings.HasPrefix(n, "marker:"):
 			if s.Marker == budget.NotScreened {
@@ -206,14 +244,18 @@ func suggestLine(l *budget.Line, file *Suggestion, opt SuggestOptions, sc *budge
 			}
 		}
 	}
-	if s.Marker.Screened() && sc != nil {
-		if _, ok := levelCode(sc, s.Marker); !ok {
-			s.MarkerConflict = fmt.Sprintf("the suggested level %s (%s) has no code in scheme %s", s.Marker, s.MarkerSource.Detail(), sc.ID)
-			s.Marker, s.MarkerSource = budget.NotScreened, budget.Provenance{}
-		}
+}
+
+// inScheme drops, with a note, a marker level scheme sc has no code for.
+func (b *suggestionBuilder) inScheme(sc *budget.Scheme) {
+	s := &b.s
+	if !s.Marker.Screened() {
+		return
 	}
-	s.Objectives = slices.Clone(s.Objectives)
-	return s, from, rules
+	if _, ok := levelCode(sc, s.Marker); !ok {
+		s.MarkerConflict = fmt.Sprintf("the suggested level %s (%s) has no code in scheme %s", s.Marker, s.MarkerSource.Detail(), sc.ID)
+		s.Marker, s.MarkerSource = budget.NotScreened, budget.Provenance{}
+	}
 }
 
 // suggestLineLabel names a line for people: its programme and description.

@@ -194,76 +194,15 @@ func cellValue(s string) any {
 // writeTagSheet writes one tagging sheet.
 func writeTagSheet(f *excelize.File, st *workbookStyles, s *TagSheet, rows []*TagRow, sc *budget.Scheme, reference string) error {
 	name := s.Name
-	for r, row := range s.Cells {
-		for c, v := range row {
-			if v == "" {
-				continue
-			}
-			if err := f.SetCellValue(name, cellRef(c+1, r+1), cellValue(v)); err != nil {
-				return err
-			}
-		}
-	}
-	if s.HeaderRow > 0 {
-		if err := f.SetCellStyle(name, cellRef(1, s.HeaderRow), cellRef(max(s.Width, 1), s.HeaderRow), st.header); err != nil {
-			return err
-		}
-	}
-	headers := TagColumns(sc.ID)
-	for c, h := range headers {
-		if err := f.SetCellStr(name, cellRef(s.TagCol(c), s.HeaderRow), h); err != nil {
-			return err
-		}
-	}
-	if s.HeaderRows == 2 {
-		// Label the tag columns in the group header row too, so that the
-		// source's last group label (such as "Revised budget") does not
-		// run on over them when the header rows are joined.
-		for _, g := range []struct {
-			col   int
-			label string
-		}{{ColObjective1, "Tags: fill in"}, {ColSuggestedObj, "grb's suggestions"}} {
-			if err := f.SetCellStr(name, cellRef(s.TagCol(g.col), s.HeaderRow-1), g.label); err != nil {
-				return err
-			}
-		}
-	}
-	first, lastInput, lastCol := s.TagCol(ColObjective1), s.TagCol(ColStatus), s.TagCol(NumTagColumns-1)
-	if err := f.SetCellStyle(name, cellRef(first, s.HeaderRow), cellRef(lastInput, s.HeaderRow), st.tagHeader); err != nil {
+	if err := writeOriginalCells(f, st, s); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, cellRef(lastInput+1, s.HeaderRow), cellRef(lastCol, s.HeaderRow), st.suggestHeader); err != nil {
+	if err := writeTagHeader(f, st, s, sc); err != nil {
 		return err
 	}
-	lastRow := len(s.Cells)
 	for _, r := range rows {
-		lastRow = max(lastRow, r.Row)
-		if err := f.SetCellStyle(name, cellRef(first, r.Row), cellRef(lastInput, r.Row), st.input); err != nil {
+		if err := writeTagRow(f, st, s, r, sc); err != nil {
 			return err
-		}
-		if err := f.SetCellStyle(name, cellRef(lastInput+1, r.Row), cellRef(lastCol, r.Row), st.suggestion); err != nil {
-			return err
-		}
-		for c := ColObjective1; c <= ColStatus; c++ {
-			v := r.Tag.Cells[c]
-			if v == "" {
-				continue
-			}
-			var val any = v
-			if c != ColRationale && c != ColTaggedBy && c != ColStatus {
-				val = cellValue(v)
-			}
-			if err := f.SetCellValue(name, cellRef(s.TagCol(c), r.Row), val); err != nil {
-				return err
-			}
-		}
-		for c, v := range suggestionCells(r.Suggested, sc) {
-			if v == "" {
-				continue
-			}
-			if err := f.SetCellStr(name, cellRef(s.TagCol(ColSuggestedObj+c), r.Row), v); err != nil {
-				return err
-			}
 		}
 	}
 	// Column widths.
@@ -289,6 +228,89 @@ func writeTagSheet(f *excelize.File, st *workbookStyles, s *TagSheet, rows []*Ta
 		FormatRows:          true,
 		AutoFilter:          true,
 	})
+}
+
+// writeOriginalCells copies the source sheet's cells, and styles its
+// header row.
+func writeOriginalCells(f *excelize.File, st *workbookStyles, s *TagSheet) error {
+	for r, row := range s.Cells {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			if err := f.SetCellValue(s.Name, cellRef(c+1, r+1), cellValue(v)); err != nil {
+				return err
+			}
+		}
+	}
+	if s.HeaderRow > 0 {
+		return f.SetCellStyle(s.Name, cellRef(1, s.HeaderRow), cellRef(max(s.Width, 1), s.HeaderRow), st.header)
+	}
+	return nil
+}
+
+// writeTagHeader writes the headers of the tag columns (and their group
+// labels, over a two-row header), styled as inputs and suggestions.
+func writeTagHeader(f *excelize.File, st *workbookStyles, s *TagSheet, sc *budget.Scheme) error {
+	name := s.Name
+	for c, h := range TagColumns(sc.ID) {
+		if err := f.SetCellStr(name, cellRef(s.TagCol(c), s.HeaderRow), h); err != nil {
+			return err
+		}
+	}
+	if s.HeaderRows == 2 {
+		// Label the tag columns in the group header row too, so that the
+		// source's last group label (such as "Revised budget") does not
+		// run on over them when the header rows are joined.
+		for _, g := range []struct {
+			col   int
+			label string
+		}{{ColObjective1, "Tags: fill in"}, {ColSuggestedObj, "grb's suggestions"}} {
+			if err := f.SetCellStr(name, cellRef(s.TagCol(g.col), s.HeaderRow-1), g.label); err != nil {
+				return err
+			}
+		}
+	}
+	first, lastInput, lastCol := s.TagCol(ColObjective1), s.TagCol(ColStatus), s.TagCol(NumTagColumns-1)
+	if err := f.SetCellStyle(name, cellRef(first, s.HeaderRow), cellRef(lastInput, s.HeaderRow), st.tagHeader); err != nil {
+		return err
+	}
+	return f.SetCellStyle(name, cellRef(lastInput+1, s.HeaderRow), cellRef(lastCol, s.HeaderRow), st.suggestHeader)
+}
+
+// writeTagRow writes the tag and suggestion cells of a row that holds
+// lines, the tag cells unlocked for input.
+func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, sc *budget.Scheme) error {
+	name := s.Name
+	first, lastInput, lastCol := s.TagCol(ColObjective1), s.TagCol(ColStatus), s.TagCol(NumTagColumns-1)
+	if err := f.SetCellStyle(name, cellRef(first, r.Row), cellRef(lastInput, r.Row), st.input); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(name, cellRef(lastInput+1, r.Row), cellRef(lastCol, r.Row), st.suggestion); err != nil {
+		return err
+	}
+	for c := ColObjective1; c <= ColStatus; c++ {
+		v := r.Tag.Cells[c]
+		if v == "" {
+			continue
+		}
+		var val any = v
+		if c != ColRationale && c != ColTaggedBy && c != ColStatus {
+			val = cellValue(v)
+		}
+		if err := f.SetCellValue(name, cellRef(s.TagCol(c), r.Row), val); err != nil {
+			return err
+		}
+	}
+	for c, v := range suggestionCells(r.Suggested, sc) {
+		if v == "" {
+			continue
+		}
+		if err := f.SetCellStr(name, cellRef(s.TagCol(ColSuggestedObj+c), r.Row), v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // suggestionCells returns the texts of the four suggestion columns.
