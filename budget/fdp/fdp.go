@@ -10,24 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-
-	"golang.org/x/text/currency"
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/csv"
-	"github.com/grb-toolkit/grb/budget/grid"
 )
-
-// Fiscal Data Package input. A Fiscal Data Package is a csv file with a
-// datapackage.json descriptor whose model says which columns hold money
-// (measures: source column, currency, factor, budget phase) and what the
-// other columns are (dimensions: date, administrative classification,
-// activity, …). grb reads the csv with the table reader, taking from the
-// model what it would otherwise guess from the header: the columns, the
-// currency, the scale and the phases. Both the 0.3+ "model" and the earlier
-// drafts' "mapping" are read.
 
 // ErrNotPackage reports a descriptor that is not a Fiscal Data Package grb
 // can read.
@@ -151,9 +138,6 @@ type fdpAttribute struct {
 	Labelfor string          `json:"labelfor"`
 }
 
-// fdpPhases maps the specification's phases to grb's.
-var fdpPhases = map[string]budget.Phase{"proposed": budget.Proposed, "approved": budget.Approved, "adjusted": budget.Revised, "executed": budget.Executed}
-
 // pkg is a Package being read from its descriptor.
 type pkg struct{ *budget.Package }
 
@@ -272,230 +256,6 @@ func (p pkg) resourcePath(r *fdpResource, problem func(string, ...any)) string {
 	return filepath.Join(filepath.Dir(p.Descriptor), filepath.FromSlash(path))
 }
 
-// measures takes the money columns, their phases, currency and scale.
-func (p pkg) measures(ms map[string]fdpMeasure, inData func(string, string) bool, problem func(string, ...any)) {
-	byPhase := map[budget.Phase][]string{}
-	var noPhase, years []string
-	revenue := 0
-	currencies, factors := map[string]bool{}, map[budget.Scale]bool{}
-	for _, name := range slices.Sorted(maps.Keys(ms)) {
-		m := ms[name]
-		what := fmt.Sprintf("measure %q", name)
-		if m.Source == "" {
-			problem("%s has no source column", what)
-			continue
-		}
-		if !inData(what, m.Source) {
-			continue
-		}
-		if strings.EqualFold(m.Direction, "revenue") {
-			p.note("%s (%s) is revenue: left out, grb reads spending", what, m.Source)
-			revenue++
-			continue
-		}
-		if c := strings.ToUpper(strings.TrimSpace(m.Currency)); c != "" {
-			if _, err := currency.ParseISO(c); err != nil {
-				problem("%s: currency %q is not an ISO 4217 code", what, m.Currency)
-			} else {
-				currencies[c] = true
-			}
-		}
-		if m.Factor != "" {
-			f, err := strconv.ParseInt(m.Factor.String(), 10, 64)
-			if err != nil || f < 1 {
-				problem("%s: factor %s: want a whole number such as 1000", what, m.Factor)
-			} else {
-				factors[budget.Scale(f)] = true
-			}
-		}
-		switch ph, ok := fdpPhases[strings.ToLower(m.Phase)]; {
-		case ok:
-			byPhase[ph] = append(byPhase[ph], m.Source)
-		case m.Phase != "":
-			problem("%s: phase %q: want proposed, approved, adjusted or executed", what, m.Phase)
-		default:
-			if _, y := grid.ParseYearHeader(m.Source); y {
-				years = append(years, m.Source)
-			} else {
-				noPhase = append(noPhase, m.Source)
-			}
-		}
-	}
-	for _, ph := range budget.Phases() {
-		cols := byPhase[ph]
-		switch {
-		case len(cols) == 1:
-			p.Columns[budget.Field(ph.String())] = cols[0]
-			p.note("money: column %q, %s", cols[0], ph)
-		case len(cols) > 1:
-			problem("several measures of phase %s (%s): grb reads one column per phase, or one per fiscal year", ph, strings.Join(cols, ", "))
-		}
-	}
-	switch {
-	case len(noPhase) == 1 && len(years) == 0:
-		p.Columns[budget.FieldAmount] = noPhase[0]
-		p.note("money: column %q, phase not given (read as --amount-phase, default approved)", noPhase[0])
-	case len(noPhase) > 1:
-		problem("measures %s have no phase: give each a phase (proposed, approved, adjusted or executed)", strings.Join(noPhase, ", "))
-	case len(years) > 0 && len(byPhase) == 0 && len(noPhase) == 0:
-		p.note("money: fiscal-year columns %s, phase not given (read as --amount-phase, default approved)", strings.Join(years, ", "))
-	case len(years) > 0:
-		problem("measures %s are fiscal years without a phase, beside measures with one: give them a phase", strings.Join(years, ", "))
-	}
-	if revenue == len(ms) {
-		problem("every measure is revenue: grb reads spending")
-	}
-	switch len(currencies) {
-	case 0:
-	case 1:
-		p.Currency = slices.Sorted(maps.Keys(currencies))[0]
-		p.note("currency: %s", p.Currency)
-	default:
-		problem("measures in several currencies (%s): grb reads one currency per file", strings.Join(slices.Sorted(maps.Keys(currencies)), ", "))
-	}
-	switch len(factors) {
-	case 0:
-	case 1:
-		for f := range factors {
-			p.Scale = f
-		}
-		p.note("scale: factor %d (%s)", int64(p.Scale), p.Scale)
-	default:
-		problem("measures with different factors: grb reads one scale per file")
-	}
-}
-
-// dimensions takes the columns of the year, the administrative unit, the
-// programme and the line identifier from the typed dimensions; the others
-// are left to header recognition.
-func (p pkg) dimensions(ds map[string]fdpDimension, inData func(string, string) bool, problem func(string, ...any)) {
-	type target struct {
-		code, name, both budget.Field
-	}
-	admin := false
-	for _, d := range ds {
-		admin = admin || (d.DimensionType == "classification" && d.ClassificationType == "administrative")
-	}
-	claims := map[budget.Field][]string{}
-	take := map[string]target{}
-	var untyped, other []string
-	for _, name := range slices.Sorted(maps.Keys(ds)) {
-		d := ds[name]
-		var t target
-		switch {
-		case d.DimensionType == "datetime":
-			t = target{code: budget.FieldYear}
-		case d.DimensionType == "classification" && d.ClassificationType == "administrative",
-			d.DimensionType == "entity" && !admin:
-			t = target{budget.FieldUnitCode, budget.FieldUnitName, budget.FieldUnit}
-		case d.DimensionType == "activity":
-			t = target{budget.FieldProgrammeCode, budget.FieldProgrammeName, budget.FieldProgrammeName}
-		case d.DimensionType == "fact":
-			t = target{code: budget.FieldID}
-		case d.DimensionType == "":
-			untyped = append(untyped, name)
-			continue
-		default:
-			other = append(other, fmt.Sprintf("%s (%s)", name, strings.TrimSpace(d.DimensionType+" "+d.ClassificationType)))
-			continue
-		}
-		take[name] = t
-		claims[t.code] = append(claims[t.code], name)
-	}
-	for _, name := range slices.Sorted(maps.Keys(take)) {
-		d, t := ds[name], take[name]
-		if others := claims[t.code]; len(others) > 1 {
-			if others[0] == name {
-				p.note("dimensions %s are all %s: left to header recognition", strings.Join(others, ", "), t.code)
-			}
-			continue
-		}
-		what := fmt.Sprintf("dimension %q", name)
-		code, label, constant := d.keys(problem, what)
-		switch {
-		case constant != "" && t.code == budget.FieldYear:
-			if y, ok := grid.ParseYearHeader(constant); ok {
-				p.Year = y
-				p.note("fiscal year: %d (constant of %s)", y, what)
-			} else {
-				problem("%s: constant %q is not a fiscal year", what, constant)
-			}
-			continue
-		case constant != "":
-			p.note("%s: constant %q not read (grb reads a constant fiscal year only)", what, constant)
-			continue
-		}
-		if code == "" || !inData(what, code) || (label != "" && !inData(what, label)) {
-			continue
-		}
-		switch {
-		case label != "" && t.name != "":
-			p.Columns[t.code], p.Columns[t.name] = code, label
-			p.note("%s: code %q, name %q (%s)", fieldNoun(t.code), code, label, what)
-		case t.both != "" && len(d.Attributes) == 1:
-			// One attribute, such as "0702010 Cabinet Affairs": code and
-			// name are split from the text, as for a recognised column.
-			p.Columns[t.both] = code
-			p.note("%s: column %q (%s)", fieldNoun(t.code), code, what)
-		default:
-			p.Columns[t.code] = code
-			p.note("%s: column %q (%s)", fieldNoun(t.code), code, what)
-		}
-	}
-	if len(other) > 0 {
-		p.note("dimensions %s: not fields of grb's, left to header recognition", strings.Join(other, ", "))
-	}
-	if len(untyped) > 0 {
-		p.note("dimensions without a dimensionType (%s): left to header recognition", strings.Join(untyped, ", "))
-	}
-}
-
-// keys returns the source column of the dimension's primary key, the
-// column of its label (the attribute that is labelfor the key), and the
-// key's constant when it has one instead of a column.
-func (d fdpDimension) keys(problem func(string, ...any), what string) (code, label, constant string) {
-	var pk []string
-	if len(d.PrimaryKey) > 0 {
-		var one string
-		if json.Unmarshal(d.PrimaryKey, &one) == nil {
-			pk = []string{one}
-		} else if json.Unmarshal(d.PrimaryKey, &pk) != nil {
-			problem("%s: primaryKey: want an attribute name or a list of them", what)
-			return "", "", ""
-		}
-	}
-	names := slices.Sorted(maps.Keys(d.Attributes))
-	key := ""
-	switch {
-	case len(pk) > 0:
-		key = pk[len(pk)-1] // the finest level of a composite key
-	case len(names) == 1:
-		key = names[0]
-	default:
-		problem("%s: no primaryKey among %d attributes", what, len(names))
-		return "", "", ""
-	}
-	a, ok := d.Attributes[key]
-	if !ok {
-		problem("%s: primaryKey %q is not one of its attributes", what, key)
-		return "", "", ""
-	}
-	if a.Source == "" && len(a.Constant) > 0 {
-		var s string
-		if json.Unmarshal(a.Constant, &s) != nil {
-			s = string(a.Constant) // a number
-		}
-		return "", "", strings.TrimSpace(s)
-	}
-	for _, n := range names {
-		if d.Attributes[n].Labelfor == key && d.Attributes[n].Source != "" {
-			label = d.Attributes[n].Source
-			break
-		}
-	}
-	return a.Source, label, ""
-}
-
 func (p pkg) note(format string, args ...any) {
 	p.Notes = append(p.Notes, fmt.Sprintf(format, args...))
 }
@@ -536,19 +296,4 @@ func Apply(p *budget.Package, opt *budget.Options) {
 	if opt.Delimiter == 0 {
 		opt.Delimiter = p.Delimiter
 	}
-}
-
-// fieldNoun names a field a dimension was read as, for the notes.
-func fieldNoun(f budget.Field) string {
-	switch f {
-	case budget.FieldYear:
-		return "fiscal year"
-	case budget.FieldUnitCode:
-		return "administrative unit"
-	case budget.FieldProgrammeCode:
-		return "programme"
-	case budget.FieldID:
-		return "line id"
-	}
-	return string(f)
 }
