@@ -26,7 +26,7 @@ func TestRealKenya(t *testing.T) {
 	}
 	// No double counting: the lines sum to all values less the
 	// programme totals (19,098,354,851,073 - 9,365,227,212,456 KES).
-	if got, want := sumPhase(b.Lines, budget.Approved), budget.Money(973312763861700); got != want {
+	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.Money(973312763861700); got != want {
 		t.Errorf("line sum = %s, want %s", got, want)
 	}
 	// SOURCE.md: totals equal their sub-programmes within 2 KES in most
@@ -186,8 +186,8 @@ func TestRealEUTF(t *testing.T) {
 	}
 	readertest.CheckLedger(t, b)
 	// SOURCE.md: 253 projects totalling EUR 5,256,084,987.34.
-	if len(b.Lines) != 253 || sumPhase(b.Lines, budget.Approved) != 525608498734 {
-		t.Errorf("%d lines summing to %s, want 253 and 5256084987.34", len(b.Lines), sumPhase(b.Lines, budget.Approved))
+	if len(b.Lines) != 253 || readertest.SumPhase(b.Lines, budget.Approved) != 525608498734 {
+		t.Errorf("%d lines summing to %s, want 253 and 5256084987.34", len(b.Lines), readertest.SumPhase(b.Lines, budget.Approved))
 	}
 }
 
@@ -220,7 +220,7 @@ func TestRealMacedonia(t *testing.T) {
 	if len(b.Lines) != 10153 || years[2014] != 3321+3535 || years[2015] != 3297 || b.Sheets[0].Count(budget.RowBlank) != 238 {
 		t.Errorf("%d lines, by year %v, %d blank rows", len(b.Lines), years, b.Sheets[0].Count(budget.RowBlank))
 	}
-	if got, want := sumPhase(b.Lines, budget.Approved), budget.Money(20603154001600); got != want {
+	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.Money(20603154001600); got != want {
 		t.Errorf("sum %s, want %s", got, want)
 	}
 }

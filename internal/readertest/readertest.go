@@ -107,3 +107,16 @@ func CheckLedger(t testing.TB, b *budget.Budget) {
 		}
 	}
 }
+
+// SumPhase returns the sum of the lines' amounts of phase p (absent
+// amounts are not counted); it ignores an overflow.
+func SumPhase(lines []budget.Line, p budget.Phase) budget.Money {
+	var s budget.Sum
+	for _, l := range lines {
+		if v, ok := l.Amounts.Get(p); ok {
+			s.Add(v)
+		}
+	}
+	v, _ := s.Value()
+	return v
+}
