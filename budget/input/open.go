@@ -44,6 +44,30 @@ func OpenTagging(name string, opt budget.Options, scheme string) (*tagging.Taggi
 	return tagging.New(bytes.NewReader(data), name, opt, scheme)
 }
 
+// ReadReviewed reads a budget whose tags can be trusted, to carry them
+// forward or to evaluate suggestions against: from a tagging workbook,
+// the lines of the rows a person reviewed (tagging.Tagging.Reviewed);
+// from any other file, every line with the tags of its columns
+// (ReadFile). Unlike ReadFile, it returns no budget with an error.
+func ReadReviewed(name string, opt budget.Options) (*budget.Budget, error) {
+	f, err := Detect(name)
+	if err != nil {
+		return nil, err
+	}
+	if f != Tagging {
+		b, err := ReadFile(name, opt)
+		if err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	t, err := OpenTagging(name, opt, "")
+	if err != nil {
+		return nil, err
+	}
+	return t.Reviewed(), nil
+}
+
 // ReadQuestionnaire reads the filled SDG 5.c.1 questionnaire name, an
 // .xlsx workbook or a csv file (see sdg5c1.Read).
 func ReadQuestionnaire(name string) (*sdg5c1.Questionnaire, error) {

@@ -107,3 +107,15 @@ func TestOpenTagging(t *testing.T) {
 		t.Fatalf("OpenTagging(workbook) = %+v, %v", back, err)
 	}
 }
+
+// ReadReviewed keeps the reviewed rows of a tagging workbook only, and
+// every line of any other budget.
+func TestReadReviewed(t *testing.T) {
+	csvName, tagName := writeFiles(t)
+	for name, want := range map[string]int{tagName: 1, csvName: 2} {
+		b, err := ReadReviewed(name, budget.Options{})
+		if err != nil || len(b.Lines) != want {
+			t.Errorf("ReadReviewed(%s): %v, %d lines; want %d", filepath.Base(name), err, len(b.Lines), want)
+		}
+	}
+}

@@ -183,33 +183,11 @@ func loadPrevious(c *cli.Context, name string) (*tagging.CarryIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := readTagged(name, budget.Options{Schemes: s})
+	b, err := input.ReadReviewed(name, budget.Options{Schemes: s})
 	if err != nil {
 		return nil, fmt.Errorf("--previous: %w", err)
 	}
 	return tagging.NewCarryIndex(b), nil
-}
-
-// readTagged reads a budget whose tags are to be trusted: from a tagging
-// workbook, the lines of its reviewed rows (tagging.Tagging.Reviewed);
-// from any other budget, every line with the tags of its columns.
-func readTagged(name string, opt budget.Options) (*budget.Budget, error) {
-	f, err := input.Detect(name)
-	if err != nil {
-		return nil, err
-	}
-	if f != input.Tagging {
-		b, err := input.ReadFile(name, opt)
-		if err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	t, err := input.OpenTagging(name, opt, "")
-	if err != nil {
-		return nil, err
-	}
-	return t.Reviewed(), nil
 }
 
 // evaluate compares the suggestions for TRUTH's lines with its tags.
@@ -218,7 +196,7 @@ func evaluate(c *cli.Context, truth string, rules *tagging.Rules, rulesName stri
 	if err != nil {
 		return err
 	}
-	b, err := readTagged(truth, opt)
+	b, err := input.ReadReviewed(truth, opt)
 	if err != nil {
 		return err
 	}
