@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/tagging"
 )
 
 // Score counts, for one class (a GCM objective or a marker level), the
@@ -93,7 +94,7 @@ type Evaluation struct {
 // serving none (a suggestion there is a false positive); a true line
 // without a gender marker is not scored for the marker. It is an error
 // for the slices to differ in length.
-func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, error) {
+func Evaluate(truth []budget.Line, suggested []tagging.Suggestion) (*Evaluation, error) {
 	if len(truth) != len(suggested) {
 		return nil, fmt.Errorf("analysis: %d lines but %d suggestions", len(truth), len(suggested))
 	}
@@ -106,7 +107,7 @@ func Evaluate(truth []budget.Line, suggested []budget.Suggestion) (*Evaluation, 
 
 // scoreObjectives sets the objective scores of ev: one score per
 // objective number, and their micro-average.
-func (ev *Evaluation) scoreObjectives(truth []budget.Line, suggested []budget.Suggestion) {
+func (ev *Evaluation) scoreObjectives(truth []budget.Line, suggested []tagging.Suggestion) {
 	var obj [24]Score
 	for i := range truth {
 		t, s := evalObjectives(truth[i].Objectives), evalObjectives(suggested[i].Objectives)
@@ -151,7 +152,7 @@ func tallyObjectives(obj *[24]Score, t, s []int) {
 
 // scoreMarkers sets the marker scores of ev from a confusion matrix over
 // every level, true × suggested.
-func (ev *Evaluation) scoreMarkers(truth []budget.Line, suggested []budget.Suggestion) {
+func (ev *Evaluation) scoreMarkers(truth []budget.Line, suggested []tagging.Suggestion) {
 	levels := budget.Levels() // NotScreened first: "nothing suggested"
 	k := len(levels)
 	cm := mat.NewDense(k, k, nil)
@@ -212,7 +213,7 @@ func markerScores(cm *mat.Dense, levels []budget.Level, trueCount, suggCount *ma
 }
 
 // mistakes returns the lines whose suggestion differs from the true tags.
-func mistakes(truth []budget.Line, suggested []budget.Suggestion) []Mistake {
+func mistakes(truth []budget.Line, suggested []tagging.Suggestion) []Mistake {
 	var out []Mistake
 	for i := range truth {
 		if m, ok := mistake(&truth[i], &suggested[i]); ok {
@@ -224,7 +225,7 @@ func mistakes(truth []budget.Line, suggested []budget.Suggestion) []Mistake {
 
 // mistake compares the suggestion s for line l with its true tags, and
 // reports whether they differ.
-func mistake(l *budget.Line, s *budget.Suggestion) (Mistake, bool) {
+func mistake(l *budget.Line, s *tagging.Suggestion) (Mistake, bool) {
 	m := Mistake{
 		Pos:                 l.Pos.WholeRow(),
 		Label:               evalLineLabel(l),
@@ -244,7 +245,7 @@ func mistake(l *budget.Line, s *budget.Suggestion) (Mistake, bool) {
 
 // mistakeSource returns what made the suggestion s behind mistake m, or
 // why there is none.
-func mistakeSource(m Mistake, s *budget.Suggestion) string {
+func mistakeSource(m Mistake, s *tagging.Suggestion) string {
 	switch {
 	case m.Objectives && s.Objectives != nil:
 		return s.ObjectiveSource.Detail()

@@ -7,6 +7,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/budget/tagging"
 )
 
 func shares(t *testing.T, s string) []budget.ObjectiveShare {
@@ -22,8 +24,8 @@ func TestEvaluateSmall(t *testing.T) {
 	line := func(obj string, l budget.Level) budget.Line {
 		return budget.Line{Objectives: shares(t, obj), Gender: budget.Marker{Level: l}}
 	}
-	sugg := func(obj string, l budget.Level) budget.Suggestion {
-		return budget.Suggestion{Objectives: shares(t, obj), Marker: l}
+	sugg := func(obj string, l budget.Level) tagging.Suggestion {
+		return tagging.Suggestion{Objectives: shares(t, obj), Marker: l}
 	}
 	truth := []budget.Line{
 		line("7", budget.Principal),
@@ -31,7 +33,7 @@ func TestEvaluateSmall(t *testing.T) {
 		line("", budget.NotTargeted),
 		line("5", budget.NotScreened), // not scored for the marker
 	}
-	suggested := []budget.Suggestion{
+	suggested := []tagging.Suggestion{
 		sugg("7", budget.Principal),
 		sugg("7 (60%), 16 (40%)", budget.Principal), // shares are not compared
 		sugg("5", budget.NotScreened),
@@ -137,11 +139,11 @@ func TestEvaluateSmall(t *testing.T) {
 // FN 3, precision 1, recall 0.25, F1 2/5 = 0.40. Not targeted: never
 // suggested, FN 9. Right level on 4 of 16 lines.
 func TestEvaluateHandTagged(t *testing.T) {
-	b, err := budget.ReadFile(filepath.Join("..", "testdata", "tagging", "hand-tagged.csv"), budget.Options{Scheme: "oecd_dac"})
+	b, err := input.ReadFile(filepath.Join("..", "testdata", "tagging", "hand-tagged.csv"), budget.Options{Scheme: "oecd_dac"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := Evaluate(b.Lines, budget.SuggestLines(b.Lines, budget.SuggestOptions{Rules: budget.DefaultRules()}))
+	ev, err := Evaluate(b.Lines, tagging.SuggestLines(b.Lines, tagging.SuggestOptions{Rules: tagging.DefaultRules()}))
 	if err != nil {
 		t.Fatal(err)
 	}

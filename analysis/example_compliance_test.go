@@ -5,6 +5,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // A budget of two lines checked against the UN 15% floor: the principal
@@ -42,14 +43,14 @@ func ExampleCheck() {
 // 2 has 3 Yes of the 4 it needs and one question unanswered, so the
 // classification (case F) is not final.
 func ExampleScoreSDG5c1() {
-	q := &budget.Questionnaire{Source: "5c1.xlsx", Year: 2024}
-	answers := map[string]budget.YesNo{
-		"1.1": budget.Yes, "1.2": budget.Yes, "1.3": budget.No,
-		"2.1": budget.Yes, "2.2": budget.Yes, "2.3": budget.Yes, "2.4": budget.No, "2.5": budget.No, "2.6": budget.No,
-		"3.1": budget.Yes, "3.2": budget.Yes, "3.3": budget.No,
+	q := &sdg5c1.Questionnaire{Source: "5c1.xlsx", Year: 2024}
+	answers := map[string]sdg5c1.YesNo{
+		"1.1": sdg5c1.Yes, "1.2": sdg5c1.Yes, "1.3": sdg5c1.No,
+		"2.1": sdg5c1.Yes, "2.2": sdg5c1.Yes, "2.3": sdg5c1.Yes, "2.4": sdg5c1.No, "2.5": sdg5c1.No, "2.6": sdg5c1.No,
+		"3.1": sdg5c1.Yes, "3.2": sdg5c1.Yes, "3.3": sdg5c1.No,
 	} // 2.7 not answered
-	for _, qu := range budget.SDG5c1().Questions() {
-		q.Answers = append(q.Answers, budget.QuestionAnswer{ID: qu.ID, Answer: answers[qu.ID], Found: true})
+	for _, qu := range sdg5c1.Default().Questions() {
+		q.Answers = append(q.Answers, sdg5c1.QuestionAnswer{ID: qu.ID, Answer: answers[qu.ID], Found: true})
 	}
 	r, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{})
 	if err != nil {

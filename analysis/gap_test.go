@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/gonum/floats/scalar"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -523,7 +524,7 @@ func TestGapsOptionErrors(t *testing.T) {
 
 func readSample(t testing.TB, sheet string) *budget.Budget {
 	t.Helper()
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{Sheet: sheet})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{Sheet: sheet})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 )
 
 func realFile(t testing.TB, rel string) string {
@@ -23,7 +24,7 @@ func realFile(t testing.TB, rel string) string {
 // them), and ONE's published totals within 0.2 (GBP million) for 2013,
 // 2014 and 2017, the years SOURCE.md says are complete.
 func TestRealCRS(t *testing.T) {
-	b, err := budget.ReadFile(realFile(t, "crs-uk-gender-one/UK_oda_CRS_gender.csv"), budget.Options{Scheme: "oecd_dac", Scale: budget.Millions})
+	b, err := input.ReadFile(realFile(t, "crs-uk-gender-one/UK_oda_CRS_gender.csv"), budget.Options{Scheme: "oecd_dac", Scale: budget.Millions})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestRealProperties(t *testing.T) {
 		"eutf-africa-projects-objectives/EUTF-Projects-Database-2022-01.csv",
 	} {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			b, err := budget.ReadFile(realFile(t, f), budget.Options{})
+			b, err := input.ReadFile(realFile(t, f), budget.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

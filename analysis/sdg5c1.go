@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // The SDG 5.c.1 scoring, fixed by the indicator's metadata (domain
@@ -88,7 +89,7 @@ type CriterionScore struct {
 
 // SDG5c1Answer is one answer with its question.
 type SDG5c1Answer struct {
-	budget.QuestionAnswer
+	sdg5c1.QuestionAnswer
 	Criterion int    `json:"criterion"`
 	Question  string `json:"question"`
 }
@@ -101,9 +102,9 @@ type SDG5c1Answer struct {
 // "text", in words.
 type Finding struct {
 	Question      string       `json:"question"` // "2.5", "1.1", … or "optional"
-	Answer        budget.YesNo `json:"answer"`
+	Answer        sdg5c1.YesNo `json:"answer"`
 	Contradiction bool         `json:"contradiction"`
-	Suggests      budget.YesNo `json:"suggests"` // what the data suggest; Unanswered when nothing
+	Suggests      sdg5c1.YesNo `json:"suggests"` // what the data suggest; Unanswered when nothing
 	Code          ReasonCode   `json:"-"`
 	Range         *ShareRange  `json:"-"` // the optional question's
 }
@@ -169,7 +170,7 @@ type SDG5c1Result struct {
 	Final       bool               `json:"final"`
 	Best        Classification     `json:"best"`
 	NotAnswered []string           `json:"not_answered"`
-	Share       budget.ShareAnswer `json:"stated_share"`
+	Share       sdg5c1.ShareAnswer `json:"stated_share"`
 	Evidence    *SDG5c1Evidence    `json:"evidence,omitempty"`
 	Findings    []Finding          `json:"findings"`
 	Issues      []budget.Issue     `json:"issues,omitempty"`
@@ -220,8 +221,8 @@ type SDG5c1Options struct {
 // against the lines' gender markers, 2.3 against beneficiaries by sex,
 // and the optional share of the budget against that share under every
 // weighting convention.
-func ScoreSDG5c1(q *budget.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, error) {
-	ref := budget.SDG5c1()
+func ScoreSDG5c1(q *sdg5c1.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, error) {
+	ref := sdg5c1.Default()
 	if len(ref.Criteria) != 3 {
 		return nil, fmt.Errorf("analysis: the SDG 5.c.1 reference has %d criteria, want 3", len(ref.Criteria))
 	}
@@ -240,13 +241,13 @@ func ScoreSDG5c1(q *budget.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, err
 		for _, qu := range c.Questions {
 			a, ok := q.Answer(qu.ID)
 			if !ok {
-				a = budget.QuestionAnswer{ID: qu.ID}
+				a = sdg5c1.QuestionAnswer{ID: qu.ID}
 			}
 			res.Answers = append(res.Answers, SDG5c1Answer{QuestionAnswer: a, Criterion: c.Number, Question: qu.Text})
 			switch a.Answer {
-			case budget.Yes:
+			case sdg5c1.Yes:
 				cs.Yes++
-			case budget.No:
+			case sdg5c1.No:
 				cs.No++
 			default:
 				cs.NotAnswered++
@@ -286,7 +287,7 @@ func classify(met [3]bool) Classification {
 }
 
 // compareSDG5c1 compares the answers with the budget.
-func compareSDG5c1(res *SDG5c1Result, q *budget.Questionnaire, opt SDG5c1Options) {
+func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options) {
 	b := opt.Budget
 	phase := budget.Approved
 	if opt.PhaseSet {
@@ -395,22 +396,22 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 // markerFindings compares the answers to questions 2.5 (allocations
 // tagged), 1.1 (programmes aimed at gender-equality goals) and 2.3
 // (sex-disaggregated data) with the evidence.
-func markerFindings(q *budget.Questionnaire, ev *SDG5c1Evidence) []Finding {
+func markerFindings(q *sdg5c1.Questionnaire, ev *SDG5c1Evidence) []Finding {
 	a25, _ := q.Answer("2.5")
-	f := judge("2.5", a25.Answer, budget.No, FindingUntagged)
+	f := judge("2.5", a25.Answer, sdg5c1.No, FindingUntagged)
 	if ev.Tagged > 0 {
-		f = judge("2.5", a25.Answer, budget.Yes, FindingTagged)
+		f = judge("2.5", a25.Answer, sdg5c1.Yes, FindingTagged)
 	}
 	out := []Finding{f}
 	if ev.GEWE > 0 {
 		a11, _ := q.Answer("1.1")
-		out = append(out, judge("1.1", a11.Answer, budget.Yes, FindingGEWE))
+		out = append(out, judge("1.1", a11.Answer, sdg5c1.Yes, FindingGEWE))
 	}
 	// 2.3 is evidence only: holding counts by sex is not the same as
 	// using them in budget decisions.
 	if ev.SexData > 0 {
 		a23, _ := q.Answer("2.3")
-		out = append(out, Finding{Question: "2.3", Answer: a23.Answer, Suggests: budget.Yes, Code: FindingSexData})
+		out = append(out, Finding{Question: "2.3", Answer: a23.Answer, Suggests: sdg5c1.Yes, Code: FindingSexData})
 	}
 	return out
 }
@@ -418,16 +419,16 @@ func markerFindings(q *budget.Questionnaire, ev *SDG5c1Evidence) []Finding {
 // judge compares an answer with what the budget suggests (Yes or No):
 // consistent when they agree, a contradiction when they differ, and a
 // suggestion when the question was not answered.
-func judge(question string, answer, suggests budget.YesNo, code ReasonCode) Finding {
+func judge(question string, answer, suggests sdg5c1.YesNo, code ReasonCode) Finding {
 	f := Finding{Question: question, Answer: answer, Suggests: suggests, Code: code}
-	f.Contradiction = answer != suggests && (answer == budget.Yes || answer == budget.No)
+	f.Contradiction = answer != suggests && (answer == sdg5c1.Yes || answer == sdg5c1.No)
 	return f
 }
 
 // shareFinding compares the stated share of the budget serving gender
 // equality with its share under each convention, filling ev.Shares. It
 // returns false, with a note, when the budget has no money.
-func shareFinding(sel *budget.Budget, q *budget.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool) {
+func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool) {
 	sh, err := Shares(sel, Options{Phase: ev.Phase, PhaseSet: true})
 	if err != nil || sh.Total.Amount == 0 {
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoMoney, Phase: ev.Phase})

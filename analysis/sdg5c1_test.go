@@ -7,25 +7,26 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // questionnaire builds a questionnaire from 13 answers in order (1.1 …
 // 3.3), written "y", "n" or "." (not answered).
-func questionnaire(t *testing.T, answers string, year int) *budget.Questionnaire {
+func questionnaire(t *testing.T, answers string, year int) *sdg5c1.Questionnaire {
 	t.Helper()
 	ids := []string{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3"}
 	answers = strings.ReplaceAll(answers, " ", "")
 	if len(answers) != len(ids) {
 		t.Fatalf("questionnaire %q: want 13 answers", answers)
 	}
-	q := &budget.Questionnaire{Source: "q.xlsx", Year: year}
+	q := &sdg5c1.Questionnaire{Source: "q.xlsx", Year: year}
 	for i, id := range ids {
-		a := budget.QuestionAnswer{ID: id, Found: true}
+		a := sdg5c1.QuestionAnswer{ID: id, Found: true}
 		switch answers[i] {
 		case 'y':
-			a.Answer = budget.Yes
+			a.Answer = sdg5c1.Yes
 		case 'n':
-			a.Answer = budget.No
+			a.Answer = sdg5c1.No
 		}
 		q.Answers = append(q.Answers, a)
 	}
@@ -132,13 +133,13 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// 3 lines, 800.00 of 1,000.00 = 80 %), two of them at significant or
 	// principal: two contradictions.
 	q := questionnaire(t, "nyy yyyynnn yyn", 2024)
-	q.Share = budget.ShareAnswer{Percent: 35, OK: true}
+	q.Share = sdg5c1.ShareAnswer{Percent: 35, OK: true}
 	r, err := ScoreSDG5c1(q, SDG5c1Options{Budget: b})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := findings(r)
-	if !f["2.5"].Contradiction || f["2.5"].Suggests != budget.Yes {
+	if !f["2.5"].Contradiction || f["2.5"].Suggests != sdg5c1.Yes {
 		t.Errorf("2.5 = %+v; want a contradiction suggesting Yes", f["2.5"])
 	}
 	if f["2.5"].Code != FindingTagged {
@@ -171,7 +172,7 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// Stated 60 % is within 60–80 %: no contradiction there; 2.5 Yes
 	// agrees with the tags.
 	q = questionnaire(t, "yyy yyyyynn yyn", 2024)
-	q.Share = budget.ShareAnswer{Percent: 60, OK: true}
+	q.Share = sdg5c1.ShareAnswer{Percent: 60, OK: true}
 	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
 	if r.Contradictions() != 0 {
 		t.Errorf("consistent answers: %d contradictions: %+v", r.Contradictions(), r.Findings)
@@ -180,7 +181,7 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// 95 % is above dac_headline (80 %), but 20 % of the money is not
 	// screened and might all serve gender equality: up to 100 % is
 	// possible, so no contradiction.
-	q.Share = budget.ShareAnswer{Percent: 95, OK: true}
+	q.Share = sdg5c1.ShareAnswer{Percent: 95, OK: true}
 	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
 	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareWithin || f.Range.NotScreened != (Ratio{Num: 20000, Den: 100000}) {
 		t.Errorf("stated 95%%: %+v; want no contradiction and 200.00 of 1,000.00 not screened", f)
@@ -196,7 +197,7 @@ func TestSDG5c1YesWithoutTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := findings(r)["2.5"]
-	if !f.Contradiction || f.Code != FindingUntagged || f.Suggests != budget.No {
+	if !f.Contradiction || f.Code != FindingUntagged || f.Suggests != sdg5c1.No {
 		t.Errorf("2.5 = %+v; want a contradiction: no line is tagged", f)
 	}
 	if len(r.Evidence.Notes) == 0 || r.Evidence.Notes[0].Code != NoteNoLineYears {
@@ -204,7 +205,7 @@ func TestSDG5c1YesWithoutTags(t *testing.T) {
 	}
 	// Not answered: the budget suggests No, and nothing contradicts.
 	r, _ = ScoreSDG5c1(questionnaire(t, "yyy yyyy.nn yyn", 2024), SDG5c1Options{Budget: b})
-	if f := findings(r)["2.5"]; f.Contradiction || f.Suggests != budget.No || f.Answer != budget.Unanswered {
+	if f := findings(r)["2.5"]; f.Contradiction || f.Suggests != sdg5c1.No || f.Answer != sdg5c1.Unanswered {
 		t.Errorf("unanswered 2.5 = %+v", f)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -129,7 +130,7 @@ func TestSharesUnscreenedBudget(t *testing.T) {
 // add up to the total exactly, shares sum to 1 and coverage plus
 // not-screened is 1, for several groupings.
 func TestSharesProperties(t *testing.T) {
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,9 @@
 package budget
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // RowClass is what an input row turned out to be.
 type RowClass uint8
@@ -56,11 +59,12 @@ type RowRecord struct {
 // Last returns the last row of the record.
 func (r RowRecord) Last() int { return r.Row + max(r.Rows, 1) - 1 }
 
-// record adds r to the ledger and returns the index of its record. r
+// Record adds r to the ledger and returns the index of its record. r
 // joins the last record when both are of the same sheet, class, lines per
 // row and reason, and r's rows follow on; totals and subtotals never join,
-// so their records can be changed later through the index.
-func (b *Budget) record(r RowRecord) int {
+// so their records can be changed later through the index. Readers call
+// it for every input row.
+func (b *Budget) Record(r RowRecord) int {
 	r.Rows = max(r.Rows, 1)
 	if n := len(b.Ledger); n > 0 && r.Class != RowSubtotal && r.Class != RowTotal {
 		last := &b.Ledger[n-1]
@@ -177,4 +181,49 @@ func (b *Budget) Mismatches() []TotalCheck {
 		}
 	}
 	return out
+}
+
+// AddIssue appends an issue to b.Issues: its severity, stable code,
+// position, what was found and expected, the message, and the sentinel
+// error it wraps (or nil). Readers call it for every problem they find.
+func (b *Budget) AddIssue(sev Severity, code string, pos Position, found, expected, msg string, err error) {
+	b.Issues = append(b.Issues, Issue{Code: code, Severity: sev, Pos: pos, Found: found, Expected: expected, Message: msg, Err: err})
+}
+
+// IssueText returns the text of err for an issue's message: without the
+// "budget: " prefix of the package's own errors.
+func IssueText(err error) string {
+	return strings.TrimPrefix(err.Error(), "budget: ")
+}
+
+// CSVFormat describes how a csv file was decoded (reported by `grb inspect`).
+type CSVFormat struct {
+	// Encoding is one of "utf-8", "utf-8 (BOM)", "utf-16le (BOM)",
+	// "utf-16be (BOM)" and "windows-1252".
+	Encoding string
+	// Delimiter is the field separator: ',', ';' or '\t' when sniffed, or
+	// the delimiter the caller asked for.
+	Delimiter rune
+}
+
+// Package is what grb takes from a Fiscal Data Package descriptor: the csv
+// file to read and how to read it. Package fdp reads it; Budget.Package
+// keeps it to say where the columns, currency and scale came from.
+type Package struct {
+	Descriptor string // the datapackage.json
+	Title      string
+	Resource   string // name of the resource read
+	Data       string // its csv file
+
+	Columns   map[Field]string // field → column header, from the model
+	Phase     Phase            // phase of measures that are fiscal years or have no phase
+	PhaseSet  bool
+	Currency  string
+	Scale     Scale // the measures' factor; 0 when not given
+	Year      int   // from a constant date dimension; 0 when not given
+	Delimiter rune  // from the resource's csv dialect; 0 when not given
+
+	// Notes say how the model was applied: each measure and dimension
+	// read, and what was left out and why.
+	Notes []string
 }

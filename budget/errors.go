@@ -83,6 +83,9 @@ func (p Position) WholeRow() Position {
 	return p
 }
 
+// SameSheet reports whether p and q are in the same file and sheet.
+func (p Position) SameSheet(q Position) bool { return p.place == q.place }
+
 // Equal reports whether p and q are the same position.
 func (p Position) Equal(q Position) bool { return p == q }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Reference data shipped with grb, as YAML data files rather than code so
@@ -26,8 +28,8 @@ var gcmYAML []byte
 //go:embed data/schemes.yaml
 var schemesYAML []byte
 
-// columnsYAML holds the header phrases that name each [Field] of a budget
-// table, in English, Spanish and French; see header.go.
+// columnsYAML holds the header texts that name each field, in several
+// languages; see ColumnSynonyms.
 //
 //go:embed data/columns.yaml
 var columnsYAML []byte
@@ -62,4 +64,18 @@ func refQuote(s string) string {
 		n++
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// ColumnSynonyms returns the header texts that name each field
+// (data/columns.yaml), most preferred first. Header recognition (package
+// grid) matches them after Normalize. It panics if the embedded file is
+// invalid, which a test rules out.
+func ColumnSynonyms() map[Field][]string {
+	var doc struct {
+		Fields map[Field][]string `yaml:"fields"`
+	}
+	if err := yaml.Unmarshal(columnsYAML, &doc); err != nil {
+		panic(fmt.Sprintf("budget: embedded data/columns.yaml: %v", err))
+	}
+	return doc.Fields
 }

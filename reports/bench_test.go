@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 )
 
 // genBudgetXLSX writes an n-line budget workbook: 24 ministries, split
@@ -54,7 +55,7 @@ func BenchmarkReport(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		bud, err := budget.ReadFile(path, budget.Options{})
+		bud, err := input.ReadFile(path, budget.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

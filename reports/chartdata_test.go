@@ -13,6 +13,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -20,7 +21,7 @@ import (
 // weighting w (zero: dac_headline).
 func chartSample(t *testing.T, w analysis.Weighting) *Report {
 	t.Helper()
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,5 @@
 // [WriteHTML] renders as one self-contained page from the embedded
 // template, with its findings in sentences ([Findings]). Every gender
 // share shown names its weighting convention, and the same inputs give
-// the same bytes. The tagging workbook for budget officers is written
-// here too ([WriteTemplate]).
+// the same bytes.
 package reports

@@ -14,6 +14,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
@@ -309,7 +310,7 @@ func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
 // answer: consistent, contradicted, or a suggestion for an unanswered
 // question.
 func judged(f analysis.Finding, desc string) string {
-	word := map[budget.YesNo]string{budget.Yes: "Yes", budget.No: "No"}
+	word := map[sdg5c1.YesNo]string{sdg5c1.Yes: "Yes", sdg5c1.No: "No"}
 	switch {
 	case f.Answer == f.Suggests:
 		return "consistent with " + word[f.Suggests] + ": " + desc

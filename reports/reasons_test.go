@@ -9,6 +9,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // reasonLine builds a line with an approved amount in cents, a marker
@@ -176,21 +177,21 @@ func TestNoteText(t *testing.T) {
 
 // sdgQuestionnaire builds a questionnaire from 13 answers in order (1.1
 // … 3.3), written "y", "n" or "." (not answered).
-func sdgQuestionnaire(t *testing.T, answers string, year int) *budget.Questionnaire {
+func sdgQuestionnaire(t *testing.T, answers string, year int) *sdg5c1.Questionnaire {
 	t.Helper()
 	ids := []string{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3"}
 	answers = strings.ReplaceAll(answers, " ", "")
 	if len(answers) != len(ids) {
 		t.Fatalf("questionnaire %q: want 13 answers", answers)
 	}
-	q := &budget.Questionnaire{Source: "q.xlsx", Year: year}
+	q := &sdg5c1.Questionnaire{Source: "q.xlsx", Year: year}
 	for i, id := range ids {
-		a := budget.QuestionAnswer{ID: id, Found: true}
+		a := sdg5c1.QuestionAnswer{ID: id, Found: true}
 		switch answers[i] {
 		case 'y':
-			a.Answer = budget.Yes
+			a.Answer = sdg5c1.Yes
 		case 'n':
-			a.Answer = budget.No
+			a.Answer = sdg5c1.No
 		}
 		q.Answers = append(q.Answers, a)
 	}
@@ -198,7 +199,7 @@ func sdgQuestionnaire(t *testing.T, answers string, year int) *budget.Questionna
 }
 
 // sdgFindings scores q against b and words its findings by question.
-func sdgFindings(t *testing.T, q *budget.Questionnaire, b *budget.Budget) (map[string]string, *analysis.SDG5c1Result) {
+func sdgFindings(t *testing.T, q *sdg5c1.Questionnaire, b *budget.Budget) (map[string]string, *analysis.SDG5c1Result) {
 	t.Helper()
 	r, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: b})
 	if err != nil {
@@ -228,7 +229,7 @@ func TestFindingText(t *testing.T) {
 		mk("old", 99900, budget.Principal, 2023),
 	}}
 	q := sdgQuestionnaire(t, "nyy yyyynnn yyn", 2024)
-	q.Share = budget.ShareAnswer{Percent: 35, OK: true}
+	q.Share = sdg5c1.ShareAnswer{Percent: 35, OK: true}
 	f, _ := sdgFindings(t, q, b)
 	want := map[string]string{
 		"2.5":      "answered No, but 2 of 3 lines of fiscal year 2024 in b.xlsx (80.0% of the approved money) carry a gender marker: the allocations are tagged",
@@ -240,7 +241,7 @@ func TestFindingText(t *testing.T) {
 	}
 
 	q = sdgQuestionnaire(t, "yyy yyyyynn yyn", 2024)
-	q.Share = budget.ShareAnswer{Percent: 95, OK: true}
+	q.Share = sdg5c1.ShareAnswer{Percent: 95, OK: true}
 	f, _ = sdgFindings(t, q, b)
 	if got, want := f["optional"], "the stated share, 95%, lies within what the budget allows: 80.0% dac_headline, 60.0% principal_only, 68.0% eu_100_40_0; 20.0% of that money is not screened and counts in none of these"; got != want {
 		t.Errorf("optional = %q\nwant       %q", got, want)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
 // Options controls Build.
@@ -18,7 +19,7 @@ type Options struct {
 	Profile *analysis.Profile
 	// SDG5c1 are filled SDG 5.c.1 questionnaires, scored with the budgets
 	// as evidence.
-	SDG5c1 []*budget.Questionnaire
+	SDG5c1 []*sdg5c1.Questionnaire
 }
 
 // Report is what grb writes about one or more budgets: the budgets as
@@ -228,7 +229,7 @@ func (r *Report) check(p analysis.Profile, phaseSet bool) error {
 
 // scoreSDG5c1 scores the SDG 5.c.1 questionnaires with every line as
 // evidence, and tracks them over the years.
-func (r *Report) scoreSDG5c1(qs []*budget.Questionnaire, all *budget.Budget) error {
+func (r *Report) scoreSDG5c1(qs []*sdg5c1.Questionnaire, all *budget.Budget) error {
 	for _, q := range qs {
 		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: r.Phase, PhaseSet: true})
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/tagging"
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
@@ -23,7 +24,7 @@ type TagSummaryOptions struct {
 // WriteTagSummary writes what a tagging run did: where the suggestions
 // came from, how many rows were prefilled or kept, and every row where
 // the sources of suggestions disagree.
-func WriteTagSummary(w io.Writer, t *budget.Tagging, sum budget.SuggestSummary, opt TagSummaryOptions) error {
+func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary, opt TagSummaryOptions) error {
 	ew := &errWriter{w: w}
 	var sheets []string
 	for _, s := range t.Sheets {
@@ -199,7 +200,7 @@ func objectivesText(o []budget.ObjectiveShare) string {
 
 // WriteTaggingStatus writes one line on how far the tagging of a
 // workbook has come: its rows with lines by status.
-func WriteTaggingStatus(w io.Writer, t *budget.Tagging) error {
+func WriteTaggingStatus(w io.Writer, t *tagging.Tagging) error {
 	var n [4]int
 	for _, r := range t.Rows {
 		if int(r.Tag.Status) < len(n) {
@@ -207,6 +208,6 @@ func WriteTaggingStatus(w io.Writer, t *budget.Tagging) error {
 		}
 	}
 	_, err := fmt.Fprintf(w, "tagging workbook made from %s, marker scheme %s: %s with lines: %d confirmed, %d not screened, %d suggested, %d not tagged\n",
-		t.Source, t.Scheme, format.Count(len(t.Rows), "row"), n[budget.StatusConfirmed], n[budget.StatusNotScreened], n[budget.StatusSuggested], n[budget.StatusNone])
+		t.Source, t.Scheme, format.Count(len(t.Rows), "row"), n[tagging.StatusConfirmed], n[tagging.StatusNotScreened], n[tagging.StatusSuggested], n[tagging.StatusNone])
 	return err
 }

@@ -16,12 +16,14 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 	"github.com/grb-toolkit/grb/templates"
 )
 
 func sampleReport(t testing.TB) *Report {
 	t.Helper()
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +158,7 @@ func TestWorkbookSample(t *testing.T) {
 func TestWorkbookChanges(t *testing.T) {
 	var bs []*budget.Budget
 	for _, sheet := range []string{"FY2023", "FY2024"} {
-		b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{Sheet: sheet})
+		b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{Sheet: sheet})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,7 +198,7 @@ func TestWorkbookReal(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("real data not available (%s): %v", p, err)
 	}
-	b, err := budget.ReadFile(p, budget.Options{Currency: "KES"})
+	b, err := input.ReadFile(p, budget.Options{Currency: "KES"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +230,7 @@ func TestWorkbookReal(t *testing.T) {
 // TestWorkbookCompliance adds a profile: the Compliance sheet shows each
 // rule's measured value and result as the check gives them.
 func TestWorkbookCompliance(t *testing.T) {
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,17 +265,17 @@ func TestWorkbookCompliance(t *testing.T) {
 // TestReportSDG5c1 adds two years of questionnaires: the SDG 5.c.1 sheet
 // and the tracking chart show each year's Yes answers and case.
 func TestReportSDG5c1(t *testing.T) {
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ids := []string{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3"}
-	q := func(year int, answers string) *budget.Questionnaire {
-		qq := &budget.Questionnaire{Source: fmt.Sprintf("5c1-%d.xlsx", year), Year: year, YearLabel: strconv.Itoa(year)}
+	q := func(year int, answers string) *sdg5c1.Questionnaire {
+		qq := &sdg5c1.Questionnaire{Source: fmt.Sprintf("5c1-%d.xlsx", year), Year: year, YearLabel: strconv.Itoa(year)}
 		for i, id := range ids {
-			a := budget.QuestionAnswer{ID: id, Found: true, Answer: budget.No}
+			a := sdg5c1.QuestionAnswer{ID: id, Found: true, Answer: sdg5c1.No}
 			if answers[i] == 'y' {
-				a.Answer = budget.Yes
+				a.Answer = sdg5c1.Yes
 			}
 			qq.Answers = append(qq.Answers, a)
 		}
@@ -281,7 +283,7 @@ func TestReportSDG5c1(t *testing.T) {
 	}
 	// 2023: 2/3, 3/7, 2/3 → criteria 1 and 3 met: case F, approaches.
 	// 2024: 2/3, 4/7, 2/3 → all three met: case A, fully meets.
-	r, err := Build([]*budget.Budget{b}, Options{SDG5c1: []*budget.Questionnaire{
+	r, err := Build([]*budget.Budget{b}, Options{SDG5c1: []*sdg5c1.Questionnaire{
 		q(2024, "yyn"+"yyyynnn"+"yyn"),
 		q(2023, "yyn"+"yyynnnn"+"yyn"),
 	}})
@@ -334,7 +336,7 @@ func TestFindingsMixedCurrencies(t *testing.T) {
 // function adds exactly one sheet, when the report has something for it,
 // in the workbook's order.
 func TestReportSheetsOneEach(t *testing.T) {
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,8 +344,8 @@ func TestReportSheetsOneEach(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := &budget.Questionnaire{Source: "5c1.xlsx", Year: 2024, YearLabel: "2024"}
-	r, err := Build([]*budget.Budget{b}, Options{Profile: &p, SDG5c1: []*budget.Questionnaire{q}})
+	q := &sdg5c1.Questionnaire{Source: "5c1.xlsx", Year: 2024, YearLabel: "2024"}
+	r, err := Build([]*budget.Budget{b}, Options{Profile: &p, SDG5c1: []*sdg5c1.Questionnaire{q}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 	"github.com/grb-toolkit/grb/reports"
 )
 
@@ -266,20 +267,11 @@ func oneFile(c *cli.Context) (string, error) {
 // nothing could be read; a budget with an error is one whose problems are
 // in its issues.
 func readBudget(c *cli.Context, name string) (*budget.Budget, error) {
-	if c.String("sheet") == "" {
-		t, ok, err := readTaggingFile(c, name)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			return t.Budget, nil
-		}
-	}
 	opt, err := readOptions(c)
 	if err != nil {
 		return nil, err
 	}
-	b, err := budget.ReadFile(name, opt)
+	b, err := input.ReadFile(name, opt)
 	if b == nil {
 		return nil, err
 	}

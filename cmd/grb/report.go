@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
 	"github.com/grb-toolkit/grb/reports"
 	"github.com/grb-toolkit/grb/templates"
 )
@@ -50,12 +51,7 @@ func reportCommand() *cli.Command {
 				ropt.Profile = &p
 			}
 			for _, name := range c.StringSlice("sdg5c1") {
-				f, err := os.Open(name)
-				if err != nil {
-					return err
-				}
-				q, err := budget.ReadQuestionnaire(f, name)
-				f.Close()
+				q, err := input.ReadQuestionnaire(name)
 				if err != nil {
 					return err
 				}
@@ -111,7 +107,7 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, force bool, inpu
 
 // sampleBudget reads the embedded sample.
 func sampleBudget() (*budget.Budget, error) {
-	b, err := budget.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
+	b, err := input.Read(bytes.NewReader(templates.SampleBudget()), templates.SampleBudgetName, budget.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("embedded sample: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/reports"
 )
@@ -56,7 +58,7 @@ func sdg5c1Command() *cli.Command {
 			var results []*analysis.SDG5c1Result
 			var notes []string
 			for _, name := range c.Args().Slice() {
-				q, err := readQuestionnaire(name)
+				q, err := input.ReadQuestionnaire(name)
 				if err != nil {
 					return err
 				}
@@ -101,15 +103,6 @@ func sdg5c1Command() *cli.Command {
 	}
 }
 
-func readQuestionnaire(name string) (*budget.Questionnaire, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return budget.ReadQuestionnaire(f, name)
-}
-
 // writeSDG5c1Template writes the blank questionnaire atomically. An
 // existing file is not replaced without --force: it may be a filled
 // questionnaire, the input of grb sdg5c1 FILE.
@@ -127,7 +120,7 @@ func writeSDG5c1Template(c *cli.Context) error {
 	if _, err := os.Stat(name); err == nil && !c.Bool("force") {
 		return usagef("refusing to overwrite %s, which may be a filled questionnaire: choose another name, or pass --force", name)
 	}
-	if err := writeAtomic(name, nil, func(f *os.File) error { return reports.WriteSDG5c1Template(f) }); err != nil {
+	if err := writeAtomic(name, nil, func(f *os.File) error { return sdg5c1.WriteQuestionnaire(f) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s: the SDG 5.c.1 questionnaire (13 yes/no questions with drop-down lists, an evidence column, the last completed fiscal year, instructions)\n", name)

@@ -2,16 +2,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/budget/tagging"
 	"github.com/grb-toolkit/grb/reports"
 )
 
@@ -49,7 +48,7 @@ func templateCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			sum := t.Suggest(budget.SuggestOptions{})
+			sum := t.Suggest(tagging.SuggestOptions{})
 			if err := writeTagging(c, t, out, "grb template", name); err != nil {
 				return err
 			}
@@ -78,14 +77,14 @@ func tagCommand() *cli.Command {
 				if c.NArg() > 0 {
 					return usagef("tag --default-rules takes no FILE")
 				}
-				_, err := c.App.Writer.Write(budget.DefaultRulesYAML())
+				_, err := c.App.Writer.Write(tagging.DefaultRulesYAML())
 				return err
 			}
 			rules, rulesName, err := loadRules(c)
 			if err != nil {
 				return err
 			}
-			var prev *budget.CarryIndex
+			var prev *tagging.CarryIndex
 			if p := c.String("previous"); p != "" {
 				if prev, err = loadPrevious(c, p); err != nil {
 					return err
@@ -109,7 +108,7 @@ func tagCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			sum := t.Suggest(budget.SuggestOptions{Rules: rules, Previous: prev})
+			sum := t.Suggest(tagging.SuggestOptions{Rules: rules, Previous: prev})
 			inputs := []string{name}
 			if p := c.String("previous"); p != "" {
 				inputs = append(inputs, p)
@@ -127,52 +126,33 @@ func tagCommand() *cli.Command {
 
 // loadTagging reads FILE for tagging: a tagging workbook as it is (its
 // confirmed rows are kept), any other budget with the reading flags.
-func loadTagging(c *cli.Context, name string) (*budget.Tagging, error) {
+func loadTagging(c *cli.Context, name string) (*tagging.Tagging, error) {
 	opt, err := readOptions(c)
 	if err != nil {
 		return nil, err
 	}
-	if budget.IsPackage(name) { // tag the csv file it describes, read as its model says
-		p, err := budget.ReadPackage(name)
-		if err != nil {
-			return nil, err
-		}
-		p.Apply(&opt)
-		name = p.Data
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	t, err := budget.ReadTagging(bytes.NewReader(data), name, opt)
-	switch {
-	case err == nil:
-		if s := c.String("scheme"); s != "" {
-			if sc, _ := opt.Schemes.Lookup(s); sc == nil || sc.ID != t.Scheme {
-				return nil, usagef("--scheme %s: %s is a tagging workbook in scheme %s; make a new template to change the scheme", s, name, t.Scheme)
-			}
-		}
-		return t, nil
-	case !errors.Is(err, budget.ErrNotTagging):
-		return nil, err
-	}
-	t, err = budget.NewTagging(bytes.NewReader(data), name, opt, c.String("scheme"))
+	t, err := input.OpenTagging(name, opt, c.String("scheme"))
 	if t == nil {
 		return nil, err
+	}
+	if s := c.String("scheme"); s != "" {
+		if sc, _ := opt.Schemes.Lookup(s); sc == nil || sc.ID != t.Scheme {
+			return nil, usagef("--scheme %s: %s is a tagging workbook in scheme %s; make a new template to change the scheme", s, name, t.Scheme)
+		}
 	}
 	return t, nil
 }
 
 // writeTagging writes the tagging workbook atomically, never over an
 // input.
-func writeTagging(c *cli.Context, t *budget.Tagging, out, madeBy string, inputs ...string) error {
+func writeTagging(c *cli.Context, t *tagging.Tagging, out, madeBy string, inputs ...string) error {
 	s, err := loadSchemes(c)
 	if err != nil {
 		return err
 	}
 	return writeAtomic(out, inputs, func(f *os.File) error {
 		w := bufio.NewWriter(f)
-		if err := reports.WriteTemplate(w, t, reports.TemplateOptions{Schemes: s, MadeBy: madeBy}); err != nil {
+		if err := tagging.Write(w, t, tagging.WriteOptions{Schemes: s, MadeBy: madeBy}); err != nil {
 			return err
 		}
 		return w.Flush()
@@ -180,17 +160,17 @@ func writeTagging(c *cli.Context, t *budget.Tagging, out, madeBy string, inputs 
 }
 
 // loadRules reads --rules, or returns grb's default rules.
-func loadRules(c *cli.Context) (*budget.Rules, string, error) {
+func loadRules(c *cli.Context) (*tagging.Rules, string, error) {
 	name := c.String("rules")
 	if name == "" {
-		return budget.DefaultRules(), fmt.Sprintf("grb's default rules (%d rules)", budget.DefaultRules().Len()), nil
+		return tagging.DefaultRules(), fmt.Sprintf("grb's default rules (%d rules)", tagging.DefaultRules().Len()), nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, "", usagef("--rules: %v", err)
 	}
 	defer f.Close()
-	rs, err := budget.ParseRules(f)
+	rs, err := tagging.ParseRules(f)
 	if err != nil {
 		return nil, "", usagef("--rules %s: %v", name, err)
 	}
@@ -198,68 +178,30 @@ func loadRules(c *cli.Context) (*budget.Rules, string, error) {
 }
 
 // loadPrevious reads the earlier tagged budget of --previous.
-func loadPrevious(c *cli.Context, name string) (*budget.CarryIndex, error) {
+func loadPrevious(c *cli.Context, name string) (*tagging.CarryIndex, error) {
 	s, err := loadSchemes(c)
 	if err != nil {
 		return nil, err
 	}
-	b, err := readTagged(name, budget.Options{Schemes: s})
+	b, err := input.ReadReviewed(name, budget.Options{Schemes: s})
 	if err != nil {
 		return nil, fmt.Errorf("--previous: %w", err)
 	}
-	return budget.NewCarryIndex(b), nil
-}
-
-// readTagged reads a budget whose tags are to be trusted: from a tagging
-// workbook, the lines of its confirmed or not-screened rows; from any
-// other budget, every line with the tags of its columns.
-func readTagged(name string, opt budget.Options) (*budget.Budget, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	t, err := budget.ReadTagging(f, name, opt)
-	switch {
-	case err == nil:
-		b := *t.Budget
-		b.Lines = nil
-		for _, r := range t.Rows {
-			if r.Tag.Status == budget.StatusConfirmed || r.Tag.Status == budget.StatusNotScreened {
-				for _, i := range r.Lines {
-					b.Lines = append(b.Lines, t.Budget.Lines[i])
-				}
-			}
-		}
-		return &b, nil
-	case !errors.Is(err, budget.ErrNotTagging):
-		return nil, err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	b, err := budget.Read(f, name, opt)
-	if b == nil {
-		return nil, err
-	}
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
+	return tagging.NewCarryIndex(b), nil
 }
 
 // evaluate compares the suggestions for TRUTH's lines with its tags.
-func evaluate(c *cli.Context, truth string, rules *budget.Rules, rulesName string, prev *budget.CarryIndex) error {
+func evaluate(c *cli.Context, truth string, rules *tagging.Rules, rulesName string, prev *tagging.CarryIndex) error {
 	opt, err := readOptions(c)
 	if err != nil {
 		return err
 	}
-	b, err := readTagged(truth, opt)
+	b, err := input.ReadReviewed(truth, opt)
 	if err != nil {
 		return err
 	}
 	warnReading(c, b)
-	sugg := budget.SuggestLines(b.Lines, budget.SuggestOptions{Rules: rules, Previous: prev})
+	sugg := tagging.SuggestLines(b.Lines, tagging.SuggestOptions{Rules: rules, Previous: prev})
 	ev, err := analysis.Evaluate(b.Lines, sugg)
 	if err != nil {
 		return err
@@ -273,7 +215,7 @@ func evaluate(c *cli.Context, truth string, rules *budget.Rules, rulesName strin
 
 // withTaggingChecks makes validate check a tagging workbook as one: read
 // as its hidden sheet says, with every missing or invalid tag listed at
-// its cell (budget.CheckTagging). Any other file is validated as before.
+// its cell (tagging.Check). Any other file is validated as before.
 func withTaggingChecks(cmd *cli.Command) *cli.Command {
 	plain := cmd.Action
 	cmd.Action = func(c *cli.Context) error {
@@ -285,15 +227,19 @@ func withTaggingChecks(cmd *cli.Command) *cli.Command {
 		if format != "text" && format != "json" {
 			return usagef("--format %q: want text or json", format)
 		}
-		t, ok, err := readTaggingFile(c, name)
+		if f, err := input.Detect(name); err != nil || f != input.Tagging {
+			return plain(c)
+		}
+		opt, err := readOptions(c)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return plain(c)
+		t, err := input.OpenTagging(name, opt, "")
+		if err != nil {
+			return err
 		}
 		b := t.Budget
-		b.Issues = append(b.Issues, budget.CheckTagging(t)...)
+		b.Issues = append(b.Issues, tagging.Check(t)...)
 		if format == "json" {
 			if err := reports.WriteIssuesJSON(c.App.Writer, b); err != nil {
 				return err
@@ -312,44 +258,4 @@ func withTaggingChecks(cmd *cli.Command) *cli.Command {
 		return nil
 	}
 	return cmd
-}
-
-// readTaggingFile reads name as a tagging workbook, with the limits and
-// schemes of the reading flags; ok is false, with no error, when name is
-// not one. Only a file that starts like an .xlsx workbook is read twice
-// (here and by the caller's ordinary read); any other file is not read
-// here beyond its first four bytes.
-func readTaggingFile(c *cli.Context, name string) (t *budget.Tagging, ok bool, err error) {
-	if !looksLikeXLSX(name) {
-		return nil, false, nil
-	}
-	opt, err := readOptions(c)
-	if err != nil {
-		return nil, false, err
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, false, err
-	}
-	t, err = budget.ReadTagging(bytes.NewReader(data), name, opt)
-	switch {
-	case errors.Is(err, budget.ErrNotTagging):
-		return nil, false, nil
-	case err != nil:
-		return nil, true, err
-	}
-	return t, true, nil
-}
-
-// looksLikeXLSX reports whether the file starts like a zip archive, as
-// every .xlsx workbook does, without reading more of it.
-func looksLikeXLSX(name string) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 4)
-	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], []byte("PK\x03\x04"))
 }

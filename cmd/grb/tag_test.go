@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/tagging"
 )
 
 // TestEvaluateSample keeps the hand-tagged sample of the tag-evaluate
@@ -31,7 +32,7 @@ func TestEvaluateSample(t *testing.T) {
 
 func TestDefaultRulesFlag(t *testing.T) {
 	res := runGrb(t, []string{"grb", "tag", "--default-rules"})
-	if res.code != exitOK || res.stdout != string(budget.DefaultRulesYAML()) || res.stderr != "" {
+	if res.code != exitOK || res.stdout != string(tagging.DefaultRulesYAML()) || res.stderr != "" {
 		t.Errorf("grb tag --default-rules: exit %d, %d bytes, stderr %q; want 0 and the embedded rules", res.code, len(res.stdout), res.stderr)
 	}
 }
@@ -56,11 +57,11 @@ func TestTagWritesWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := budget.ReadTagging(bytes.NewReader(data), "tagging.xlsx", budget.Options{})
+	tg, err := tagging.Read(bytes.NewReader(data), "tagging.xlsx", budget.Options{})
 	if err != nil {
 		t.Fatalf("ReadTagging: %v", err)
 	}
-	if len(tg.Rows) != 1 || tg.Rows[0].Tag.Cells[budget.ColObjective1] != "7" || tg.Rows[0].Tag.Status != budget.StatusSuggested {
+	if len(tg.Rows) != 1 || tg.Rows[0].Tag.Cells[tagging.ColObjective1] != "7" || tg.Rows[0].Tag.Status != tagging.StatusSuggested {
 		t.Errorf("rows %+v, want one row with objective 7 suggested", tg.Rows)
 	}
 	// The suggestion is not confirmed: validate says so, exit 1.

@@ -1,0 +1,111 @@
+package grid
+
+import (
+	"slices"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// sheetReader interprets the rows of one sheet. Its parts, each with
+// its own state and file: header detection (detect.go), the column
+// mapping (columns), the title context (titleContext), row
+// classification (rows.go), the lines made from rows (lineMemo,
+// lines.go), totals and their reconciliation (totalState), programme
+// totals (programmes.go), marker resolution (markers.go) and the ledger
+// (ledger.go).
+type sheetReader struct {
+	b     *budget.Budget
+	opt   *budget.Options
+	file  string
+	sheet string
+	at    budget.Position // the sheet, for pos
+	rep   budget.SheetReport
+
+	pre []rawRow // rows buffered while looking for the header
+	columns
+	titleContext
+	lineMemo
+	totalState
+
+	start      int                      // index in b.Lines of the sheet's first line
+	ledger0    int                      // index in b.Ledger of the sheet's first record
+	isTotal    []bool                   // by sheet line: the line is a programme total
+	reclass    map[int]string           // line rows found to be programme totals: the ledger reason
+	markerVals map[string]budget.Marker // the marker codes met, by text
+	noAmount   bool                     // the sheet has no header or no amount column: every row is rejected
+	rowBytes   int64                    // text bytes of the rows read so far, to size the line slice
+	sized      bool
+}
+
+func newSheetReader(b *budget.Budget, opt *budget.Options, file, sheet string, rep budget.SheetReport) *sheetReader {
+	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, at: budget.At(file, sheet, 0, 0), rep: rep,
+		columns: columns{gewe: -1}, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]budget.Marker{}}
+}
+
+func (s *sheetReader) pos(row, col int) budget.Position {
+	p := s.at // the file and sheet, interned once
+	p.Row, p.Col = row, col
+	return p
+}
+
+func (s *sheetReader) read(it Rows) error {
+	for it.Next() {
+		n, cells := it.Row()
+		s.rep.Rows++
+		if s.header != nil {
+			s.row(n, cells)
+			if !s.sized {
+				s.presize(cells)
+			}
+			continue
+		}
+		s.pre = append(s.pre, rawRow{n, append([]string(nil), cells...)})
+		if (s.opt.HeaderRow > 0 && n >= s.opt.HeaderRow) || (s.opt.HeaderRow == 0 && len(s.pre) >= headerSearchRows) {
+			if err := s.findHeader(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	if s.header == nil {
+		if err := s.findHeader(); err != nil {
+			return err
+		}
+	}
+	s.finish()
+	s.b.Sheets = append(s.b.Sheets, s.rep)
+	return nil
+}
+
+// presize grows the line and ledger slices once, from the file size and
+// the bytes of the first rows, so that a large csv is not copied over and
+// over as it grows (csv only: an xlsx file's size says little about its
+// rows).
+func (s *sheetReader) presize(cells []string) {
+	for _, c := range cells {
+		s.rowBytes += int64(len(c)) + 1
+	}
+	if s.rep.Rows < 1000 {
+		return
+	}
+	s.sized = true
+	if s.opt.SizeHint <= 0 || s.b.Format != "csv" || s.rowBytes == 0 {
+		return
+	}
+	est := int(s.opt.SizeHint/(s.rowBytes/int64(s.rep.Rows))) * 21 / 20
+	if s.opt.RowHint > 0 {
+		est = s.opt.RowHint // counted: an upper bound, and close
+	}
+	if est > 1<<26 {
+		est = 1 << 26
+	}
+	lines := est
+	if s.rep.Wide {
+		lines *= len(s.amts)
+	}
+	grow := func(have int, want int) int { return max(0, want-have) }
+	s.b.Lines = slices.Grow(s.b.Lines, grow(len(s.b.Lines), lines))
+	s.isTotal = slices.Grow(s.isTotal, grow(len(s.isTotal), lines))
+}

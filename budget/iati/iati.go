@@ -1,0 +1,360 @@
+package iati
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/encoding/ianaindex"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// ErrInvalidXML reports an IATI file that is not well-formed XML. It is
+// carried in a [budget.ParseError] whose message gives the XML line.
+var ErrInvalidXML = errors.New("invalid XML")
+
+// iatiSheet is the sheet name of IATI lines, ledger entries and issues: a
+// position such as "activities.xml:activities!12" is the 12th
+// <iati-activity> of the file (positions count activities, not XML lines).
+const iatiSheet = "activities"
+
+// IATI XML (https://iatistandard.org, versions 1.01 to 2.03) is read as
+// follows; the README's "How files are read" says the same for users.
+//
+//   - Each <iati-activity> is decoded on its own (the file is streamed, never
+//     held whole) and makes the lines of one ledger row, Row being the
+//     activity's 1-based ordinal in the file.
+//   - One line per budget period and currency: <budget type="1"> (or
+//     "Original", or no type) is the Approved amount and type 2 ("Revised")
+//     the Revised amount of the line of its period-start..period-end.
+//   - Disbursements and expenditure (transaction types 3 and 4, "D" and "E"
+//     in IATI 1.0x) dated inside a budget period of the same currency are
+//     summed into that line's Executed amount (the first such period in
+//     date order, when periods overlap). Those outside every budget period
+//     make one extra line per calendar year and currency with only an
+//     Executed amount, so no spending is dropped. An activity without
+//     budgets therefore has executed-only lines, and an activity with
+//     neither budgets nor spending (typically a parent activity) makes no
+//     line: it is a note in the ledger and a warning "activity-no-budget".
+//   - Currency: value/@currency, else the activity's @default-currency,
+//     else Options.Currency, else absent with a warning; never guessed.
+//   - Gender: the policy-marker with vocabulary 1 ("DAC" in IATI 1.0x, or no
+//     vocabulary) and code 1, read with the "iati" scheme from its
+//     significance; no such marker is NotScreened, never NotTargeted.
+//   - Amounts are xsd:decimal in currency units: Options.Scale, Decimal,
+//     Year, Scheme and Delimiter do not apply.
+
+// iatiActivity is the part of an <iati-activity> that grb reads.
+type iatiActivity struct {
+	DefaultCurrency string            `xml:"default-currency,attr"`
+	Identifier      string            `xml:"iati-identifier"`
+	ReportingOrg    iatiText          `xml:"reporting-org"`
+	Title           iatiText          `xml:"title"`
+	Description     []iatiText        `xml:"description"`
+	Related         []iatiText        `xml:"related-activity"`
+	Budgets         []iatiBudget      `xml:"budget"`
+	Transactions    []iatiTransaction `xml:"transaction"`
+	Markers         []iatiMarker      `xml:"policy-marker"`
+}
+
+// iatiText is an element with text, either as plain content (IATI 1.0x) or
+// in <narrative> children (2.0x), and the attributes grb needs.
+type iatiText struct {
+	Ref        string   `xml:"ref,attr"`
+	Type       string   `xml:"type,attr"`
+	Text       string   `xml:",chardata"`
+	Narratives []string `xml:"narrative"`
+}
+
+// String returns the first non-blank narrative, else the element text.
+func (t iatiText) String() string {
+	for _, n := range t.Narratives {
+		if s := strings.Join(strings.Fields(n), " "); s != "" {
+			return s
+		}
+	}
+	return strings.Join(strings.Fields(t.Text), " ")
+}
+
+type iatiDate struct {
+	ISO  string `xml:"iso-date,attr"`
+	Text string `xml:",chardata"`
+}
+
+func (d *iatiDate) value() string {
+	if d == nil {
+		return ""
+	}
+	if s := strings.TrimSpace(d.ISO); s != "" {
+		return s
+	}
+	return strings.TrimSpace(d.Text)
+}
+
+type iatiValue struct {
+	Currency  string `xml:"currency,attr"`
+	ValueDate string `xml:"value-date,attr"`
+	Text      string `xml:",chardata"`
+}
+
+type iatiBudget struct {
+	Type  string    `xml:"type,attr"`
+	Start *iatiDate `xml:"period-start"`
+	End   *iatiDate `xml:"period-end"`
+	Value iatiValue `xml:"value"`
+}
+
+type iatiTransaction struct {
+	Type  iatiCode  `xml:"transaction-type"`
+	Date  *iatiDate `xml:"transaction-date"`
+	Value iatiValue `xml:"value"`
+}
+
+type iatiCode struct {
+	Code string `xml:"code,attr"`
+}
+
+type iatiMarker struct {
+	Vocabulary   string `xml:"vocabulary,attr"`
+	Code         string `xml:"code,attr"`
+	Significance string `xml:"significance,attr"`
+}
+
+// iatiLimitReader fails with errIATILimit once more than n bytes are read.
+type iatiLimitReader struct {
+	r io.Reader
+	n int64 // bytes left; <0 = no limit
+}
+
+var errIATILimit = errors.New("iati: byte limit")
+
+func (l *iatiLimitReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return l.r.Read(p)
+	}
+	if l.n == 0 {
+		// One byte more tells a file of exactly the limit from a larger one.
+		var one [1]byte
+		if k, _ := l.r.Read(one[:]); k == 0 {
+			return 0, io.EOF
+		}
+		return 0, errIATILimit
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	return k, err
+}
+
+// iatiReader reads one IATI file into a Budget.
+type iatiReader struct {
+	b      *budget.Budget
+	opt    *budget.Options
+	name   string
+	scheme *budget.Scheme
+	dec    *xml.Decoder
+	rep    budget.SheetReport
+	titles map[string]string // activity id → title, to name parents
+}
+
+// Read reads the IATI activities of r into a Budget; name is used in
+// messages. The file is streamed, one activity at a time.
+func Read(r io.Reader, name string, opt budget.Options) (*budget.Budget, error) {
+	opt, err := opt.WithDefaults()
+	if err != nil {
+		return nil, err
+	}
+	b := &budget.Budget{Source: name, Format: "iati", Tolerance: opt.Tolerance}
+	if err := read(b, bufio.NewReaderSize(r, 64<<10), name, &opt); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// ReadFile reads the IATI file name, as Read does.
+func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(f, name, opt)
+}
+
+// Sniff reports whether head, the first bytes of a file, start like XML:
+// an XML declaration or an <iati-activities> root, after an optional
+// byte-order mark and white space.
+func Sniff(head []byte) bool {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+	return bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<iati-activities"))
+}
+
+// read reads IATI activities from br into b. br starts at the first byte
+// of the file.
+func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) error {
+	if opt.Sheet != "" && opt.Sheet != iatiSheet {
+		return &budget.ParseError{File: name, Err: fmt.Errorf("%w %q: an IATI file has one table, %q (drop --sheet)", budget.ErrNoSuchSheet, opt.Sheet, iatiSheet)}
+	}
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = -1
+	}
+	sc, ok := opt.Schemes.Lookup("iati")
+	if !ok {
+		sc, _ = budget.DefaultSchemes().Lookup("iati")
+	}
+	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc, titles: map[string]string{},
+		rep: budget.SheetReport{Name: iatiSheet, Scale: budget.Units, ScaleFrom: "IATI values are in currency units", Scheme: sc.ID,
+			SchemeNote: "policy-marker vocabulary 1 (OECD DAC), code 1 (gender equality), significance 0/1/2"}}
+	r.dec = xml.NewDecoder(&iatiLimitReader{r: br, n: limit})
+	r.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		enc, err := ianaindex.IANA.Encoding(label)
+		if err != nil || enc == nil {
+			return nil, fmt.Errorf("unsupported encoding %q (re-save the file as UTF-8)", label)
+		}
+		return enc.NewDecoder().Reader(in), nil
+	}
+	if err := r.read(); err != nil {
+		return err
+	}
+	b.Sheets = append(b.Sheets, r.rep)
+	for i := range b.Lines {
+		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
+			b.Lines[i].Parent = budget.NewCode(p.Code(), r.titles[p.Code()])
+		}
+	}
+	return nil
+}
+
+func (r *iatiReader) read() error {
+	root := ""
+	for {
+		tok, err := r.dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return r.wrapErr(err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root == "" {
+			root = se.Name.Local
+			if root != "iati-activities" && root != "iati-activity" {
+				return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: the XML root element is <%s>, not <iati-activities> (grb reads IATI activity files)", budget.ErrUnknownFormat, root)}
+			}
+		}
+		if se.Name.Local != "iati-activity" {
+			continue
+		}
+		line, _ := r.dec.InputPos()
+		if r.opt.MaxRows > 0 && r.rep.Rows >= r.opt.MaxRows {
+			return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: more than %d activities (raise it with --max-rows)", budget.ErrLimit, r.opt.MaxRows)}
+		}
+		var a iatiActivity
+		if err := r.dec.DecodeElement(&a, &se); err != nil {
+			return r.wrapErr(err)
+		}
+		r.rep.Rows++
+		r.activity(&a, r.rep.Rows, line)
+	}
+	if root == "" {
+		return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: no XML element found", ErrInvalidXML)}
+	}
+	if r.rep.Rows == 0 {
+		r.b.AddIssue(budget.Warning, "no-activities", budget.At(r.name, "", 0, 0), "", "", "the file has no <iati-activity> elements", nil)
+	}
+	return nil
+}
+
+// wrapErr turns an error of the XML decoder into a *ParseError.
+func (r *iatiReader) wrapErr(err error) error {
+	if errors.Is(err, errIATILimit) {
+		return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: the file is larger than %d bytes (reading stopped after %d activities); raise the limit with --max-bytes", budget.ErrLimit, r.opt.MaxBytes, r.rep.Rows)}
+	}
+	line, _ := r.dec.InputPos()
+	msg := err.Error()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		line, msg = se.Line, se.Msg
+	}
+	if err == io.ErrUnexpectedEOF {
+		msg = "the file ends inside an element"
+	}
+	return &budget.ParseError{File: r.name, Err: fmt.Errorf("XML line %d (after %d complete activities): %s: %w", line, r.rep.Rows, msg, ErrInvalidXML)}
+}
+
+func (r *iatiReader) reject(ord int, reason string) {
+	r.rep.Counts[budget.RowRejected]++
+	r.b.Record(budget.RowRecord{Sheet: iatiSheet, Row: ord, Class: budget.RowRejected, Reason: reason})
+}
+
+// amount parses a <value>; an invalid or empty value is an error issue.
+func (r *iatiReader) amount(v iatiValue, pos budget.Position, what string) (budget.Money, bool) {
+	t := strings.TrimSpace(v.Text)
+	m, ok, err := budget.ParseAmount(t, budget.Units, budget.DecimalPoint)
+	if err != nil {
+		r.b.AddIssue(budget.Error, "amount-invalid", pos, budget.ClipText(t), "an xsd:decimal such as 1234.56", what+": "+budget.IssueText(err), err)
+		return 0, false
+	}
+	if !ok {
+		r.b.AddIssue(budget.Error, "amount-invalid", pos, "", "an xsd:decimal such as 1234.56", what+" has no value; it is not counted", budget.ErrInvalidAmount)
+		return 0, false
+	}
+	if c := strings.TrimSpace(v.Currency); c != "" {
+		if _, err := currency.ParseISO(c); err != nil {
+			r.b.AddIssue(budget.Warning, "currency-invalid", pos, c, "an ISO 4217 code such as USD, EUR or GBP", what+": currency code not recognised", nil)
+		}
+	}
+	return m, true
+}
+
+// marker reads the gender-equality policy marker of an activity.
+func (r *iatiReader) marker(ms []iatiMarker, pos budget.Position, where string) (budget.Marker, budget.Provenance) {
+	var found *iatiMarker
+	for i := range ms {
+		m := &ms[i]
+		switch strings.ToUpper(strings.TrimSpace(m.Vocabulary)) {
+		case "", "1", "DAC":
+		default:
+			continue
+		}
+		if strings.TrimSpace(m.Code) != "1" {
+			continue
+		}
+		if found == nil {
+			found = m
+		} else if strings.TrimSpace(m.Significance) != strings.TrimSpace(found.Significance) {
+			r.b.AddIssue(budget.Warning, "marker-conflict", pos, m.Significance, "", fmt.Sprintf("%s has more than one gender policy marker; the first (significance %q) is used", where, found.Significance), nil)
+		}
+	}
+	if found == nil {
+		return budget.Marker{}, budget.Provenance{}
+	}
+	raw := budget.TrimCell(found.Significance)
+	src := budget.NewProvenance(budget.FromColumn, "policy-marker")
+	if raw == "" {
+		r.b.AddIssue(budget.Error, "marker-invalid", pos, "", "significance 0, 1 or 2", where+": gender policy marker (vocabulary 1, code 1) without a significance", budget.ErrUnknownMarker)
+		return budget.Marker{}, budget.Provenance{}
+	}
+	lv, err := r.scheme.Parse(raw)
+	if err != nil {
+		r.b.AddIssue(budget.Error, "marker-invalid", pos, raw, "significance 0, 1 or 2", where+": "+budget.IssueText(err), err)
+		return budget.NewMarker(budget.NotScreened, raw, ""), src
+	}
+	return budget.NewMarker(lv, raw, r.scheme.ID), src
+}

@@ -1,0 +1,79 @@
+package budget
+
+import "fmt"
+
+// Default safety limits; Options overrides them.
+const (
+	DefaultMaxBytes = 1 << 30   // 1 GiB uncompressed
+	DefaultMaxRows  = 5_000_000 // rows in one sheet
+)
+
+// Options controls how a budget file is read. The zero value reads every
+// visible sheet, detects the header, maps columns by their names, infers
+// scale and marker scheme (with a warning naming what it assumed) and
+// applies the default safety limits.
+type Options struct {
+	Sheet     string           // read only this sheet (hidden or not); "" = every visible sheet
+	HeaderRow int              // 1-based header row; 0 = detect
+	Columns   map[Field]string // field → header text or column letter, overriding recognition
+	Scheme    string           // gender-marker scheme id; "" = infer from header and values
+	Schemes   *Schemes         // marker schemes; nil = DefaultSchemes()
+	Currency  string           // ISO 4217 code when the file states none
+	Scale     Scale            // unit of the amounts; 0 = from the title or header, else units
+	Decimal   DecimalMark      // how to read "1,234"; AutoDecimal guesses per cell
+	Phase     Phase            // phase of a generic "amount" column
+	PhaseSet  bool             // Phase was given (else Approved)
+	Year      int              // fiscal year when the file states none
+	Delimiter rune             // csv delimiter; 0 = sniff
+	Tolerance Money            // largest total difference that still matches
+	MaxBytes  int64            // uncompressed input limit; 0 = DefaultMaxBytes, <0 = none
+	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
+	Format    string           // "xlsx", "csv" or "xml" (IATI); "" = from the name and the content
+
+	// ColumnsFrom says where columns of Columns came from when they were
+	// not given by the user, such as "datapackage.json": the inspection
+	// report names it instead of "given". Set by package fdp.
+	ColumnsFrom map[Field]string
+	// ScaleFrom says where Scale came from when it was not given by the
+	// user, such as "datapackage.json factor"; "" reports "option".
+	ScaleFrom string
+
+	// SizeHint is the size of the file in bytes, when known, and RowHint
+	// the lines of text in a csv file, when counted (an upper bound of its
+	// rows). They only size the line slice once (package input sets
+	// them); wrong hints cost memory or time, never correctness.
+	SizeHint int64
+	RowHint  int
+}
+
+// WithDefaults returns opt with its zero fields set to their documented
+// defaults, as every reader applies them before reading: the safety
+// limits (a negative limit becomes 0, meaning none), DefaultSchemes and
+// the Approved phase. It returns an error wrapping ErrUnknownScheme when
+// opt.Scheme names no scheme.
+func (opt Options) WithDefaults() (Options, error) {
+	if opt.MaxBytes == 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.MaxRows == 0 {
+		opt.MaxRows = DefaultMaxRows
+	}
+	if opt.MaxBytes < 0 {
+		opt.MaxBytes = 0
+	}
+	if opt.MaxRows < 0 {
+		opt.MaxRows = 0
+	}
+	if opt.Schemes == nil {
+		opt.Schemes = DefaultSchemes()
+	}
+	if !opt.PhaseSet {
+		opt.Phase = Approved
+	}
+	if opt.Scheme != "" {
+		if _, ok := opt.Schemes.Lookup(opt.Scheme); !ok {
+			return opt, fmt.Errorf("budget: %w %q", ErrUnknownScheme, opt.Scheme)
+		}
+	}
+	return opt, nil
+}

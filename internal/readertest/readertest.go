@@ -1,0 +1,122 @@
+// Package readertest holds the test helpers of the readers under budget/:
+// real files, workbooks built from literal rows, and the ledger's
+// invariants. It is imported by tests only; non-test code must not
+// import it.
+package readertest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// RealFile returns the path of rel in the folder of real public budgets
+// shared with the project (beside the repository), or skips the test when
+// it is not there: a user's clone does not have it.
+func RealFile(t testing.TB, rel string) string {
+	t.Helper()
+	_, self, _, _ := runtime.Caller(0)
+	p := filepath.Join(filepath.Dir(self), "..", "..", "..", "shared", "data", "real", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("real data not available (%s): %v", p, err)
+	}
+	return p
+}
+
+// BuildXLSX writes a workbook from literal rows; hidden names sheets to hide.
+func BuildXLSX(t testing.TB, sheets map[string][][]any, hidden []string, order ...string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if len(order) == 0 {
+		for n := range sheets {
+			order = append(order, n)
+		}
+	}
+	for i, name := range order {
+		if i == 0 {
+			f.SetSheetName("Sheet1", name)
+		} else if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range sheets[name] {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(name, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, h := range hidden {
+		if err := f.SetSheetVisible(h, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// CheckLedger reports, through t, every way in which b's ledger fails to
+// account for its rows: runs out of order, line rows that do not make
+// b's lines, or sheet counts that differ from the ledger.
+func CheckLedger(t testing.TB, b *budget.Budget) {
+	t.Helper()
+	n := map[string]int{}
+	last := map[string]int{}
+	classes := map[string][]int{}
+	lines := 0
+	for _, r := range b.Ledger {
+		if r.Rows < 1 {
+			t.Errorf("ledger: %s row %d: %d rows", r.Sheet, r.Row, r.Rows)
+		}
+		n[r.Sheet] += r.Rows
+		if r.Row <= last[r.Sheet] {
+			t.Errorf("ledger: %s row %d after row %d", r.Sheet, r.Row, last[r.Sheet])
+		}
+		last[r.Sheet] = r.Last()
+		if classes[r.Sheet] == nil {
+			classes[r.Sheet] = make([]int, len(budget.RowClasses()))
+		}
+		classes[r.Sheet][r.Class] += r.Rows
+		lines += r.Rows * r.Lines
+	}
+	if lines != len(b.Lines) {
+		t.Errorf("ledger: line rows make %d lines, budget has %d", lines, len(b.Lines))
+	}
+	for _, s := range b.Sheets {
+		if s.Skipped != "" {
+			continue
+		}
+		sum := 0
+		for c, k := range s.Counts {
+			sum += k
+			if got := classes[s.Name]; got != nil && got[c] != k {
+				t.Errorf("sheet %q: %d %s rows counted, %d in the ledger", s.Name, k, budget.RowClass(c), got[c])
+			}
+		}
+		if sum != s.Rows || n[s.Name] != s.Rows {
+			t.Errorf("sheet %q: %d rows read, %d classified, %d in the ledger", s.Name, s.Rows, sum, n[s.Name])
+		}
+	}
+}
+
+// SumPhase returns the sum of the lines' amounts of phase p (absent
+// amounts are not counted); it ignores an overflow.
+func SumPhase(lines []budget.Line, p budget.Phase) budget.Money {
+	var s budget.Sum
+	for _, l := range lines {
+		if v, ok := l.Amounts.Get(p); ok {
+			s.Add(v)
+		}
+	}
+	v, _ := s.Value()
+	return v
+}
