@@ -1,5 +1,7 @@
-// Package templates holds grb's embedded report and workbook templates and
-// the synthetic sample budget.
+// Package templates holds grb's embedded report layouts (the HTML page of
+// report.html) and the synthetic sample budget. It is a leaf that
+// reports renders with: it must not import any package of grb's, nor any
+// library beyond the standard library.
 //
 // The sample budget, sample/examplia-budget.xlsx, is the migration-related
 // budget of the Republic of Examplia, a fictional country: invented figures
