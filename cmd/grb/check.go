@@ -22,7 +22,7 @@ func checkCommand() *cli.Command {
 		Usage:     "check a budget against a funder's compliance rules; exit 3 if a rule fails",
 		ArgsUsage: "FILE",
 		Flags: append(readFlags(),
-			&cli.StringFlag{Name: "profile", Usage: "compliance `PROFILE`: mptf, un-15, undp, eu-gap3, or a YAML file of rules"},
+			&cli.StringFlag{Name: "profile", Usage: "compliance `PROFILE`: " + strings.Join(profileNames(), ", ") + ", or a YAML file of rules"},
 			&cli.StringFlag{Name: "phase", Usage: "budget `PHASE` checked: proposed, approved, revised or executed (default: the profile's, else approved)"},
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions, for the profile's rules, from a YAML `FILE`"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -23,7 +24,7 @@ func reportCommand() *cli.Command {
 		Flags: append(append(readFlags(), analysisFlags()...),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "grb-report", Usage: "write into `FOLDER`"},
 			&cli.BoolFlag{Name: "force", Usage: "write into an existing non-empty folder"},
-			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (mptf, un-15, undp, eu-gap3) or a YAML file"},
+			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (" + strings.Join(profileNames(), ", ") + ") or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
 		),
 		Action: func(c *cli.Context) error {
