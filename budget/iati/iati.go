@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // ErrInvalidXML reports an IATI file that is not well-formed XML. It is
@@ -161,9 +162,13 @@ type iatiReader struct {
 	opt    *budget.Options
 	name   string
 	scheme *budget.Scheme
-	dec    *xml.Decoder
-	rep    budget.SheetReport
-	titles map[string]string // activity id → title, to name parents
+	// others counts the policy markers of vocabularies other than the
+	// OECD DAC's, by vocabulary and code, in the order first seen.
+	others     map[[2]string]int
+	otherOrder [][2]string
+	dec        *xml.Decoder
+	rep        budget.SheetReport
+	titles     map[string]string // activity id → title, to name parents
 }
 
 // Read reads the IATI activities of r into a Budget; name is used in
@@ -215,6 +220,11 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	if !ok {
 		sc, _ = budget.DefaultSchemes().Lookup("iati")
 	}
+	if opt.Scheme != "" {
+		if named, _ := opt.Schemes.Lookup(opt.Scheme); named == nil || named.ID != sc.ID {
+			return &budget.ParseError{File: name, Err: fmt.Errorf("--scheme %q does not apply to an IATI file: its gender marker is the OECD DAC policy marker (vocabulary 1, code 1), read with the %q scheme (drop --scheme)", opt.Scheme, sc.ID)}
+		}
+	}
 	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc, titles: map[string]string{},
 		rep: budget.SheetReport{Name: iatiSheet, Scale: budget.Units, ScaleFrom: "IATI values are in currency units", Scheme: sc.ID,
 			SchemeNote: "policy-marker vocabulary 1 (OECD DAC), code 1 (gender equality), significance 0/1/2"}}
@@ -229,6 +239,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	if err := r.read(); err != nil {
 		return err
 	}
+	r.sayOtherVocabularies()
 	b.Sheets = append(b.Sheets, r.rep)
 	for i := range b.Lines {
 		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
@@ -328,9 +339,10 @@ func (r *iatiReader) marker(ms []iatiMarker, pos budget.Position, where string) 
 	var found *iatiMarker
 	for i := range ms {
 		m := &ms[i]
-		switch strings.ToUpper(strings.TrimSpace(m.Vocabulary)) {
+		switch v := strings.ToUpper(strings.TrimSpace(m.Vocabulary)); v {
 		case "", "1", "DAC":
 		default:
+			r.otherVocabulary(v, m.Code)
 			continue
 		}
 		if strings.TrimSpace(m.Code) != "1" {
@@ -348,7 +360,7 @@ func (r *iatiReader) marker(ms []iatiMarker, pos budget.Position, where string) 
 	raw := budget.TrimCell(found.Significance)
 	src := budget.NewProvenance(budget.FromColumn, "policy-marker")
 	if raw == "" {
-		r.b.AddIssue(budget.Error, "marker-invalid", pos, "", "significance 0, 1 or 2", where+": gender policy marker (vocabulary 1, code 1) without a significance", budget.ErrUnknownMarker)
+		r.b.AddIssue(budget.Warning, "marker-no-significance", pos, "", "significance 0, 1 or 2", where+": gender policy marker (vocabulary 1, code 1) without a significance: read as not screened", nil)
 		return budget.Marker{}, budget.Provenance{}
 	}
 	lv, err := r.scheme.Parse(raw)
@@ -357,4 +369,33 @@ func (r *iatiReader) marker(ms []iatiMarker, pos budget.Position, where string) 
 		return budget.NewMarker(budget.NotScreened, raw, ""), src
 	}
 	return budget.NewMarker(lv, raw, r.scheme.ID), src
+}
+
+// otherVocabulary counts a policy marker of a vocabulary other than the
+// OECD DAC's (such as 99, the reporting organisation's own): it is not the
+// gender marker, whatever its code, and is said once per vocabulary and
+// code by sayOtherVocabularies.
+func (r *iatiReader) otherVocabulary(vocabulary, code string) {
+	k := [2]string{budget.ClipText(vocabulary), budget.ClipText(strings.TrimSpace(code))}
+	if r.others == nil {
+		r.others = map[[2]string]int{}
+	}
+	if r.others[k] == 0 {
+		r.otherOrder = append(r.otherOrder, k)
+	}
+	r.others[k]++
+}
+
+// sayOtherVocabularies adds one warning per vocabulary and code counted
+// by otherVocabulary.
+func (r *iatiReader) sayOtherVocabularies() {
+	for _, k := range r.otherOrder {
+		n := r.others[k]
+		vocab := "vocabulary " + k[0]
+		if k[0] == "99" {
+			vocab += " (the reporting organisation's own)"
+		}
+		msg := fmt.Sprintf("%s a policy marker of %s, code %s: not read as the gender marker, which is the OECD DAC policy marker (vocabulary 1, code 1)", format.CountOf(n, "activity has", "activities have"), vocab, k[1])
+		r.b.AddIssue(budget.Warning, "marker-other-vocabulary", budget.At(r.name, iatiSheet, 0, 0), k[1], "vocabulary 1 (OECD DAC)", msg, nil)
+	}
 }

@@ -199,10 +199,11 @@ func TestReadIATIMarkers(t *testing.T) {
 		{"vocabulary DAC (1.0x)", `<policy-marker vocabulary="DAC" code="1" significance="1"/>`, budget.NewMarker(budget.Significant, "1", "iati"), nil, nil},
 		{"no marker is not screened", ``, budget.Marker{}, nil, nil},
 		{"other markers are not gender", `<policy-marker vocabulary="1" code="3" significance="2"/><policy-marker vocabulary="1" code="11" significance="1"/>`, budget.Marker{}, nil, nil},
-		{"reporting-org vocabulary is not DAC", `<policy-marker vocabulary="99" code="1" significance="2"/>`, budget.Marker{}, nil, nil},
+		{"reporting-org vocabulary is not DAC, and is said", `<policy-marker vocabulary="99" code="1" significance="2"/>`, budget.Marker{}, []string{"warning marker-other-vocabulary"}, nil},
 		{"significance 3 is an error", `<policy-marker vocabulary="1" code="1" significance="3"/>`, budget.NewMarker(budget.NotScreened, "3", ""), []string{"error marker-invalid"}, budget.ErrUnknownMarker},
 		{"significance 4 is an error", `<policy-marker vocabulary="1" code="1" significance="4"/>`, budget.NewMarker(budget.NotScreened, "4", ""), []string{"error marker-invalid"}, budget.ErrUnknownMarker},
-		{"no significance is an error", `<policy-marker vocabulary="1" code="1"/>`, budget.Marker{}, []string{"error marker-invalid"}, budget.ErrUnknownMarker},
+		{"no significance is not screened, with a warning", `<policy-marker vocabulary="1" code="1"/>`, budget.Marker{}, []string{"warning marker-no-significance"}, nil},
+		{"empty significance is not screened, with a warning", `<policy-marker vocabulary="1" code="1" significance=""/>`, budget.Marker{}, []string{"warning marker-no-significance"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -550,4 +551,45 @@ func iatiSortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestReadIATIOtherVocabularies checks that markers of vocabularies other
+// than the OECD DAC's are counted and said once per vocabulary and code,
+// not dropped without a word.
+func TestReadIATIOtherVocabularies(t *testing.T) {
+	act := func(id, markers string) string {
+		return `<iati-activity default-currency="USD"><iati-identifier>` + id + `</iati-identifier>` + markers +
+			`<budget><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/><value>1</value></budget></iati-activity>`
+	}
+	doc := iatiDoc(act("A", `<policy-marker vocabulary="99" code="1" significance="2"/>`) +
+		act("B", `<policy-marker vocabulary="99" code="1" significance="1"/><policy-marker vocabulary="1" code="1" significance="1"/>`) +
+		act("C", `<policy-marker vocabulary="99" code="GEN2" significance="1"/>`))
+	b := readIATIText(t, doc, budget.Options{})
+	var got []string
+	for _, is := range b.Issues {
+		got = append(got, is.Code+": "+is.Message)
+	}
+	want := []string{
+		"marker-other-vocabulary: 2 activities have a policy marker of vocabulary 99 (the reporting organisation's own), code 1: not read as the gender marker, which is the OECD DAC policy marker (vocabulary 1, code 1)",
+		"marker-other-vocabulary: 1 activity has a policy marker of vocabulary 99 (the reporting organisation's own), code GEN2: not read as the gender marker, which is the OECD DAC policy marker (vocabulary 1, code 1)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("issues (-want +got):\n%s", diff)
+	}
+	if g := b.Lines[1].Gender.Level; g != budget.Significant {
+		t.Errorf("B's gender = %v, want significant (its DAC marker)", g)
+	}
+}
+
+// TestReadIATIScheme checks that --scheme is refused for an IATI file
+// unless it names the scheme IATI's gender marker is read with.
+func TestReadIATIScheme(t *testing.T) {
+	doc := iatiDoc(`<iati-activity default-currency="USD"><iati-identifier>A</iati-identifier><budget><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/><value>1</value></budget></iati-activity>`)
+	if _, err := Read(strings.NewReader(doc), "a.xml", budget.Options{Scheme: "iati"}); err != nil {
+		t.Errorf("--scheme iati: %v", err)
+	}
+	_, err := Read(strings.NewReader(doc), "a.xml", budget.Options{Scheme: "dac"})
+	if err == nil || !strings.Contains(err.Error(), "does not apply to an IATI file") {
+		t.Errorf("--scheme dac: err = %v, want a refusal", err)
+	}
 }
