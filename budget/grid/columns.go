@@ -143,13 +143,16 @@ func (c *columns) mappings(given map[int]bool, opt *budget.Options) []budget.Col
 	return maps
 }
 
-// mapColumns maps the sheet's columns (see columns.assign and
-// columns.amounts) and reports them.
-func (s *sheetReader) mapColumns() error {
+// mapColumns maps the sheet's columns (see columns.assign,
+// dropTextColumns and columns.amounts) and reports them. sample is the
+// rows read below the header so far, the evidence of what the columns
+// hold.
+func (s *sheetReader) mapColumns(sample []rawRow) error {
 	given, missing := s.assign(s.opt)
 	if missing != nil {
 		return &budget.ParseError{File: s.file, Sheet: s.sheet, Row: s.rep.HeaderRow, Err: fmt.Errorf("column %q for %s not found in the header (it has: %s)", missing.header, missing.field, strings.Join(nonEmpty(s.header), " | "))}
 	}
+	s.dropTextColumns(given, sample)
 	if c := s.amounts(s.opt.Phase); c >= 0 {
 		s.b.AddIssue(budget.Warning, "column-unused", s.pos(s.rep.HeaderRow, c+1), s.header[c], "", fmt.Sprintf("amount column not used: phase %s already has a column of its own", s.opt.Phase), nil)
 	}
@@ -201,4 +204,42 @@ func (c *columns) get(cells []string, f budget.Field) (string, int) {
 		return "", -1
 	}
 	return cell(cells, k), k
+}
+
+// minTextEvidence is how many text values a money column recognised from
+// its header must show before it is judged to be text.
+const minTextEvidence = 3
+
+// dropTextColumns un-maps each money column recognised from its header
+// whose values in sample are mostly text (more text values than amounts,
+// and at least minTextEvidence of them): a column of project names whose
+// header shares a word with a phase ("Proyecto", a synonym of proposed)
+// is not an amount. Each one dropped is a warning that gives the evidence
+// and the flag that overrides it. Columns the user named are kept.
+func (s *sheetReader) dropTextColumns(given map[int]bool, sample []rawRow) {
+	for _, f := range budget.Fields() {
+		k, ok := s.cols[f]
+		if !ok || !f.IsMoney() || given[k] {
+			continue
+		}
+		text, nums := 0, 0
+		for _, r := range sample {
+			if k >= len(r.cells) || strings.TrimSpace(r.cells[k]) == "" {
+				continue
+			}
+			switch _, ok, err := budget.ParseAmount(r.cells[k], budget.Units, s.opt.Decimal); {
+			case err != nil:
+				text++
+			case ok:
+				nums++
+			}
+		}
+		if text < minTextEvidence || text <= nums {
+			continue
+		}
+		delete(s.cols, f)
+		msg := fmt.Sprintf("column %q reads as %s from its header, but %d of its first %d values are text: not read as an amount (if it is one, name it with --column %s=%q)",
+			strings.TrimSpace(s.header[k]), f, text, text+nums, f, strings.TrimSpace(s.header[k]))
+		s.b.AddIssue(budget.Warning, "column-not-amount", s.pos(s.rep.HeaderRow, k+1), strings.TrimSpace(s.header[k]), "amounts", msg, nil)
+	}
 }

@@ -82,7 +82,7 @@ func (s *sheetReader) findHeader() error {
 		}
 	}
 	s.ledger(pre[hi].n, budget.RowHeader, 0, "")
-	if err := s.mapColumns(); err != nil {
+	if err := s.mapColumns(pre[hi+1:]); err != nil {
 		return err
 	}
 	s.sheetContext(titles)

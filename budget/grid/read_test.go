@@ -389,3 +389,41 @@ func TestLedgerRuns(t *testing.T) {
 		t.Errorf("%d lines, %d totals, %d mismatches; want 4, 2, 0", len(b.Lines), len(b.Totals), len(b.Mismatches()))
 	}
 }
+
+// TestTextColumnIsNotAnAmount checks that a column of text whose header
+// shares a word with a phase ("Proyecto", a synonym of proposed) is not
+// read as money, with a warning that says why and how to override it,
+// while a column the user names is read as given.
+func TestTextColumnIsNotAnAmount(t *testing.T) {
+	text := "Ministerio,Proyecto,Aprobado\n" +
+		"Salud,Clínica migrante,100\n" +
+		"Salud,Refugio temporal,200\n" +
+		"Trabajo,Ventanilla laboral,300\n" +
+		"Trabajo,Registro consular,400\n"
+	b := readCSV(t, text, budget.Options{})
+	if got := issueCodes(b); got != "column-not-amount" {
+		t.Errorf("issues = %q, want column-not-amount", got)
+	}
+	if len(b.Lines) != 4 {
+		t.Fatalf("%d lines, want 4 (%v)", len(b.Lines), b.Issues)
+	}
+	var sum budget.Sum
+	for _, l := range b.Lines {
+		if _, ok := l.Amounts.Get(budget.Proposed); ok {
+			t.Errorf("line %v has a proposed amount; the Proyecto column is text", l.Pos)
+		}
+		m, _ := l.Amounts.Get(budget.Approved)
+		sum.Add(m)
+	}
+	if v, _ := sum.Value(); v != 100000 {
+		t.Errorf("approved sum = %v, want 1000.00", v)
+	}
+	if msg := b.Issues[0].Message; !strings.Contains(msg, "4 of its first 4 values are text") || !strings.Contains(msg, "--column proposed=") {
+		t.Errorf("message %q does not give the evidence and the override", msg)
+	}
+	// Named by the user, the column is read as given (and its text rejected).
+	b = readCSV(t, text, budget.Options{Columns: map[budget.Field]string{budget.FieldProposed: "Proyecto"}})
+	if strings.Contains(issueCodes(b), "column-not-amount") {
+		t.Errorf("a column the user named was dropped: %v", b.Issues)
+	}
+}
