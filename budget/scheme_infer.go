@@ -73,7 +73,7 @@ func distinctMarkerValues(values []string) []string {
 	var vals []string
 	seen := map[string]bool{}
 	for _, v := range values {
-		v = refTrim(v)
+		v = TrimCell(v)
 		if v != "" && !seen[v] {
 			seen[v] = true
 			vals = append(vals, v)
