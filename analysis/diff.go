@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -126,7 +125,9 @@ type DiffResult struct {
 
 	Ambiguous  []Ambiguity   `json:"ambiguous,omitempty"`
 	GEWEChange Decomposition `json:"gewe_change"`
-	Warnings   []string      `json:"warnings,omitempty"`
+	// Notes are NoteOldYears, NoteNewYears and NoteAmbiguousKeys, when
+	// they apply; package reports words them.
+	Notes []Note `json:"-"`
 }
 
 // Diff compares two versions of a budget (two fiscal years, or the
@@ -153,7 +154,7 @@ func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
 
 	oldKeys := d.index(old)
 	newKeys := d.index(new)
-	res.Warnings = append(res.Warnings, yearWarnings(old, new)...)
+	res.Notes = append(res.Notes, yearNotes(old, new)...)
 
 	res.OldTotal, res.OldGEWE = d.totals(old)
 	res.NewTotal, res.NewGEWE = d.totals(new)
@@ -167,24 +168,24 @@ func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
 		return nil, err
 	}
 	if len(res.Ambiguous) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d keys match more than one line on a side: their lines are not paired (see the ambiguous list)", len(res.Ambiguous)))
+		res.Notes = append(res.Notes, Note{Code: NoteAmbiguousKeys, N: len(res.Ambiguous)})
 	}
 	return res, nil
 }
 
-// yearWarnings warns about each budget whose lines are of more than one
-// fiscal year.
-func yearWarnings(old, new *budget.Budget) []string {
-	var ws []string
+// yearNotes notes each budget whose lines are of more than one fiscal
+// year.
+func yearNotes(old, new *budget.Budget) []Note {
+	var ns []Note
 	for _, s := range []struct {
-		name string
+		code ReasonCode
 		b    *budget.Budget
-	}{{"old", old}, {"new", new}} {
+	}{{NoteOldYears, old}, {NoteNewYears, new}} {
 		if ys := years(s.b); len(ys) > 1 {
-			ws = append(ws, fmt.Sprintf("the %s budget has lines of %d fiscal years (%s): lines of different years with the same key cannot be paired; compare one year with another", s.name, len(ys), strings.Join(ys, ", ")))
+			ns = append(ns, Note{Code: s.code, Years: ys})
 		}
 	}
-	return ws
+	return ns
 }
 
 // totals returns the amount and the GEWE money of b's lines.
@@ -347,8 +348,9 @@ func diffBy(old, new *budget.Budget, by string) (string, error) {
 	return "", fmt.Errorf("analysis: unknown diff key %q (want id, line or programme)", by)
 }
 
-// years lists the distinct fiscal years of b's lines, "none" for 0.
-func years(b *budget.Budget) []string {
+// years lists the distinct fiscal years of b's lines, sorted, 0 for no
+// year.
+func years(b *budget.Budget) []int {
 	seen := map[int]bool{}
 	for i := range b.Lines {
 		seen[b.Lines[i].Year] = true
@@ -358,12 +360,5 @@ func years(b *budget.Budget) []string {
 		ys = append(ys, y)
 	}
 	sort.Ints(ys)
-	out := make([]string, len(ys))
-	for i, y := range ys {
-		out[i] = "none"
-		if y != 0 {
-			out[i] = strconv.Itoa(y)
-		}
-	}
-	return out
+	return ys
 }

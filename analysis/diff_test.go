@@ -261,8 +261,8 @@ func TestDiffSample(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkDecomposition(t, r)
-				if r.OldTotal != 31449780000 || r.NewTotal != 30031620000 || len(r.Ambiguous) != 0 || len(r.Warnings) != 0 {
-					t.Errorf("totals %s → %s, %d ambiguous, warnings %q", r.OldTotal, r.NewTotal, len(r.Ambiguous), r.Warnings)
+				if r.OldTotal != 31449780000 || r.NewTotal != 30031620000 || len(r.Ambiguous) != 0 || len(r.Notes) != 0 {
+					t.Errorf("totals %s → %s, %d ambiguous, notes %v", r.OldTotal, r.NewTotal, len(r.Ambiguous), r.Notes)
 				}
 				if by == DiffByLine && (len(r.Added) != 2 || len(r.Cut) != 1 || r.Kept != 97) {
 					t.Errorf("added %d cut %d kept %d; want 2, 1, 97", len(r.Added), len(r.Cut), r.Kept)
@@ -385,8 +385,8 @@ func TestDiffErrors(t *testing.T) {
 	y := &budget.Budget{Lines: []budget.Line{dl("P", "a", 1, budget.Principal), dl("P", "a", 2, budget.Principal)}}
 	y.Lines[0].Year, y.Lines[1].Year = 2023, 2024
 	r, err := Diff(y, y, DiffOptions{})
-	if err != nil || len(r.Warnings) != 3 || len(r.Ambiguous) != 1 {
-		t.Errorf("Diff of a two-year budget: %v, warnings %q, ambiguous %d", err, r.Warnings, len(r.Ambiguous))
+	if err != nil || len(r.Notes) != 3 || len(r.Ambiguous) != 1 {
+		t.Errorf("Diff of a two-year budget: %v, notes %v, ambiguous %d", err, r.Notes, len(r.Ambiguous))
 	}
 }
 

@@ -12,10 +12,10 @@
 // 5.c.1 answer, a note on a result), it gives a [ReasonCode] with the
 // values its sentence needs ([Reason], [Finding], [Note]), and package
 // reports words it, so that the words can be translated in one place.
-// (The Warnings of [Shares], [Gaps] and [Diff], and the reasons lines are
-// left out of execution rates, are still English text, to become notes
-// in their turn.) Every result carries its denominators and names the
-// weighting convention that produced it; output order is deterministic.
+// The notes of [Shares], [Gaps] and [Diff] are [Note] codes too, and the
+// reasons lines are left out of a measure are [Exclusion] codes. Every
+// result carries its denominators and names the weighting convention
+// that produced it; output order is deterministic.
 //
 // Money is summed exactly, as int64 cents ([budget.Money]). Floats appear
 // only in ratios and indexes, computed with gonum's floats and stat

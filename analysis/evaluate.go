@@ -61,7 +61,10 @@ type Mistake struct {
 	SuggestedObjectives []budget.ObjectiveShare `json:"suggested_objectives"`
 	TrueMarker          budget.Level            `json:"true_marker"`
 	SuggestedMarker     budget.Level            `json:"suggested_marker"`
-	Source              string                  `json:"source,omitempty"` // what made the suggestion, or why there is none
+	// Source says what made the suggestion or, with NoSuggestion, why
+	// there is none (the rules' conflict); package reports words the two.
+	Source       string `json:"source,omitempty"`
+	NoSuggestion bool   `json:"no_suggestion,omitempty"`
 }
 
 // Evaluation compares suggested tags with true ones, line by line.
@@ -239,24 +242,24 @@ func mistake(l *budget.Line, s *tagging.Suggestion) (Mistake, bool) {
 	if !m.Objectives && !m.Marker {
 		return m, false
 	}
-	m.Source = mistakeSource(m, s)
+	m.Source, m.NoSuggestion = mistakeSource(m, s)
 	return m, true
 }
 
-// mistakeSource returns what made the suggestion s behind mistake m, or
-// why there is none.
-func mistakeSource(m Mistake, s *tagging.Suggestion) string {
+// mistakeSource returns what made the suggestion s behind mistake m or,
+// with none true, the conflict that left the rules without one.
+func mistakeSource(m Mistake, s *tagging.Suggestion) (source string, none bool) {
 	switch {
 	case m.Objectives && s.Objectives != nil:
-		return s.ObjectiveSource.Detail()
+		return s.ObjectiveSource.Detail(), false
 	case m.Objectives && s.ObjectiveConflict != "":
-		return "no suggestion: " + s.ObjectiveConflict
+		return s.ObjectiveConflict, true
 	case m.Marker && s.Marker.Screened():
-		return s.MarkerSource.Detail()
+		return s.MarkerSource.Detail(), false
 	case m.Marker && s.MarkerConflict != "":
-		return "no suggestion: " + s.MarkerConflict
+		return s.MarkerConflict, true
 	}
-	return ""
+	return "", false
 }
 
 // evalObjectives returns the objective numbers of o, sorted.

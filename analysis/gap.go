@@ -86,13 +86,17 @@ type GapResult struct {
 	BlindSpots    BlindSpots     `json:"blind_spots"`
 	Concentration Concentration  `json:"concentration"`
 	Change        Change         `json:"change"`
-	Warnings      []string       `json:"warnings,omitempty"`
+	// Notes are NoteGroupedByCurrency, NoteNoPhaseAmount (from the shares
+	// by objective), NoteNoYearLines and NoteNoExecution, when they
+	// apply; package reports words them.
+	Notes []Note `json:"-"`
 }
 
-// Exclusion counts the lines left out of a measure for one reason.
+// Exclusion counts the lines left out of a measure for one reason: an
+// Exclusion code ([ExclusionNoExecuted], …), which package reports words.
 type Exclusion struct {
-	Reason string `json:"reason"`
-	Lines  int    `json:"lines"`
+	Reason ReasonCode `json:"reason"`
+	Lines  int        `json:"lines"`
 }
 
 // Gaps computes the gender gaps of b: the gap to a target share, the
@@ -128,7 +132,7 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Warnings = append(res.Warnings, byObj.Warnings...)
+	res.Notes = append(res.Notes, byObj.Notes...)
 	res.BlindSpots = blindSpots(byObj)
 	if res.Concentration, err = concentration(byObj); err != nil {
 		return nil, err
@@ -142,14 +146,14 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 		return nil, err
 	}
 	if res.Change.NoYear > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d lines have no fiscal year: left out of the change by year", res.Change.NoYear))
+		res.Notes = append(res.Notes, Note{Code: NoteNoYearLines, N: res.Change.NoYear})
 	}
 
 	if err := lineGaps(res, b, w, phase, opt.ReferenceWomenShare); err != nil {
 		return nil, err
 	}
 	if res.Execution.Total.All.Lines == 0 && len(b.Lines) > 0 {
-		res.Warnings = append(res.Warnings, "no line has both an executed amount and an approved or revised amount: execution rates are undefined")
+		res.Notes = append(res.Notes, Note{Code: NoteNoExecution})
 	}
 	return res, nil
 }

@@ -112,10 +112,10 @@ func (t *beneficiaryTally) result(a *adder, ref float64) BeneficiaryGap {
 	bg := t.gap
 	bg.Reference = ref
 	if t.noCounts > 0 {
-		bg.Excluded = append(bg.Excluded, Exclusion{Reason: "no beneficiary counts", Lines: t.noCounts})
+		bg.Excluded = append(bg.Excluded, Exclusion{Reason: ExclusionNoCounts, Lines: t.noCounts})
 	}
 	if t.negCounts > 0 {
-		bg.Excluded = append(bg.Excluded, Exclusion{Reason: "a negative beneficiary count", Lines: t.negCounts})
+		bg.Excluded = append(bg.Excluded, Exclusion{Reason: ExclusionNegativeCount, Lines: t.negCounts})
 	}
 	bg.Female = a.addN(bg.Women, bg.Girls)
 	bg.Male = a.addN(bg.Men, bg.Boys)

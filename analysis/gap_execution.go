@@ -224,10 +224,10 @@ func (t *executionTally) result() ExecutionGap {
 		ex.Units = append(ex.Units, t.units[k].row())
 	}
 	if t.noExec > 0 {
-		ex.Excluded = append(ex.Excluded, Exclusion{Reason: "no executed amount", Lines: t.noExec})
+		ex.Excluded = append(ex.Excluded, Exclusion{Reason: ExclusionNoExecuted, Lines: t.noExec})
 	}
 	if t.noDen > 0 {
-		ex.Excluded = append(ex.Excluded, Exclusion{Reason: "executed amount but no approved or revised amount", Lines: t.noDen})
+		ex.Excluded = append(ex.Excluded, Exclusion{Reason: ExclusionNoBudget, Lines: t.noDen})
 	}
 	return ex
 }

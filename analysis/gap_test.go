@@ -229,7 +229,7 @@ func TestExecutionGap(t *testing.T) {
 			{Unit: "", Label: "No unit", All: ex2(1, 0, 10000, 10000, "A"),
 				GEWE: ex2(1, 0, 10000, 10000, "A"), Other: ex2(0, 0, 0, 0, ""), NotScreened: ex2(0, 0, 0, 0, "")},
 		},
-		Excluded: []Exclusion{{"no executed amount", 1}, {"executed amount but no approved or revised amount", 1}},
+		Excluded: []Exclusion{{ExclusionNoExecuted, 1}, {ExclusionNoBudget, 1}},
 	}
 	approx := cmp.Comparer(func(a, b Float) bool { return a.OK == b.OK && close9(a.V, b.V) })
 	if d := cmp.Diff(want, ex, approx); d != "" {
@@ -285,7 +285,7 @@ func TestBeneficiaryGap(t *testing.T) {
 	g := r.Beneficiaries
 	want := BeneficiaryGap{
 		Lines: 5, Partial: 1,
-		Excluded: []Exclusion{{"no beneficiary counts", 1}, {"a negative beneficiary count", 1}},
+		Excluded: []Exclusion{{ExclusionNoCounts, 1}, {ExclusionNegativeCount, 1}},
 		Women:    150, Men: 30, Girls: 10, Boys: 0, Other: 10,
 		Female: 160, Male: 30, Total: 200,
 		FemaleShare: Float{0.8, true}, Reference: 0.48, Gap: Float{32, true},
@@ -475,7 +475,7 @@ func TestChange(t *testing.T) {
 	if d := cmp.Diff(want, c, approx); d != "" {
 		t.Errorf("Gaps change (-want +got):\n%s", d)
 	}
-	if len(r.Warnings) == 0 {
+	if len(r.Notes) == 0 {
 		t.Error("no warning about the line without a year")
 	}
 
@@ -701,7 +701,7 @@ func TestGapsEmpty(t *testing.T) {
 	// error and no warning.
 	r := mustGaps(t, &budget.Budget{}, GapOptions{Target: 0.15, ReferenceWomenShare: 0.5})
 	if r.Target == nil || r.Target.Gap.OK || r.Target.Met || r.Concentration.HHI.OK || r.Beneficiaries.FemaleShare.OK ||
-		r.Execution.Total.Gap.OK || len(r.Change.Years) != 0 || len(r.BlindSpots.NoBudget) != 24 || len(r.Warnings) != 0 {
+		r.Execution.Total.Gap.OK || len(r.Change.Years) != 0 || len(r.BlindSpots.NoBudget) != 24 || len(r.Notes) != 0 {
 		t.Errorf("Gaps(empty) = %+v", r)
 	}
 	d, err := Diff(&budget.Budget{}, &budget.Budget{}, DiffOptions{})

@@ -6,7 +6,8 @@ import "github.com/grb-toolkit/grb/budget"
 // passes or fails ([Reason]), what a budget shows about an SDG 5.c.1
 // answer ([Finding]), or a note on a result ([Note]). Package analysis
 // returns the code and the numbers its sentence needs; package reports
-// has one sentence for each code, and nothing else words them.
+// has one sentence for each code, and nothing else words them. The
+// reasons lines are left out of a measure ([Exclusion]) are codes too.
 type ReasonCode string
 
 // The reasons of a compliance rule ([Reason]).
@@ -73,7 +74,8 @@ const (
 	FindingShareWithin ReasonCode = "share_within"
 )
 
-// The notes on a result ([Note]).
+// The notes on a result ([Note]): on a compliance check, an SDG 5.c.1
+// comparison, shares, gaps or a diff.
 const (
 	// NoteJudgedPerCurrency (compliance): the lines are in N currencies,
 	// so amount rules are judged within each.
@@ -104,6 +106,39 @@ const (
 	// NoteNoYear (SDG 5.c.1 tracking): Sources[0] gives no fiscal year and
 	// is listed last.
 	NoteNoYear ReasonCode = "no_year"
+	// NoteGroupedByCurrency (shares): the lines are in N currencies, so
+	// they are grouped by currency first.
+	NoteGroupedByCurrency ReasonCode = "grouped_by_currency"
+	// NoteNoPhaseAmount (shares): no line has an amount of Phase, so
+	// every share is undefined.
+	NoteNoPhaseAmount ReasonCode = "no_phase_amount"
+	// NoteNoYearLines (gaps): N lines have no fiscal year and are left
+	// out of the change by year.
+	NoteNoYearLines ReasonCode = "no_year_lines"
+	// NoteNoExecution (gaps): no line has both an executed amount and an
+	// approved or revised one, so execution rates are undefined.
+	NoteNoExecution ReasonCode = "no_execution"
+	// NoteOldYears, NoteNewYears (diff): the old (new) budget has lines of
+	// the fiscal years Years (0: no year), so lines of different years
+	// with the same key cannot be paired.
+	NoteOldYears ReasonCode = "old_years"
+	NoteNewYears ReasonCode = "new_years"
+	// NoteAmbiguousKeys (diff): N keys match more than one line on a
+	// side, and their lines are not paired.
+	NoteAmbiguousKeys ReasonCode = "ambiguous_keys"
+)
+
+// The reasons lines are left out of a measure ([Exclusion]).
+const (
+	// ExclusionNoExecuted: the line has no executed amount.
+	ExclusionNoExecuted ReasonCode = "no_executed"
+	// ExclusionNoBudget: the line has an executed amount but no approved
+	// or revised one.
+	ExclusionNoBudget ReasonCode = "no_budget"
+	// ExclusionNoCounts: the line has no beneficiary count.
+	ExclusionNoCounts ReasonCode = "no_counts"
+	// ExclusionNegativeCount: the line has a negative beneficiary count.
+	ExclusionNegativeCount ReasonCode = "negative_count"
 )
 
 // Reason says why a compliance rule, or one group of its lines, passes or

@@ -10,22 +10,9 @@ import (
 )
 
 // The SDG 5.c.1 scoring, fixed by the indicator's metadata (domain
-// reference §4.3): criterion n is met with at least sdg5c1Need[n] Yes
+// reference §4.3): criterion n is met with at least sdg5c1.Need(n) Yes
 // answers among its sdg5c1Count[n] questions.
-var (
-	sdg5c1Count = [4]int{0, 3, 7, 3}
-	sdg5c1Need  = [4]int{0, 2, 4, 2}
-)
-
-// SDG5c1Need returns the number of Yes answers that meet criterion n (1,
-// 2 or 3) of SDG 5.c.1, as the metadata fixes it: 2, 4 and 2; 0 for any
-// other n.
-func SDG5c1Need(n int) int {
-	if n < 1 || n > 3 {
-		return 0
-	}
-	return sdg5c1Need[n]
-}
+var sdg5c1Count = [4]int{0, 3, 7, 3}
 
 // sdg5c1Cases are the metadata's cases A–H by which criteria are met
 // (C1, C2, C3).
@@ -237,7 +224,7 @@ func ScoreSDG5c1(q *sdg5c1.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, err
 	}
 	var met, best [3]bool
 	for _, c := range ref.Criteria {
-		cs := CriterionScore{Number: c.Number, Name: c.Name, Questions: len(c.Questions), Need: sdg5c1Need[c.Number]}
+		cs := CriterionScore{Number: c.Number, Name: c.Name, Questions: len(c.Questions), Need: sdg5c1.Need(c.Number)}
 		for _, qu := range c.Questions {
 			a, ok := q.Answer(qu.ID)
 			if !ok {

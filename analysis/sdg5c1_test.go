@@ -261,10 +261,3 @@ func TestTrackSDG5c1(t *testing.T) {
 		t.Errorf("notes = %+v, want %+v", tr.Notes, want)
 	}
 }
-
-func TestSDG5c1Need(t *testing.T) {
-	got := []int{SDG5c1Need(0), SDG5c1Need(1), SDG5c1Need(2), SDG5c1Need(3), SDG5c1Need(4)}
-	if diff := cmp.Diff([]int{0, 2, 4, 2, 0}, got); diff != "" {
-		t.Errorf("SDG5c1Need mismatch (-want +got):\n%s", diff)
-	}
-}

@@ -50,7 +50,7 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	res.Currencies = currenciesOf(b)
 	if len(res.Currencies) > 1 && !hasDim(res.By, ByCurrency) {
 		res.By = append([]Dim{ByCurrency}, res.By...)
-		res.Warnings = append(res.Warnings, fmt.Sprintf("the budget has %d currencies: grouped by currency first, since money in different currencies cannot be added", len(res.Currencies)))
+		res.Notes = append(res.Notes, Note{Code: NoteGroupedByCurrency, N: len(res.Currencies)})
 	}
 	if len(res.By) > maxDims {
 		return nil, fmt.Errorf("analysis: at most %d dimensions", maxDims)
@@ -77,7 +77,7 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	}
 	res.Conventions = conventions(res.Total)
 	if res.Total.Amount == 0 && len(b.Lines) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("no line has a %s amount: every share is undefined (try another --phase)", phase))
+		res.Notes = append(res.Notes, Note{Code: NoteNoPhaseAmount, Phase: phase})
 	}
 	return res, nil
 }

@@ -112,8 +112,10 @@ type Result struct {
 	Currencies []string `json:"currencies"`
 	// AttributedLines counts the lines that declare a GEWE amount in the
 	// phase, the basis of the attributed convention.
-	AttributedLines int      `json:"attributed_lines"`
-	Warnings        []string `json:"warnings,omitempty"`
+	AttributedLines int `json:"attributed_lines"`
+	// Notes are NoteGroupedByCurrency and NoteNoPhaseAmount, when they
+	// apply; package reports words them.
+	Notes []Note `json:"-"`
 }
 
 // Mixed reports whether the lines are in more than one currency, so that

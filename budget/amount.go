@@ -138,7 +138,7 @@ type amountProblem struct {
 func (p amountProblem) none() bool { return p.found == "" && !p.overflow }
 
 func invalidAmountError(s string, p amountProblem) error {
-	return fmt.Errorf("amount %q: %w: found %s, expected %s", clipAmountText(s), ErrInvalidAmount, p.found, p.expected)
+	return fmt.Errorf("amount %q: %w: found %s, expected %s", ClipText(s), ErrInvalidAmount, p.found, p.expected)
 }
 
 func amountOverflowError(s string, scale Scale) error {
@@ -147,11 +147,12 @@ func amountOverflowError(s string, scale Scale) error {
 		scaled = " once multiplied by " + scale.String()
 	}
 	return fmt.Errorf("amount %q: %w: %w: found a value larger than 92233720368547758.07 in magnitude%s, expected an amount that fits in 64-bit cents",
-		clipAmountText(s), ErrInvalidAmount, ErrOverflow, scaled)
+		ClipText(s), ErrInvalidAmount, ErrOverflow, scaled)
 }
 
-// clipAmountText shortens s for an error message.
-func clipAmountText(s string) string {
+// ClipText shortens s to at most 64 bytes (on a character boundary, with
+// "…" added) for an error message or the Found of an issue.
+func ClipText(s string) string {
 	const n = 64
 	if len(s) <= n {
 		return s

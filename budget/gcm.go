@@ -76,8 +76,9 @@ type gcmRef struct {
 	byText     map[string]int // refNormWords(title or short label) → number
 }
 
-// numObjectives is the number of GCM objectives (General excluded).
-const numObjectives = 23
+// NumObjectives is the number of GCM objectives, 1 to 23 (General, 0,
+// excepted).
+const NumObjectives = 23
 
 // gcmData parses the embedded data/gcm.yaml once.
 var gcmData = sync.OnceValue(func() *gcmRef {
@@ -110,8 +111,8 @@ func parseGCM(b []byte) (*gcmRef, error) {
 			g.byText[refNormWords(o.Short)] = o.Number
 		}
 	}
-	if len(g.objectives) != numObjectives+1 {
-		return nil, fmt.Errorf("%d objectives, want General and 1–%d", len(g.objectives), numObjectives)
+	if len(g.objectives) != NumObjectives+1 {
+		return nil, fmt.Errorf("%d objectives, want General and 1–%d", len(g.objectives), NumObjectives)
 	}
 	g.principles = f.Principles.Items
 	if len(g.principles) != 10 {
@@ -119,7 +120,7 @@ func parseGCM(b []byte) (*gcmRef, error) {
 	}
 	for _, a := range f.ThematicAreas.Items {
 		for _, n := range a.Objectives {
-			if n < 1 || n > numObjectives {
+			if n < 1 || n > NumObjectives {
 				return nil, fmt.Errorf("thematic area %d: objective %d out of range", a.Number, n)
 			}
 		}

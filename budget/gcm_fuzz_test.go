@@ -43,7 +43,7 @@ func FuzzParseObjectives(f *testing.F) {
 			}
 			return
 		}
-		if refTrim(s) == "" {
+		if TrimCell(s) == "" {
 			if got != nil {
 				t.Fatalf("ParseObjectives(%q) = %v, want nil for a blank cell", s, got)
 			}

@@ -40,7 +40,7 @@ import (
 // objective, or a cell with no objective at all is an error wrapping
 // [ErrInvalidObjective].
 func ParseObjectives(s string) ([]ObjectiveShare, error) {
-	cell := refTrim(s)
+	cell := TrimCell(s)
 	if cell == "" {
 		return nil, nil
 	}
@@ -104,8 +104,8 @@ func (p *objParser) fail(sentinel error, format string, args ...any) error {
 
 // add lists objective n, with the pending share if there is one.
 func (p *objParser) add(n int) error {
-	if n < 0 || n > numObjectives {
-		return p.fail(ErrInvalidObjective, "%d is not a GCM objective (want 1–%d, or 0 for General)", n, numObjectives)
+	if n < 0 || n > NumObjectives {
+		return p.fail(ErrInvalidObjective, "%d is not a GCM objective (want 1–%d, or 0 for General)", n, NumObjectives)
 	}
 	for _, it := range p.items {
 		if it.obj == n {
@@ -153,7 +153,7 @@ func (p *objParser) number(toks []objTok, i int) error {
 	if !ok {
 		return p.fail(ErrInvalidObjective, "%s is not a whole number", t.text)
 	}
-	if n > numObjectives && i > 0 && (toks[i-1].text == ":" || toks[i-1].text == "(" || toks[i-1].text == "=") {
+	if n > NumObjectives && i > 0 && (toks[i-1].text == ":" || toks[i-1].text == "(" || toks[i-1].text == "=") {
 		return p.fail(ErrInvalidObjective, "%s is not a GCM objective (if it is a share, write it with a %% sign: %s%%)", t.text, t.text)
 	}
 	return p.add(n)

@@ -45,9 +45,9 @@ func refNormWords(s string) string {
 	}), " ")
 }
 
-// refTrim trims white space (including no-break spaces), zero-width
+// TrimCell trims white space (including no-break spaces), zero-width
 // spaces and byte-order marks from both ends of a cell.
-func refTrim(s string) string {
+func TrimCell(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
 	})

@@ -396,7 +396,7 @@ func (sc *Scheme) clone() *Scheme {
 // schemeKey normalises a scheme id or alias: lower case, with spaces and
 // hyphens as underscores.
 func schemeKey(s string) string {
-	s = strings.ToLower(refTrim(s))
+	s = strings.ToLower(TrimCell(s))
 	return strings.Map(func(r rune) rune {
 		if r == '-' || unicode.IsSpace(r) {
 			return '_'

@@ -23,7 +23,7 @@ import (
 // lists its codes, or says why a plausible code is invalid (such as IATI
 // significance 3 on a gender marker).
 func (sc *Scheme) Parse(raw string) (Level, error) {
-	s := refTrim(raw)
+	s := TrimCell(raw)
 	if s == "" {
 		return NotScreened, nil
 	}
@@ -48,7 +48,7 @@ func (sc *Scheme) Parse(raw string) (Level, error) {
 			refQuote(s), sc.ID, c.Code, strings.ToLower(c.Level.Label()), refQuote(label), ErrUnknownMarker)
 	}
 	return NotScreened, fmt.Errorf("budget: gender marker %s is not a code of scheme %s (want %s): %w",
-		refQuote(s), sc.ID, sc.codeList(), ErrUnknownMarker)
+		refQuote(s), sc.ID, sc.CodeList(), ErrUnknownMarker)
 }
 
 // codeWithLabel finds a code of the scheme followed by a label, as in
@@ -123,9 +123,9 @@ func (sc *Scheme) code(s string) *SchemeCode {
 	return nil
 }
 
-// codeList lists the codes for an error message, from the lowest level
+// CodeList lists the codes for an error message, from the lowest level
 // up: "0, 1 or 2".
-func (sc *Scheme) codeList() string {
+func (sc *Scheme) CodeList() string {
 	codes := slices.Clone(sc.Codes)
 	slices.SortStableFunc(codes, func(a, b SchemeCode) int { return int(a.Level) - int(b.Level) })
 	var cs []string
@@ -194,7 +194,7 @@ func markerTrimZeroFraction(s string) (string, bool) {
 // "gen-2" are "gen2"). A code that starts or ends with one of those is
 // kept whole, so that "-1" or "2 -" never read as 1 or 2.
 func schemeCodeKey(s string) string {
-	s = strings.ToLower(refTrim(s))
+	s = strings.ToLower(TrimCell(s))
 	isSep := func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) }
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)

@@ -23,7 +23,7 @@ func FuzzSchemeParse(f *testing.F) {
 		for _, sc := range schemes {
 			got, err := sc.Parse(raw)
 			switch {
-			case refTrim(raw) == "":
+			case TrimCell(raw) == "":
 				if err != nil || got != NotScreened {
 					t.Fatalf("%s.Parse(%q) = %v, %v; want not_screened, nil", sc.ID, raw, got, err)
 				}

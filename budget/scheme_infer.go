@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // Inference is the outcome of [Schemes.Infer].
@@ -73,7 +75,7 @@ func distinctMarkerValues(values []string) []string {
 	var vals []string
 	seen := map[string]bool{}
 	for _, v := range values {
-		v = refTrim(v)
+		v = TrimCell(v)
 		if v != "" && !seen[v] {
 			seen[v] = true
 			vals = append(vals, v)
@@ -123,7 +125,7 @@ func headerReason(sc *Scheme, col string, vals []string) string {
 		return fmt.Sprintf("scheme %q for %s chosen from its header; the column has no marker values", sc.ID, col)
 	}
 	return fmt.Sprintf("scheme %q for %s chosen from its header (%s %s it)", sc.ID, col,
-		schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
+		schemeValuesNoun(vals), format.Plural(len(vals), "fits", "fit"))
 }
 
 // assumedReason explains the choice of chosen, the first scheme in
@@ -136,10 +138,10 @@ func assumedReason(chosen *Scheme, others []*Scheme, col, note string, vals []st
 	alts := schemeAlternatives(chosen, others, vals)
 	if len(alts) == 0 {
 		return fmt.Sprintf("assumed scheme %q for %s: %s%s %s it", chosen.ID, col, note,
-			schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"))
+			schemeValuesNoun(vals), format.Plural(len(vals), "fits", "fit"))
 	}
 	return fmt.Sprintf("assumed scheme %q for %s: %s%s also %s %s; pass --scheme to choose",
-		chosen.ID, col, note, schemeValuesNoun(vals), schemeVerb(vals, "fits", "fit"), schemeAnd(alts))
+		chosen.ID, col, note, schemeValuesNoun(vals), format.Plural(len(vals), "fits", "fit"), format.List(alts, "and"))
 }
 
 // schemeAlternatives describes each of others that reads some of vals
@@ -193,31 +195,12 @@ func noSchemeReason(s *Schemes, col string, vals []string) string {
 		noun = "values"
 	}
 	return fmt.Sprintf("no marker scheme fits %s: %s %s %s of any scheme; pass --scheme or add a scheme",
-		col, noun, refList(quoted), schemeVerb(odd, "is not a code", "are not codes"))
+		col, noun, refList(quoted), format.Plural(len(odd), "is not a code", "are not codes"))
 }
 
 // schemeValuesNoun returns "value 2" or "values 0, 1, 2".
 func schemeValuesNoun(vals []string) string {
-	if len(vals) == 1 {
-		return "value " + schemeListValues(vals)
-	}
-	return "values " + schemeListValues(vals)
-}
-
-// schemeVerb returns one when vals has one element, else many.
-func schemeVerb(vals []string, one, many string) string {
-	if len(vals) == 1 {
-		return one
-	}
-	return many
-}
-
-// schemeAnd joins "a", "b" and "c" as "a, b and c".
-func schemeAnd(xs []string) string {
-	if len(xs) <= 1 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+	return format.Plural(len(vals), "value", "values") + " " + schemeListValues(vals)
 }
 
 // schemeFits reports whether sc reads every value.
@@ -249,7 +232,7 @@ func schemeJoinIDs(scs []*Scheme) string {
 	for i, sc := range scs {
 		ids[i] = sc.ID
 	}
-	return schemeAnd(ids)
+	return format.List(ids, "and")
 }
 
 // schemeListValues lists values for a message, at most 10 of them.

@@ -32,7 +32,7 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	if len(r.By) > 0 {
 		writeGroups(ew, r)
 	}
-	for _, wmsg := range r.Warnings {
+	for _, wmsg := range notesText(r.Notes) {
 		ew.printf("\nnote: %s\n", wmsg)
 	}
 	return ew.err

@@ -47,7 +47,7 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 	}
 	tw.Flush()
 	for _, x := range e.Excluded {
-		ew.printf("    left out: %d lines, %s\n", x.Lines, x.Reason)
+		ew.printf("    left out: %d lines, %s\n", x.Lines, exclusionText(x.Reason))
 	}
 	b := g.Beneficiaries
 	if b.Lines > 0 {
@@ -96,7 +96,7 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 			ew.printf("\n")
 		}
 	}
-	for _, m := range g.Warnings {
+	for _, m := range notesText(g.Notes) {
 		ew.printf("  note: %s\n", m)
 	}
 	return ew.err
@@ -140,7 +140,7 @@ func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult)
 	for _, a := range d.Ambiguous {
 		ew.printf("  ambiguous: %q matches %d old and %d new lines; not paired\n", a.Key, len(a.Old), len(a.New))
 	}
-	for _, m := range d.Warnings {
+	for _, m := range notesText(d.Notes) {
 		ew.printf("  note: %s\n", m)
 	}
 	return ew.err

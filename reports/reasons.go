@@ -214,7 +214,7 @@ func noteText(n analysis.Note) string {
 	case analysis.NoteNoYear:
 		return noteNoYear(n.Sources[0])
 	}
-	return string(n.Code)
+	return resultNoteText(n)
 }
 
 // notesText words each note.

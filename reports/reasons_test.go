@@ -362,3 +362,12 @@ func TestJSONShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestMistakeSourceText(t *testing.T) {
+	if got, want := mistakeSourceText(analysis.Mistake{Source: "rules a and b conflict", NoSuggestion: true}), "no suggestion: rules a and b conflict"; got != want {
+		t.Errorf("mistakeSourceText = %q, want %q", got, want)
+	}
+	if got, want := mistakeSourceText(analysis.Mistake{Source: "rule a"}), "rule a"; got != want {
+		t.Errorf("mistakeSourceText = %q, want %q", got, want)
+	}
+}

@@ -144,7 +144,7 @@ func WriteEvaluation(w io.Writer, ev *analysis.Evaluation, opt EvaluationOptions
 		}
 		ew.printf("  %s  %s: %s\n", m.Pos, m.Label, strings.Join(parts, "; "))
 		if m.Source != "" {
-			ew.printf("      (%s)\n", m.Source)
+			ew.printf("      (%s)\n", mistakeSourceText(m))
 		}
 	}
 	return ew.err
@@ -210,4 +210,13 @@ func WriteTaggingStatus(w io.Writer, t *tagging.Tagging) error {
 	_, err := fmt.Fprintf(w, "tagging workbook made from %s, marker scheme %s: %s with lines: %d confirmed, %d not screened, %d suggested, %d not tagged\n",
 		t.Source, t.Scheme, format.Count(len(t.Rows), "row"), n[tagging.StatusConfirmed], n[tagging.StatusNotScreened], n[tagging.StatusSuggested], n[tagging.StatusNone])
 	return err
+}
+
+// mistakeSourceText says what made a wrong suggestion, or why the rules
+// made none.
+func mistakeSourceText(m analysis.Mistake) string {
+	if m.NoSuggestion {
+		return "no suggestion: " + m.Source
+	}
+	return m.Source
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/grb-toolkit/grb/budget/csv"
 	"github.com/grb-toolkit/grb/budget/grid"
 	"github.com/grb-toolkit/grb/budget/xlsx"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // maxQuestionnaireRows bounds the rows read from one sheet of a
@@ -324,7 +325,7 @@ func parseSharePercent(s string) (pct float64, note string, err error) {
 	case v <= 1:
 		return v * 100, "", nil
 	case v <= 100:
-		return v, fmt.Sprintf("read as %s%% (a number above 1 is taken as per cent, not as a fraction)", strconv.FormatFloat(v, 'f', -1, 64)), nil
+		return v, "read as " + format.PercentExact(v) + " (a number above 1 is taken as per cent, not as a fraction)", nil
 	}
 	return 0, "", fmt.Errorf("budget: share %q: want a per cent between 0 and 100", s)
 }

@@ -75,11 +75,7 @@ func analyzeCommand() *cli.Command {
 			case "csv":
 				return reports.WriteSharesCSV(c.App.Writer, r)
 			case "json":
-				return reports.WriteJSON(c.App.Writer, struct {
-					Shares *analysis.Result     `json:"shares"`
-					Gaps   *analysis.GapResult  `json:"gaps"`
-					Diff   *analysis.DiffResult `json:"diff,omitempty"`
-				}{r, g, d})
+				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d)
 			}
 			if err := reports.WriteSharesText(c.App.Writer, b.Source, r); err != nil {
 				return err
