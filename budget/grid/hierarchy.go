@@ -27,12 +27,14 @@
 //  3. Ties between block sizes for one row (trailing zero rows, a trailing run
 //     of amounts that cancel) are settled by: exact match before match within
 //     tolerance, then more agreeing evidence (label, level, code), then the
-//     smaller block. Such ties never change the sum of the leaves; they are
+//     block that reads a row equal to its one neighbour as that neighbour's
+//     total, then the smaller block. Such ties never change the sum of the leaves; they are
 //     counted in HierarchyResult.Ambiguous.
 //  4. A candidate is accepted when its parent total was accepted (the parent's
 //     own equation confirms it), or it has label, level or code evidence, or it
-//     has two or more children and one of them is itself a candidate total
-//     (the structure repeats), or the candidates of two or more children tile
+//     has two children that are themselves candidate totals of two or more rows
+//     (the structure repeats), or its block is the whole sheet, or the
+//     candidates of three or more blocks of two or more children tile
 //     at least half of the sheet. Otherwise it is unresolved: it is counted as
 //     a line, and listed in Unresolved with its block.
 //  5. The flattening with more rows explained as totals wins (fewer tolerance

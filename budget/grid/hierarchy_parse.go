@@ -61,7 +61,9 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 		case it.confirmed:
 			ev |= HierarchyByParent
 		case ev != 0:
-		case len(c.children) >= 2 && hierAnyCand(cands, c.children):
+		case len(c.children) >= 2 && c.lo <= h.nodes[0] && c.hi >= h.nodes[len(h.nodes)-1]:
+			ev |= HierarchyBySheetSum // a first or last row that totals the whole sheet
+		case hierBlockCands(cands, c.children) >= 2:
 			ev |= HierarchyByNesting
 		case len(c.children) >= 2 && tiled:
 			ev |= HierarchyByTiling
@@ -86,13 +88,16 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 	return p
 }
 
-func hierAnyCand(cands map[int]*hierCand, rows []int) bool {
+// hierBlockCands counts the rows that are candidate totals of two or more
+// children: two of them under one total make the structure repeat.
+func hierBlockCands(cands map[int]*hierCand, rows []int) int {
+	n := 0
 	for _, r := range rows {
-		if _, ok := cands[r]; ok {
-			return true
+		if c, ok := cands[r]; ok && len(c.children) >= 2 {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // tiled reports whether three or more top-level candidates with two or more

@@ -222,14 +222,16 @@ func (h *hierSheet) evidence(b *hierBlock, t, first, k int) HierarchyEvidence {
 }
 
 // hierRank orders the matches of one total: exact first, then more
-// evidence, then a block read as written before one that needs single-child
-// pairs folded (see hierMatchResult.folded).
+// evidence, then a block that folds single-child pairs (see
+// hierMatchResult.folded) before one read as written: a block boundary
+// between a row and the one row equal to it is less likely than a total of
+// one child.
 func hierRank(rounding budget.Money, ev HierarchyEvidence, folded bool) int {
 	r := 4 * bits.OnesCount16(uint16(ev))
 	if rounding == 0 {
 		r += 100
 	}
-	if !folded {
+	if folded {
 		r++
 	}
 	return r
