@@ -44,6 +44,9 @@
 //     grand total. Rows between it and the suffix are aggregates of rows kept
 //     elsewhere (an OECD-style header of regional and income-group totals) when
 //     at least half of them say "total" or sit at a higher outline level.
+//  7. A row still counted whose label says total, or whose code is the parent
+//     of an adjacent row's code, is a total that adds up to no block: it is
+//     listed as unresolved (counted, so the caller warns).
 //
 // The scan costs O(n·F·P) for n rows, F the largest block size searched
 // (HierarchyOptions.MaxFanout) and P the phases; everything else is linear.
@@ -85,7 +88,7 @@ func (t HierarchyTolerance) allowed(k int) budget.Money {
 type HierarchyOptions struct {
 	Tolerance HierarchyTolerance
 	// MaxFanout is the largest block of nodes searched for one total
-	// (default 512). Grand totals over the whole sheet are found at any size.
+	// (default 128). Grand totals over the whole sheet are found at any size.
 	MaxFanout int
 }
 
@@ -201,7 +204,7 @@ func (r *HierarchyResult) Resolved() bool { return len(r.Unresolved) == 0 }
 // not fit in a Money.
 func Hierarchy(rows []HierarchyRow, opt HierarchyOptions) (*HierarchyResult, error) {
 	if opt.MaxFanout <= 0 {
-		opt.MaxFanout = 512
+		opt.MaxFanout = 128
 	}
 	h := newHierSheet(rows, opt)
 	if err := h.sums(); err != nil {

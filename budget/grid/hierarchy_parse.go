@@ -2,6 +2,7 @@ package grid
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -319,8 +320,44 @@ func (h *hierSheet) markGrand(res *HierarchyResult, g, k, dir int, rounding budg
 	}
 }
 
+// labelledLeft marks as unresolved the rows still counted whose label says
+// total, or whose code is the parent of an adjacent row's code: totals the
+// arithmetic could not place (they do not add up to any block).
+func (h *hierSheet) labelledLeft(res *HierarchyResult) {
+	for j, i := range h.nodes {
+		r := &res.Rows[i]
+		if r.Role != HierarchyLeaf {
+			continue
+		}
+		if h.total[i] || h.codeParentNear(j) {
+			r.Role = HierarchyUnresolved
+		}
+	}
+}
+
+// codeParentNear reports whether node j's code stem is a proper prefix of the
+// code of the node before or after it.
+func (h *hierSheet) codeParentNear(j int) bool {
+	i := h.nodes[j]
+	stem := h.stem[i]
+	if stem == "" || len(stem) == len(h.key[i]) {
+		return false
+	}
+	for _, n := range []int{j - 1, j + 1} {
+		if n < 0 || n >= len(h.nodes) {
+			continue
+		}
+		k := h.key[h.nodes[n]]
+		if k != h.key[i] && strings.HasPrefix(k, stem) {
+			return true
+		}
+	}
+	return false
+}
+
 // finish computes the sheet's sums and counts from the rows' roles.
 func (h *hierSheet) finish(res *HierarchyResult) error {
+	h.labelledLeft(res)
 	var leaves, sure hierVec
 	for i, r := range res.Rows {
 		switch r.Role {

@@ -267,12 +267,16 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		if p, ok := soft[c]; ok && m >= 2 && p == stack[len(stack)-m+1].row && !dup.add(h.vec[c]) {
 			break
 		}
+		allowed := h.opt.Tolerance.allowed(m)
 		for _, folded := range []bool{false, true} {
+			if !hierNear(h.vec[t], b.sum, dup, folded, allowed) {
+				continue // the cheap test on one phase already fails
+			}
 			sum := b.sum
 			if folded && (dup.present == 0 || !sum.sub(dup)) {
 				continue
 			}
-			d, ok := hierMatch(h.vec[t], sum, h.opt.Tolerance.allowed(m))
+			d, ok := hierMatch(h.vec[t], sum, allowed)
 			if !ok {
 				continue
 			}
@@ -309,4 +313,21 @@ func (x *hierVec) sub(y hierVec) bool {
 		x.v[p] = d
 	}
 	return true
+}
+
+// hierNear is a quick necessary test for hierMatch on the first phase of t:
+// it is false when that phase alone is further than allowed from the block
+// sum (less dup when folded). Overflowing arithmetic answers true and leaves
+// the decision to hierMatch.
+func hierNear(t, sum, dup hierVec, folded bool, allowed budget.Money) bool {
+	if t.present == 0 {
+		return false
+	}
+	p := bits.TrailingZeros8(t.present)
+	s := sum.v[p]
+	if folded {
+		s -= dup.v[p]
+	}
+	d := t.v[p] - s
+	return d <= allowed && d >= -allowed || d == -d
 }
