@@ -1,0 +1,390 @@
+package grid
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// hierParse is one reading of the sheet, totals first or totals last.
+type hierParse struct {
+	order      HierarchyOrder
+	rows       []HierarchyRowResult
+	totals     int // accepted totals
+	tolUses    int
+	unresolved int
+	ambiguous  int
+}
+
+// better reports whether p explains the sheet better than q: more totals,
+// then fewer tolerance uses, then more unresolved candidates (so that a
+// sheet with no accepted structure lists every doubt).
+func (p *hierParse) better(q *hierParse) bool {
+	if p.totals != q.totals {
+		return p.totals > q.totals
+	}
+	if p.tolUses != q.tolUses {
+		return p.tolUses < q.tolUses
+	}
+	return p.unresolved > q.unresolved // with no structure, list every candidate
+}
+
+// parse scans the sheet for one flattening and decides which candidates to
+// accept (rules 2 to 4 of the file comment).
+func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
+	cands, top, ambiguous := h.scan(order)
+	p := &hierParse{order: order, rows: make([]HierarchyRowResult, len(h.rows)), ambiguous: ambiguous}
+	for i := range p.rows {
+		p.rows[i] = HierarchyRowResult{Role: h.base[i], Parent: -1, First: -1, Last: -1}
+	}
+	tiled := h.tiled(cands, top)
+	type item struct {
+		row, parent, depth int
+		confirmed          bool
+	}
+	work := make([]item, 0, len(top))
+	for i := len(top) - 1; i >= 0; i-- {
+		work = append(work, item{row: top[i].row, parent: -1})
+	}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		r := &p.rows[it.row]
+		r.Parent, r.Depth = it.parent, it.depth
+		c, ok := cands[it.row]
+		if !ok {
+			continue
+		}
+		r.First, r.Last, r.Children, r.Rounding = c.lo, c.hi, len(c.children), c.rounding
+		ev := c.ev
+		switch {
+		case it.confirmed:
+			ev |= HierarchyByParent
+		case ev != 0:
+		case len(c.children) >= 2 && c.lo <= h.nodes[0] && c.hi >= h.nodes[len(h.nodes)-1]:
+			ev |= HierarchyBySheetSum // a first or last row that totals the whole sheet
+		case hierBlockCands(cands, c.children) >= 2:
+			ev |= HierarchyByNesting
+		case len(c.children) >= 2 && tiled:
+			ev |= HierarchyByTiling
+		}
+		r.Evidence = ev
+		childParent, childDepth := it.parent, it.depth
+		if ev == 0 {
+			r.Role = HierarchyUnresolved
+			p.unresolved++
+		} else {
+			r.Role = HierarchySubtotal
+			p.totals++
+			if c.rounding != 0 {
+				p.tolUses++
+			}
+			childParent, childDepth = it.row, it.depth+1
+		}
+		for _, ch := range c.children {
+			work = append(work, item{row: ch, parent: childParent, depth: childDepth, confirmed: ev != 0})
+		}
+	}
+	return p
+}
+
+// hierBlockCands counts the rows that are candidate totals of two or more
+// children: two of them under one total make the structure repeat.
+func hierBlockCands(cands map[int]*hierCand, rows []int) int {
+	n := 0
+	for _, r := range rows {
+		if c, ok := cands[r]; ok && len(c.children) >= 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// tiled reports whether three or more top-level candidates with two or more
+// children each together cover at least half the rows that take part.
+func (h *hierSheet) tiled(cands map[int]*hierCand, top []hierNode) bool {
+	n, covered := 0, 0
+	for _, t := range top {
+		if c, ok := cands[t.row]; ok && len(c.children) >= 2 {
+			n++
+			covered += h.countNodes(c.lo, c.hi)
+		}
+	}
+	return n >= 3 && 2*covered >= len(h.nodes)
+}
+
+// countNodes counts the rows that take part between lo and hi inclusive.
+func (h *hierSheet) countNodes(lo, hi int) int {
+	n := 0
+	for i := lo; i <= hi; i++ {
+		if h.base[i] == HierarchyLeaf {
+			n++
+		}
+	}
+	return n
+}
+
+// scan reads the rows in the order of one flattening: from the bottom for
+// totals first, from the top for totals last, keeping a stack of the nodes
+// not yet inside a total. It returns the candidates by row, the nodes left at
+// the top level in file order, and how many candidates had a tie.
+//
+// A row equal to the one node next to it, with no evidence, is not folded at
+// once (equal neighbours are common in flat budgets): the pair is remembered
+// in soft and decided by the enclosing total's equation, which adds up either
+// with the pair counted once (a total of one child) or twice (two lines).
+// A pair no enclosing total decides is left unresolved.
+func (h *hierSheet) scan(order HierarchyOrder) (map[int]*hierCand, []hierNode, int) {
+	cands := make(map[int]*hierCand)
+	soft := make(map[int]int) // child row -> row that equals it alone
+	stack := make([]hierNode, 0, len(h.nodes))
+	ambiguous := 0
+	for j := range h.nodes {
+		t := h.nodes[j]
+		if order == HierarchyTotalsFirst {
+			t = h.nodes[len(h.nodes)-1-j]
+		}
+		mr := h.match(t, stack, soft)
+		if mr.k == 0 {
+			if mr.single {
+				soft[stack[len(stack)-1].row] = t
+			}
+			stack = append(stack, hierNode{row: t, lo: t, hi: t})
+			continue
+		}
+		if mr.tie {
+			ambiguous++
+		}
+		c := &hierCand{lo: t, hi: t, ev: mr.ev, rounding: mr.rounding}
+		block := stack[len(stack)-mr.k:]
+		for i := len(block) - 1; i >= 0; i-- { // nearest first
+			nd := block[i]
+			c.lo, c.hi = min(c.lo, nd.lo), max(c.hi, nd.hi)
+			p, paired := soft[nd.row]
+			delete(soft, nd.row)
+			if paired && i < len(block)-1 && block[i+1].row == p && mr.folded {
+				cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi),
+					rounding: hierGap(h.vec[p], h.vec[nd.row])}
+				continue
+			}
+			c.children = append(c.children, nd.row)
+		}
+		cands[t] = c
+		stack = append(stack[:len(stack)-mr.k], hierNode{row: t, lo: c.lo, hi: c.hi})
+	}
+	top := stack[:0:0]
+	for _, nd := range stack {
+		if p, ok := soft[nd.row]; ok {
+			cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi)}
+			continue
+		}
+		top = append(top, nd)
+	}
+	if order == HierarchyTotalsFirst {
+		slices.Reverse(top)
+	}
+	return cands, top, ambiguous
+}
+
+// hierGap returns the largest gap between two rows' common phases.
+func hierGap(a, b hierVec) budget.Money {
+	d, _ := hierMatch(a, b, 1<<62)
+	return d
+}
+
+// grandTotal applies rule 6: the first (or last) row that takes part equals
+// the sum of the counted rows of a suffix (or prefix) of the sheet.
+func (h *hierSheet) grandTotal(res *HierarchyResult) {
+	if len(h.nodes) < 3 {
+		return
+	}
+	if h.markCovering(res) {
+		return
+	}
+	first, last := h.nodes[0], h.nodes[len(h.nodes)-1]
+	if res.Rows[first].Role.Counted() && res.Rows[first].Parent == -1 && h.sheetSum(res, first, +1) {
+		return
+	}
+	if res.Rows[last].Role.Counted() && res.Rows[last].Parent == -1 {
+		h.sheetSum(res, last, -1)
+	}
+}
+
+// markCovering renames an accepted top-level subtotal that covers every row
+// taking part a grand total.
+func (h *hierSheet) markCovering(res *HierarchyResult) bool {
+	first, last := h.nodes[0], h.nodes[len(h.nodes)-1]
+	for _, g := range []int{first, last} {
+		r := &res.Rows[g]
+		if r.Role == HierarchySubtotal && r.Parent == -1 && r.First <= first && r.Last >= last {
+			r.Role = HierarchyGrandTotal
+			return true
+		}
+	}
+	return false
+}
+
+// sheetSum tries row g (the first row taking part when dir is +1, the last
+// when -1) as the total of the counted rows from some row k to the far end.
+// The counted rows between g and k become aggregates if at least half of
+// them say "total" or sit at a higher level than the rows summed.
+func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
+	// far[j] is the index in h.nodes of the j-th node from the far end.
+	nodes := h.nodes
+	var sum hierVec
+	count, bestK, bestD := 0, -1, budget.Money(-1)
+	for j := 0; j < len(nodes)-1; j++ {
+		idx := len(nodes) - 1 - j
+		if dir < 0 {
+			idx = j
+		}
+		r := nodes[idx]
+		if !res.Rows[r].Role.Counted() {
+			continue
+		}
+		if lg, lr := h.rows[g].Level, h.rows[r].Level; lg > 0 && lr > 0 && lr <= lg {
+			break // a row at the total's level or above: no sum beyond it is the total's
+		}
+		if !sum.add(h.vec[r]) {
+			return false
+		}
+		count++
+		if count < 2 {
+			continue
+		}
+		d, ok := hierMatch(h.vec[g], sum, h.opt.Tolerance.allowed(count))
+		if ok && (bestK < 0 || d <= bestD) {
+			bestK, bestD = idx, d
+		}
+	}
+	if bestK < 0 || !h.headerIsAggregate(res, g, bestK) {
+		return false
+	}
+	h.markGrand(res, g, bestK, dir, bestD)
+	return true
+}
+
+// headerIsAggregate checks the counted rows strictly between g and k.
+func (h *hierSheet) headerIsAggregate(res *HierarchyResult, g, k int) bool {
+	n, agg := 0, 0
+	lo, hi := min(h.nodes[k], g), max(h.nodes[k], g)
+	for i := lo + 1; i < hi; i++ {
+		if !res.Rows[i].Role.Counted() {
+			continue
+		}
+		n++
+		if h.total[i] || (h.rows[i].Level > 0 && h.rows[h.nodes[k]].Level > h.rows[i].Level) {
+			agg++
+		}
+	}
+	return 2*agg >= n
+}
+
+// markGrand records row g as the grand total of the counted rows from node
+// index k to the far end, and the counted rows between as aggregates.
+func (h *hierSheet) markGrand(res *HierarchyResult, g, k, dir int, rounding budget.Money) {
+	lo, hi := h.nodes[k], h.nodes[len(h.nodes)-1]
+	if dir < 0 {
+		lo, hi = h.nodes[0], h.nodes[k]
+	}
+	gr := &res.Rows[g]
+	*gr = HierarchyRowResult{Role: HierarchyGrandTotal, Parent: -1, First: lo, Last: hi, Rounding: rounding,
+		Evidence: HierarchyBySheetSum}
+	if h.total[g] {
+		gr.Evidence |= HierarchyByLabel
+	}
+	for i := range res.Rows {
+		r := &res.Rows[i]
+		if i == g || r.Role == HierarchyNoAmount {
+			continue
+		}
+		inside := i >= lo && i <= hi
+		switch {
+		case !inside && r.Role.Counted():
+			r.Role = HierarchyAggregate
+		case inside && r.Role == HierarchyUnresolved:
+			// The grand total adds up with this row counted: it is a line.
+			*r = HierarchyRowResult{Role: HierarchyLeaf, Parent: r.Parent, First: -1, Last: -1, Depth: r.Depth}
+		}
+		if r.Parent == -1 {
+			r.Parent = g
+		}
+		if inside {
+			r.Depth++
+		}
+	}
+	res.Order = HierarchyTotalsFirst
+	if dir < 0 {
+		res.Order = HierarchyTotalsLast
+	}
+}
+
+// labelledLeft marks as unresolved the rows still counted whose label says
+// total, or whose code is the parent of an adjacent row's code: totals the
+// arithmetic could not place (they do not add up to any block).
+func (h *hierSheet) labelledLeft(res *HierarchyResult) {
+	for j, i := range h.nodes {
+		r := &res.Rows[i]
+		if r.Role != HierarchyLeaf {
+			continue
+		}
+		if h.total[i] || h.codeParentNear(j) {
+			r.Role = HierarchyUnresolved
+		}
+	}
+}
+
+// codeParentNear reports whether node j's code stem is a proper prefix of the
+// code of the node before or after it.
+func (h *hierSheet) codeParentNear(j int) bool {
+	i := h.nodes[j]
+	stem := h.stem[i]
+	if stem == "" || len(stem) == len(h.key[i]) {
+		return false
+	}
+	for _, n := range []int{j - 1, j + 1} {
+		if n < 0 || n >= len(h.nodes) {
+			continue
+		}
+		k := h.key[h.nodes[n]]
+		if k != h.key[i] && strings.HasPrefix(k, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// finish computes the sheet's sums and counts from the rows' roles.
+func (h *hierSheet) finish(res *HierarchyResult) error {
+	h.labelledLeft(res)
+	var leaves, sure hierVec
+	for i, r := range res.Rows {
+		switch r.Role {
+		case HierarchyLeaf:
+			if !leaves.add(h.vec[i]) || !sure.add(h.vec[i]) {
+				return budget.ErrOverflow
+			}
+		case HierarchyUnresolved:
+			if !leaves.add(h.vec[i]) {
+				return budget.ErrOverflow
+			}
+			res.Unresolved = append(res.Unresolved, HierarchyUnresolvedItem{Row: i, First: r.First, Last: r.Last,
+				Amounts: h.vec[i].amounts()})
+		case HierarchySubtotal, HierarchyGrandTotal, HierarchyAggregate:
+			res.Totals++
+			for len(res.TotalsAtDepth) <= r.Depth {
+				res.TotalsAtDepth = append(res.TotalsAtDepth, 0)
+			}
+			res.TotalsAtDepth[r.Depth]++
+			if r.Rounding != 0 {
+				res.ToleranceUses++
+			}
+		case HierarchyPlaceholder:
+			res.Placeholders++
+		}
+	}
+	res.Leaves = leaves.amounts()
+	res.Candidate = sure.amounts()
+	return nil
+}

@@ -1,0 +1,333 @@
+package grid
+
+import (
+	"math/bits"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// hierVec holds amounts per phase with their presence, as budget.Amounts
+// does, in a form the scan can add without method calls per phase.
+type hierVec struct {
+	v       [budget.NumPhases]budget.Money
+	present uint8
+}
+
+func hierVecOf(a budget.Amounts) hierVec {
+	var x hierVec
+	for _, p := range budget.Phases() {
+		if m, ok := a.Get(p); ok {
+			x.v[p] = m
+			x.present |= 1 << p
+		}
+	}
+	return x
+}
+
+func (x hierVec) amounts() budget.Amounts {
+	var a budget.Amounts
+	for p := budget.Phase(0); p < budget.NumPhases; p++ {
+		if x.present&(1<<p) != 0 {
+			a.Set(p, x.v[p])
+		}
+	}
+	return a
+}
+
+// add adds y to x phase by phase; a phase present in either is present in
+// the sum. It returns false on overflow, leaving x partly updated.
+func (x *hierVec) add(y hierVec) bool {
+	for p := budget.Phase(0); p < budget.NumPhases; p++ {
+		if y.present&(1<<p) == 0 {
+			continue
+		}
+		s, ok := budget.Add(x.v[p], y.v[p])
+		if !ok {
+			return false
+		}
+		x.v[p] = s
+		x.present |= 1 << p
+	}
+	return true
+}
+
+// zero reports whether every present phase is zero.
+func (x hierVec) zero() bool {
+	for p := budget.Phase(0); p < budget.NumPhases; p++ {
+		if x.present&(1<<p) != 0 && x.v[p] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// hierMatch compares a written total t with the sum s of a block: every
+// phase present in t must be present in s and within allowed of it. It
+// returns the largest gap.
+func hierMatch(t, s hierVec, allowed budget.Money) (budget.Money, bool) {
+	if t.present == 0 || t.present&s.present != t.present {
+		return 0, false
+	}
+	var worst budget.Money
+	for p := budget.Phase(0); p < budget.NumPhases; p++ {
+		if t.present&(1<<p) == 0 {
+			continue
+		}
+		d := t.v[p] - s.v[p]
+		if (s.v[p] < 0 && d < t.v[p]) || (s.v[p] > 0 && d > t.v[p]) {
+			return 0, false // the gap itself overflows: no match
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < 0 || d > allowed {
+			return 0, false
+		}
+		worst = max(worst, d)
+	}
+	return worst, true
+}
+
+// hierSheet is the detector's view of one sheet.
+type hierSheet struct {
+	rows  []HierarchyRow
+	opt   HierarchyOptions
+	vec   []hierVec
+	base  []HierarchyRole // HierarchyLeaf for rows that take part, else no-amount/placeholder
+	total []bool          // the label says total
+	stem  []string        // code stems
+	key   []string        // codes without separators
+	naive hierVec
+	nodes []int // rows that take part, in file order
+}
+
+func newHierSheet(rows []HierarchyRow, opt HierarchyOptions) *hierSheet {
+	n := len(rows)
+	h := &hierSheet{rows: rows, opt: opt, vec: make([]hierVec, n), base: make([]HierarchyRole, n),
+		total: make([]bool, n), stem: make([]string, n), key: make([]string, n)}
+	for i, r := range rows {
+		h.vec[i] = hierVecOf(r.Amounts)
+		h.total[i] = r.TotalWord || HierarchyTotalWord(r.Label)
+		h.stem[i] = hierCodeStem(r.Code)
+		h.key[i] = hierCodeKey(r.Code)
+	}
+	for i := range rows {
+		h.base[i] = h.baseRole(i)
+		if h.base[i] == HierarchyLeaf {
+			h.nodes = append(h.nodes, i)
+		}
+	}
+	return h
+}
+
+// baseRole sets apart rows with no amount and placeholders that repeat the
+// amounts of the nearest row with amounts above or below them.
+func (h *hierSheet) baseRole(i int) HierarchyRole {
+	if h.vec[i].present == 0 {
+		return HierarchyNoAmount
+	}
+	if !HierarchyPlaceholderLabel(h.rows[i].Label) || h.rows[i].Code != "" {
+		return HierarchyLeaf
+	}
+	for _, j := range []int{h.neighbour(i, -1), h.neighbour(i, +1)} {
+		if j >= 0 && !HierarchyPlaceholderLabel(h.rows[j].Label) && h.vec[j] == h.vec[i] {
+			return HierarchyPlaceholder
+		}
+	}
+	return HierarchyLeaf
+}
+
+// neighbour returns the nearest row from i in direction dir that has an
+// amount, or -1.
+func (h *hierSheet) neighbour(i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(h.rows); j += dir {
+		if h.vec[j].present != 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// sums computes the naive sum over every row with an amount.
+func (h *hierSheet) sums() error {
+	for i := range h.vec {
+		if !h.naive.add(h.vec[i]) {
+			return budget.ErrOverflow
+		}
+	}
+	return nil
+}
+
+// hierNode is a row with the block it totals, on the scan's stack.
+type hierNode struct {
+	row    int
+	lo, hi int // rows covered, inclusive
+}
+
+// hierCand is a row found to equal a block of nodes.
+type hierCand struct {
+	children []int // rows of the direct children, nearest first
+	lo, hi   int
+	ev       HierarchyEvidence
+	rounding budget.Money
+}
+
+// hierBlock accumulates one growing block of candidate children for a total
+// and the evidence its levels and codes give.
+type hierBlock struct {
+	sum           hierVec
+	levelAgree    bool
+	codeAgree     bool
+	contradiction bool
+}
+
+// push adds child row c to the block of total row t.
+func (h *hierSheet) push(b *hierBlock, t, c int) bool {
+	if !b.sum.add(h.vec[c]) {
+		return false
+	}
+	lt, lc := h.rows[t].Level, h.rows[c].Level
+	switch {
+	case lt > 0 && lc > 0 && lc <= lt:
+		b.contradiction = true
+	case lt == 0 || lc == 0:
+		b.levelAgree = false
+	}
+	if h.key[t] != "" && h.key[c] != "" {
+		if h.stem[t] == "" || len(h.key[c]) < len(h.stem[t]) || h.key[c][:len(h.stem[t])] != h.stem[t] || h.key[c] == h.key[t] {
+			b.contradiction = true
+		}
+	} else {
+		b.codeAgree = false
+	}
+	return !b.contradiction
+}
+
+// evidence returns the reasons a block of k children supports total row t.
+func (h *hierSheet) evidence(b *hierBlock, t, first, k int) HierarchyEvidence {
+	var ev HierarchyEvidence
+	if h.total[t] {
+		ev |= HierarchyByLabel
+	}
+	if b.levelAgree {
+		ev |= HierarchyByLevel
+	}
+	if b.codeAgree {
+		ev |= HierarchyByCode
+	}
+	if k == 1 && hierSameLabel(h.rows[t].Label, h.rows[first].Label) {
+		ev |= HierarchyBySameLabel
+	}
+	return ev
+}
+
+// hierRank orders the matches of one total: exact first, then more
+// evidence, then a block that folds single-child pairs (see
+// hierMatchResult.folded) before one read as written: a block boundary
+// between a row and the one row equal to it is less likely than a total of
+// one child.
+func hierRank(rounding budget.Money, ev HierarchyEvidence, folded bool) int {
+	r := 4 * bits.OnesCount16(uint16(ev))
+	if rounding == 0 {
+		r += 100
+	}
+	if folded {
+		r++
+	}
+	return r
+}
+
+// hierMatchResult is the best block found for one total.
+type hierMatchResult struct {
+	k        int // nodes in the block, 0 when none
+	rounding budget.Money
+	ev       HierarchyEvidence
+	tie      bool // another block size ranked the same
+	// folded says the block adds up only when every single-child pair in
+	// it (a row followed by one row of the same amount, see hierSheet.soft)
+	// counts once: those pairs are then confirmed as a total of one child.
+	folded bool
+	// single says the only match was the one nearest node, with no
+	// evidence: a single-child pair left for an enclosing total to decide.
+	single bool
+}
+
+// match finds the best block of nodes on top of stack that row t totals.
+func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchResult {
+	zero := h.vec[t].zero()
+	b := hierBlock{levelAgree: true, codeAgree: true}
+	var dup hierVec
+	var res hierMatchResult
+	best := -1
+	for m := 1; m <= len(stack) && m <= h.opt.MaxFanout; m++ {
+		c := stack[len(stack)-m].row
+		if !h.push(&b, t, c) {
+			break
+		}
+		if p, ok := soft[c]; ok && m >= 2 && p == stack[len(stack)-m+1].row && !dup.add(h.vec[c]) {
+			break
+		}
+		allowed := h.opt.Tolerance.allowed(m)
+		for _, folded := range []bool{false, true} {
+			if !hierNear(h.vec[t], b.sum, dup, folded, allowed) {
+				continue // the cheap test on one phase already fails
+			}
+			sum := b.sum
+			if folded && (dup.present == 0 || !sum.sub(dup)) {
+				continue
+			}
+			d, ok := hierMatch(h.vec[t], sum, allowed)
+			if !ok {
+				continue
+			}
+			e := h.evidence(&b, t, c, m)
+			if e == 0 && (zero || m == 1) {
+				res.single = res.single || (m == 1 && !zero)
+				continue
+			}
+			switch r := hierRank(d, e, folded); {
+			case r > best:
+				best = r
+				res = hierMatchResult{k: m, rounding: d, ev: e, folded: folded}
+			case r == best:
+				res.tie = true
+			}
+		}
+	}
+	if res.k > 0 {
+		res.single = false
+	}
+	return res
+}
+
+// sub subtracts y from x for the phases present in y; false on overflow.
+func (x *hierVec) sub(y hierVec) bool {
+	for p := budget.Phase(0); p < budget.NumPhases; p++ {
+		if y.present&(1<<p) == 0 {
+			continue
+		}
+		d := x.v[p] - y.v[p]
+		if (y.v[p] > 0 && d > x.v[p]) || (y.v[p] < 0 && d < x.v[p]) {
+			return false
+		}
+		x.v[p] = d
+	}
+	return true
+}
+
+// hierNear is a quick necessary test for hierMatch on the first phase of t:
+// it is false when that phase alone is further than allowed from the block
+// sum (less dup when folded). Overflowing arithmetic answers true and leaves
+// the decision to hierMatch.
+func hierNear(t, sum, dup hierVec, folded bool, allowed budget.Money) bool {
+	if t.present == 0 {
+		return false
+	}
+	p := bits.TrailingZeros8(t.present)
+	s := sum.v[p]
+	if folded {
+		s -= dup.v[p]
+	}
+	d := t.v[p] - s
+	return d <= allowed && d >= -allowed || d == -d
+}
