@@ -2,6 +2,7 @@ package budget
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 )
 
@@ -65,5 +66,24 @@ func TestPositionValue(t *testing.T) {
 	b, err := json.Marshal(p)
 	if want := `{"file":"b.xlsx","sheet":"Budget","row":12,"col":3,"cell":"C12","at":"b.xlsx:Budget!C12"}`; err != nil || string(b) != want {
 		t.Errorf("JSON %s (%v), want %s", b, err, want)
+	}
+}
+
+func TestMoneyArithmetic(t *testing.T) {
+	a, b := FromCents(150), FromCents(-250)
+	if d, ok := a.Sub(b); !ok || d != FromCents(400) {
+		t.Errorf("Sub = %v %v, want 4.00", d, ok)
+	}
+	if n, ok := b.Neg(); !ok || n != FromCents(250) {
+		t.Errorf("Neg = %v %v, want 2.50", n, ok)
+	}
+	if a.Sign() != 1 || b.Sign() != -1 || FromCents(0).Sign() != 0 || !FromCents(0).IsZero() {
+		t.Errorf("Sign or IsZero wrong")
+	}
+	if a.Cmp(b) != 1 || b.Cmp(a) != -1 || a.Cmp(a) != 0 {
+		t.Errorf("Cmp wrong")
+	}
+	if _, ok := FromCents(math.MinInt64).Neg(); ok {
+		t.Errorf("Neg of the smallest int64 did not overflow")
 	}
 }

@@ -90,3 +90,52 @@ func (s *Sum) Value() (Money, error) {
 // MarshalJSON writes m as a JSON number with two decimals, exactly:
 // 1234.5 currency units is 1234.50, never 1234.4999999.
 func (m Money) MarshalJSON() ([]byte, error) { return []byte(m.String()), nil }
+
+// The methods below are the whole arithmetic of Money that code outside
+// this file may use: Money's representation is not part of its API (it is
+// about to change to reach any precision), so new code never applies
+// operators or conversions to it.
+
+// FromCents returns the amount of c hundredths of the currency unit.
+func FromCents(c int64) Money { return Money(c) }
+
+// Sub returns m-n, and false if the difference overflows.
+func (m Money) Sub(n Money) (Money, bool) {
+	if n == math.MinInt64 {
+		return 0, false
+	}
+	return Add(m, -n)
+}
+
+// Neg returns -m, and false if it overflows.
+func (m Money) Neg() (Money, bool) {
+	if m == math.MinInt64 {
+		return 0, false
+	}
+	return -m, true
+}
+
+// Sign returns -1, 0 or +1 as m is negative, zero or positive.
+func (m Money) Sign() int {
+	switch {
+	case m < 0:
+		return -1
+	case m > 0:
+		return 1
+	}
+	return 0
+}
+
+// Cmp returns -1, 0 or +1 as m is less than, equal to or greater than n.
+func (m Money) Cmp(n Money) int {
+	switch {
+	case m < n:
+		return -1
+	case m > n:
+		return 1
+	}
+	return 0
+}
+
+// IsZero reports whether m is zero.
+func (m Money) IsZero() bool { return m == 0 }
