@@ -156,6 +156,9 @@ type Budget struct {
 	Ledger  []RowRecord
 	Totals  []TotalCheck
 	Issues  []Issue
+	// Decisions are the decisions made on evidence while reading, in the
+	// order they were made.
+	Decisions []Decision
 	// Tolerance is the largest difference between a stated total and the
 	// sum of its lines that counts as a match.
 	Tolerance Money

@@ -280,5 +280,5 @@ func methodology(r *Report) []htmlDef {
 		defs = append(defs, htmlDef{"Convention " + w.Name, w.Description + ". Source: " + w.Source + "."})
 	}
 	defs = append(defs, htmlDef{"Coverage", "The share of money that was screened for gender at all (any marker, including not targeted)."})
-	return defs
+	return append(defs, reportDecisions(r)...)
 }

@@ -202,6 +202,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	inspectLedger(ew, b, opt)
 	inspectTotals(ew, b, opt)
 	inspectLineTotals(ew, b)
+	inspectDecisions(ew, b.Decisions)
 	errs := b.Errors()
 	ew.printf("\n%s; %s, %s (grb validate lists them)\n", format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(len(b.Issues)-errs, "warning"))
 	return ew.err
@@ -343,12 +344,14 @@ type issueJSON struct {
 	Errors   int            `json:"errors"`
 	Warnings int            `json:"warnings"`
 	Issues   []budget.Issue `json:"issues"`
+	// Decisions are what was decided on evidence while reading.
+	Decisions []budget.Decision `json:"decisions,omitempty"`
 }
 
 // WriteIssuesJSON writes the issues of a budget as one JSON object.
 func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
 	errs := b.Errors()
-	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: len(b.Issues) - errs, Issues: sortedIssues(b)}
+	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: len(b.Issues) - errs, Issues: sortedIssues(b), Decisions: b.Decisions}
 	if v.Issues == nil {
 		v.Issues = []budget.Issue{}
 	}

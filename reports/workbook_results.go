@@ -326,6 +326,11 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 	} {
 		rows = append(rows, []any{"Definition", d.term, "", d.def, ""})
 	}
+	for _, b := range r.Budgets {
+		for _, in := range b.Decisions {
+			rows = append(rows, []any{"Read " + b.Source, in.Topic, decisionWhere(in), decisionText(in), ""})
+		}
+	}
 	x.table(sheet, 1, []col{{"Topic", 18, 0}, {"Name", 24, 0}, {"Value", 30, 0}, {"Meaning", 80, 0}, {"Source", 60, 0}}, rows)
 }
 
