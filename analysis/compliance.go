@@ -158,9 +158,9 @@ func (c *ruleCheck) below(l *budget.Line) bool {
 func (c *ruleCheck) countLines() {
 	for _, g := range c.order {
 		for _, i := range g.lines {
-			g.measured.Den++
+			g.measured.Den, _ = budget.Add(g.measured.Den, budget.FromUnits(1))
 			if !c.below(&c.b.Lines[i]) {
-				g.measured.Num++
+				g.measured.Num, _ = budget.Add(g.measured.Num, budget.FromUnits(1))
 			}
 		}
 	}
@@ -182,7 +182,7 @@ func (c *ruleCheck) measureMoney() error {
 		return err
 	}
 	measure := func(g *Group) Measured {
-		return Measured{Unit: UnitAmount, Num: int64(g.GEWE), Den: int64(g.Amount)}
+		return Measured{Unit: UnitAmount, Num: g.GEWE, Den: g.Amount}
 	}
 	if len(c.by) == 0 {
 		c.order[0].measured = measure(&sh.Total)
@@ -266,7 +266,7 @@ func (c *ruleCheck) lineRefs(set map[int]bool) []LineRef {
 			return a.HasAmount
 		}
 		if a.Amount != c.Amount {
-			return a.Amount > c.Amount
+			return a.Amount.Cmp(c.Amount) > 0
 		}
 		return a.Index < c.Index
 	})
@@ -289,7 +289,7 @@ func ruleReason(r Rule, m Measured, phase budget.Phase, pass, inGroup bool) Reas
 	if !pass {
 		why.Shortfall = m.shortfall(r.Min)
 	}
-	why.Missing = m.Den - m.Num
+	why.Missing, _ = m.Den.Sub(m.Num)
 	switch {
 	case r.Kind == EveryLine && pass:
 		why.Code = ReasonAllAtLevel

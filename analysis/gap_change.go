@@ -140,8 +140,8 @@ func yearChanges(a *adder, years []YearAmounts) []YearChange {
 			continue
 		}
 		ch := YearChange{From: o.Year, To: n.Year, Total: delta(a, o.Total, n.Total), GEWE: delta(a, o.GEWE, n.GEWE)}
-		if o.Total > 0 && n.Total > 0 {
-			ch.Share = defined((float64(n.GEWE)/float64(n.Total) - float64(o.GEWE)/float64(o.Total)) * 100)
+		if o.Total.Sign() > 0 && n.Total.Sign() > 0 {
+			ch.Share = defined((quo(n.GEWE, n.Total) - quo(o.GEWE, o.Total)) * 100)
 		}
 		if o.Real && n.Real {
 			ch.Real = true
@@ -155,8 +155,8 @@ func yearChanges(a *adder, years []YearAmounts) []YearChange {
 
 func delta(a *adder, old, new budget.Money) Delta {
 	d := Delta{Old: old, New: new, Abs: a.sub(new, old)}
-	if old > 0 {
-		d.Rel = defined(float64(d.Abs) / float64(old))
+	if old.Sign() > 0 {
+		d.Rel = defined(quo(d.Abs, old))
 	}
 	return d
 }

@@ -15,10 +15,10 @@ type Ratio struct {
 
 // Value returns Num/Den, and false when Den is 0.
 func (r Ratio) Value() (float64, bool) {
-	if r.Den == 0 {
+	if r.Den.IsZero() {
 		return 0, false
 	}
-	return float64(r.Num) / float64(r.Den), true
+	return quo(r.Num, r.Den), true
 }
 
 // MarshalJSON writes {"num":…, "den":…, "value":… or null}.

@@ -218,9 +218,10 @@ func measuredText(rr analysis.RuleResult) string {
 	p := format.PercentAgainst(v, rr.Rule.Min, rr.Pass)
 	s := ""
 	if m.Unit == analysis.UnitLines {
-		s = fmt.Sprintf("%s (%d of %d lines)", p, m.Num, m.Den)
+		num, den := m.Lines()
+		s = fmt.Sprintf("%s (%d of %d lines)", p, num, den)
 	} else {
-		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)))
+		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(m.Num), format.Money(m.Den))
 	}
 	if len(rr.Groups) > 0 {
 		s += " lowest group"

@@ -41,7 +41,7 @@ func Findings(r *Report) []string {
 		d.Weighting, format.Share(d.Share.Value()), format.MoneyIn(d.GEWE, cur), p.Weighting, format.Share(p.Share.Value()), e.Weighting, format.Share(e.Share.Value())))
 
 	ns := t.Level(budget.NotScreened)
-	if ns == 0 {
+	if ns.IsZero() {
 		out = append(out, "Every line was screened for gender.")
 	} else {
 		out = append(out, fmt.Sprintf("%s of the money (%s) was not screened for gender: whether it serves gender equality is unknown, and it is not counted as zero.", format.Share(t.NotScreened.Value()), format.MoneyIn(ns, cur)))
@@ -49,10 +49,10 @@ func Findings(r *Report) []string {
 
 	// Where: the objectives with the most GEWE money, and the blind spots.
 	groups := append([]analysis.Group(nil), r.ByObjective.Groups...)
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].GEWE > groups[j].GEWE })
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].GEWE.Cmp(groups[j].GEWE) > 0 })
 	var top []string
 	for _, g := range groups {
-		if len(top) == 3 || g.GEWE <= 0 || g.Keys[0].Value == "" {
+		if len(top) == 3 || g.GEWE.Sign() <= 0 || g.Keys[0].Value == "" {
 			break
 		}
 		top = append(top, fmt.Sprintf("%s (%s)", g.Keys[0].Label, format.MoneyIn(g.GEWE, cur)))
@@ -62,7 +62,7 @@ func Findings(r *Report) []string {
 	}
 	var blind []string
 	for _, g := range r.ByObjective.Groups {
-		if g.Keys[0].Value != "" && g.Amount > 0 && g.GEWE == 0 {
+		if g.Keys[0].Value != "" && g.Amount.Sign() > 0 && g.GEWE.IsZero() {
 			blind = append(blind, g.Keys[0].Label)
 		}
 	}
@@ -102,7 +102,7 @@ func qualitySentence(r *Report) []string {
 
 func untagged(res *analysis.Result) *analysis.Group {
 	for i := range res.Groups {
-		if res.Groups[i].Keys[0].Value == "" && res.Groups[i].Amount != 0 {
+		if res.Groups[i].Keys[0].Value == "" && !res.Groups[i].Amount.IsZero() {
 			return &res.Groups[i]
 		}
 	}
@@ -155,10 +155,11 @@ func changeSentence(r *Report) string {
 	}
 	a, b := years[len(years)-2], years[len(years)-1]
 	rel := func(old, new budget.Money) string {
-		if old == 0 {
+		d, ok := new.Sub(old)
+		if old.IsZero() || !ok {
 			return "n/a"
 		}
-		return format.PercentSigned(100 * (float64(new) - float64(old)) / float64(old))
+		return format.PercentSigned(100 * ratio(d, old))
 	}
 	return fmt.Sprintf("From fiscal year %s to %s, gender-equality money (%s) changed by %s (%s to %s), the whole budget in scope by %s (nominal).",
 		a.Keys[0].Value, b.Keys[0].Value, r.Weighting.Name, rel(a.GEWE, b.GEWE), format.Money(a.GEWE), format.Money(b.GEWE), rel(a.Amount, b.Amount))

@@ -127,7 +127,7 @@ func focusYear(years []int, lines []budget.Line, phase budget.Phase) int {
 	latest := 0
 	for i := range lines {
 		l := &lines[i]
-		if v, ok := l.Amounts.Get(phase); ok && v != 0 && l.Year > latest {
+		if v, ok := l.Amounts.Get(phase); ok && !v.IsZero() && l.Year > latest {
 			latest = l.Year
 		}
 	}

@@ -275,12 +275,13 @@ func (s *sheetReader) count(cells []string, n int, f budget.Field) budget.Count 
 		return budget.Count{}
 	}
 	m, ok, err := budget.ParseAmount(v, budget.Units, s.opt.Decimal)
-	if err != nil || (ok && (m < 0 || m%100 != 0)) {
+	cents, fits := m.Cents()
+	if err != nil || (ok && (m.Sign() < 0 || m.Decimals() > 0 || !fits)) {
 		s.b.AddIssue(budget.Warning, "count-invalid", s.pos(n, c+1), v, "a whole number of people", "beneficiary count not understood; left blank", nil)
 		return budget.Count{}
 	}
 	if !ok {
 		return budget.Count{}
 	}
-	return budget.Count{N: int64(m / 100), OK: true}
+	return budget.Count{N: cents / 100, OK: true}
 }

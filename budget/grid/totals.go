@@ -90,7 +90,7 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 					p.rows = append(p.rows, n)
 					for j := range p.stated {
 						if vals[j].ok {
-							p.stated[j].v += vals[j].v
+							p.stated[j].v = addMoney(p.stated[j].v, vals[j].v)
 							p.stated[j].ok = true
 						}
 					}
@@ -212,7 +212,7 @@ func (s *sheetReader) check(t pendingTotal) {
 	s.b.Totals = append(s.b.Totals, c)
 	if !c.OK(s.b.Tolerance) {
 		for _, a := range c.Amounts {
-			if d := a.Diff(); d < -s.b.Tolerance || d > s.b.Tolerance {
+			if d := a.Diff(); d.Abs().Cmp(s.b.Tolerance.Abs()) > 0 {
 				s.b.AddIssue(budget.Warning, "total-mismatch", c.Pos, a.Stated.String(), fmt.Sprintf("%s, the sum of the %d lines it covers (%s); difference %s", a.Computed, c.Covered, scope, d), fmt.Sprintf("%s total %q does not equal its lines", a.Column, c.Label), nil)
 			}
 		}
@@ -260,4 +260,14 @@ func (s *sheetReader) promote(t pendingTotal) {
 		r := &s.b.Ledger[led]
 		r.Reason = "total row of " + t.key.String() + " with no item rows below it: read as a line"
 	}
+}
+
+// addMoney returns a+b for the stated amounts of a total that repeats over
+// rows; past Money's range (±1.7e20 units) it keeps a, and the
+// reconciliation of that total then reports the mismatch.
+func addMoney(a, b budget.Money) budget.Money {
+	if s, ok := budget.Add(a, b); ok {
+		return s
+	}
+	return a
 }

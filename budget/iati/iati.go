@@ -320,11 +320,11 @@ func (r *iatiReader) amount(v iatiValue, pos budget.Position, what string) (budg
 	m, ok, err := budget.ParseAmount(t, budget.Units, budget.DecimalPoint)
 	if err != nil {
 		r.b.AddIssue(budget.Error, "amount-invalid", pos, budget.ClipText(t), "an xsd:decimal such as 1234.56", what+": "+budget.IssueText(err), err)
-		return 0, false
+		return budget.Money{}, false
 	}
 	if !ok {
 		r.b.AddIssue(budget.Error, "amount-invalid", pos, "", "an xsd:decimal such as 1234.56", what+" has no value; it is not counted", budget.ErrInvalidAmount)
-		return 0, false
+		return budget.Money{}, false
 	}
 	if c := strings.TrimSpace(v.Currency); c != "" {
 		if _, err := currency.ParseISO(c); err != nil {
