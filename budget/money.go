@@ -454,3 +454,21 @@ func (m Money) Decimals() int {
 	}
 	return n
 }
+
+// RatDecimal writes r, whose denominator divides a power of ten, as an
+// exact decimal ("-0.00000000000000000006"); any other rational is written
+// with 40 decimals.
+func RatDecimal(r *big.Rat) string {
+	d := new(big.Int).Set(r.Denom())
+	twos := d.TrailingZeroBits()
+	d.Rsh(d, twos)
+	fives := 0
+	five, m := big.NewInt(5), new(big.Int)
+	for d.Cmp(big.NewInt(1)) > 0 {
+		if d.QuoRem(d, five, m); m.Sign() != 0 {
+			return r.FloatString(40)
+		}
+		fives++
+	}
+	return r.FloatString(max(int(twos), fives))
+}

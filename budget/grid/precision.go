@@ -49,7 +49,7 @@ func (s *sheetReader) warnPrecision() {
 		p := s.lost[c]
 		s.b.AddIssue(budget.Warning, "precision-lost", s.pos(p.row, c+1), p.header, "amounts with at most 18 decimals once scaled",
 			fmt.Sprintf("%d %s in column %q %s more than 18 decimals once scaled: rounded to 18 decimals (halves to even), which changes the column's total by %s (the total as read minus the exact sum of the cells as written); --scale millions (or thousands) reads them in a larger unit and keeps every digit",
-				p.n, plural(p.n, "value", "values"), p.header, plural(p.n, "has", "have"), exactDecimal(p.effect)), nil)
+				p.n, plural(p.n, "value", "values"), p.header, plural(p.n, "has", "have"), budget.RatDecimal(p.effect)), nil)
 	}
 }
 
@@ -58,22 +58,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// exactDecimal writes r, whose denominator divides a power of ten, as an
-// exact decimal ("-0.00000000000000000006"); any other rational is written
-// with 40 decimals.
-func exactDecimal(r *big.Rat) string {
-	d := new(big.Int).Set(r.Denom())
-	twos := d.TrailingZeroBits()
-	d.Rsh(d, twos)
-	fives := 0
-	five, m := big.NewInt(5), new(big.Int)
-	for d.Cmp(big.NewInt(1)) > 0 {
-		if d.QuoRem(d, five, m); m.Sign() != 0 {
-			return r.FloatString(40)
-		}
-		fives++
-	}
-	return r.FloatString(max(int(twos), fives))
 }

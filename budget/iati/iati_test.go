@@ -593,3 +593,27 @@ func TestReadIATIScheme(t *testing.T) {
 		t.Errorf("--scheme dac: err = %v, want a refusal", err)
 	}
 }
+
+// A value with more than 18 decimals is rounded (halves to even) and
+// counted in one precision-lost warning with the exact effect on the total;
+// 18 decimals are kept as written.
+func TestReadIATIPrecisionLost(t *testing.T) {
+	act := func(id, v string) string {
+		return `<iati-activity default-currency="USD"><iati-identifier>` + id + `</iati-identifier><title><narrative>x</narrative></title>
+  <budget type="1"><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/><value value-date="2020-01-01">` + v + `</value></budget></iati-activity>`
+	}
+	b := readIATIText(t, iatiDoc(act("A", "0.1234567890123456789"), act("B", "0.123456789012345678"), act("C", "2.00000000000000000049")), budget.Options{})
+	var got []string
+	for _, is := range b.Issues {
+		if is.Code == "precision-lost" {
+			got = append(got, is.Message)
+		}
+	}
+	want := "2 values have more than 18 decimals: rounded to 18 decimals (halves to even), which changes their total by -0.00000000000000000039 (the total as read minus the exact sum of the values as written)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("precision-lost warnings %q, want [%q]", got, want)
+	}
+	if v := viewLines(b); len(v) != 3 || v[0].Approved != "0.123456789012345679" || v[1].Approved != "0.123456789012345678" || v[2].Approved != "2.00" {
+		t.Errorf("lines %+v", v)
+	}
+}
