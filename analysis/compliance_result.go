@@ -7,8 +7,8 @@ import (
 	"github.com/grb-toolkit/grb/budget"
 )
 
-// Measured is a measured value with its numerator and denominator: money
-// in cents (UnitAmount) or a number of lines (UnitLines).
+// Measured is a measured value with its numerator and denominator: amounts
+// of money (UnitAmount) or a number of lines as whole units (UnitLines).
 type Measured struct {
 	Unit Unit
 	// Num and Den are amounts of money, or (UnitLines) counts of lines as

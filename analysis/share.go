@@ -37,7 +37,7 @@ func (o Options) weighting() Weighting {
 //
 // Money is summed exactly. A line split between objectives is apportioned
 // by its shares with the largest-remainder method, so group amounts add up
-// to the total to the cent; thematic areas share an objective's money
+// to the total exactly; thematic areas share an objective's money
 // equally when the objective belongs to several.
 func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	if len(opt.By) > maxDims {
