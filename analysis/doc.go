@@ -192,6 +192,7 @@
 //
 // where round is to the finest unit the three amounts are written in
 // (at least the cent), halves away from zero; a level weighting is exact.
+//
 //	amount effect             = C − G0
 //	re-marking effect         = G1 − C
 //
