@@ -189,12 +189,11 @@
 //
 //	line, level weighting     C = round(w_old × A1)
 //	attributed, or programme  C = round(G0 × A1 ÷ A0), or G1 when A0 = 0
-//
-// where round is to the finest unit the three amounts are written in
-// (at least the cent), halves away from zero; a level weighting is exact.
-//
 //	amount effect             = C − G0
 //	re-marking effect         = G1 − C
+//
+// where round is to the finest unit the three amounts are written in
+// (at least the cent), halves away from zero; w_old × A1 is exact.
 //
 // For a programme the re-marking effect is the change of its mix of
 // markers. Each line of either budget falls in exactly one of added or
