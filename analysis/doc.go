@@ -187,7 +187,7 @@
 // item with old amount A0 and GEWE money G0, new A1 and G1, is valued at
 // C, its new amount under its old marking:
 //
-//	line, level weighting     C = round(w_old × A1)
+//	line, level weighting     C = w_old × A1
 //	attributed, or programme  C = round(G0 × A1 ÷ A0), or G1 when A0 = 0
 //	amount effect             = C − G0
 //	re-marking effect         = G1 − C
