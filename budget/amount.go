@@ -251,21 +251,31 @@ func amountToMoney(mant uint64, k int, scale uint64, neg bool) (m Money, overflo
 	if mant == 0 {
 		return Money{}, false, false
 	}
-	if k < 0 || k >= len(moneyPow10) {
+	if k < 0 || k > 38 {
 		return Money{}, false, true
 	}
-	h, l := bits.Mul64(mant, moneyPow10[k])
-	h1, l1 := bits.Mul64(l, scale)
-	h2, l2 := bits.Mul64(h, scale)
-	if h2 != 0 {
+	h, l := bits.Mul64(mant, moneyPow10[min(k, 19)])
+	if k > 19 {
+		if h, l, overflow = mul128(h, l, moneyPow10[k-19]); overflow {
+			return Money{}, true, false
+		}
+	}
+	if h, l, overflow = mul128(h, l, scale); overflow {
 		return Money{}, true, false
+	}
+	m, ok := fromAbs(h, l, neg)
+	return m, !ok, false
+}
+
+// mul128 returns the 128-bit (h, l) × f, and true if it overflows.
+func mul128(h, l, f uint64) (hi, lo uint64, overflow bool) {
+	h1, l1 := bits.Mul64(l, f)
+	h2, l2 := bits.Mul64(h, f)
+	if h2 != 0 {
+		return 0, 0, true
 	}
 	hi, c := bits.Add64(h1, l2, 0)
-	if c != 0 {
-		return Money{}, true, false
-	}
-	m, ok := fromAbs(hi, l1, neg)
-	return m, !ok, false
+	return hi, l1, c != 0
 }
 
 // amountResidualMaxExp bounds the exact residual computed for a value
