@@ -26,6 +26,7 @@ func (s *sheetReader) finish() {
 	if !s.rep.Wide {
 		s.programmeTotals()
 	}
+	s.flatHierarchy()
 	var checks []pendingTotal
 	for _, t := range s.totals {
 		if t.keyed && len(s.keyedScope(t.key)) == 0 {
@@ -82,7 +83,7 @@ func (s *sheetReader) reclassify() {
 				run.Row, run.Rows = next, n-next
 				out = append(out, run)
 			}
-			out = append(out, budget.RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: budget.RowSubtotal, Reason: s.reclass[n]})
+			out = append(out, budget.RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: s.reclassAs(n), Reason: s.reclass[n]})
 			next = n + 1
 		}
 		if next <= r.Last() {
