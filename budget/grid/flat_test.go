@@ -3,6 +3,7 @@ package grid_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
@@ -227,5 +228,39 @@ func TestReadFlatBudgetsKeepEveryLine(t *testing.T) {
 				t.Errorf("%d sheets warned, want at most %d", warned, d.maxWarns)
 			}
 		})
+	}
+}
+
+// TestReadFlattenedOECDDAC2a reads the DAC2a matrix's column "DAC
+// Countries, Total" as a budget. SOURCE.md: the naive column sum is
+// 830764.40 (5.67 times the true total); All Recipients states 146536.70,
+// its leaf rows sum to 146536.80 (0.10 of rounding in published figures).
+func TestReadFlattenedOECDDAC2a(t *testing.T) {
+	path := "../../../shared/data/real/oecd-dac2a-2019-donor-recipient-matrix/ODA-2019-DAC2a.csv"
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent: real-file test skipped", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := map[budget.Field]string{budget.FieldApproved: "D", budget.FieldDescription: "A"}
+	b := readCSV(t, string(data), budget.Options{Columns: cols})
+	if got := sumApproved(b); got.Cmp(budget.FromCents(14653680)) != 0 {
+		t.Errorf("lines sum to %s, want 146536.80 (the leaves)", got)
+	}
+	var grand *budget.TotalCheck
+	for i, c := range b.Totals {
+		if c.How == "hierarchy" && c.Class == budget.RowTotal {
+			grand = &b.Totals[i]
+		}
+	}
+	if grand == nil || grand.Label != "All Recipients" || len(grand.Amounts) != 1 ||
+		grand.Amounts[0].Stated.Cmp(budget.FromCents(14653670)) != 0 || !grand.OK(b.Tolerance) {
+		t.Errorf("grand total check %+v, want All Recipients 146536.70 matching its leaves within rounding", grand)
+	}
+	off := readCSV(t, string(data), budget.Options{Columns: cols, Hierarchy: budget.HierarchyOff})
+	if got := sumApproved(off); got.Cmp(budget.FromCents(83076440)) != 0 {
+		t.Errorf("--hierarchy off: %s, want the naive 830764.40", got)
 	}
 }
