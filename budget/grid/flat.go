@@ -45,6 +45,9 @@ func (s *sheetReader) flatHierarchy() {
 		return
 	}
 	lines := s.b.Lines[s.start:]
+	if cap(s.flatIdx) < len(lines) {
+		s.flatIdx = make([]int, 0, len(lines)) // once per sheet, not grown row by row
+	}
 	s.flatIdx = s.flatIdx[:0]
 	flush := func() {
 		if len(s.flatIdx) >= 3 {

@@ -20,6 +20,9 @@ import (
 func (s *sheetReader) flatMayHaveTotal(idx []int) bool {
 	lines := s.b.Lines[s.start:]
 	p := s.amts[0].phase
+	if cap(s.flatSums) < len(idx)+1 {
+		s.flatSums = make([]budget.Money, 0, len(idx)+1)
+	}
 	sums := append(s.flatSums[:0], budget.FromCents(0))
 	defer func() { s.flatSums = sums }()
 	for _, i := range idx {
