@@ -128,6 +128,18 @@ const (
 	NoteAmbiguousKeys ReasonCode = "ambiguous_keys"
 )
 
+// The reasons a share or a change is undefined: it is not a percentage
+// when its base is not positive ([Ratio.Undefined], [Delta].Why).
+const (
+	// ReasonBaseZero: the base (the denominator, or the old amount of a
+	// change) is zero.
+	ReasonBaseZero ReasonCode = "base_zero"
+	// ReasonBaseNegative: the base is negative (net reversals or
+	// repayments): a share of it or a change from it has no meaning as a
+	// percentage.
+	ReasonBaseNegative ReasonCode = "base_negative"
+)
+
 // The reasons lines are left out of a measure ([Exclusion]).
 const (
 	// ExclusionNoExecuted: the line has no executed amount.

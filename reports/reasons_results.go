@@ -12,6 +12,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // resultNoteText words a note on shares, gaps or a diff (noteText words
@@ -87,4 +88,64 @@ func exclusionText(code analysis.ReasonCode) string {
 		return "a negative beneficiary count"
 	}
 	return string(code)
+}
+
+// baseText words why a share or a change is not a percentage
+// (analysis.ReasonBaseZero, ReasonBaseNegative).
+func baseText(code analysis.ReasonCode) string {
+	switch code {
+	case analysis.ReasonBaseZero:
+		return "the base is zero"
+	case analysis.ReasonBaseNegative:
+		return "the base is negative"
+	}
+	return string(code)
+}
+
+// baseShort is baseText for a table cell.
+func baseShort(code analysis.ReasonCode) string {
+	switch code {
+	case analysis.ReasonBaseZero:
+		return "zero base"
+	case analysis.ReasonBaseNegative:
+		return "negative base"
+	}
+	return string(code)
+}
+
+// changeWords words a change with the direction its sign has: "rose by
+// 50.0% (100.00 to 150.00)", "fell by 400.00 (-500.00 to -900.00; no
+// percentage: the base is negative)", "did not change (100.00)".
+func changeWords(d analysis.Delta) string {
+	dir := "rose"
+	switch d.Abs.Sign() {
+	case 0:
+		return fmt.Sprintf("did not change (%s)", format.Money(d.New))
+	case -1:
+		dir = "fell"
+	}
+	if d.Rel.OK {
+		v := d.Rel.V
+		if v < 0 {
+			v = -v
+		}
+		return fmt.Sprintf("%s by %s (%s to %s)", dir, format.Percent(100*v), format.Money(d.Old), format.Money(d.New))
+	}
+	abs := d.Abs
+	if abs.Sign() < 0 {
+		abs, _ = abs.Neg()
+	}
+	return fmt.Sprintf("%s by %s (%s to %s; no percentage: %s)", dir, format.Money(abs), format.Money(d.Old), format.Money(d.New), baseText(d.Why))
+}
+
+// deltaPct is a change's percentage with its sign ("+50.0%"), or "n/a"
+// with the reason.
+func deltaPct(d analysis.Delta) string {
+	if !d.Rel.OK {
+		if d.Why == "" {
+			return "n/a"
+		}
+		return "n/a, " + baseShort(d.Why)
+	}
+	return format.PercentSigned(100 * d.Rel.V)
 }
