@@ -23,6 +23,10 @@ func resultNoteText(n analysis.Note) string {
 		return noteGroupedByCurrency(n.N)
 	case analysis.NoteNoPhaseAmount:
 		return noteNoPhaseAmount(n.Phase)
+	case analysis.NotePhaseFallback:
+		return notePhaseFallback(n.Phase, n.Asked, n.N)
+	case analysis.NotePhaseElsewhere:
+		return notePhaseElsewhere(n.Phase, n.Phases)
 	case analysis.NoteNoYearLines:
 		return noteNoYearLines(n.N)
 	case analysis.NoteNoExecution:
@@ -44,7 +48,51 @@ func noteGroupedByCurrency(currencies int) string {
 
 // NoteNoPhaseAmount.
 func noteNoPhaseAmount(phase budget.Phase) string {
-	return fmt.Sprintf("no line has a %s amount: every share is undefined (try another --phase)", phase)
+	return fmt.Sprintf("no line has %s %s amount: every share is undefined (try another --phase)", article(phase), phase)
+}
+
+// article is "an" before a phase name that starts with a vowel, else "a".
+func article(p budget.Phase) string {
+	if s := p.String(); s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// phaseFallbackEvidence says why another phase than the one asked for
+// is analysed (NotePhaseFallback).
+func phaseFallbackEvidence(phase, asked budget.Phase, lines int) string {
+	return fmt.Sprintf("no line has %s %s amount, and %s is the only phase with money (%d lines)", article(asked), asked, phase, lines)
+}
+
+// NotePhaseFallback.
+func notePhaseFallback(phase, asked budget.Phase, lines int) string {
+	return fmt.Sprintf("%s amounts analysed: %s; --phase chooses another", phase, phaseFallbackEvidence(phase, asked, lines))
+}
+
+// NotePhaseElsewhere.
+func notePhaseElsewhere(phase budget.Phase, others []budget.Phase) string {
+	names := make([]string, len(others))
+	for i, p := range others {
+		names[i] = p.String()
+	}
+	list := strings.Join(names, ", ")
+	if n := len(names); n > 1 {
+		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+		return fmt.Sprintf("no line has %s %s amount; the phases with money are %s (choose one with --phase)", article(phase), phase, list)
+	}
+	return fmt.Sprintf("no line has %s %s amount; %s has money (--phase %s analyses it)", article(phase), phase, list, list)
+}
+
+// PhaseDecision is the decision of analysing another phase than the one
+// asked for (pc.Fallback), to record on the budget so that the report's
+// methodology shows it; the zero Decision when the phase asked for is
+// analysed.
+func PhaseDecision(pc analysis.PhaseChoice) budget.Decision {
+	if !pc.Fallback {
+		return budget.Decision{}
+	}
+	return budget.Decision{Topic: "phase", Choice: pc.Phase.String() + " amounts analysed", Evidence: phaseFallbackEvidence(pc.Phase, pc.Asked, pc.Lines), Override: "--phase"}
 }
 
 // NoteNoYearLines.

@@ -53,3 +53,26 @@ func TestDeltaPct(t *testing.T) {
 		}
 	}
 }
+
+func TestPhaseNotes(t *testing.T) {
+	for _, tc := range []struct {
+		n    analysis.Note
+		want string
+	}{
+		{analysis.Note{Code: analysis.NoteNoPhaseAmount, Phase: budget.Approved}, "no line has an approved amount: every share is undefined (try another --phase)"},
+		{analysis.Note{Code: analysis.NoteNoPhaseAmount, Phase: budget.Revised}, "no line has a revised amount: every share is undefined (try another --phase)"},
+		{analysis.Note{Code: analysis.NotePhaseFallback, Phase: budget.Executed, Asked: budget.Approved, N: 2},
+			"executed amounts analysed: no line has an approved amount, and executed is the only phase with money (2 lines); --phase chooses another"},
+		{analysis.Note{Code: analysis.NotePhaseElsewhere, Phase: budget.Approved, Phases: []budget.Phase{budget.Revised, budget.Executed}},
+			"no line has an approved amount; the phases with money are revised and executed (choose one with --phase)"},
+	} {
+		if got := resultNoteText(tc.n); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.n.Code, got, tc.want)
+		}
+	}
+	d := PhaseDecision(analysis.PhaseChoice{Phase: budget.Executed, Asked: budget.Approved, Fallback: true, Lines: 2, Others: []budget.Phase{budget.Executed}})
+	want := budget.Decision{Topic: "phase", Choice: "executed amounts analysed", Evidence: "no line has an approved amount, and executed is the only phase with money (2 lines)", Override: "--phase"}
+	if d != want {
+		t.Errorf("PhaseDecision = %+v, want %+v", d, want)
+	}
+}
