@@ -153,9 +153,12 @@ func (s *sheetReader) mapColumns(sample []rawRow) error {
 		return &budget.ParseError{File: s.file, Sheet: s.sheet, Row: s.rep.HeaderRow, Err: fmt.Errorf("column %q for %s not found in the header (it has: %s)", missing.header, missing.field, strings.Join(nonEmpty(s.header), " | "))}
 	}
 	s.dropTextColumns(given, sample)
-	if c := s.amounts(s.opt.Phase); c >= 0 {
+	s.decideYearColumn(given, sample)
+	c := s.amounts(s.opt.Phase)
+	if c >= 0 {
 		s.b.AddIssue(budget.Warning, "column-unused", s.pos(s.rep.HeaderRow, c+1), s.header[c], "", fmt.Sprintf("amount column not used: phase %s already has a column of its own", s.opt.Phase), nil)
 	}
+	s.noteUnusedColumns(c)
 	s.rep.Wide = s.wide
 	s.rep.Columns = s.mappings(given, s.opt)
 	return nil

@@ -42,8 +42,8 @@ func noteNegatives(b *budget.Budget) {
 			}
 			a.neg++
 			a.sum.Add(m)
-			if len(a.rows) <= maxNegativeRows && l.Pos.Row > 0 {
-				a.rows = append(a.rows, rowRef(l.Pos))
+			if r := rowRef(l.Pos); len(a.rows) <= maxNegativeRows && l.Pos.Row > 0 && (len(a.rows) == 0 || a.rows[len(a.rows)-1] != r) {
+				a.rows = append(a.rows, r)
 			}
 		}
 	}
