@@ -59,11 +59,17 @@ func (r *iatiReader) levels() {
 	}
 	how := "related-activity type 1/2" + r.tree.hierarchyText()
 	sp := budget.SplitLevels(r.b.Lines, r.opt.Level, r.b.Tolerance)
+	if sp == nil && r.parentHasMoney() {
+		r.b.Decide(budget.Decision{Sheet: iatiSheet, Topic: "level",
+			Choice:   "count every activity with money: no activity with money is the parent of another with money, so nothing is counted twice",
+			Evidence: fmt.Sprintf("%s: %d parent activities and %d child activities in the file; the parents with money have no child with money", how, r.inFile(r.tree.parents), r.inFile(r.tree.children))})
+		return
+	}
 	if sp == nil {
 		r.b.Decide(budget.Decision{Sheet: iatiSheet, Topic: "level",
 			Choice: "count every activity with money: the parent activities carry no money, so nothing is counted twice",
-			Evidence: fmt.Sprintf("%s: %d parent activities and %d child activities named; no parent activity has a budget or spending (they make no lines)",
-				how, len(r.tree.parents), len(r.tree.children))})
+			Evidence: fmt.Sprintf("%s: %d parent activities and %d child activities in the file (%d more named but not in it); no parent activity in the file has a budget or spending (they make no lines)",
+				how, r.inFile(r.tree.parents), r.inFile(r.tree.children), len(r.tree.parents)+len(r.tree.children)-r.inFile(r.tree.parents)-r.inFile(r.tree.children))})
 		return
 	}
 	sp.Record(r.b, iatiSheet, how, "activities")
@@ -88,6 +94,27 @@ func (r *iatiReader) levels() {
 	}
 	r.b.Lines = keep
 	r.b.Ledger = splitRecords(r.b.Ledger, class)
+}
+
+// parentHasMoney reports whether a parent activity made a line.
+func (r *iatiReader) parentHasMoney() bool {
+	for i := range r.b.Lines {
+		if r.tree.parents[r.b.Lines[i].Programme.Code()] {
+			return true
+		}
+	}
+	return false
+}
+
+// inFile returns how many of ids are activities of the file.
+func (r *iatiReader) inFile(ids map[string]bool) int {
+	n := 0
+	for id := range ids {
+		if _, ok := r.titles[id]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 // hierarchyText says how many activities have each hierarchy attribute.
