@@ -3,6 +3,8 @@ package budget
 import (
 	"fmt"
 	"strings"
+
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // RecordLevel says which level of parent and child records is counted when the
@@ -283,8 +285,9 @@ func (s *LevelSplit) Record(b *Budget, sheet, how, what string) {
 		}
 	}
 	b.Decide(Decision{Sheet: sheet, Topic: "level", Choice: choice,
-		Evidence: fmt.Sprintf("%s: %d parents, %d children, %d orphans (%s whose parent is not in the file); %s; %d parents differ from their children's sum",
-			how, s.Parents, s.Kids, s.Orphans, what, strings.Join(sums, "; "), len(s.Mismatches)),
+		Evidence: fmt.Sprintf("%s: %s, %s, %s (%s whose parent is not in the file); %s; %s from their children's sum",
+			how, format.CountOf(s.Parents, "parent", "parents"), format.CountOf(s.Kids, "child", "children"), format.CountOf(s.Orphans, "orphan", "orphans"),
+			what, strings.Join(sums, "; "), format.CountOf(len(s.Mismatches), "parent differs", "parents differ")),
 		Override: strings.Join(others, " or ")})
 	for _, m := range s.Mismatches {
 		d, _ := m.Children.Sub(m.Stated)

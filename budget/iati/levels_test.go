@@ -67,7 +67,7 @@ func TestReadIATILevels(t *testing.T) {
 			for _, d := range b.Decisions {
 				if d.Topic == "level" {
 					found = true
-					for _, w := range []string{"1 parents", "2 children", "leaves 900.00", "parents 1000.00"} {
+					for _, w := range []string{"1 parent,", "2 children", "leaves 900.00", "parents 1000.00"} {
 						if !strings.Contains(d.Evidence, w) {
 							t.Errorf("evidence %q does not say %q", d.Evidence, w)
 						}
