@@ -26,6 +26,7 @@ type sheetReader struct {
 	titleContext
 	lineMemo
 	totalState
+	levelState
 
 	start      int                      // index in b.Lines of the sheet's first line
 	ledger0    int                      // index in b.Ledger of the sheet's first record
