@@ -27,6 +27,7 @@ type sheetReader struct {
 	lineMemo
 	totalState
 	heldRows
+	levelState
 
 	start      int                      // index in b.Lines of the sheet's first line
 	ledger0    int                      // index in b.Ledger of the sheet's first record
