@@ -28,8 +28,9 @@ type amountCol struct {
 	col       int // 0-based
 	phase     budget.Phase
 	header    string
-	year      int    // wide layout: the column's fiscal year
-	yearLabel string // wide layout: the header as written
+	year      int          // wide layout: the column's fiscal year
+	yearLabel string       // wide layout: the header as written
+	scale     budget.Scale // the column's scale: its header's, else the sheet's
 }
 
 // newColumns returns the columns of a sheet whose header row is header,

@@ -106,6 +106,20 @@ func (r *sheetRows) Next() bool {
 
 func (r *sheetRows) Row() (int, []string) { return r.n, r.cells }
 
+// IsNumber reports whether the cell at row (1-based) and col (0-based) of
+// the sheet is a number (or a formula with a number as its value) rather
+// than text; it implements grid.CellTypes. The first call loads the
+// sheet whole, so the grid reader asks it only of the cells whose reading
+// depends on it (a value such as 46.843 in a column not yet decided).
+func (r *sheetRows) IsNumber(row, col int) bool {
+	name, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return false
+	}
+	t, err := r.src.f.GetCellType(r.sheet, name)
+	return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
+}
+
 func (r *sheetRows) Err() error { return r.err }
 
 func (r *sheetRows) Close() error { return r.rows.Close() }
