@@ -23,6 +23,7 @@ func (s *sheetReader) finish() {
 	if s.rep.Skipped != "" || s.noAmount {
 		return
 	}
+	s.levels()
 	if !s.rep.Wide {
 		s.programmeTotals()
 	}
@@ -82,7 +83,7 @@ func (s *sheetReader) reclassify() {
 				run.Row, run.Rows = next, n-next
 				out = append(out, run)
 			}
-			out = append(out, budget.RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: budget.RowSubtotal, Reason: s.reclass[n]})
+			out = append(out, budget.RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: s.reclassAs(n), Reason: s.reclass[n]})
 			next = n + 1
 		}
 		if next <= r.Last() {

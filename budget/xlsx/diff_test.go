@@ -227,3 +227,43 @@ func rezip(t testing.TB, xl []byte, part string, edit func(string) string) []byt
 	parts[part] = edit(parts[part])
 	return zipParts(t, parts)
 }
+
+// IsNumber tells a cell's type as excelize's GetCellType does, for the
+// current row and the rows before it.
+func TestIsNumberSameAsExcelize(t *testing.T) {
+	for i, x := range handSheets {
+		xl := handWorkbook(t, x, false)
+		f, err := excelize.OpenReader(bytes.NewReader(xl))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := Open(bytes.NewReader(xl), "x.xlsx", 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := src.Sheets()[0].Name
+		it, _ := src.Rows(sheet)
+		rows := it.(*sheetRows)
+		check := func(row int) {
+			for col := 0; col < 8; col++ {
+				name, _ := excelize.CoordinatesToCellName(col+1, row)
+				ct, _ := f.GetCellType(sheet, name)
+				want := ct == excelize.CellTypeNumber || ct == excelize.CellTypeUnset
+				if i == 0 && row == 7 && col == 0 {
+					continue // r="a7": excelize's sheet model does not find a lower-case reference
+				}
+				if got := rows.IsNumber(row, col); got != want {
+					t.Errorf("sheet %d: IsNumber(%d, %d) = %v, excelize says %v", i, row, col, got, want)
+				}
+			}
+		}
+		for rows.Next() {
+			n, _ := rows.Row()
+			for r := 1; r <= n; r++ {
+				check(r)
+			}
+		}
+		it.Close()
+		f.Close()
+	}
+}

@@ -36,7 +36,15 @@ type sheetRows struct {
 	ends  []int  // the end of each cell's text in buf
 	v, is []byte // scratch for a cell's value and inline string
 	runs  []byte
+
+	textCols []int         // 0-based columns of the current row whose cells are typed as not numbers
+	early    map[int][]int // textCols of the first typedRows rows
 }
+
+// typedRows is how many first rows keep their cell types for IsNumber
+// (the rows above and just below a header); the types of a later row
+// than the current one are found by scanning the part again.
+const typedRows = 64
 
 func (r *sheetRows) Next() bool {
 	if r.err != nil {
@@ -52,7 +60,7 @@ func (r *sheetRows) Next() bool {
 		r.err = &budget.ParseError{File: r.src.name, Sheet: r.sheet, Row: r.n, Err: fmt.Errorf("%w: more than %d rows in one sheet (raise it with --max-rows)", budget.ErrLimit, r.src.maxRows)}
 		return false
 	}
-	r.cells = r.cells[:0]
+	r.cells, r.textCols = r.cells[:0], r.textCols[:0]
 	if r.n < r.pending {
 		r.cells = nil
 		return true
@@ -61,6 +69,12 @@ func (r *sheetRows) Next() bool {
 	r.buf, r.ends = r.buf[:0], r.ends[:0]
 	if !r.empty && !r.readCells() {
 		return false
+	}
+	if r.n <= typedRows && len(r.textCols) > 0 {
+		if r.early == nil {
+			r.early = map[int][]int{}
+		}
+		r.early[r.n] = append([]int(nil), r.textCols...)
 	}
 	if len(r.ends) == 0 {
 		r.cells = nil
@@ -211,6 +225,9 @@ func (r *sheetRows) cell(prev int) int {
 	}
 	typ, _ := s.attr("t")
 	kind := cellKind(typ)
+	if !numberType(typ) {
+		r.textCols = append(r.textCols, col-1)
+	}
 	hasF, hasIS := false, false
 	r.v = r.v[:0]
 	if !s.self {
@@ -287,6 +304,39 @@ func (r *sheetRows) value(col, kind int, hasF, hasIS bool) int {
 }
 
 func (r *sheetRows) Row() (int, []string) { return r.n, r.cells }
+
+// numberType reports whether a cell of type t (its t attribute) is a
+// number as excelize's GetCellType tells: "n", none, or a type it does not
+// know.
+func numberType(t []byte) bool {
+	switch string(t) {
+	case "b", "d", "e", "s", "str", "inlineStr":
+		return false
+	}
+	return true
+}
+
+// IsNumber reports whether the cell at row (1-based) and col (0-based) is
+// a number (or a formula with a number as its value, or no cell) rather
+// than text; it implements grid.CellTypes. The current row and the first
+// rows answer at once; another row is found by scanning the part again.
+func (r *sheetRows) IsNumber(row, col int) bool {
+	var text []int
+	switch {
+	case row == r.n:
+		text = r.textCols
+	case row <= typedRows:
+		text = r.early[row]
+	default:
+		text = r.src.textColsOf(r.sheet, row)
+	}
+	for _, c := range text {
+		if c == col {
+			return false
+		}
+	}
+	return true
+}
 
 func (r *sheetRows) Err() error { return r.err }
 

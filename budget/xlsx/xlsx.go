@@ -86,3 +86,20 @@ func (s *Source) Rows(sheet string) (grid.Rows, error) {
 	}
 	return &sheetRows{src: s, sheet: sheet, rc: rc, s: newScanner(rc, part, 256<<10)}, nil
 }
+
+// textColsOf scans sheet again up to row and returns the columns of its
+// cells typed as not numbers (nil when the row cannot be read).
+func (s *Source) textColsOf(sheet string, row int) []int {
+	it, err := s.Rows(sheet)
+	if err != nil {
+		return nil
+	}
+	defer it.Close()
+	r := it.(*sheetRows)
+	for r.Next() {
+		if r.n == row {
+			return r.textCols
+		}
+	}
+	return nil
+}
