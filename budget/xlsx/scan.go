@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -303,26 +304,40 @@ func (s *scanner) procInst(b []byte) int {
 	return -2
 }
 
-// checkDecl checks the attributes of an XML declaration: only UTF-8 text
-// is read.
+// checkDecl checks the attributes of an XML declaration: XML 1.0 (the
+// only version encoding/xml, and so excelize, reads) and UTF-8 text.
 func checkDecl(b []byte) string {
-	i := bytes.Index(b, []byte("encoding"))
-	if i < 0 {
-		return ""
-	}
-	rest := bytes.TrimLeft(b[i+len("encoding"):], " \t\r\n=")
-	if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+	if v, found, ok := declAttr(b, "version"); !ok {
 		return "bad XML declaration"
+	} else if found && v != "1.0" {
+		return fmt.Sprintf("XML version %q: only version 1.0 is read", v)
+	}
+	enc, found, ok := declAttr(b, "encoding")
+	if !ok {
+		return "bad XML declaration"
+	}
+	if e := strings.ToLower(enc); found && e != "utf-8" && e != "utf8" {
+		return fmt.Sprintf("encoding %q: only UTF-8 parts are read", enc)
+	}
+	return ""
+}
+
+// declAttr returns the value of the pseudo-attribute name of an XML
+// declaration b, whether it is there, and false if it is malformed.
+func declAttr(b []byte, name string) (value string, found, ok bool) {
+	i := bytes.Index(b, []byte(name))
+	if i < 0 {
+		return "", false, true
+	}
+	rest := bytes.TrimLeft(b[i+len(name):], " \t\r\n=")
+	if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		return "", true, false
 	}
 	j := bytes.IndexByte(rest[1:], rest[0])
 	if j < 0 {
-		return "bad XML declaration"
+		return "", true, false
 	}
-	enc := string(bytes.ToLower(rest[1 : 1+j]))
-	if enc != "utf-8" && enc != "utf8" {
-		return fmt.Sprintf("encoding %q: only UTF-8 parts are read", rest[1:1+j])
-	}
-	return ""
+	return string(rest[1 : 1+j]), true, true
 }
 
 func (s *scanner) bang(b []byte) int {
