@@ -464,11 +464,11 @@ func TestChange(t *testing.T) {
 		},
 		Changes: []YearChange{
 			{From: 2022, To: 2023,
-				Total: Delta{40000, 50000, 10000, f(0.25)}, GEWE: Delta{10000, 15000, 5000, f(0.5)}, Share: f(5),
-				Real: true, RealTotal: Delta{48400, 55000, 6600, f(66.0 / 484)}, RealGEWE: Delta{12100, 16500, 4400, f(44.0 / 121)}},
+				Total: Delta{40000, 50000, 10000, f(0.25), ""}, GEWE: Delta{10000, 15000, 5000, f(0.5), ""}, Share: f(5),
+				Real: true, RealTotal: Delta{48400, 55000, 6600, f(66.0 / 484), ""}, RealGEWE: Delta{12100, 16500, 4400, f(44.0 / 121), ""}},
 			{From: 2023, To: 2024,
-				Total: Delta{50000, 60000, 10000, f(0.2)}, GEWE: Delta{15000, 12000, -3000, f(-0.2)}, Share: f(-10),
-				Real: true, RealTotal: Delta{55000, 60000, 5000, f(50.0 / 550)}, RealGEWE: Delta{16500, 12000, -4500, f(-45.0 / 165)}},
+				Total: Delta{50000, 60000, 10000, f(0.2), ""}, GEWE: Delta{15000, 12000, -3000, f(-0.2), ""}, Share: f(-10),
+				Real: true, RealTotal: Delta{55000, 60000, 5000, f(50.0 / 550), ""}, RealGEWE: Delta{16500, 12000, -4500, f(-45.0 / 165), ""}},
 		},
 	}
 	approx := cmp.Comparer(func(a, b Float) bool { return a.OK == b.OK && close9(a.V, b.V) })

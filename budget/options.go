@@ -20,7 +20,7 @@ type Options struct {
 	Schemes   *Schemes         // marker schemes; nil = DefaultSchemes()
 	Currency  string           // ISO 4217 code when the file states none
 	Scale     Scale            // unit of the amounts; 0 = from the title or header, else units
-	Decimal   DecimalMark      // how to read "1,234"; AutoDecimal guesses per cell
+	Decimal   DecimalMark      // how to read "1,234"; AutoDecimal: decided per column from its values
 	Phase     Phase            // phase of a generic "amount" column
 	PhaseSet  bool             // Phase was given (else Approved)
 	Year      int              // fiscal year when the file states none
@@ -33,6 +33,7 @@ type Options struct {
 	// them (a flattened hierarchy) are read as subtotals; the zero value
 	// looks for them.
 	Hierarchy HierarchyMode
+	Level     RecordLevel // which level of parent and child records is counted; zero = leaves
 
 	// ColumnsFrom says where columns of Columns came from when they were
 	// not given by the user, such as "datapackage.json": the inspection

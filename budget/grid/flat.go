@@ -9,13 +9,12 @@ import (
 
 // flatState is what the reading of a sheet keeps for its flattened
 // hierarchy (see Hierarchy): buffers reused over the sheet's runs, and the
-// ledger class of rows found to be totals or placeholders.
+// decisions summed over its runs.
 type flatState struct {
-	flatIdx   []int          // sheet line indices of the run being examined
-	flatRows  []HierarchyRow // the run, as the detector sees it
-	flatSums  []budget.Money // prefix sums of the pre-check
-	flatClass map[int]budget.RowClass
-	flat      flatSummary
+	flatIdx  []int          // sheet line indices of the run being examined
+	flatRows []HierarchyRow // the run, as the detector sees it
+	flatSums []budget.Money // prefix sums of the pre-check
+	flat     flatSummary
 }
 
 // flatSummary adds up what the detector found over the runs of a sheet.
@@ -33,8 +32,9 @@ type flatSummary struct {
 const flatMaxFanout = 128
 
 // flatHierarchy looks for a flattened hierarchy in the lines of the sheet
-// (not in a wide layout; rows read as totals already, by their label or
-// their programme code, are not lines and take no part). The lines are
+// (not in a wide layout, nor in a sheet with a parent column, whose levels
+// are read from it; rows read as totals already, by their label or their
+// programme code, are not lines and take no part). The lines are
 // examined in runs that share a fiscal year and currency. Rows the detector
 // reads as totals become subtotal (or total) rows: marked as totals, so
 // that they are dropped from the lines, and checked against the lines they
@@ -43,6 +43,9 @@ const flatMaxFanout = 128
 func (s *sheetReader) flatHierarchy() {
 	if s.opt.Hierarchy == budget.HierarchyOff || s.rep.Wide || len(s.amts) == 0 {
 		return
+	}
+	if _, ok := s.cols[budget.FieldParent]; ok {
+		return // parent and child records: their levels are read from the parent column (levels.go)
 	}
 	lines := s.b.Lines[s.start:]
 	if cap(s.flatIdx) < len(lines) {
@@ -275,17 +278,9 @@ func (s *sheetReader) markRow(n int, c budget.RowClass, reason string) {
 	if c != budget.RowSubtotal {
 		s.rep.Counts[budget.RowSubtotal]--
 		s.rep.Counts[c]++
-		if s.flatClass == nil {
-			s.flatClass = map[int]budget.RowClass{}
+		if s.levelClass == nil {
+			s.levelClass = map[int]budget.RowClass{}
 		}
-		s.flatClass[n] = c
+		s.levelClass[n] = c // the ledger class reclassify gives the row (levels.go)
 	}
-}
-
-// reclassAs returns the class a reclassified line row takes.
-func (s *sheetReader) reclassAs(n int) budget.RowClass {
-	if c, ok := s.flatClass[n]; ok {
-		return c
-	}
-	return budget.RowSubtotal
 }

@@ -256,7 +256,7 @@ func (s *sheetReader) promote(t pendingTotal) {
 		n := t.rows[i]
 		vals := make([]optMoney, len(s.amts))
 		for j, a := range s.amts {
-			m, ok, err := budget.ParseAmount(cell(cells, a.col), s.scale, s.opt.Decimal)
+			m, ok, err := budget.ParseAmount(cell(cells, a.col), a.scale, s.markOf(n, a.col))
 			if err == nil {
 				vals[j] = optMoney{m, ok}
 			}

@@ -55,6 +55,7 @@ const iatiSheet = "activities"
 // iatiActivity is the part of an <iati-activity> that grb reads.
 type iatiActivity struct {
 	DefaultCurrency string            `xml:"default-currency,attr"`
+	Hierarchy       string            `xml:"hierarchy,attr"`
 	Identifier      string            `xml:"iati-identifier"`
 	ReportingOrg    iatiText          `xml:"reporting-org"`
 	Title           iatiText          `xml:"title"`
@@ -169,6 +170,7 @@ type iatiReader struct {
 	dec        *xml.Decoder
 	rep        budget.SheetReport
 	titles     map[string]string // activity id → title, to name parents
+	tree       iatiTree
 }
 
 // Read reads the IATI activities of r into a Budget; name is used in
@@ -239,6 +241,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	if err := r.read(); err != nil {
 		return err
 	}
+	r.levels()
 	r.sayOtherVocabularies()
 	b.Sheets = append(b.Sheets, r.rep)
 	for i := range b.Lines {
