@@ -30,6 +30,8 @@ type Delta struct {
 	New budget.Money `json:"new"`
 	Abs budget.Money `json:"abs"` // New − Old
 	Rel Float        `json:"rel"` // Abs ÷ Old; undefined when Old is not positive
+	// Why says why Rel is undefined: ReasonBaseZero or ReasonBaseNegative.
+	Why ReasonCode `json:"rel_undefined,omitempty"`
 }
 
 // YearChange is the change from one fiscal year to the next.
@@ -41,6 +43,9 @@ type YearChange struct {
 	// Share is the change of the GEWE share in percentage points;
 	// undefined unless both totals are positive.
 	Share Float `json:"share_points"`
+	// ShareWhy says why Share is undefined: the reason of the first
+	// year's share, else the second's.
+	ShareWhy ReasonCode `json:"share_points_undefined,omitempty"`
 	// Real is set when both years have a deflator.
 	Real      bool  `json:"real"`
 	RealTotal Delta `json:"real_total"`
@@ -140,9 +145,7 @@ func yearChanges(a *adder, years []YearAmounts) []YearChange {
 			continue
 		}
 		ch := YearChange{From: o.Year, To: n.Year, Total: delta(a, o.Total, n.Total), GEWE: delta(a, o.GEWE, n.GEWE)}
-		if o.Total.Sign() > 0 && n.Total.Sign() > 0 {
-			ch.Share = defined((quo(n.GEWE, n.Total) - quo(o.GEWE, o.Total)) * 100)
-		}
+		ch.Share, ch.ShareWhy = sharePoints(o.Share, n.Share)
 		if o.Real && n.Real {
 			ch.Real = true
 			ch.RealTotal = delta(a, o.RealTotal, n.RealTotal)
@@ -153,10 +156,35 @@ func yearChanges(a *adder, years []YearAmounts) []YearChange {
 	return changes
 }
 
+// delta returns the change from old to new. Its relative change is
+// undefined, with the reason, unless old is positive: a change from zero
+// or from a negative amount is not a percentage.
 func delta(a *adder, old, new budget.Money) Delta {
 	d := Delta{Old: old, New: new, Abs: a.sub(new, old)}
-	if old.Sign() > 0 {
+	if d.Why = baseReason(old); d.Why == "" {
 		d.Rel = defined(quo(d.Abs, old))
 	}
 	return d
+}
+
+// sharePoints returns the change from share o to share n in percentage
+// points, or why it is undefined: the reason o is, else n's.
+func sharePoints(o, n Ratio) (Float, ReasonCode) {
+	ov, ook := o.Value()
+	nv, nok := n.Value()
+	switch {
+	case !ook:
+		return Float{}, o.Undefined()
+	case !nok:
+		return Float{}, n.Undefined()
+	}
+	return defined((nv - ov) * 100), ""
+}
+
+// NewDelta returns the change from old to new (see [Delta]), or
+// ErrOverflow when the difference does not fit.
+func NewDelta(old, new budget.Money) (Delta, error) {
+	var a adder
+	d := delta(&a, old, new)
+	return d, a.err()
 }

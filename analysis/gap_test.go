@@ -464,11 +464,11 @@ func TestChange(t *testing.T) {
 		},
 		Changes: []YearChange{
 			{From: 2022, To: 2023,
-				Total: Delta{budget.FromCents(40000), budget.FromCents(50000), budget.FromCents(10000), f(0.25)}, GEWE: Delta{budget.FromCents(10000), budget.FromCents(15000), budget.FromCents(5000), f(0.5)}, Share: f(5),
-				Real: true, RealTotal: Delta{budget.FromCents(48400), budget.FromCents(55000), budget.FromCents(6600), f(66.0 / 484)}, RealGEWE: Delta{budget.FromCents(12100), budget.FromCents(16500), budget.FromCents(4400), f(44.0 / 121)}},
+				Total: Delta{budget.FromCents(40000), budget.FromCents(50000), budget.FromCents(10000), f(0.25), ""}, GEWE: Delta{budget.FromCents(10000), budget.FromCents(15000), budget.FromCents(5000), f(0.5), ""}, Share: f(5),
+				Real: true, RealTotal: Delta{budget.FromCents(48400), budget.FromCents(55000), budget.FromCents(6600), f(66.0 / 484), ""}, RealGEWE: Delta{budget.FromCents(12100), budget.FromCents(16500), budget.FromCents(4400), f(44.0 / 121), ""}},
 			{From: 2023, To: 2024,
-				Total: Delta{budget.FromCents(50000), budget.FromCents(60000), budget.FromCents(10000), f(0.2)}, GEWE: Delta{budget.FromCents(15000), budget.FromCents(12000), budget.FromCents(-3000), f(-0.2)}, Share: f(-10),
-				Real: true, RealTotal: Delta{budget.FromCents(55000), budget.FromCents(60000), budget.FromCents(5000), f(50.0 / 550)}, RealGEWE: Delta{budget.FromCents(16500), budget.FromCents(12000), budget.FromCents(-4500), f(-45.0 / 165)}},
+				Total: Delta{budget.FromCents(50000), budget.FromCents(60000), budget.FromCents(10000), f(0.2), ""}, GEWE: Delta{budget.FromCents(15000), budget.FromCents(12000), budget.FromCents(-3000), f(-0.2), ""}, Share: f(-10),
+				Real: true, RealTotal: Delta{budget.FromCents(55000), budget.FromCents(60000), budget.FromCents(5000), f(50.0 / 550), ""}, RealGEWE: Delta{budget.FromCents(16500), budget.FromCents(12000), budget.FromCents(-4500), f(-45.0 / 165), ""}},
 		},
 	}
 	approx := cmp.Comparer(func(a, b Float) bool { return a.OK == b.OK && close9(a.V, b.V) })

@@ -112,6 +112,14 @@ const (
 	// NoteNoPhaseAmount (shares): no line has an amount of Phase, so
 	// every share is undefined.
 	NoteNoPhaseAmount ReasonCode = "no_phase_amount"
+	// NotePhaseFallback (shares): the phase Asked (not given by the
+	// user) has no money and Phase is the only phase that has, in N
+	// lines, so Phase is analysed ([ChoosePhase]).
+	NotePhaseFallback ReasonCode = "phase_fallback"
+	// NotePhaseElsewhere (shares): Phase has no money, and the phases
+	// Phases have; Phase is kept because the user gave it, or because
+	// more than one other phase has money.
+	NotePhaseElsewhere ReasonCode = "phase_elsewhere"
 	// NoteNoYearLines (gaps): N lines have no fiscal year and are left
 	// out of the change by year.
 	NoteNoYearLines ReasonCode = "no_year_lines"
@@ -126,6 +134,18 @@ const (
 	// NoteAmbiguousKeys (diff): N keys match more than one line on a
 	// side, and their lines are not paired.
 	NoteAmbiguousKeys ReasonCode = "ambiguous_keys"
+)
+
+// The reasons a share or a change is undefined: it is not a percentage
+// when its base is not positive ([Ratio.Undefined], [Delta].Why).
+const (
+	// ReasonBaseZero: the base (the denominator, or the old amount of a
+	// change) is zero.
+	ReasonBaseZero ReasonCode = "base_zero"
+	// ReasonBaseNegative: the base is negative (net reversals or
+	// repayments): a share of it or a change from it has no meaning as a
+	// percentage.
+	ReasonBaseNegative ReasonCode = "base_negative"
 )
 
 // The reasons lines are left out of a measure ([Exclusion]).
@@ -195,4 +215,6 @@ type Note struct {
 	Year    int
 	Years   []int
 	Sources []string
+	Asked   budget.Phase   // the phase asked for (NotePhaseFallback)
+	Phases  []budget.Phase // phases with money (NotePhaseElsewhere)
 }

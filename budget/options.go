@@ -20,7 +20,7 @@ type Options struct {
 	Schemes   *Schemes         // marker schemes; nil = DefaultSchemes()
 	Currency  string           // ISO 4217 code when the file states none
 	Scale     Scale            // unit of the amounts; 0 = from the title or header, else units
-	Decimal   DecimalMark      // how to read "1,234"; AutoDecimal guesses per cell
+	Decimal   DecimalMark      // how to read "1,234"; AutoDecimal: decided per column from its values
 	Phase     Phase            // phase of a generic "amount" column
 	PhaseSet  bool             // Phase was given (else Approved)
 	Year      int              // fiscal year when the file states none
@@ -29,6 +29,11 @@ type Options struct {
 	MaxBytes  int64            // uncompressed input limit; 0 = DefaultMaxBytes, <0 = none
 	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
 	Format    string           // "xlsx", "csv" or "xml" (IATI); "" = from the name and the content
+	// Hierarchy says whether rows repeating the sums of the rows under
+	// them (a flattened hierarchy) are read as subtotals; the zero value
+	// looks for them.
+	Hierarchy HierarchyMode
+	Level     RecordLevel // which level of parent and child records is counted; zero = leaves
 
 	// ColumnsFrom says where columns of Columns came from when they were
 	// not given by the user, such as "datapackage.json": the inspection

@@ -137,8 +137,8 @@ func diffSentence(r *Report) string {
 	}
 	n := len(r.Budgets)
 	c := d.GEWEChange
-	return fmt.Sprintf("Compared with %s, %s has %d lines added, %d cut and %d re-marked; gender-equality money (%s) changed by %s: %s from added lines, −%s from cut lines, %s from changed amounts and %s from re-marking.",
-		r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, format.Money(c.Net), format.Money(c.Added), format.Money(c.Cut), format.Money(c.Amount), format.Money(c.Remarking))
+	return fmt.Sprintf("Compared with %s, %s has %d lines added, %d cut and %d re-marked; gender-equality money (%s) %s by %s: %s from added lines, −%s from cut lines, %s from changed amounts and %s from re-marking.",
+		r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, direction(c.Net), format.Money(abs(c.Net)), format.Money(c.Added), format.Money(c.Cut), format.Money(c.Amount), format.Money(c.Remarking))
 }
 
 // changeSentence compares the last two fiscal years.
@@ -154,13 +154,33 @@ func changeSentence(r *Report) string {
 		return ""
 	}
 	a, b := years[len(years)-2], years[len(years)-1]
-	rel := func(old, new budget.Money) string {
-		d, ok := new.Sub(old)
-		if old.IsZero() || !ok {
-			return "n/a"
-		}
-		return format.PercentSigned(100 * ratio(d, old))
+	gewe, err1 := analysis.NewDelta(a.GEWE, b.GEWE)
+	total, err2 := analysis.NewDelta(a.Amount, b.Amount)
+	if err1 != nil || err2 != nil {
+		return ""
 	}
-	return fmt.Sprintf("From fiscal year %s to %s, gender-equality money (%s) changed by %s (%s to %s), the whole budget in scope by %s (nominal).",
-		a.Keys[0].Value, b.Keys[0].Value, r.Weighting.Name, rel(a.GEWE, b.GEWE), format.Money(a.GEWE), format.Money(b.GEWE), rel(a.Amount, b.Amount))
+	return fmt.Sprintf("From fiscal year %s to %s, in nominal terms, gender-equality money (%s) %s; the whole budget in scope %s.",
+		a.Keys[0].Value, b.Keys[0].Value, r.Weighting.Name, changeWords(gewe), changeWords(total))
+}
+
+// direction is "rose" or "fell" as m is positive or negative ("changed"
+// for zero).
+func direction(m budget.Money) string {
+	switch m.Sign() {
+	case 1:
+		return "rose"
+	case -1:
+		return "fell"
+	}
+	return "changed"
+}
+
+// abs returns |m|; m itself if negating it overflows.
+func abs(m budget.Money) budget.Money {
+	if m.Sign() < 0 {
+		if n, ok := m.Neg(); ok {
+			return n
+		}
+	}
+	return m
 }

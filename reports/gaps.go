@@ -89,9 +89,9 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 		}
 		tw.Flush()
 		for _, d := range ch.Changes {
-			ew.printf("    %d→%d: total %s (%s), GEWE %s (%s), share %s points", d.From, d.To, format.Money(d.Total.Abs), floatPct(d.Total.Rel), format.Money(d.GEWE.Abs), floatPct(d.GEWE.Rel), points(d.Share))
+			ew.printf("    %d→%d: total %s (%s), GEWE %s (%s), share %s", d.From, d.To, format.Money(d.Total.Abs), deltaPct(d.Total), format.Money(d.GEWE.Abs), deltaPct(d.GEWE), sharePoints(d))
 			if d.Real {
-				ew.printf("; real (prices of %d): total %s, GEWE %s", ch.RealBase, floatPct(d.RealTotal.Rel), floatPct(d.RealGEWE.Rel))
+				ew.printf("; real (prices of %d): total %s, GEWE %s", ch.RealBase, deltaPct(d.RealTotal), deltaPct(d.RealGEWE))
 			}
 			ew.printf("\n")
 		}
@@ -170,6 +170,15 @@ func points(f analysis.Float) string {
 		return "n/a"
 	}
 	return fmt.Sprintf("%+.1f", f.V)
+}
+
+// sharePoints is the change of a year's GEWE share in points, or n/a
+// with the reason.
+func sharePoints(d analysis.YearChange) string {
+	if !d.Share.OK && d.ShareWhy != "" {
+		return "n/a, " + baseShort(d.ShareWhy)
+	}
+	return points(d.Share) + " points"
 }
 
 func floatPct(f analysis.Float) string {

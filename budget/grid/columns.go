@@ -28,8 +28,9 @@ type amountCol struct {
 	col       int // 0-based
 	phase     budget.Phase
 	header    string
-	year      int    // wide layout: the column's fiscal year
-	yearLabel string // wide layout: the header as written
+	year      int          // wide layout: the column's fiscal year
+	yearLabel string       // wide layout: the header as written
+	scale     budget.Scale // the column's scale: its header's, else the sheet's
 }
 
 // newColumns returns the columns of a sheet whose header row is header,
@@ -153,9 +154,12 @@ func (s *sheetReader) mapColumns(sample []rawRow) error {
 		return &budget.ParseError{File: s.file, Sheet: s.sheet, Row: s.rep.HeaderRow, Err: fmt.Errorf("column %q for %s not found in the header (it has: %s)", missing.header, missing.field, strings.Join(nonEmpty(s.header), " | "))}
 	}
 	s.dropTextColumns(given, sample)
-	if c := s.amounts(s.opt.Phase); c >= 0 {
+	s.decideYearColumn(given, sample)
+	c := s.amounts(s.opt.Phase)
+	if c >= 0 {
 		s.b.AddIssue(budget.Warning, "column-unused", s.pos(s.rep.HeaderRow, c+1), s.header[c], "", fmt.Sprintf("amount column not used: phase %s already has a column of its own", s.opt.Phase), nil)
 	}
+	s.noteUnusedColumns(c)
 	s.rep.Wide = s.wide
 	s.rep.Columns = s.mappings(given, s.opt)
 	return nil

@@ -23,7 +23,8 @@ var sheetYear = regexp.MustCompile(`(?i)^fy ?((?:19|20)\d\d)$`)
 // year.
 type titleContext struct {
 	scale     budget.Scale
-	scaleFrom string // where the scale came from, for the report
+	scaleFrom string       // where the scale came from, for the report
+	geweScale budget.Scale // the GEWE amount column's scale
 	currency  string
 	year      int
 	yearLabel string
@@ -94,9 +95,48 @@ func yearOf(texts []string, sheet string) (int, string) {
 	return 0, ""
 }
 
-// sheetContext reads the title context of the sheet and reports it.
+// sheetContext reads the title context of the sheet and reports it, then
+// the scale of each money column.
 func (s *sheetReader) sheetContext(titles []string) {
 	texts := append(append([]string(nil), titles...), s.header...)
 	s.titleContext = readTitleContext(s.opt, s.sheet, texts)
 	s.rep.Scale, s.rep.ScaleFrom, s.rep.Currency = s.scale, s.scaleFrom, s.currency
+	s.columnScales()
+}
+
+// columnScales gives each money column the scale its own header states
+// ("Approved (KES million)"), else the sheet's (the title's, else the
+// first header that states one), unless --scale is given; and records
+// the sheet's and the columns' scale decisions with their evidence.
+func (s *sheetReader) columnScales() {
+	s.geweScale = s.scale
+	for i := range s.amts {
+		s.amts[i].scale = s.scale
+	}
+	if s.opt.Scale != 0 || strings.HasPrefix(s.scaleFrom, "text ") {
+		s.b.Decide(budget.Decision{Sheet: s.sheet, Topic: "scale", Choice: s.scale.String(), Evidence: s.scaleFrom, Override: "--scale"})
+	}
+	if s.opt.Scale != 0 {
+		return
+	}
+	own := func(col int) (budget.Scale, bool) {
+		for _, h := range []string{s.header[col], s.joined[col]} {
+			if sc, ok := budget.ScaleFromText(h); ok {
+				s.b.Decide(budget.Decision{Sheet: s.sheet, Column: strings.TrimSpace(s.header[col]), Topic: "scale", Choice: sc.String(),
+					Evidence: fmt.Sprintf("its header %q states it", strings.TrimSpace(h)), Override: "--scale"})
+				return sc, true
+			}
+		}
+		return 0, false
+	}
+	for i := range s.amts {
+		if sc, ok := own(s.amts[i].col); ok {
+			s.amts[i].scale = sc
+		}
+	}
+	if s.gewe >= 0 {
+		if sc, ok := own(s.gewe); ok {
+			s.geweScale = sc
+		}
+	}
 }

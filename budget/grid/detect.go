@@ -97,8 +97,9 @@ func (s *sheetReader) findHeader() error {
 		s.noAmount = true
 		return nil
 	}
+	s.initMarks()
 	for _, r := range pre[hi+1:] {
-		s.row(r.n, r.cells)
+		s.feed(r.n, r.cells, true)
 	}
 	return nil
 }

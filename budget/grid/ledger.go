@@ -24,9 +24,11 @@ func (s *sheetReader) finish() {
 		return
 	}
 	s.warnPrecision()
+	s.levels()
 	if !s.rep.Wide {
 		s.programmeTotals()
 	}
+	s.flatHierarchy()
 	var checks []pendingTotal
 	for _, t := range s.totals {
 		if t.keyed && len(s.keyedScope(t.key)) == 0 {
@@ -83,7 +85,7 @@ func (s *sheetReader) reclassify() {
 				run.Row, run.Rows = next, n-next
 				out = append(out, run)
 			}
-			out = append(out, budget.RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: budget.RowSubtotal, Reason: s.reclass[n]})
+			out = append(out, budget.RowRecord{Sheet: r.Sheet, Row: n, Rows: 1, Class: s.reclassAs(n), Reason: s.reclass[n]})
 			next = n + 1
 		}
 		if next <= r.Last() {

@@ -160,7 +160,7 @@ func (s *sheetReader) lineGEWE(l *budget.Line, cells []string, n int) {
 		return
 	}
 	t := cell(cells, s.gewe)
-	if m, ok, err := s.parseAmount(t, n, s.gewe, s.header[s.gewe]); err != nil {
+	if m, ok, err := s.parseAmount(t, s.geweScale, s.markOf(n, s.gewe), n, s.gewe, s.header[s.gewe]); err != nil {
 		s.b.AddIssue(budget.Error, "amount-invalid", s.pos(n, s.gewe+1), t, "an amount", "GEWE amount: "+budget.IssueText(err), err)
 	} else if ok {
 		l.GEWE = new(budget.Amounts)

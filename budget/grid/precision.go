@@ -20,8 +20,8 @@ type precisionLoss struct {
 
 // parseAmount is budget.ParseAmount for the cells of column col (header
 // h) in row n, counting the values rounded beyond 18 decimals.
-func (s *sheetReader) parseAmount(t string, n, col int, h string) (budget.Money, bool, error) {
-	m, ok, residual, err := budget.ParseAmountExact(t, s.scale, s.opt.Decimal)
+func (s *sheetReader) parseAmount(t string, scale budget.Scale, mark budget.DecimalMark, n, col int, h string) (budget.Money, bool, error) {
+	m, ok, residual, err := budget.ParseAmountExact(t, scale, mark)
 	if residual != nil {
 		if s.lost == nil {
 			s.lost = map[int]*precisionLoss{}

@@ -119,7 +119,7 @@ func (s *sheetReader) programmeTotals() {
 	var found []pendingTotal
 	for _, p := range codes.parents(codes.levelWidth()) {
 		kids := codes.children(p, s.isTotal)
-		if len(kids) == 0 {
+		if len(kids) == 0 || allTotals(codes[p.g][p.code], s.isTotal) {
 			continue
 		}
 		found = append(found, s.programmeTotal(p, codes[p.g][p.code], kids))
@@ -159,6 +159,17 @@ func (s *sheetReader) programmeTotal(p programmeParent, rows, kids []int) pendin
 		}
 	}
 	return t
+}
+
+// allTotals reports whether every line of rows is already a total (or a
+// row of a level not counted).
+func allTotals(rows []int, isTotal []bool) bool {
+	for _, i := range rows {
+		if !isTotal[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // markSubtotal records that the line row n is a subtotal, for the reason

@@ -26,6 +26,9 @@ type sheetReader struct {
 	titleContext
 	lineMemo
 	totalState
+	flatState
+	heldRows
+	levelState
 
 	start      int                      // index in b.Lines of the sheet's first line
 	ledger0    int                      // index in b.Ledger of the sheet's first record
@@ -50,11 +53,12 @@ func (s *sheetReader) pos(row, col int) budget.Position {
 }
 
 func (s *sheetReader) read(it Rows) error {
+	s.typer, _ = it.(CellTypes)
 	for it.Next() {
 		n, cells := it.Row()
 		s.rep.Rows++
 		if s.header != nil {
-			s.row(n, cells)
+			s.feed(n, cells, false)
 			if !s.sized {
 				s.presize(cells)
 			}
@@ -75,6 +79,9 @@ func (s *sheetReader) read(it Rows) error {
 			return err
 		}
 	}
+	s.settleMarks()
+	s.release()
+	s.decideMarks()
 	s.finish()
 	s.b.Sheets = append(s.b.Sheets, s.rep)
 	return nil

@@ -35,6 +35,7 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 	if _, seen := r.titles[id]; !seen {
 		r.titles[id] = title
 	}
+	r.tree.note(id, a)
 	ar := &activityReader{r: r, a: a, pos: pos, where: fmt.Sprintf("activity %s (XML line %d)", id, xmlLine),
 		defCur: strings.ToUpper(strings.TrimSpace(a.DefaultCurrency)), byKey: map[[3]string]*iatiPeriod{}}
 	ar.budgets()

@@ -56,6 +56,7 @@ const iatiSheet = "activities"
 // iatiActivity is the part of an <iati-activity> that grb reads.
 type iatiActivity struct {
 	DefaultCurrency string            `xml:"default-currency,attr"`
+	Hierarchy       string            `xml:"hierarchy,attr"`
 	Identifier      string            `xml:"iati-identifier"`
 	ReportingOrg    iatiText          `xml:"reporting-org"`
 	Title           iatiText          `xml:"title"`
@@ -175,6 +176,7 @@ type iatiReader struct {
 	lost       int
 	lostEffect *big.Rat
 	lostAt     budget.Position
+	tree       iatiTree
 }
 
 // Read reads the IATI activities of r into a Budget; name is used in
@@ -245,6 +247,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	if err := r.read(); err != nil {
 		return err
 	}
+	r.levels()
 	r.sayOtherVocabularies()
 	r.sayPrecisionLost()
 	b.Sheets = append(b.Sheets, r.rep)

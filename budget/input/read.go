@@ -126,6 +126,19 @@ func readHead(name string) ([]byte, error) {
 // file could be opened but yielded no lines (err then wraps
 // budget.ErrNoHeader or budget.ErrNoAmountColumn and b.Issues says why).
 func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
+	return noted(readFile(name, opt))
+}
+
+// noted records what every budget read is told about its money, whatever
+// its format: its negative amounts (noteNegatives).
+func noted(b *budget.Budget, err error) (*budget.Budget, error) {
+	if b != nil {
+		noteNegatives(b)
+	}
+	return b, err
+}
+
+func readFile(name string, opt budget.Options) (*budget.Budget, error) {
 	if opt.Sheet == "" {
 		if t, ok, err := readTaggingFile(name, opt); ok || err != nil {
 			if t == nil {
@@ -160,6 +173,10 @@ func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
 // for a Fiscal Data Package, which is a folder of files); name is used in
 // messages and to tell the format.
 func Read(r io.Reader, name string, opt budget.Options) (*budget.Budget, error) {
+	return noted(read(r, name, opt))
+}
+
+func read(r io.Reader, name string, opt budget.Options) (*budget.Budget, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(sniffBytes)
 	if opt.Sheet == "" && xlsx.Sniff(head) {

@@ -46,10 +46,12 @@ func analyzeCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			pc := choosePhase(c, b, &opt)
 			r, err := analysis.Shares(b, opt)
 			if err != nil {
 				return err
 			}
+			r.Notes = append(pc.Notes(), r.Notes...)
 			gopt, err := gapOptions(c, opt)
 			if err != nil {
 				return err
@@ -181,6 +183,19 @@ func analysisOptions(c *cli.Context) (analysis.Options, error) {
 	}
 	opt.PhaseSet = true
 	return opt, nil
+}
+
+// choosePhase sets the phase of opt to the one to analyse in b (see
+// analysis.ChoosePhase: the default phase gives way when it has no money
+// and one other phase has), and records the change of phase on b, so
+// that the report's methodology shows it.
+func choosePhase(c *cli.Context, b *budget.Budget, opt *analysis.Options) analysis.PhaseChoice {
+	pc := analysis.ChoosePhase(b, opt.Phase, c.IsSet("phase"))
+	opt.Phase = pc.Phase
+	if d := reports.PhaseDecision(pc); d.Topic != "" {
+		b.Decide(d)
+	}
+	return pc
 }
 
 // readForAnalysis reads a budget for a command that goes on to analyse

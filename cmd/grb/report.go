@@ -43,6 +43,7 @@ func reportCommand() *cli.Command {
 				}
 				budgets = append(budgets, b)
 			}
+			choosePhase(c, budgets[len(budgets)-1], &aopt)
 			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
