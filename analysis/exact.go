@@ -60,13 +60,7 @@ func ratMoney(m budget.Money) *big.Rat { return m.Rat() }
 
 // quo returns a/b as the float64 nearest the exact quotient (0 when b is
 // zero), for ratios and indices.
-func quo(a, b budget.Money) float64 {
-	if b.IsZero() {
-		return 0
-	}
-	f, _ := new(big.Rat).SetFrac(a.Big(), b.Big()).Float64()
-	return f
-}
+func quo(a, b budget.Money) float64 { return a.Ratio(b) }
 
 // roundRat rounds r, in currency units, to the cent, halves away from
 // zero, and reports whether it fits in Money. It is for derived estimates
@@ -141,5 +135,10 @@ func weighBP(m budget.Money, bp int) (budget.Money, bool) {
 
 // bandLE reports whether dev·k ≤ d·m, exactly.
 func bandLE(dev budget.Money, k int64, d budget.Money, m int64) bool {
+	a, ok1 := dev.Mul(k)
+	b, ok2 := d.Mul(m)
+	if ok1 && ok2 {
+		return a.Cmp(b) <= 0
+	}
 	return new(big.Int).Mul(dev.Big(), big.NewInt(k)).Cmp(new(big.Int).Mul(d.Big(), big.NewInt(m))) <= 0
 }

@@ -215,6 +215,39 @@ func (m Money) Float() float64 {
 	return f
 }
 
+// Ratio returns m/n as the float64 nearest the exact quotient (0 when n is
+// zero), for shares and indices. Whole cents below 2^53 take one float
+// division, as int64 cents did; other amounts, math/big.
+func (m Money) Ratio(n Money) float64 {
+	if n.IsZero() {
+		return 0
+	}
+	if a, ok := m.smallCents(); ok {
+		if b, ok := n.smallCents(); ok {
+			return float64(a) / float64(b)
+		}
+	}
+	f, _ := new(big.Rat).SetFrac(m.Big(), n.Big()).Float64()
+	return f
+}
+
+// smallCents returns m in cents when it is whole cents of magnitude below
+// 2^53, so that float64 holds it exactly.
+func (m Money) smallCents() (int64, bool) {
+	hi, lo := m.abs()
+	if hi >= 1e16 {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, 1e16)
+	if r != 0 || q >= 1<<53 {
+		return 0, false
+	}
+	if m.neg() {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
 // Add returns a+b, and false if the sum overflows.
 func Add(a, b Money) (Money, bool) {
 	lo, c := bits.Add64(a.lo, b.lo, 0)

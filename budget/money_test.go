@@ -134,3 +134,18 @@ func TestParseAmountExactResidual(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyRatio(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want float64
+	}{
+		{"1", "3", 1.0 / 3}, {"-150.00", "1000.00", -0.15}, {"0", "7", 0}, {"5", "0", 0},
+		{"506.551191581", "25733.654323", 506.551191581 / 25733.654323},
+		{"0.1", "0.3", 1.0 / 3}, // exact quotient, not float(0.1)/float(0.3)
+	} {
+		if got := mustMoney(t, tt.a).Ratio(mustMoney(t, tt.b)); got != tt.want {
+			t.Errorf("%s / %s = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
