@@ -76,7 +76,7 @@ func whyLinesBelow(below, lines int64, lv budget.Level, byLevel []analysis.Level
 // ReasonLineShare.
 func whyLineShare(r analysis.Reason) string {
 	m := r.Measured
-	s := fmt.Sprintf("%d of %s (%s) are at %s; at least %s required%s", m.Num, format.Count(m.Den, "line"), reasonValue(r), levelsText(r.Level), format.BasisPoints(r.Min), onThreshold(r))
+	s := fmt.Sprintf("%d of %s (%s) %s at %s; at least %s required%s", m.Num, format.Count(m.Den, "line"), reasonValue(r), format.Plural(m.Num, "is", "are"), levelsText(r.Level), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
 		s += fmt.Sprintf(": %s more needed", format.Count(r.Shortfall, "line"))
 	}
@@ -86,7 +86,7 @@ func whyLineShare(r analysis.Reason) string {
 // ReasonScreenedLines.
 func whyScreenedLines(r analysis.Reason) string {
 	m := r.Measured
-	s := fmt.Sprintf("%d of %s (%s) are screened for gender; at least %s required%s", m.Num, format.Count(m.Den, "line"), reasonValue(r), format.BasisPoints(r.Min), onThreshold(r))
+	s := fmt.Sprintf("%d of %s (%s) %s screened for gender; at least %s required%s", m.Num, format.Count(m.Den, "line"), reasonValue(r), format.Plural(m.Num, "is", "are"), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
 		s += fmt.Sprintf(": %d not screened", r.Missing)
 	}
