@@ -291,7 +291,7 @@ func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
 		}
 		return s
 	case analysis.FindingUntagged:
-		return judged(f, findingUntagged(ev))
+		return findingUntagged(ev) + ": a file without gender markers is no evidence either way (the government may tag its budget elsewhere)"
 	case analysis.FindingGEWE:
 		return judged(f, findingGEWE(ev))
 	case analysis.FindingSexData:
@@ -373,8 +373,12 @@ func findingShareOutside(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) s
 	if v, ok := notScreened(rg); ok {
 		top = fmt.Sprintf(", or %s if the %s not screened all served gender equality,", format.Percent(100*rg.Top), format.Percent(100*v))
 	}
-	return fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
+	s := fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
 		format.PercentExact(rg.Stated), format.Percent(100*rg.Low), rg.LowName, format.Percent(100*rg.High), rg.HighName, top, ev.Phase, evidenceWhere(ev))
+	if !ev.WholeBudget {
+		s += "; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)"
+	}
+	return s
 }
 
 // FindingShareWithin.

@@ -26,6 +26,7 @@ func reportCommand() *cli.Command {
 			&cli.BoolFlag{Name: "force", Usage: "write into an existing non-empty folder"},
 			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (" + strings.Join(profileNames(), ", ") + ") or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
+			wholeBudgetFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -47,7 +48,7 @@ func reportCommand() *cli.Command {
 				budgets = append(budgets, b)
 			}
 			choosePhase(c, budgets[len(budgets)-1], &aopt)
-			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true}
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget")}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
 				if err != nil {
