@@ -56,7 +56,10 @@ func Check(b *budget.Budget, p Profile, opt CheckOptions) (*CheckResult, error) 
 		if err != nil {
 			return nil, err
 		}
-		if !rr.Pass {
+		switch {
+		case !rr.Pass && r.Advisory:
+			res.Advisory++
+		case !rr.Pass:
 			res.Failed++
 		}
 		if r.Unverified {

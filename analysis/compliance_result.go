@@ -130,7 +130,8 @@ type CheckResult struct {
 	Phase      budget.Phase `json:"phase"`
 	Lines      int          `json:"lines"`
 	Pass       bool         `json:"pass"`       // every rule passes
-	Failed     int          `json:"failed"`     // rules that fail
+	Failed     int          `json:"failed"`     // rules that fail, advisory rules apart
+	Advisory   int          `json:"advisory"`   // advisory rules below their aim: reported, not failing the check
 	Unverified int          `json:"unverified"` // rules whose threshold is unverified
 	Rules      []RuleResult `json:"rules"`
 	// Notes are NoteJudgedPerCurrency and NoteNoAmount, when they apply;

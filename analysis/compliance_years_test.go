@@ -93,3 +93,29 @@ func TestCountActionsWithoutPosition(t *testing.T) {
 		t.Errorf("measured %d of %d, want 2 of 3", m.Num, m.Den)
 	}
 }
+
+// EU GAP III's 5% of actions at G2 is advisory: below it, the rule
+// fails and is reported, but the check passes.
+func TestAdvisoryRule(t *testing.T) {
+	var lines []budget.Line
+	for i := range 20 {
+		l := cl("action", 100, budget.Significant)
+		l.Pos = budget.At("a.csv", "", i+2, 0)
+		lines = append(lines, l)
+	}
+	res, err := Check(&budget.Budget{Lines: lines}, mustProfile(t, "eu-gap3"), CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := outcomes(res)
+	want := []ruleOutcome{{ID: "g1-g2-85", Pass: true, Num: 20, Den: 20}, {ID: "g2-5", Pass: false, Num: 0, Den: 20}}
+	for i := range got {
+		got[i].Lines = nil
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	if !res.Pass || res.Failed != 0 || res.Advisory != 1 || !res.Rules[1].Rule.Advisory {
+		t.Errorf("Pass %v, Failed %d, Advisory %d; want a pass with 1 advisory rule below", res.Pass, res.Failed, res.Advisory)
+	}
+}

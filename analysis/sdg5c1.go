@@ -9,8 +9,8 @@ import (
 	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
-// The SDG 5.c.1 scoring, fixed by the indicator's metadata (domain
-// reference §4.3): criterion n is met with at least sdg5c1.Need(n) Yes
+// The SDG 5.c.1 scoring, fixed by the indicator's metadata (SDG global
+// metadata 5.c.1, 2023): criterion n is met with at least sdg5c1.Need(n) Yes
 // answers among its sdg5c1Count[n] questions.
 var sdg5c1Count = [4]int{0, 3, 7, 3}
 

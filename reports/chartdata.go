@@ -94,7 +94,7 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // A chart without data has no series and says why in its caption, so that
 // a page showing every chart explains each gap; PlotChart draws it with a
 // "No data to show" message. Every title or caption names the weighting
-// convention (domain reference §3.7) and the phase.
+// convention (OECD DAC, UN or EU, as the weighting names) and the phase.
 func Charts(r *Report) []ChartData {
 	cs := []ChartData{
 		objectiveChart(r),

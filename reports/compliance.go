@@ -94,8 +94,13 @@ func writeComplianceBody(ew *errWriter, r *analysis.CheckResult, max int) {
 	ew.printf("\n")
 	writeRuleTable(ew, r)
 	for _, rr := range r.Rules {
-		if !rr.Pass {
+		if !rr.Pass && !rr.Rule.Advisory {
 			writeRuleFailure(ew, rr, r.Phase, max)
+		}
+	}
+	for _, rr := range r.Rules {
+		if !rr.Pass && rr.Rule.Advisory {
+			ew.printf("\n%s is below its aim (advisory, the check does not fail on it): %s.\n", rr.Rule.ID, ruleTitle(rr.Rule))
 		}
 	}
 	if r.Unverified > 0 {
@@ -125,7 +130,14 @@ func writeRuleTable(ew *errWriter, r *analysis.CheckResult) {
 		if rr.Rule.Unverified {
 			th += " (unverified)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, passText(rr.Pass), ruleWhy(rr.Why))
+		result := passText(rr.Pass)
+		if rr.Rule.Advisory {
+			th += " (advisory)"
+			if !rr.Pass {
+				result = "below"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, result, ruleWhy(rr.Why))
 	}
 	tw.Flush()
 }
@@ -184,17 +196,30 @@ func failingLinesText(rr analysis.RuleResult) string {
 	return what
 }
 
-// verdictText sums up a check: "All 3 rules pass.", "1 of 2 rules fail."
+// verdictText sums up a check: "All 3 rules pass.", "1 of 2 rules
+// fails.", counting the rules that can fail (advisory rules apart).
 func verdictText(r *analysis.CheckResult) string {
-	switch {
-	case r.Pass && len(r.Rules) == 1:
-		return "The rule passes."
-	case r.Pass:
-		return fmt.Sprintf("All %d rules pass.", len(r.Rules))
-	case len(r.Rules) == 1:
-		return "The rule fails."
+	binding := 0
+	for _, rr := range r.Rules {
+		if !rr.Rule.Advisory {
+			binding++
+		}
 	}
-	return fmt.Sprintf("%d of %d rules fail.", r.Failed, len(r.Rules))
+	s := ""
+	switch {
+	case r.Pass && binding == 1:
+		s = "The rule passes."
+	case r.Pass:
+		s = fmt.Sprintf("All %d rules pass.", binding)
+	case binding == 1:
+		s = "The rule fails."
+	default:
+		s = fmt.Sprintf("%d of %d rules %s.", r.Failed, binding, format.Plural(r.Failed, "fails", "fail"))
+	}
+	if r.Advisory > 0 {
+		s += fmt.Sprintf(" %s below %s aim.", format.CountOf(r.Advisory, "advisory rule is", "advisory rules are"), format.Plural(r.Advisory, "its", "their"))
+	}
+	return s
 }
 
 // WriteComplianceJSON writes the outcome of a compliance check as one
@@ -234,6 +259,7 @@ type checkResultJSON struct {
 	Lines       int               `json:"lines"`
 	Pass        bool              `json:"pass"`
 	Failed      int               `json:"failed"`
+	Advisory    int               `json:"advisory"`
 	Unverified  int               `json:"unverified"`
 	Rules       []ruleResultJSON  `json:"rules"`
 	Warnings    []string          `json:"warnings,omitempty"`
@@ -259,7 +285,7 @@ type groupCheckJSON struct {
 }
 
 func complianceJSON(r *analysis.CheckResult) checkResultJSON {
-	out := checkResultJSON{Source: r.Source, Profile: &r.Profile, Year: r.Year, YearLabel: r.YearLabel, Phase: r.Phase, Lines: r.Lines, Pass: r.Pass, Failed: r.Failed,
+	out := checkResultJSON{Source: r.Source, Profile: &r.Profile, Year: r.Year, YearLabel: r.YearLabel, Phase: r.Phase, Lines: r.Lines, Pass: r.Pass, Failed: r.Failed, Advisory: r.Advisory,
 		Unverified: r.Unverified, Rules: make([]ruleResultJSON, 0, len(r.Rules)), Warnings: notesText(r.Notes), InputErrors: r.InputErrors}
 	for _, rr := range r.Rules {
 		rule := rr.Rule
