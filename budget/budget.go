@@ -149,6 +149,10 @@ type SheetReport struct {
 	Wide       bool   // fiscal years are columns, unpivoted into lines
 	Counts     [numRowClasses]int
 	Rows       int // rows read
+	// Title is the text of the sheet's first title row above the header
+	// ("Republic of Examplia — Migration-related budget lines, fiscal
+	// year 2025"); empty when the sheet has none.
+	Title string
 }
 
 // Count returns the number of rows of class c.

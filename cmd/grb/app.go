@@ -211,7 +211,7 @@ func demoCommand() *cli.Command {
 			w := c.App.Writer
 			fmt.Fprintf(w, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n")
 			fmt.Fprintf(w, "(%s: %d lines read from %d sheets; every row accounted for; grb inspect and grb validate show how)\n\n", b.Source, len(b.Lines), len(b.Sheets))
-			r, err := reports.Build([]*budget.Budget{b}, reports.Options{})
+			r, err := reports.Build([]*budget.Budget{b}, reports.Options{Synthetic: true})
 			if err != nil {
 				return err
 			}
