@@ -53,7 +53,7 @@ func summarySheet(x *xlsxWriter, r *Report) {
 	errs, warns, checked, bad, rejected := 0, 0, 0, 0, 0
 	for _, b := range r.Budgets {
 		errs += b.Errors()
-		warns += len(b.Issues) - b.Errors()
+		warns += b.Warnings()
 		checked += len(b.Totals)
 		bad += len(b.Mismatches())
 		for _, l := range b.Ledger {

@@ -239,7 +239,7 @@ func withTaggingChecks(cmd *cli.Command) *cli.Command {
 			return err
 		}
 		b := t.Budget
-		b.Issues = append(b.Issues, tagging.Check(t)...)
+		b.AppendIssues(tagging.Check(t)...)
 		if format == "json" {
 			if err := reports.WriteIssuesJSON(c.App.Writer, b); err != nil {
 				return err
