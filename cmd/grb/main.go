@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 func main() {
@@ -32,14 +34,14 @@ func report(err error, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, "grb:", err)
+		fmt.Fprintln(stderr, "grb:", format.Visible(err.Error()))
 		return exitUsage
 	case errors.Is(err, errHasErrors):
 		return exitInvalid // the issues were printed already
 	case errors.Is(err, errRuleFailed):
 		return exitRule // the failing rules were printed already
 	default:
-		fmt.Fprintln(stderr, "grb:", err)
+		fmt.Fprintln(stderr, "grb:", format.Visible(err.Error()))
 		return exitInvalid
 	}
 }
