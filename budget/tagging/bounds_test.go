@@ -1,10 +1,13 @@
 package tagging_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/tagging"
@@ -33,5 +36,40 @@ func TestParseRulesKeywordAliases(t *testing.T) {
 	}
 	if rs.Len() != 2 {
 		t.Errorf("Len = %d, want 2", rs.Len())
+	}
+}
+
+// Item 5 of issue 13: a stray cell at XFD1048576 once made `grb template`
+// allocate gigabytes (and fail): the tagging copy holds the table, not the
+// sheet's whole extent, and says what it left out.
+func TestNewStrayCellFar(t *testing.T) {
+	f := excelize.NewFile()
+	for ref, v := range map[string]any{"A1": "Description", "B1": "Approved", "A2": "Shelters", "B2": 100, "A3": "Outreach", "B3": 50, "XFD1048576": "x", "XFD2": "y"} {
+		if err := f.SetCellValue("Sheet1", ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	tg, err := tagging.New(bytes.NewReader(buf.Bytes()), "far.xlsx", budget.Options{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tg.Sheets[0]
+	if len(s.Cells) > 3+1000 || s.Width > 2+256 {
+		t.Errorf("tagging copy is %d rows × %d columns, want the table's extent", len(s.Cells), s.Width)
+	}
+	said := false
+	for _, d := range tg.Budget.Decisions {
+		said = said || d.Topic == "tagging-copy" && strings.Contains(d.Evidence, "2 cells")
+	}
+	if !said {
+		t.Errorf("no tagging-copy decision saying 2 cells were left out: %+v", tg.Budget.Decisions)
+	}
+	var out bytes.Buffer
+	if err := tagging.Write(&out, tg, tagging.WriteOptions{}); err != nil {
+		t.Fatalf("Write: %v", err)
 	}
 }
