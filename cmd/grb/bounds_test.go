@@ -75,3 +75,21 @@ func TestTerminalEscapesVisible(t *testing.T) {
 		}
 	}
 }
+
+// Item 9 of issue 13: the same input twice was added to itself.
+func TestReportSameInputTwice(t *testing.T) {
+	t.Chdir(t.TempDir())
+	put(t, "budget.csv", "Ministry,Line description,Approved\nInterior,Shelters,100\n")
+	if err := os.Link("budget.csv", "copy.csv"); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{
+		{"grb", "report", "budget.csv", "budget.csv", "-o", "out"},
+		{"grb", "report", "budget.csv", "./copy.csv", "-o", "out2"},
+	} {
+		res := runGrb(t, args)
+		if res.code == 0 || !strings.Contains(res.stderr, "twice") {
+			t.Errorf("%v: exit %d, stderr %q; want an error saying the file is given twice", args, res.code, res.stderr)
+		}
+	}
+}

@@ -35,6 +35,9 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			if err := distinctInputs(c.Args().Slice()); err != nil {
+				return err
+			}
 			var budgets []*budget.Budget
 			for _, name := range c.Args().Slice() {
 				b, err := readForAnalysis(c, name)
@@ -114,4 +117,24 @@ func sampleBudget() (*budget.Budget, error) {
 		return nil, fmt.Errorf("embedded sample: %w", err)
 	}
 	return b, nil
+}
+
+// distinctInputs refuses a file given twice (by the same name, another
+// path or a hard link): its lines would be added to themselves.
+func distinctInputs(names []string) error {
+	seen := make([]os.FileInfo, 0, len(names))
+	for i, name := range names {
+		fi, err := os.Stat(name)
+		if err != nil {
+			seen = append(seen, nil) // reading it says why
+			continue
+		}
+		for j, prev := range seen {
+			if prev != nil && os.SameFile(prev, fi) {
+				return usagef("%s and %s are the same file given twice: its lines would be counted twice", names[j], names[i])
+			}
+		}
+		seen = append(seen, fi)
+	}
+	return nil
 }
