@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -42,9 +41,9 @@ func fieldList() string {
 func loadSchemes(c *cli.Context) (*budget.Schemes, error) {
 	s := budget.DefaultSchemes()
 	if name := c.String("schemes"); name != "" {
-		f, err := os.Open(name)
+		f, err := openFlagFile("schemes", name)
 		if err != nil {
-			return nil, usagef("--schemes: %v", err)
+			return nil, err
 		}
 		user, err := budget.ParseSchemes(f)
 		f.Close()
@@ -117,6 +116,11 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 		opt.Columns[f] = strings.TrimSpace(v)
 	}
 	if name := c.String("mapping"); name != "" {
+		f, err := openFlagFile("mapping", name)
+		if err != nil {
+			return opt, err
+		}
+		f.Close()
 		m, err := budget.ReadMappingFile(name)
 		if err != nil {
 			return opt, usagef("--mapping: %v", err)

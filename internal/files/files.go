@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +38,7 @@ func Limit(max int64) int64 {
 // larger than max bytes (budget.ErrLimit; see Limit for what max means).
 // Nothing of the file is read, and a pipe is not opened.
 func Check(name string, max int64) (string, error) {
-	real, err := filepath.EvalSymlinks(name)
+	real, err := resolve(name)
 	if err != nil {
 		return "", err
 	}
@@ -68,7 +69,7 @@ func Within(root, name string, max int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	real, err := filepath.EvalSymlinks(name)
+	real, err := resolve(name)
 	if err != nil {
 		return "", err
 	}
@@ -77,6 +78,17 @@ func Within(root, name string, max int64) (string, error) {
 		return "", &budget.ParseError{File: name, Err: fmt.Errorf("%w: it resolves to %s", ErrOutside, real)}
 	}
 	return Check(name, max)
+}
+
+// resolve follows the symbolic links of name; a missing file is reported
+// as opening it would be.
+func resolve(name string) (string, error) {
+	real, err := filepath.EvalSymlinks(name)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "", &fs.PathError{Op: "open", Path: name, Err: pe.Err}
+	}
+	return real, err
 }
 
 // Open opens name for reading once Check allows it.

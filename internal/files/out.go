@@ -12,7 +12,7 @@ import (
 
 // Errors of outputs.
 var (
-	ErrIsInput  = errors.New("refusing to overwrite an input")
+	ErrIsInput  = errors.New("refusing to overwrite the input")
 	ErrExists   = errors.New("the output exists")
 	ErrNotEmpty = errors.New("the output folder is not empty")
 	ErrLocked   = errors.New("another grb run is writing into the output folder")
