@@ -284,6 +284,9 @@ func (r *iatiReader) read() error {
 			return r.wrapErr(err)
 		}
 		r.rep.Rows++
+		if err := r.opt.Interrupted(r.rep.Rows); err != nil {
+			return err
+		}
 		r.activity(&a, r.rep.Rows, line)
 	}
 	if root == "" {

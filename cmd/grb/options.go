@@ -101,6 +101,7 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 	opt.Tolerance = tol
 	opt.MaxBytes = c.Int64("max-bytes")
 	opt.MaxRows = c.Int("max-rows")
+	opt.Context = c.Context
 	for _, kv := range c.StringSlice("column") {
 		k, v, found := strings.Cut(kv, "=")
 		if !found || strings.TrimSpace(v) == "" {

@@ -106,6 +106,9 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, inputs []string)
 		return err
 	}
 	for _, o := range outputs {
+		if err := c.Context.Err(); err != nil {
+			return err
+		}
 		path := filepath.Join(dir, o.name)
 		if err := writeAtomic(path, inputs, func(f *os.File) error { return o.write(f) }); err != nil {
 			return err

@@ -187,7 +187,7 @@ func loadPrevious(c *cli.Context, name string) (*tagging.CarryIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := input.ReadReviewed(name, budget.Options{Schemes: s})
+	b, err := input.ReadReviewed(name, budget.Options{Schemes: s, Context: c.Context})
 	if err != nil {
 		return nil, fmt.Errorf("--previous: %w", err)
 	}
