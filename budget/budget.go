@@ -88,6 +88,10 @@ type TotalCheck struct {
 	Scope   string   // which lines it covers, in words
 	Covered int      // number of lines covered
 	Amounts []TotalAmount
+	// Tolerance is the rounding this check allows beyond the budget's
+	// tolerance: a total of a flattened hierarchy repeats the rounded sum
+	// of its rows, each figure off by up to half a unit of its last digit.
+	Tolerance Money `json:",omitempty"`
 }
 
 // TotalAmount is one compared column of a total.
@@ -103,13 +107,29 @@ func (a TotalAmount) Diff() Money { return a.Computed - a.Stated }
 
 // OK reports whether every compared amount matches within tol.
 func (c TotalCheck) OK(tol Money) bool {
+	if c.Tolerance.Cmp(tol) > 0 {
+		tol = c.Tolerance
+	}
 	for _, a := range c.Amounts {
-		d := a.Diff()
-		if d < -tol || d > tol {
+		if !a.Within(tol) {
 			return false
 		}
 	}
 	return true
+}
+
+// Within reports whether computed and stated differ by at most tol.
+func (a TotalAmount) Within(tol Money) bool {
+	d, ok := a.Computed.Sub(a.Stated)
+	if !ok {
+		return false
+	}
+	if d.Sign() < 0 {
+		if d, ok = d.Neg(); !ok {
+			return false
+		}
+	}
+	return d.Cmp(tol) <= 0
 }
 
 // SheetReport says how one sheet was read.

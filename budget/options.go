@@ -32,7 +32,11 @@ type Options struct {
 	MaxBytes  int64            // uncompressed input limit; 0 = DefaultMaxBytes, <0 = none
 	MaxRows   int              // rows per sheet limit; 0 = DefaultMaxRows, <0 = none
 	Format    string           // "xlsx", "csv" or "xml" (IATI); "" = from the name and the content
-	Level     RecordLevel      // which level of parent and child records is counted; zero = leaves
+	// Hierarchy says whether rows repeating the sums of the rows under
+	// them (a flattened hierarchy) are read as subtotals; the zero value
+	// looks for them.
+	Hierarchy HierarchyMode
+	Level     RecordLevel // which level of parent and child records is counted; zero = leaves
 
 	// Context, when set, interrupts a read: the readers check it every
 	// few thousand rows or activities and return its error (Interrupted).

@@ -15,7 +15,12 @@ type hierParse struct {
 	tolUses    int
 	unresolved int
 	ambiguous  int
+	weak       bool // a total was accepted on arithmetic alone (rule 4's structure rules)
+	nested     bool // an accepted total of two or more rows lies inside another
 }
+
+// hierStrong is the evidence beyond arithmetic.
+const hierStrong = HierarchyByLabel | HierarchyByLevel | HierarchyByCode | HierarchyBySameLabel
 
 // better reports whether p explains the sheet better than q: more totals,
 // then fewer tolerance uses, then more unresolved candidates (so that a
@@ -34,6 +39,20 @@ func (p *hierParse) better(q *hierParse) bool {
 // accept (rules 2 to 4 of the file comment).
 func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 	cands, top, ambiguous := h.scan(order)
+	p := h.accept(order, cands, top, ambiguous, true)
+	if p.weak && !p.nested {
+		// Arithmetic alone found one level of blocks: too easily a
+		// coincidence in a flat budget (150, 350, 500). Its candidates
+		// stay lines, listed as unresolved.
+		p = h.accept(order, cands, top, ambiguous, false)
+	}
+	return p
+}
+
+// accept decides which candidates are totals (rule 4). With weak false,
+// only label, level, code or same-label evidence (and a parent accepted on
+// it) accepts a total.
+func (h *hierSheet) accept(order HierarchyOrder, cands map[int]*hierCand, top []hierNode, ambiguous int, weak bool) *hierParse {
 	p := &hierParse{order: order, rows: make([]HierarchyRowResult, len(h.rows)), ambiguous: ambiguous}
 	for i := range p.rows {
 		p.rows[i] = HierarchyRowResult{Role: h.base[i], Parent: -1, First: -1, Last: -1}
@@ -41,7 +60,7 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 	tiled := h.tiled(cands, top)
 	type item struct {
 		row, parent, depth int
-		confirmed          bool
+		confirmed          bool // inside an accepted total of two or more, directly or by a chain
 	}
 	work := make([]item, 0, len(top))
 	for i := len(top) - 1; i >= 0; i-- {
@@ -57,36 +76,70 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 			continue
 		}
 		r.First, r.Last, r.Children, r.Rounding = c.lo, c.hi, len(c.children), c.rounding
-		ev := c.ev
-		switch {
-		case it.confirmed:
-			ev |= HierarchyByParent
-		case ev != 0:
-		case len(c.children) >= 2 && c.lo <= h.nodes[0] && c.hi >= h.nodes[len(h.nodes)-1]:
-			ev |= HierarchyBySheetSum // a first or last row that totals the whole sheet
-		case hierBlockCands(cands, c.children) >= 2:
-			ev |= HierarchyByNesting
-		case len(c.children) >= 2 && tiled:
-			ev |= HierarchyByTiling
-		}
+		ev, weakSingle := h.evidenceOf(it.row, c, cands, it.confirmed, weak, tiled)
 		r.Evidence = ev
 		childParent, childDepth := it.parent, it.depth
-		if ev == 0 {
+		if ev&^weakSingle == 0 {
 			r.Role = HierarchyUnresolved
 			p.unresolved++
 		} else {
 			r.Role = HierarchySubtotal
 			p.totals++
+			if ev&hierStrong == 0 && !it.confirmed {
+				p.weak = true
+			}
+			if it.parent >= 0 && len(c.children) >= 2 && p.rows[it.parent].Children >= 2 {
+				p.nested = true
+			}
 			if c.rounding != 0 {
 				p.tolUses++
 			}
 			childParent, childDepth = it.row, it.depth+1
 		}
 		for _, ch := range c.children {
-			work = append(work, item{row: ch, parent: childParent, depth: childDepth, confirmed: ev != 0})
+			work = append(work, item{row: ch, parent: childParent, depth: childDepth,
+				confirmed: ev&^weakSingle != 0 && (len(c.children) >= 2 || it.confirmed)})
 		}
 	}
 	return p
+}
+
+// evidenceOf decides the evidence for candidate c of row (rule 4), and
+// which of it does not suffice alone (weakSingle): the row is a total when
+// ev&^weakSingle is not zero.
+func (h *hierSheet) evidenceOf(row int, c *hierCand, cands map[int]*hierCand, confirmed, weak, tiled bool) (ev, weakSingle HierarchyEvidence) {
+	ev = c.ev
+	// A row with the same amount as the one row next to it, and the
+	// same label or a longer code that extends its own, is as often a
+	// duplicate record (CRS exports) or a line with a finer code
+	// (Macedonia's programme 50 above 51) as a total of one child: it
+	// needs an enclosing total of two or more. A code padded with two
+	// zeros or more to its child's length (Kenya's 0702000 over
+	// 0702010) is evidence enough.
+	weakSingle = 0
+	if len(c.children) == 1 {
+		weakSingle = HierarchyBySameLabel
+		if k := h.key[row]; len(k) != len(h.key[c.children[0]]) || len(k)-len(h.stem[row]) < 2 {
+			weakSingle |= HierarchyByCode
+		}
+	}
+	switch {
+	case confirmed:
+		ev |= HierarchyByParent
+	case ev&^weakSingle != 0:
+	case !weak || !h.uniqueLabel(row):
+		// Arithmetic alone never makes a total of a row whose label
+		// other rows share: the rows are then records of categories
+		// (Macedonia's item "Разни трансфери" in every programme), and
+		// round amounts add up by chance.
+	case len(c.children) >= 2 && c.lo <= h.nodes[0] && c.hi >= h.nodes[len(h.nodes)-1]:
+		ev |= HierarchyBySheetSum // a first or last row that totals the whole sheet
+	case hierBlockCands(cands, c.children) >= 2:
+		ev |= HierarchyByNesting
+	case len(c.children) >= 2 && tiled:
+		ev |= HierarchyByTiling
+	}
+	return ev, weakSingle
 }
 
 // hierBlockCands counts the rows that are candidate totals of two or more
@@ -261,8 +314,50 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 	if bestK < 0 || !h.headerIsAggregate(res, g, bestK) {
 		return false
 	}
+	if !h.total[g] && h.between(g, bestK) == 0 && res.Order == HierarchyNone && !h.codeCovers(g, bestK, dir) {
+		// A row equal to the sum of the others of a sheet with no other
+		// structure: as likely a flat budget (150, 350, 500) as a total
+		// without its word. Counted, and listed.
+		lo, hi := g, h.nodes[len(h.nodes)-1]
+		if dir < 0 {
+			lo, hi = h.nodes[0], g
+		}
+		res.Rows[g] = HierarchyRowResult{Role: HierarchyUnresolved, Parent: -1, First: lo, Last: hi}
+		return false
+	}
 	h.markGrand(res, g, bestK, dir, bestD)
 	return true
+}
+
+// codeCovers reports whether g's code is the parent of the codes of every
+// counted row from node index k to the far end.
+func (h *hierSheet) codeCovers(g, k, dir int) bool {
+	stem := h.stem[g]
+	if stem == "" {
+		return false
+	}
+	lo, hi := k, len(h.nodes)-1
+	if dir < 0 {
+		lo, hi = 0, k
+	}
+	for _, r := range h.nodes[lo : hi+1] {
+		if r != g && (h.key[r] == h.key[g] || !strings.HasPrefix(h.key[r], stem)) {
+			return false
+		}
+	}
+	return true
+}
+
+// between counts the rows taking part strictly between g and node index k.
+func (h *hierSheet) between(g, k int) int {
+	lo, hi := min(h.nodes[k], g), max(h.nodes[k], g)
+	n := 0
+	for i := lo + 1; i < hi; i++ {
+		if h.base[i] == HierarchyLeaf {
+			n++
+		}
+	}
+	return n
 }
 
 // headerIsAggregate checks the counted rows strictly between g and k.

@@ -199,8 +199,12 @@ func TestHierarchyKenya(t *testing.T) {
 	// 123 programme rows left as lines have no sub-programme row under them.
 	// SOURCE.md's 806/133 split groups by programme and counts such lone
 	// programmes as mismatches; it was not reconciled row by row.
-	if totals < 780 || unresolved > 5 {
-		t.Errorf("%d programme totals, %d unresolved; want at least 780 and at most 5", totals, unresolved)
+	// Since the reader uses the detector, a row equal to the sum of the rest
+	// of its group with no other evidence (no label, no code covering every
+	// row, no structure) is listed as unresolved, not taken as its total:
+	// 779 totals, 8 unresolved.
+	if totals < 775 || unresolved > 10 {
+		t.Errorf("%d programme totals, %d unresolved; want at least 775 and at most 10", totals, unresolved)
 	}
 }
 

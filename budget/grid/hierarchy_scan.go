@@ -2,6 +2,7 @@ package grid
 
 import (
 	"math/bits"
+	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -99,6 +100,22 @@ type hierSheet struct {
 	key   []string        // codes without separators
 	naive hierVec
 	nodes []int // rows that take part, in file order
+	// labels counts the rows that take part by label, made on first use.
+	labels map[string]int
+}
+
+// uniqueLabel reports whether row i has a label no other row taking part
+// has (compared without case or surrounding space).
+func (h *hierSheet) uniqueLabel(i int) bool {
+	key := func(r int) string { return strings.ToLower(strings.TrimSpace(h.rows[r].Label)) }
+	if h.labels == nil {
+		h.labels = make(map[string]int, len(h.nodes))
+		for _, r := range h.nodes {
+			h.labels[key(r)]++
+		}
+	}
+	k := key(i)
+	return k != "" && h.labels[k] == 1
 }
 
 func newHierSheet(rows []HierarchyRow, opt HierarchyOptions) *hierSheet {
@@ -267,7 +284,7 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		if p, ok := soft[c]; ok && m >= 2 && p == stack[len(stack)-m+1].row && !dup.add(h.vec[c]) {
 			break
 		}
-		allowed := h.opt.Tolerance.allowed(m)
+		allowed := hierCap(h.vec[t], h.opt.Tolerance.allowed(m))
 		for _, folded := range []bool{false, true} {
 			if !hierNear(h.vec[t], b.sum, dup, folded, allowed) {
 				continue // the cheap test on one phase already fails
@@ -298,6 +315,26 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		res.single = false
 	}
 	return res
+}
+
+// hierCap returns allowed, or zero when it is more than a hundredth of the
+// total t (in its first phase): rounding is plausible only in figures of
+// three significant digits or more, and a wide tolerance on small figures
+// (1 to 20) would match almost any block.
+func hierCap(t hierVec, allowed budget.Money) budget.Money {
+	if t.present == 0 || allowed.IsZero() {
+		return allowed
+	}
+	v := t.v[bits.TrailingZeros8(t.present)]
+	if v.Sign() < 0 {
+		if n, ok := v.Neg(); ok {
+			v = n
+		}
+	}
+	if a, ok := allowed.Mul(100); !ok || a.Cmp(v) > 0 {
+		return budget.FromCents(0)
+	}
+	return allowed
 }
 
 // sub subtracts y from x for the phases present in y; false on overflow.

@@ -132,10 +132,13 @@ func TestHierarchyLiteral(t *testing.T) {
 		roles:  []string{"grand-total", "aggregate", "aggregate", "aggregate", "aggregate", "leaf", "leaf", "leaf", "leaf"},
 		leaves: 9500, candidate: 9500, order: HierarchyTotalsFirst,
 	}, {
-		name:   "grand total last",
+		// A last row equal to the sum of the others, with no label, code,
+		// level or structure, could be a line of a flat budget (150, 350,
+		// 500): it is counted and listed, not dropped.
+		name:   "grand total last, on arithmetic alone: unresolved",
 		rows:   []HierarchyRow{hr("A", 10), hr("B", 20), hr("C", 30), hr("D", 40), hr("Sum", 100)},
-		roles:  []string{"leaf", "leaf", "leaf", "leaf", "grand-total"},
-		leaves: 100, candidate: 100, order: HierarchyTotalsLast,
+		roles:  []string{"leaf", "leaf", "unresolved", "leaf", "unresolved"},
+		leaves: 200, candidate: 70, order: HierarchyNone, unresolved: 2,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ func (s *sheetReader) finish() {
 	if !s.rep.Wide {
 		s.programmeTotals()
 	}
+	s.flatHierarchy()
 	var checks []pendingTotal
 	for _, t := range s.totals {
 		if t.keyed && len(s.keyedScope(t.key)) == 0 {

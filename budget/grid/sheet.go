@@ -26,6 +26,7 @@ type sheetReader struct {
 	titleContext
 	lineMemo
 	totalState
+	flatState
 	heldRows
 	levelState
 

@@ -29,8 +29,9 @@ type pendingTotal struct {
 	idx      []int  // explicit scope: sheet line indices (programme totals)
 	scope    string // explicit scope in words
 	stated   []optMoney
-	cells    [][]string // keyed totals: the rows' cells, in case they cover no line
-	ledger   []int      // keyed totals: the rows' ledger entries
+	cells    [][]string   // keyed totals: the rows' cells, in case they cover no line
+	tol      budget.Money // rounding allowed beyond the budget's tolerance (flattened hierarchies)
+	ledger   []int        // keyed totals: the rows' ledger entries
 }
 
 type optMoney struct {
@@ -193,7 +194,7 @@ func (s *sheetReader) check(t pendingTotal) {
 	default:
 		scope = "lines since the previous total or subtotal"
 	}
-	c := budget.TotalCheck{Pos: s.pos(t.rows[0], 0), Rows: t.rows, Class: t.class, Label: t.label, How: t.how, Scope: scope}
+	c := budget.TotalCheck{Pos: s.pos(t.rows[0], 0), Rows: t.rows, Class: t.class, Label: t.label, How: t.how, Scope: scope, Tolerance: t.tol}
 	for i, a := range s.amts {
 		if !t.stated[i].ok {
 			continue
@@ -211,8 +212,12 @@ func (s *sheetReader) check(t pendingTotal) {
 	}
 	s.b.Totals = append(s.b.Totals, c)
 	if !c.OK(s.b.Tolerance) {
+		tol := s.b.Tolerance
+		if c.Tolerance.Cmp(tol) > 0 {
+			tol = c.Tolerance
+		}
 		for _, a := range c.Amounts {
-			if d := a.Diff(); d < -s.b.Tolerance || d > s.b.Tolerance {
+			if d := a.Diff(); !a.Within(tol) {
 				s.b.AddIssue(budget.Warning, "total-mismatch", c.Pos, a.Stated.String(), fmt.Sprintf("%s, the sum of the %d lines it covers (%s); difference %s", a.Computed, c.Covered, scope, d), fmt.Sprintf("%s total %q does not equal its lines", a.Column, c.Label), nil)
 			}
 		}

@@ -24,6 +24,7 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "level", Value: "leaves", Usage: "where rows or activities are parents of others in the file, count `LEVEL`: leaves, parents or all"},
 		&cli.IntFlag{Name: "year", Usage: "fiscal `YEAR` of lines when the file does not state it", DefaultText: "from the file"},
 		&cli.StringFlag{Name: "delimiter", Usage: "csv `DELIMITER`: comma, semicolon or tab (default: sniffed)"},
+		&cli.StringFlag{Name: "hierarchy", Value: "auto", Usage: "`MODE` for rows that repeat the sums of the rows under them (a flattened hierarchy): auto reads them as subtotals, off reads every row as a line"},
 		&cli.StringFlag{Name: "tolerance", Value: "0", Usage: "largest `AMOUNT` by which a stated total may differ from its lines and still match"},
 		&cli.Int64Flag{Name: "max-bytes", Value: budget.DefaultMaxBytes, Usage: "refuse inputs that unzip or decode to more than `N` bytes (-1 = no limit)"},
 		&cli.IntFlag{Name: "max-rows", Value: budget.DefaultMaxRows, Usage: "refuse sheets of more than `N` rows (-1 = no limit)"},
@@ -84,6 +85,9 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 			return opt, usagef("--amount-phase: %v", err)
 		}
 		opt.PhaseSet = true
+	}
+	if opt.Hierarchy, err = budget.ParseHierarchyMode(c.String("hierarchy")); err != nil {
+		return opt, usagef("--hierarchy: %v", err)
 	}
 	if opt.Level, err = budget.ParseRecordLevel(c.String("level")); err != nil {
 		return opt, usagef("--level: %v", err)

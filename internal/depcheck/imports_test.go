@@ -36,7 +36,7 @@ var rules = map[string]rule{
 	"budget":             {[]string{"internal/format", yaml, xtext}},
 	"budget/grid":        {[]string{"budget", "internal/format", yaml, xtext}},
 	"budget/csv":         {[]string{"budget", "budget/grid", "internal/files", "internal/format", xtext}},
-	"budget/xlsx":        {[]string{"budget", "budget/grid", "internal/format", excelize}},
+	"budget/xlsx":        {[]string{"budget", "budget/grid", "internal/format"}}, // excelize in its tests only, as the oracle
 	"budget/iati":        {[]string{"budget", "internal/format", xtext}},
 	"budget/fdp":         {[]string{"budget", "budget/csv", "budget/grid", "internal/files", "internal/format", xtext}},
 	"budget/tagging":     {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml, xtext}},

@@ -1,0 +1,286 @@
+package grid
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// flatState is what the reading of a sheet keeps for its flattened
+// hierarchy (see Hierarchy): buffers reused over the sheet's runs, and the
+// decisions summed over its runs.
+type flatState struct {
+	flatIdx  []int          // sheet line indices of the run being examined
+	flatRows []HierarchyRow // the run, as the detector sees it
+	flatSums []budget.Money // prefix sums of the pre-check
+	flat     flatSummary
+}
+
+// flatSummary adds up what the detector found over the runs of a sheet.
+type flatSummary struct {
+	ran, totals, tolUses, ambiguous, placeholders int
+	atDepth                                       []int
+	order                                         [3]int // totals per HierarchyOrder
+	orderAmbiguous                                bool
+	naive, leaves, candidate                      budget.Sum
+	unresolved                                    []int // row numbers
+	unresolvedSum                                 budget.Sum
+}
+
+// flatMaxFanout is the largest block searched for one total.
+const flatMaxFanout = 128
+
+// flatHierarchy looks for a flattened hierarchy in the lines of the sheet
+// (not in a wide layout, nor in a sheet with a parent column, whose levels
+// are read from it; rows read as totals already, by their label or their
+// programme code, are not lines and take no part). The lines are
+// examined in runs that share a fiscal year and currency. Rows the detector
+// reads as totals become subtotal (or total) rows: marked as totals, so
+// that they are dropped from the lines, and checked against the lines they
+// cover. Placeholders become notes. Candidates the evidence cannot settle
+// stay lines, with a warning.
+func (s *sheetReader) flatHierarchy() {
+	if s.opt.Hierarchy == budget.HierarchyOff || s.rep.Wide || len(s.amts) == 0 {
+		return
+	}
+	if _, ok := s.cols[budget.FieldParent]; ok {
+		return // parent and child records: their levels are read from the parent column (levels.go)
+	}
+	lines := s.b.Lines[s.start:]
+	if cap(s.flatIdx) < len(lines) {
+		s.flatIdx = make([]int, 0, len(lines)) // once per sheet, not grown row by row
+	}
+	s.flatIdx = s.flatIdx[:0]
+	flush := func() {
+		if len(s.flatIdx) >= 3 {
+			s.flatRun(s.flatIdx)
+		}
+		s.flatIdx = s.flatIdx[:0]
+	}
+	for i := range lines {
+		if s.isTotal[i] {
+			continue
+		}
+		if n := len(s.flatIdx); n > 0 {
+			p := &lines[s.flatIdx[n-1]]
+			if p.YearLabel != lines[i].YearLabel || p.Currency != lines[i].Currency {
+				flush()
+			}
+		}
+		s.flatIdx = append(s.flatIdx, i)
+	}
+	flush()
+	s.flatReport()
+}
+
+// flatTolerance returns the rounding allowed between a repeated total and
+// its block: half a unit of the finest digit written in the run (at most a
+// unit of the sheet's scale), plus the --tolerance given.
+func (s *sheetReader) flatTolerance(idx []int) HierarchyTolerance {
+	scaleCents := int64(s.scale) * 100
+	if scaleCents <= 0 {
+		scaleCents = 100
+	}
+	finest := scaleCents
+	if idx != nil {
+		lines := s.b.Lines[s.start:]
+		for _, i := range idx {
+			for _, p := range budget.Phases() {
+				if v, ok := lines[i].Amounts.Get(p); ok && !v.IsZero() {
+					finest = min(finest, lastDigitCents(v))
+				}
+			}
+			if finest == 1 {
+				break
+			}
+		}
+	}
+	return HierarchyTolerance{LastDigit: budget.FromCents(finest), Absolute: s.opt.Tolerance}
+}
+
+// lastDigitCents returns the unit, in cents, of the last non-zero digit of
+// m: 1 for 12.34, 10 for 12.30, 1000 for 1230.00.
+func lastDigitCents(m budget.Money) int64 {
+	t := strings.TrimLeft(strings.Replace(m.String(), ".", "", 1), "-")
+	u := int64(1)
+	for i := len(t) - 1; i > 0 && t[i] == '0' && u < 1e15; i-- {
+		u *= 10
+	}
+	return u
+}
+
+// flatRun runs the detector on one run of sheet lines.
+func (s *sheetReader) flatRun(idx []int) {
+	lines := s.b.Lines[s.start:]
+	if !s.flatMayHaveTotal(idx) {
+		return
+	}
+	rows := s.flatRows[:0]
+	for _, i := range idx {
+		l := &lines[i]
+		rows = append(rows, HierarchyRow{Amounts: l.Amounts, Label: flatLabel(l), Code: flatCode(l)})
+	}
+	s.flatRows = rows
+	res, err := Hierarchy(rows, HierarchyOptions{Tolerance: s.flatTolerance(idx), MaxFanout: flatMaxFanout})
+	if err != nil {
+		return // a sum overflows: the totals' own checks say so
+	}
+	s.flatApply(idx, res)
+}
+
+// flatCode is the line's programme code when it can be hierarchical, as
+// programme totals read them: four digits or more. Short codes (Macedonia's
+// sub-programmes 10, 11, 12) are numbers, not levels: "10" is no parent
+// of "11".
+func flatCode(l *budget.Line) string {
+	if c := l.Programme.Code(); len(c) >= 4 && allDigits(c) {
+		return c
+	}
+	return ""
+}
+
+// flatLabel is the text that names a line: its description, else its
+// programme's or unit's.
+func flatLabel(l *budget.Line) string {
+	switch {
+	case l.Description != "":
+		return l.Description
+	case l.Programme.Label() != "":
+		return l.Programme.Label()
+	}
+	return l.Unit.Label()
+}
+
+// flatApply turns the detector's decisions into totals, notes and warnings.
+func (s *sheetReader) flatApply(idx []int, res *HierarchyResult) {
+	lines := s.b.Lines[s.start:]
+	f := &s.flat
+	f.ran++
+	p := s.amts[0].phase
+	add := func(sum *budget.Sum, a budget.Amounts) {
+		if v, ok := a.Get(p); ok {
+			sum.Add(v)
+		}
+	}
+	add(&f.naive, res.Naive)
+	add(&f.leaves, res.Leaves)
+	add(&f.candidate, res.Candidate)
+	f.tolUses += res.ToleranceUses
+	f.ambiguous += res.Ambiguous
+	f.placeholders += res.Placeholders
+	f.order[res.Order] += res.Totals
+	f.orderAmbiguous = f.orderAmbiguous || res.OrderAmbiguous
+	for d, n := range res.TotalsAtDepth {
+		for len(f.atDepth) <= d {
+			f.atDepth = append(f.atDepth, 0)
+		}
+		f.atDepth[d] += n
+	}
+	f.totals += res.Totals
+	tol := s.flatTolerance(idx)
+	for r, rr := range res.Rows {
+		i := idx[r]
+		l := &lines[i]
+		switch rr.Role {
+		case HierarchySubtotal, HierarchyGrandTotal, HierarchyAggregate:
+			s.isTotal[i] = true
+			class := budget.RowSubtotal
+			if rr.Role == HierarchyGrandTotal {
+				class = budget.RowTotal
+			}
+			s.markRow(l.Pos.Row, class, s.flatReason(idx, rr))
+			if rr.Role != HierarchyAggregate {
+				s.totals = append(s.totals, s.flatTotal(idx, res, r, class, tol))
+			}
+		case HierarchyPlaceholder:
+			s.isTotal[i] = true
+			s.markRow(l.Pos.Row, budget.RowNote, fmt.Sprintf("placeholder %q repeating the amount of the row beside it: not a line", l.Description))
+		case HierarchyUnresolved:
+			if !flatSuspect(res, r) {
+				continue
+			}
+			f.unresolved = append(f.unresolved, l.Pos.Row)
+			add(&f.unresolvedSum, l.Amounts)
+		}
+	}
+}
+
+// flatSuspect reports whether unresolved row r is worth a warning: it
+// equals the sum of a block of three rows or more. A row equal to one or
+// two rows beside it, with nothing else saying it is a total, is as common
+// in a flat budget (equal neighbours; 300 after 100 and 200; 500 after 150
+// and 350) as in a hierarchy: it is a line, silently.
+func flatSuspect(res *HierarchyResult, r int) bool {
+	rr := res.Rows[r]
+	block := 0
+	for k, x := range res.Rows {
+		if x.Role == HierarchyNoAmount || x.Role == HierarchyPlaceholder || k == r {
+			continue
+		}
+		if k >= rr.First && k <= rr.Last {
+			block++
+		}
+	}
+	return block >= 3
+}
+
+// flatReason is the ledger reason of a row read as a total.
+func (s *sheetReader) flatReason(idx []int, rr HierarchyRowResult) string {
+	if rr.Role == HierarchyAggregate {
+		return "aggregate of rows counted elsewhere, above the grand total (flattened hierarchy)"
+	}
+	first, last := s.b.Lines[s.start+idx[rr.First]].Pos.Row, s.b.Lines[s.start+idx[rr.Last]].Pos.Row
+	return fmt.Sprintf("repeats the sum of rows %d–%d (flattened hierarchy, %s)", first, last, flatEvidence(rr.Evidence))
+}
+
+// flatEvidence names the reasons a row was read as a total.
+func flatEvidence(ev HierarchyEvidence) string {
+	names := []string{"label says total", "outline level", "code", "same label as its one row", "inside a total", "the structure repeats", "blocks tile the sheet", "equals the sum of the sheet"}
+	var out []string
+	for i, n := range names {
+		if ev&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// flatTotal makes the check of total row r against the lines it covers.
+func (s *sheetReader) flatTotal(idx []int, res *HierarchyResult, r int, class budget.RowClass, tol HierarchyTolerance) pendingTotal {
+	rr := res.Rows[r]
+	l := &s.b.Lines[s.start+idx[r]]
+	t := pendingTotal{rows: []int{l.Pos.Row}, class: class, label: flatLabel(l), how: "hierarchy", idx: []int{}}
+	for k := rr.First; k <= rr.Last; k++ {
+		if k != r && res.Rows[k].Role.Counted() {
+			t.idx = append(t.idx, idx[k])
+		}
+	}
+	first, last := s.b.Lines[s.start+idx[rr.First]].Pos.Row, s.b.Lines[s.start+idx[rr.Last]].Pos.Row
+	t.scope = fmt.Sprintf("the lines of rows %d–%d (flattened hierarchy)", first, last)
+	t.tol = tol.allowed(len(t.idx))
+	t.stated = make([]optMoney, len(s.amts))
+	for j, a := range s.amts {
+		if v, ok := l.Amounts.Get(a.phase); ok {
+			t.stated[j] = optMoney{v, true}
+		}
+	}
+	return t
+}
+
+// markRow records that the line row n is of class c (a subtotal, a total
+// or a note), for the reason given; reclassify rewrites the ledger.
+func (s *sheetReader) markRow(n int, c budget.RowClass, reason string) {
+	if _, done := s.reclass[n]; done {
+		return
+	}
+	s.markSubtotal(n, reason)
+	if c != budget.RowSubtotal {
+		s.rep.Counts[budget.RowSubtotal]--
+		s.rep.Counts[c]++
+		if s.levelClass == nil {
+			s.levelClass = map[int]budget.RowClass{}
+		}
+		s.levelClass[n] = c // the ledger class reclassify gives the row (levels.go)
+	}
+}
