@@ -312,6 +312,9 @@ func (r *iatiReader) read() error {
 		}
 		r.in.start = -1
 		r.rep.Rows++
+		if err := r.opt.Interrupted(r.rep.Rows); err != nil {
+			return err
+		}
 		r.activity(&a, r.rep.Rows, line)
 	}
 	if root == "" {

@@ -223,7 +223,12 @@ func demoCommand() *cli.Command {
 			}
 			fmt.Fprintln(w)
 			dir := c.String("output")
-			if err := writeReport(c, r, dir, true, nil); err != nil {
+			out, err := outputDir(dir, true)
+			if err != nil {
+				return err
+			}
+			defer out.Close()
+			if err := writeReport(c, r, dir, nil); err != nil {
 				return err
 			}
 			fmt.Fprintf(w, "\nOpen %s in a browser, or %s in a spreadsheet.\n", filepath.Join(dir, "report.html"), filepath.Join(dir, "report.xlsx"))
