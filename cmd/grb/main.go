@@ -7,13 +7,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-
 	"syscall"
 	"time"
 
-	"github.com/grb-toolkit/grb/internal/format"
-
 	"github.com/grb-toolkit/grb/internal/files"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // interruptGrace is how long an interrupted run has to stop by itself
