@@ -314,7 +314,7 @@ func qualityTable(r *Report, _ string) (htmlTable, bool) {
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{
 			{Text: b.Source}, {Text: fmt.Sprint(len(b.Lines)), Num: true}, {Text: fmt.Sprint(tot), Num: true},
 			{Text: fmt.Sprint(len(b.Mismatches())), Num: true}, {Text: fmt.Sprint(rej), Num: true},
-			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(len(b.Issues) - b.Errors()), Num: true},
+			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(b.Warnings()), Num: true},
 		}})
 	}
 	return t, true
