@@ -3,6 +3,7 @@ package analysis
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -190,13 +189,11 @@ type ruleYAML struct {
 // name.
 func ParseProfile(r io.Reader, weightings ...Weighting) (Profile, error) {
 	var y profileYAML
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(&y); err != nil {
-		if err == io.EOF {
+	if err := budget.DecodeYAML(r, &y); err != nil {
+		if errors.Is(err, io.EOF) {
 			return Profile{}, fmt.Errorf("analysis: profile: the file is empty")
 		}
-		return Profile{}, fmt.Errorf("analysis: profile: %v", err)
+		return Profile{}, fmt.Errorf("analysis: profile: %w", err)
 	}
 	p := Profile{
 		Name:        strings.TrimSpace(y.Name),
@@ -351,7 +348,7 @@ func parseRuleMin(k RuleKind, min string) (int, error) {
 func parseMinPercent(s string) (int, error) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || v < 0 || v > 100 {
+	if err != nil || !(v >= 0 && v <= 100) { // NaN too
 		return 0, fmt.Errorf("min %q: want a per cent from 0 to 100", s)
 	}
 	bp := v * 100

@@ -1,12 +1,12 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -111,16 +111,26 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 			Attributed  bool               `yaml:"attributed"`
 		} `yaml:"weightings"`
 	}
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("analysis: weightings: %v", err)
+	if err := budget.DecodeYAML(r, &doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("analysis: weightings: %w", err)
 	}
 	var out []Weighting
+	names := map[string]bool{}
+	for _, w := range Weightings() {
+		names[strings.ToLower(w.Name)] = true
+	}
 	for i, y := range doc.Weightings {
+		y.Name = strings.TrimSpace(y.Name)
 		if y.Name == "" {
 			return nil, fmt.Errorf("analysis: weighting %d has no name", i+1)
 		}
+		if _, err := LookupWeighting(y.Name); err == nil {
+			return nil, fmt.Errorf("analysis: weighting %d: name %q is a built-in convention's; give yours another name", i+1, y.Name)
+		}
+		if names[strings.ToLower(y.Name)] {
+			return nil, fmt.Errorf("analysis: two weightings named %q (weighting %d); names must differ", y.Name, i+1)
+		}
+		names[strings.ToLower(y.Name)] = true
 		w := Weighting{Name: y.Name, Description: y.Description, Source: y.Source, Attributed: y.Attributed, Weights: map[budget.Level]int{}}
 		keys := make([]string, 0, len(y.Weights))
 		for k := range y.Weights {
@@ -133,7 +143,7 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 				return nil, fmt.Errorf("analysis: weighting %q: %v", y.Name, err)
 			}
 			pct := y.Weights[k]
-			if pct < 0 || pct > 100 {
+			if !(pct >= 0 && pct <= 100) { // NaN too
 				return nil, fmt.Errorf("analysis: weighting %q: %s weight %v%% is outside 0–100", y.Name, k, pct)
 			}
 			if lv == budget.NotScreened && pct != 0 {
@@ -153,12 +163,12 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 // per line (YAML), for real changes in Gaps.
 func ParseDeflators(r io.Reader) (map[int]float64, error) {
 	var m map[int]float64
-	if err := yaml.NewDecoder(r).Decode(&m); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("analysis: deflators: %v", err)
+	if err := budget.DecodeYAML(r, &m); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("analysis: deflators: %w", err)
 	}
 	for y, v := range m {
-		if v <= 0 {
-			return nil, fmt.Errorf("analysis: deflators: the index of %d is %v; indices must be positive", y, v)
+		if !(v > 0) || math.IsInf(v, 0) { // NaN too
+			return nil, fmt.Errorf("analysis: deflators: the index of %d is %v; indices must be positive numbers", y, v)
 		}
 	}
 	return m, nil

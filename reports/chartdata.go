@@ -204,7 +204,7 @@ func objectiveChart(r *Report) ChartData {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; not-screened money counts as not GEWE.",
+	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; money not screened for gender is in no bar, since whether it is marked is unknown.",
 		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), countedPhrase(w))
 	if skipped > 0 {
 		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "objective", "objectives"), r.Phase)

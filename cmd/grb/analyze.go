@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -119,9 +118,9 @@ func gapOptions(c *cli.Context, opt analysis.Options) (analysis.GapOptions, erro
 		}
 	}
 	if name := c.String("deflators"); name != "" {
-		f, err := os.Open(name)
+		f, err := openFlagFile("deflators", name)
 		if err != nil {
-			return g, usagef("--deflators: %v", err)
+			return g, err
 		}
 		g.Deflators, err = analysis.ParseDeflators(f)
 		f.Close()
@@ -191,9 +190,9 @@ func analysisOptions(c *cli.Context) (analysis.Options, error) {
 	}
 	var extra []analysis.Weighting
 	if name := c.String("weightings"); name != "" {
-		f, err := os.Open(name)
+		f, err := openFlagFile("weightings", name)
 		if err != nil {
-			return opt, usagef("--weightings: %v", err)
+			return opt, err
 		}
 		extra, err = analysis.ParseWeightings(f)
 		f.Close()

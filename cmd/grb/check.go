@@ -100,12 +100,12 @@ func loadProfile(v string, weightings []analysis.Weighting) (analysis.Profile, e
 	if p, err := analysis.LookupProfile(v); err == nil {
 		return p, nil
 	}
-	f, err := os.Open(v)
+	if _, err := os.Lstat(v); os.IsNotExist(err) {
+		return analysis.Profile{}, usagef("--profile %q: not a built-in profile (%s) nor a file", v, strings.Join(profileNames(), ", "))
+	}
+	f, err := openFlagFile("profile", v)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return analysis.Profile{}, usagef("--profile %q: not a built-in profile (%s) nor a file", v, strings.Join(profileNames(), ", "))
-		}
-		return analysis.Profile{}, usagef("--profile: %v", err)
+		return analysis.Profile{}, err
 	}
 	defer f.Close()
 	p, err := analysis.ParseProfile(f, weightings...)
@@ -129,9 +129,9 @@ func userWeightings(c *cli.Context) ([]analysis.Weighting, error) {
 	if name == "" {
 		return nil, nil
 	}
-	f, err := os.Open(name)
+	f, err := openFlagFile("weightings", name)
 	if err != nil {
-		return nil, usagef("--weightings: %v", err)
+		return nil, err
 	}
 	defer f.Close()
 	ws, err := analysis.ParseWeightings(f)
