@@ -56,7 +56,10 @@ func Check(b *budget.Budget, p Profile, opt CheckOptions) (*CheckResult, error) 
 		if err != nil {
 			return nil, err
 		}
-		if !rr.Pass {
+		switch {
+		case !rr.Pass && r.Advisory:
+			res.Advisory++
+		case !rr.Pass:
 			res.Failed++
 		}
 		if r.Unverified {
@@ -154,12 +157,28 @@ func (c *ruleCheck) below(l *budget.Line) bool {
 	return l.Gender.Level < c.r.Level
 }
 
-// countLines measures each group by its lines.
+// countLines measures each group by its actions: the lines read from one
+// row of the file (one IATI activity, whose budget periods are lines)
+// count once, and meet the rule when one of them does. A line with no
+// row (built in memory) is an action of its own.
 func (c *ruleCheck) countLines() {
+	type action struct {
+		pos budget.Position
+		i   int
+	}
 	for _, g := range c.order {
+		meets := map[action]bool{}
 		for _, i := range g.lines {
+			l := &c.b.Lines[i]
+			a := action{pos: l.Pos}
+			if l.Pos.Row == 0 {
+				a = action{i: i + 1}
+			}
+			meets[a] = meets[a] || !c.below(l)
+		}
+		for _, ok := range meets {
 			g.measured.Den, _ = budget.Add(g.measured.Den, budget.FromUnits(1))
-			if !c.below(&c.b.Lines[i]) {
+			if ok {
 				g.measured.Num, _ = budget.Add(g.measured.Num, budget.FromUnits(1))
 			}
 		}

@@ -149,10 +149,13 @@ type RuleResult struct {
 type CheckResult struct {
 	Source     string       `json:"source"` // the budget's file name
 	Profile    Profile      `json:"profile"`
+	Year       int          `json:"year,omitempty"`       // the fiscal year checked, with CheckYears; 0: every line, or the lines of no stated year
+	YearLabel  string       `json:"year_label,omitempty"` // as the lines write it, such as "2024-25"
 	Phase      budget.Phase `json:"phase"`
 	Lines      int          `json:"lines"`
 	Pass       bool         `json:"pass"`       // every rule passes
-	Failed     int          `json:"failed"`     // rules that fail
+	Failed     int          `json:"failed"`     // rules that fail, advisory rules apart
+	Advisory   int          `json:"advisory"`   // advisory rules below their aim: reported, not failing the check
 	Unverified int          `json:"unverified"` // rules whose threshold is unverified
 	Rules      []RuleResult `json:"rules"`
 	// Notes are NoteJudgedPerCurrency and NoteNoAmount, when they apply;

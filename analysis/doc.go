@@ -25,7 +25,8 @@
 // that may be undefined is a [Float] with an OK flag, never NaN. "Points"
 // below are percentage points. Amounts are those of the analysed phase
 // (approved unless set); a line that does not give the phase counts 0.
-// The formulas follow the domain reference §3.7 and §5.2.
+// The weighting conventions are those of the OECD DAC, UN and EU sources
+// each [Weighting] names.
 //
 // # Shares and coverage
 //

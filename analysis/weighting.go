@@ -1,18 +1,18 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/grb-toolkit/grb/budget"
 )
 
-// Weighting is a convention for counting money as gender-relevant
-// (domain reference §3.7): the share of a line's amount that counts, by
+// Weighting is a convention for counting money as gender-relevant:
+// the share of a line's amount that counts, by
 // marker level, in basis points (10000 = 100 %). A Weighting with
 // Attributed set counts instead the GEWE amount each line declares.
 //
@@ -44,7 +44,7 @@ var (
 	DACHeadline = Weighting{
 		Name:        "dac_headline",
 		Description: "principal and significant at 100 % (upper bound; OECD DAC gender-equality-focused aid)",
-		Source:      "OECD DAC GENDERNET minimum standards (2016); domain reference §3.7",
+		Source:      "OECD DAC gender equality policy marker, definition and minimum recommended criteria (GENDERNET, 2016), and Handbook on the OECD-DAC gender equality policy marker (2016), https://www.oecd.org/dac/gender-development/dac-gender-equality-marker.htm",
 		Weights:     map[budget.Level]int{budget.Principal: 10000, budget.Significant: 10000},
 	}
 	// PrincipalOnly counts principal money only: the lower bound used by
@@ -52,22 +52,24 @@ var (
 	PrincipalOnly = Weighting{
 		Name:        "principal_only",
 		Description: "principal at 100 %, significant at 0 (lower bound)",
-		Source:      "UN Women PBF gender marker page; domain reference §3.7",
+		Source:      "UN Women, gender marker implementation in the Peacebuilding Fund, https://gendercoordinationandmainstreaming.unwomen.org/gender-marker-implementation-peacebuilding-fund-pbf",
 		Weights:     map[budget.Level]int{budget.Principal: 10000},
 	}
-	// EU100400 counts principal at 100 % and significant at 40 %, as the
-	// EU does for Rio markers and the cohesion-policy gender dimension.
+	// EU100400 counts principal at 100 % and significant at 40 %: the
+	// EU's Rio-marker coefficients (climate, biodiversity), which EIGE's
+	// non-binding toolkit proposes for the gender dimension of cohesion
+	// funds; no rule makes them a gender convention.
 	EU100400 = Weighting{
 		Name:        "eu_100_40_0",
-		Description: "principal at 100 %, significant at 40 %, not targeted at 0 (EU weighted estimate)",
-		Source:      "EC INTPA tracking wiki; CPR (EU) 2021/1060 Annex I Table 7 via EIGE; domain reference §3.4",
+		Description: "principal at 100 %, significant at 40 %, not targeted at 0: the EU's Rio-marker coefficients (climate, biodiversity), proposed for gender only in EIGE's non-binding gender-budgeting toolkit for EU cohesion funds",
+		Source:      "European Commission, DG INTPA, Tracking EU support (Rio markers), https://wikis.ec.europa.eu/spaces/ExactExternalWiki/pages/143435530/1.2.4.+Tracking+EU+support; EIGE gender-budgeting toolkit, tracking system (Regulation (EU) 2021/1060, Annex I, Table 7), https://eige.europa.eu/gender-mainstreaming/toolkits/gender-budgeting/tracking-system",
 		Weights:     map[budget.Level]int{budget.Principal: 10000, budget.Significant: 4000},
 	}
 	// Attributed counts the GEWE amount each line declares.
 	Attributed = Weighting{
 		Name:        "attributed",
 		Description: "the GEWE amount or share declared on each line; lines declaring none count 0",
-		Source:      "UN pooled-fund budget templates; domain reference §3.7",
+		Source:      "the GEWE amount the file declares on each line, as UN pooled funds' project budgets ask for it (UN Women, gender equality marker, module 3, https://gendercoordinationandmainstreaming.unwomen.org/building-block/module-3-elements-gender-equality-marker-system)",
 		Attributed:  true,
 	}
 )
@@ -109,16 +111,26 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 			Attributed  bool               `yaml:"attributed"`
 		} `yaml:"weightings"`
 	}
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("analysis: weightings: %v", err)
+	if err := budget.DecodeYAML(r, &doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("analysis: weightings: %w", err)
 	}
 	var out []Weighting
+	names := map[string]bool{}
+	for _, w := range Weightings() {
+		names[strings.ToLower(w.Name)] = true
+	}
 	for i, y := range doc.Weightings {
+		y.Name = strings.TrimSpace(y.Name)
 		if y.Name == "" {
 			return nil, fmt.Errorf("analysis: weighting %d has no name", i+1)
 		}
+		if _, err := LookupWeighting(y.Name); err == nil {
+			return nil, fmt.Errorf("analysis: weighting %d: name %q is a built-in convention's; give yours another name", i+1, y.Name)
+		}
+		if names[strings.ToLower(y.Name)] {
+			return nil, fmt.Errorf("analysis: two weightings named %q (weighting %d); names must differ", y.Name, i+1)
+		}
+		names[strings.ToLower(y.Name)] = true
 		w := Weighting{Name: y.Name, Description: y.Description, Source: y.Source, Attributed: y.Attributed, Weights: map[budget.Level]int{}}
 		keys := make([]string, 0, len(y.Weights))
 		for k := range y.Weights {
@@ -131,7 +143,7 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 				return nil, fmt.Errorf("analysis: weighting %q: %v", y.Name, err)
 			}
 			pct := y.Weights[k]
-			if pct < 0 || pct > 100 {
+			if !(pct >= 0 && pct <= 100) { // NaN too
 				return nil, fmt.Errorf("analysis: weighting %q: %s weight %v%% is outside 0–100", y.Name, k, pct)
 			}
 			if lv == budget.NotScreened && pct != 0 {
@@ -151,12 +163,12 @@ func ParseWeightings(r io.Reader) ([]Weighting, error) {
 // per line (YAML), for real changes in Gaps.
 func ParseDeflators(r io.Reader) (map[int]float64, error) {
 	var m map[int]float64
-	if err := yaml.NewDecoder(r).Decode(&m); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("analysis: deflators: %v", err)
+	if err := budget.DecodeYAML(r, &m); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("analysis: deflators: %w", err)
 	}
 	for y, v := range m {
-		if v <= 0 {
-			return nil, fmt.Errorf("analysis: deflators: the index of %d is %v; indices must be positive", y, v)
+		if !(v > 0) || math.IsInf(v, 0) { // NaN too
+			return nil, fmt.Errorf("analysis: deflators: the index of %d is %v; indices must be positive numbers", y, v)
 		}
 	}
 	return m, nil

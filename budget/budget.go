@@ -156,6 +156,10 @@ type SheetReport struct {
 	Wide       bool   // fiscal years are columns, unpivoted into lines
 	Counts     [numRowClasses]int
 	Rows       int // rows read
+	// Title is the text of the sheet's first title row above the header
+	// ("Republic of Examplia — Migration-related budget lines, fiscal
+	// year 2025"); empty when the sheet has none.
+	Title string
 }
 
 // Count returns the number of rows of class c.
@@ -189,14 +193,29 @@ type Budget struct {
 	// Tolerance is the largest difference between a stated total and the
 	// sum of its lines that counts as a match.
 	Tolerance Money
+
+	tally issueTally // issues added, by kind (see AppendIssues)
 }
 
-// Errors reports the number of issues of severity Error.
+// Errors reports the number of issues of severity Error, counting those
+// not listed one by one (Issue.More).
 func (b *Budget) Errors() int {
 	n := 0
 	for _, i := range b.Issues {
 		if i.Severity == Error {
-			n++
+			n += i.Count()
+		}
+	}
+	return n
+}
+
+// Warnings reports the number of issues that are not errors, counting
+// those not listed one by one (Issue.More).
+func (b *Budget) Warnings() int {
+	n := 0
+	for _, i := range b.Issues {
+		if i.Severity != Error {
+			n += i.Count()
 		}
 	}
 	return n
@@ -215,9 +234,11 @@ func (b *Budget) Mismatches() []TotalCheck {
 
 // AddIssue appends an issue to b.Issues: its severity, stable code,
 // position, what was found and expected, the message, and the sentinel
-// error it wraps (or nil). Readers call it for every problem they find.
+// error it wraps (or nil). Readers call it for every problem they find;
+// past MaxIssuesPerCode issues of one code and severity they are counted,
+// not listed (see AppendIssues).
 func (b *Budget) AddIssue(sev Severity, code string, pos Position, found, expected, msg string, err error) {
-	b.Issues = append(b.Issues, Issue{Code: code, Severity: sev, Pos: pos, Found: found, Expected: expected, Message: msg, Err: err})
+	b.AppendIssues(Issue{Code: code, Severity: sev, Pos: pos, Found: found, Expected: expected, Message: msg, Err: err})
 }
 
 // IssueText returns the text of err for an issue's message: without the

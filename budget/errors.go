@@ -176,6 +176,9 @@ type Issue struct {
 	Expected string   `json:"expected,omitempty"`
 	Message  string   `json:"message"`
 	Err      error    `json:"-"`
+	// More counts the issues of this code and severity that were not
+	// listed one by one (see MaxIssuesPerCode); 0 for an ordinary issue.
+	More int `json:"more,omitempty"`
 }
 
 // Error formats the issue on one line. Found and Expected are added when

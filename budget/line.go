@@ -222,7 +222,7 @@ func (c Code) MarshalJSON() ([]byte, error) {
 }
 
 // OtherMarkers are the Migration MPTF's other markers, kept raw: their
-// scales are not published (domain reference §2.2).
+// scales are not published.
 type OtherMarkers struct {
 	HumanRights      string
 	ChildSensitivity string

@@ -1,12 +1,11 @@
 package budget
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Mapping is a reading recipe for one institution's budget files, kept in a
@@ -41,11 +40,9 @@ type Mapping struct {
 // ParseMapping reads a mapping file. Unknown keys are errors, so a typo
 // does not pass unnoticed.
 func ParseMapping(r io.Reader) (*Mapping, error) {
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
 	var m Mapping
-	if err := dec.Decode(&m); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("budget: mapping: %v", err)
+	if err := DecodeYAML(r, &m); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("budget: mapping: %w", err)
 	}
 	return &m, nil
 }

@@ -1,6 +1,9 @@
 package budget
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // Default safety limits; Options overrides them.
 const (
@@ -34,6 +37,10 @@ type Options struct {
 	// looks for them.
 	Hierarchy HierarchyMode
 	Level     RecordLevel // which level of parent and child records is counted; zero = leaves
+
+	// Context, when set, interrupts a read: the readers check it every
+	// few thousand rows or activities and return its error (Interrupted).
+	Context context.Context
 
 	// ColumnsFrom says where columns of Columns came from when they were
 	// not given by the user, such as "datapackage.json": the inspection
@@ -81,4 +88,18 @@ func (opt Options) WithDefaults() (Options, error) {
 		}
 	}
 	return opt, nil
+}
+
+// checkEvery is how many rows or activities a reader reads between two
+// looks at Options.Context.
+const checkEvery = 4096
+
+// Interrupted returns the error of opt.Context once it is done, checked
+// only when n, a count of rows read, is a multiple of a few thousand (so
+// that a reader may call it for every row); nil otherwise.
+func (opt *Options) Interrupted(n int) error {
+	if opt.Context == nil || n%checkEvery != 0 {
+		return nil
+	}
+	return opt.Context.Err()
 }

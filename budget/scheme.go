@@ -9,12 +9,10 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Scheme is a gender-marker coding scheme and its crosswalk to canonical
-// levels (domain reference §3.6), such as the OECD DAC marker (0, 1, 2) or
+// levels, such as the OECD DAC marker (0, 1, 2) or
 // the UNDP Gender Marker (GEN0–GEN3).
 //
 // A Scheme returned by [Schemes.Lookup] or [Schemes.All] is a copy: changing
@@ -23,7 +21,7 @@ type Scheme struct {
 	ID          string   // identifier, such as "oecd_dac"
 	Name        string   // human name
 	Description string   // what the codes mean, in a few sentences
-	Source      string   // where the codes come from (domain reference section)
+	Source      string   // the public documents the codes come from
 	Provisional bool     // the codes themselves are unverified
 	Notes       []string // caveats, such as unverified facts
 	Aliases     []string // other names accepted by [Schemes.Lookup]
@@ -56,9 +54,6 @@ type Schemes struct {
 	order    []string          // complete inference order: every id once
 	aliases  map[string]string // schemeKey(alias) → id
 }
-
-// maxSchemesFile bounds the size of a schemes file read by ParseSchemes.
-const maxSchemesFile = 1 << 20
 
 // defaultSchemes parses the embedded schemes file once.
 var defaultSchemes = sync.OnceValue(func() *Schemes {
@@ -110,21 +105,12 @@ type schemeYAML struct {
 // code) and inference_order entries naming schemes not in the file are
 // errors. Errors reading r are wrapped.
 func ParseSchemes(r io.Reader) (*Schemes, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxSchemesFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("budget: read marker schemes: %w", err)
-	}
-	if len(b) > maxSchemesFile {
-		return nil, fmt.Errorf("budget: marker schemes file larger than %d bytes: %w", maxSchemesFile, ErrLimit)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var f schemesFile
-	if err := dec.Decode(&f); err != nil {
+	if err := DecodeYAML(r, &f); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, errors.New("budget: marker schemes file is empty")
 		}
-		return nil, fmt.Errorf("budget: marker schemes: %v", err)
+		return nil, fmt.Errorf("budget: marker schemes: %w", err)
 	}
 	s := &Schemes{aliases: map[string]string{}}
 	ids := map[string]bool{}

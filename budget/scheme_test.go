@@ -275,7 +275,7 @@ func TestParseSchemesErrors(t *testing.T) {
 }
 
 func TestParseSchemesLimit(t *testing.T) {
-	big := strings.Repeat("#", maxSchemesFile+1)
+	big := strings.Repeat("#", MaxYAMLBytes+1)
 	if _, err := ParseSchemes(strings.NewReader(big)); !errors.Is(err, ErrLimit) {
 		t.Errorf("ParseSchemes(%d bytes) error = %v, want ErrLimit", len(big), err)
 	}

@@ -25,7 +25,7 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	}
 	ew.printf("%s: gender allocation %s, %s amounts\n\n", source, by, r.Phase)
 	if r.Mixed() {
-		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total.\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
+		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total (--where currency=CODE analyses one).\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
 	} else {
 		writeHeadline(ew, r)
 	}
@@ -160,10 +160,20 @@ func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
 			rec = append(rec, g.Level(lv).String())
 		}
 		rec = append(rec, r.Weighting, g.GEWE.String(), frac(g.GEWEShare), frac(g.Coverage))
-		cw.Write(rec)
+		cw.Write(csvSafe(rec))
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvSafe escapes every field of rec against CSV injection
+// (format.CSVCell): text that a spreadsheet would run as a formula gets a
+// leading quote; numbers stay numbers.
+func csvSafe(rec []string) []string {
+	for i, f := range rec {
+		rec[i] = format.CSVCell(f)
+	}
+	return rec
 }
 
 func frac(r analysis.Ratio) string {

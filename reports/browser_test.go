@@ -61,6 +61,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.Synthetic = true
 	charts, err := RenderCharts(r)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +86,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1200, 900),
+		chromedp.WindowSize(1280, 800),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
@@ -94,7 +95,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitReady("footer")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate("file://"+page), chromedp.WaitReady("footer")); err != nil {
 		t.Fatalf("chromium: %v", err)
 	}
 	eval := func(expr string) int {
@@ -115,6 +116,18 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The first screen, as a reader at 1280×800 sees it: every headline
+	// figure lies above the fold.
+	fold, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := eval(`document.querySelectorAll('#headlines .figure').length`)
+	below := eval(`Array.from(document.querySelectorAll('#headlines .figure')).filter(e => e.getBoundingClientRect().bottom > window.innerHeight).length`)
+	height := eval(`window.innerHeight`)
+	if figs < 4 || below != 0 {
+		t.Errorf("%d headline figures, %d of them below the fold of a %d-pixel-high window; want at least 4, all above", figs, below, height)
+	}
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
@@ -134,9 +147,11 @@ func TestHTMLInBrowser(t *testing.T) {
 	if !strings.Contains(text, "Gender allocation report") || !strings.Contains(text, "dac_headline") {
 		t.Errorf("page text lacks the title or the convention names")
 	}
-	out := filepath.Join(artifactDir(t), "report-screenshot.png")
-	if err := os.WriteFile(out, shot, 0o644); err != nil {
-		t.Fatal(err)
+	for name, png := range map[string][]byte{"report-screenshot.png": shot, "report-first-screen.png": fold} {
+		out := filepath.Join(artifactDir(t), name)
+		if err := os.WriteFile(out, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s", out)
 	}
-	t.Logf("screenshot: %s", out)
 }

@@ -94,7 +94,7 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // A chart without data has no series and says why in its caption, so that
 // a page showing every chart explains each gap; PlotChart draws it with a
 // "No data to show" message. Every title or caption names the weighting
-// convention (domain reference §3.7) and the phase.
+// convention (OECD DAC, UN or EU, as the weighting names) and the phase.
 func Charts(r *Report) []ChartData {
 	cs := []ChartData{
 		objectiveChart(r),
@@ -204,7 +204,7 @@ func objectiveChart(r *Report) ChartData {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; not-screened money counts as not GEWE.",
+	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; money not screened for gender is in no bar, since whether it is marked is unknown.",
 		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), countedPhrase(w))
 	if skipped > 0 {
 		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "objective", "objectives"), r.Phase)

@@ -26,14 +26,24 @@ var reportTemplate = sync.OnceValue(func() *template.Template {
 })
 
 type htmlPage struct {
-	Title       string
-	Scope       string
-	Sources     []string
-	Findings    []string
-	Conventions []htmlConvention
-	Charts      []htmlChart
-	Tables      []htmlTable
-	Method      []htmlDef
+	Title     string
+	Name      string
+	Kicker    string
+	Synthetic string
+	Headlines []Headline
+	// HeadlinesLabel names the headline figures for screen readers;
+	// Footnote names the convention of the headline share.
+	HeadlinesLabel string
+	Footnote       string
+	MainChart      *htmlChart
+	Glossary       []htmlDef
+	Scope          string
+	Sources        []string
+	Findings       []string
+	Conventions    []htmlConvention
+	Charts         []htmlChart
+	Tables         []htmlTable
+	Method         []htmlDef
 }
 
 type htmlConvention struct{ Name, Counts, Money, Share string }
@@ -67,7 +77,12 @@ type htmlDef struct{ Term, Def string }
 // from an input file goes through html/template and is escaped.
 func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	cur := r.Currency()
-	p := htmlPage{Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r)}
+	p := htmlPage{Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r),
+		Name: r.Name(), Kicker: pageKicker(r.Focus, r.Phase, cur), Headlines: Headlines(r), HeadlinesLabel: headlinesLabel(),
+		Footnote: conventionFootnote(r.Weighting), Glossary: glossary()}
+	if r.Synthetic {
+		p.Synthetic = syntheticBanner()
+	}
 	h := r.Headline
 	if h.Mixed() {
 		p.Conventions = append(p.Conventions, htmlConvention{Name: "–", Counts: "not shown: the lines are in " + strings.Join(h.Currencies, ", ") + ", which cannot be added", Money: "–", Share: "–"})
@@ -82,7 +97,12 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 		p.Conventions = append(p.Conventions, conv)
 	}
 	for _, c := range charts {
-		p.Charts = append(p.Charts, htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, SVG: inlineSVG(c.SVG)})
+		hc := htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, SVG: inlineSVG(c.SVG)}
+		if c.Name == mainChart && p.MainChart == nil {
+			p.MainChart = &hc
+			continue
+		}
+		p.Charts = append(p.Charts, hc)
 	}
 	for _, table := range htmlTables {
 		if t, ok := table(r, cur); ok {
@@ -103,6 +123,7 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 // profile, no questionnaire). Adding a table to the page is one function
 // and one line here.
 var htmlTables = []func(r *Report, cur string) (htmlTable, bool){
+	yearTable,
 	objectiveTable,
 	areaTable,
 	ministryTable,
@@ -110,6 +131,36 @@ var htmlTables = []func(r *Report, cur string) (htmlTable, bool){
 	complianceTable,
 	sdgTable,
 	qualityTable,
+}
+
+// mainChart is the chart of the first screen.
+const mainChart = "gewe-by-objective"
+
+// yearTable is every fiscal year read, with its money, the share
+// screened and the shares marked for gender equality, of all the money
+// and of the screened money.
+func yearTable(r *Report, cur string) (htmlTable, bool) {
+	if len(r.Years) == 0 || r.Headline.Mixed() {
+		return htmlTable{}, false
+	}
+	t := htmlTable{ID: "by-year", Heading: yearHeading(), Caption: yearCaption(r.Phase, r.Weighting, r.Focus)}
+	for i, h := range yearHead(r.Phase, cur) {
+		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
+	}
+	for _, g := range r.ByYear.Groups {
+		if g.Keys[0].Value == "" {
+			continue
+		}
+		scr := analysis.Ratio{Num: g.GEWE, Den: screenedMoney(g)}
+		label := g.Keys[0].Value
+		if g.Keys[0].Value == fmt.Sprint(r.Focus) {
+			label = focusLabel(label)
+		}
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: label}, {Text: fmt.Sprint(g.Lines), Num: true}, {Text: format.Money(g.Amount), Num: true},
+			{Text: format.Share(g.Coverage.Value()), Num: true}, {Text: format.Money(g.GEWE), Num: true},
+			{Text: format.Share(g.GEWEShare.Value()), Num: true}, {Text: format.Share(scr.Value()), Num: true}}})
+	}
+	return t, true
 }
 
 // objectiveTable is the analysis by GCM objective.
@@ -263,7 +314,7 @@ func qualityTable(r *Report, _ string) (htmlTable, bool) {
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{
 			{Text: b.Source}, {Text: fmt.Sprint(len(b.Lines)), Num: true}, {Text: fmt.Sprint(tot), Num: true},
 			{Text: fmt.Sprint(len(b.Mismatches())), Num: true}, {Text: fmt.Sprint(rej), Num: true},
-			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(len(b.Issues) - b.Errors()), Num: true},
+			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(b.Warnings()), Num: true},
 		}})
 	}
 	return t, true

@@ -65,3 +65,52 @@ func TestHTMLGolden(t *testing.T) {
 		t.Errorf("report.html differs from %s (-want +got):\n%s", golden, d)
 	}
 }
+
+// TestHTMLFirstScreen: the page opens with the budget's name, its fiscal
+// year and currency, the headline figures and then the main chart, with no
+// jargon before the chart; the jargon is in the glossary; the demo says
+// SYNTHETIC on its first screen.
+func TestHTMLFirstScreen(t *testing.T) {
+	r := sampleReport(t)
+	r.Synthetic = true
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, r, stubCharts(r)); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	end := strings.Index(page, `id="findings"`)
+	chart := strings.Index(page, `<figure id="chart-gewe-by-objective"`)
+	heads := strings.Index(page, `id="headlines"`)
+	if end < 0 || chart < 0 || heads < 0 || !(heads < chart && chart < end) {
+		t.Fatalf("first screen out of order: headlines at %d, main chart at %d, findings at %d", heads, chart, end)
+	}
+	body := page[strings.Index(page, "<body>"):]
+	first := body[:strings.Index(body, `id="findings"`)]
+	first = first[:strings.Index(first, `<figure`)] // the chart's own caption may name its convention
+	for _, w := range []string{"SYNTHETIC", "Republic of Examplia", "Fiscal year 2025", "USD", "USD 300 million",
+		"marked with gender equality as a principal or significant objective", "screened for gender", "GCM objective", "since 2024"} {
+		if !strings.Contains(first, w) {
+			t.Errorf("first screen lacks %q", w)
+		}
+	}
+	for _, w := range []string{"dac_headline", "eu_100_40_0", "principal_only", "GEWE", "band C", "in scope", "299,969,200.00"} {
+		if strings.Contains(first, w) {
+			t.Errorf("first screen has jargon or an exact amount %q", w)
+		}
+	}
+	if n := strings.Count(first, `class="figure"`); n < 4 || n > 5 {
+		t.Errorf("%d headline figures, want 4 or 5", n)
+	}
+	gl := page[strings.Index(page, `id="glossary"`):]
+	for _, w := range []string{"dac_headline", "eu_100_40_0", "Band", "In scope", "GEWE"} {
+		if !strings.Contains(gl, w) {
+			t.Errorf("glossary lacks %q", w)
+		}
+	}
+	if strings.Count(page, `content="default-src 'none'`) != 1 || strings.Contains(page, "<script") {
+		t.Errorf("the page lost its CSP or has a script")
+	}
+	if !strings.Contains(page, `id="by-year"`) {
+		t.Errorf("no table of every fiscal year")
+	}
+}

@@ -78,7 +78,7 @@ func whyLinesBelow(below, lines int64, lv budget.Level, byLevel []analysis.Level
 // ReasonLineShare.
 func whyLineShare(r analysis.Reason) string {
 	num, den := r.Measured.Lines()
-	s := fmt.Sprintf("%d of %s (%s) are at %s; at least %s required%s", num, format.Count(den, "line"), reasonValue(r), levelsText(r.Level), format.BasisPoints(r.Min), onThreshold(r))
+	s := fmt.Sprintf("%d of %s (%s) %s at %s; at least %s required%s", num, format.Count(den, "line"), reasonValue(r), format.Plural(num, "is", "are"), levelsText(r.Level), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
 		s += fmt.Sprintf(": %s more needed", format.Count(lineCount(r.Shortfall), "line"))
 	}
@@ -88,7 +88,7 @@ func whyLineShare(r analysis.Reason) string {
 // ReasonScreenedLines.
 func whyScreenedLines(r analysis.Reason) string {
 	num, den := r.Measured.Lines()
-	s := fmt.Sprintf("%d of %s (%s) are screened for gender; at least %s required%s", num, format.Count(den, "line"), reasonValue(r), format.BasisPoints(r.Min), onThreshold(r))
+	s := fmt.Sprintf("%d of %s (%s) %s screened for gender; at least %s required%s", num, format.Count(den, "line"), reasonValue(r), format.Plural(num, "is", "are"), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
 		s += fmt.Sprintf(": %d not screened", lineCount(r.Missing))
 	}
@@ -293,7 +293,7 @@ func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
 		}
 		return s
 	case analysis.FindingUntagged:
-		return judged(f, findingUntagged(ev))
+		return findingUntagged(ev) + ": a file without gender markers is no evidence either way (the government may tag its budget elsewhere)"
 	case analysis.FindingGEWE:
 		return judged(f, findingGEWE(ev))
 	case analysis.FindingSexData:
@@ -375,8 +375,12 @@ func findingShareOutside(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) s
 	if v, ok := notScreened(rg); ok {
 		top = fmt.Sprintf(", or %s if the %s not screened all served gender equality,", format.Percent(100*rg.Top), format.Percent(100*v))
 	}
-	return fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
+	s := fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
 		format.PercentExact(rg.Stated), format.Percent(100*rg.Low), rg.LowName, format.Percent(100*rg.High), rg.HighName, top, ev.Phase, evidenceWhere(ev))
+	if !ev.WholeBudget {
+		s += "; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)"
+	}
+	return s
 }
 
 // FindingShareWithin.

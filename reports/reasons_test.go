@@ -234,7 +234,7 @@ func TestFindingText(t *testing.T) {
 	want := map[string]string{
 		"2.5":      "answered No, but 2 of 3 lines of fiscal year 2024 in b.xlsx (80.0% of the approved money) carry a gender marker: the allocations are tagged",
 		"1.1":      "answered No, but 2 lines of fiscal year 2024 in b.xlsx are marked with gender equality as a significant or the principal objective",
-		"optional": "the stated share, 35%, lies outside what the budget's markers allow: 60.0% (principal_only) to 80.0% (dac_headline), or 100.0% if the 20.0% not screened all served gender equality, of the approved money of fiscal year 2024 in b.xlsx",
+		"optional": "the stated share, 35%, lies outside what the budget's markers allow: 60.0% (principal_only) to 80.0% (dac_headline), or 100.0% if the 20.0% not screened all served gender equality, of the approved money of fiscal year 2024 in b.xlsx; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)",
 	}
 	if diff := cmp.Diff(want, f); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -247,18 +247,19 @@ func TestFindingText(t *testing.T) {
 		t.Errorf("optional = %q\nwant       %q", got, want)
 	}
 
-	// No line screened, no year on the lines: 2.5 Yes is contradicted,
-	// unanswered it is a suggestion.
+	// No line screened, no year on the lines: 2.5 Yes is not
+	// contradicted, and unanswered it is no suggestion: a file without
+	// markers is no evidence either way.
 	b = &budget.Budget{Source: "b.csv", Lines: []budget.Line{reasonLine("a", budget.FromCents(100), budget.NotScreened), reasonLine("b", budget.FromCents(100), budget.NotScreened)}}
 	f, r := sdgFindings(t, sdgQuestionnaire(t, "yyy yyyyynn yyn", 2024), b)
-	if got, want := f["2.5"], "answered Yes, but none of the 2 lines in b.csv carries a gender marker (all are not screened)"; got != want {
+	if got, want := f["2.5"], "none of the 2 lines in b.csv carries a gender marker (all are not screened): a file without gender markers is no evidence either way (the government may tag its budget elsewhere)"; got != want {
 		t.Errorf("2.5 = %q\nwant  %q", got, want)
 	}
 	if got, want := notesText(r.Evidence.Notes), []string{"the budget's lines carry no fiscal year: every line is compared"}; !cmp.Equal(got, want) {
 		t.Errorf("notes = %q, want %q", got, want)
 	}
 	f, _ = sdgFindings(t, sdgQuestionnaire(t, "yyy yyyy.nn yyn", 2024), b)
-	if got := f["2.5"]; !strings.HasPrefix(got, "not answered; the budget suggests No: ") {
+	if got := f["2.5"]; strings.Contains(got, "suggests") || strings.Contains(got, "answered") {
 		t.Errorf("unanswered 2.5 = %q", got)
 	}
 

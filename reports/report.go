@@ -20,6 +20,15 @@ type Options struct {
 	// SDG5c1 are filled SDG 5.c.1 questionnaires, scored with the budgets
 	// as evidence.
 	SDG5c1 []*sdg5c1.Questionnaire
+	// WholeBudget says the budgets cover the government's whole budget
+	// (analysis.SDG5c1Options.WholeBudget).
+	WholeBudget bool
+	// Year, when not 0, is the focus year; else focusYear's rule chooses
+	// it.
+	Year int
+	// Synthetic says that the budgets are invented (the demo's sample):
+	// every page of the report says so on its first screen.
+	Synthetic bool
 }
 
 // Report is what grb writes about one or more budgets: the budgets as
@@ -29,11 +38,22 @@ type Report struct {
 	Budgets   []*budget.Budget
 	Weighting analysis.Weighting
 	Phase     budget.Phase
-	// Focus is the latest fiscal year with money in the phase analysed,
-	// which the headline and the group tables describe; 0 when the lines
-	// carry no year (then all lines are described).
-	Focus int
-	Lines *budget.Budget // the focus year's lines, from every budget
+	// Focus is the fiscal year the headline and the group tables
+	// describe: Options.Year when given, else the year with the most
+	// money screened for gender (see focusYear); 0 when the lines carry
+	// no year (then all lines are described). FocusAsked says it was
+	// Options.Year.
+	Focus      int
+	FocusAsked bool
+	// FocusRule says how focusYear chose Focus: focusScreened,
+	// focusMoney or focusLatest; "" when it did not.
+	FocusRule string
+	Lines     *budget.Budget // the focus year's lines, from every budget
+	// Synthetic is Options.Synthetic.
+	Synthetic bool
+	// Like compares the focus year with the fiscal year before it on the
+	// lines screened in both; nil when the lines carry no year.
+	Like *LikeForLike
 
 	Headline    *analysis.Result // focus lines, total only
 	ByObjective *analysis.Result
@@ -76,8 +96,8 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	if opt.PhaseSet {
 		phase = opt.Phase
 	}
-	r := &Report{Budgets: budgets, Weighting: w, Phase: phase}
-	all := r.scope()
+	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic}
+	all := r.scope(opt.Year)
 	if err := r.shares(all); err != nil {
 		return nil, err
 	}
@@ -87,16 +107,17 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 			return nil, err
 		}
 	}
-	if err := r.scoreSDG5c1(opt.SDG5c1, all); err != nil {
+	if err := r.scoreSDG5c1(opt.SDG5c1, all, opt.WholeBudget); err != nil {
 		return nil, err
 	}
 	r.diff()
+	r.Like = r.likeForLike(all)
 	return r, nil
 }
 
-// scope sets the fiscal years of the report, its focus year and the focus
-// lines, and returns every line of every budget.
-func (r *Report) scope() *budget.Budget {
+// scope sets the fiscal years of the report, its focus year (year, when
+// not 0) and the focus lines, and returns every line of every budget.
+func (r *Report) scope(year int) *budget.Budget {
 	all := &budget.Budget{}
 	years := map[int]bool{}
 	for _, b := range r.Budgets {
@@ -112,29 +133,98 @@ func (r *Report) scope() *budget.Budget {
 	}
 	sort.Ints(r.Years)
 	r.Lines = all
-	if len(r.Years) > 0 {
-		r.Focus = focusYear(r.Years, all.Lines, r.Phase)
+	switch {
+	case year != 0:
+		r.Focus, r.FocusAsked = year, true
+		r.Lines = linesOfYear(all.Lines, r.Focus)
+	case len(r.Years) > 0:
+		r.Focus, r.FocusRule = focusYear(r.Years, all.Lines, r.Phase)
 		r.Lines = linesOfYear(all.Lines, r.Focus)
 	}
 	return all
 }
 
-// focusYear returns the latest year with money in the phase (a year of
-// lines without it, such as a budget not yet executed, or a stray future
-// line, says nothing); failing that, the latest of years, which are
-// ascending.
-func focusYear(years []int, lines []budget.Line, phase budget.Phase) int {
-	latest := 0
+// focusYear returns, of years (ascending), the latest year whose money
+// screened for gender in the phase is at least half that of the year with
+// the most; when no money is screened, the latest year whose money is at
+// least half that of the year with the most; when no year has money, the
+// latest. A near-empty year (the tail of an aid file, a stray future line,
+// a budget not yet executed) is so never the focus, and of years of
+// comparable size the latest is.
+func focusYear(years []int, lines []budget.Line, phase budget.Phase) (int, string) {
+	screened := map[int]*budget.Sum{}
+	money := map[int]*budget.Sum{}
+	for _, y := range years {
+		screened[y], money[y] = &budget.Sum{}, &budget.Sum{}
+	}
 	for i := range lines {
 		l := &lines[i]
-		if v, ok := l.Amounts.Get(phase); ok && !v.IsZero() && l.Year > latest {
-			latest = l.Year
+		v, ok := l.Amounts.Get(phase)
+		if !ok || l.Year == 0 {
+			continue
+		}
+		money[l.Year].Add(v)
+		if l.Gender.Level != budget.NotScreened {
+			screened[l.Year].Add(v)
 		}
 	}
-	if latest != 0 {
-		return latest
+	if y, ok := latestLarge(years, screened); ok {
+		return y, focusScreened
 	}
-	return years[len(years)-1]
+	if y, ok := latestLarge(years, money); ok {
+		return y, focusMoney
+	}
+	return years[len(years)-1], focusLatest
+}
+
+// latestLarge returns the latest of years whose sum is positive and at
+// least half the largest sum, and false when no sum is positive; a sum
+// that overflowed is the largest.
+func latestLarge(years []int, sums map[int]*budget.Sum) (int, bool) {
+	best := budget.FromCents(0)
+	for _, y := range years {
+		v, err := sums[y].Value()
+		if err != nil {
+			return y, true
+		}
+		if v.Cmp(best) > 0 {
+			best = v
+		}
+	}
+	if best.Sign() <= 0 {
+		return 0, false
+	}
+	for i := len(years) - 1; i >= 0; i-- {
+		v, _ := sums[years[i]].Value()
+		if twice, ok := v.Mul(2); !ok || twice.Cmp(best) >= 0 {
+			return years[i], true
+		}
+	}
+	return 0, false
+}
+
+// How focusYear chose the focus year.
+const (
+	focusScreened = "screened" // the most money screened for gender
+	focusMoney    = "money"    // no money screened: the most money
+	focusLatest   = "latest"   // no money: the latest year
+)
+
+// largest returns the year of the largest positive sum, the later on a
+// tie, and false when no sum is positive; a sum that overflowed counts as
+// the largest.
+func largest(years []int, sums map[int]*budget.Sum) (int, bool) {
+	best, found := budget.FromCents(0), 0
+	for _, y := range years {
+		v, err := sums[y].Value()
+		if err != nil {
+			return y, true
+		}
+		if v.Sign() > 0 && v.Cmp(best) >= 0 {
+			best, found = v, y
+		}
+	}
+	return found, found != 0
 }
 
 // linesOfYear returns a budget of the lines of fiscal year y.
@@ -229,9 +319,9 @@ func (r *Report) check(p analysis.Profile, phaseSet bool) error {
 
 // scoreSDG5c1 scores the SDG 5.c.1 questionnaires with every line as
 // evidence, and tracks them over the years.
-func (r *Report) scoreSDG5c1(qs []*sdg5c1.Questionnaire, all *budget.Budget) error {
+func (r *Report) scoreSDG5c1(qs []*sdg5c1.Questionnaire, all *budget.Budget, whole bool) error {
 	for _, q := range qs {
-		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: r.Phase, PhaseSet: true})
+		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: r.Phase, PhaseSet: true, WholeBudget: whole})
 		if err != nil {
 			return err
 		}

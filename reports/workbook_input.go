@@ -6,10 +6,39 @@ import (
 	"github.com/grb-toolkit/grb/budget"
 )
 
-// linesSheet writes every line read, streamed.
+// sheetRows is the most rows a sheet holds, header included: Excel's
+// limit (a variable for tests).
+var sheetRows = 1 << 20
+
+// linesSheetNames returns the sheets the lines of r are written to: Lines,
+// then, when they pass the row limit of a sheet, Lines 2, Lines 3…
+func linesSheetNames(r *Report) []string {
+	n := 0
+	for _, b := range r.Budgets {
+		n += len(b.Lines)
+	}
+	names := []string{"Lines"}
+	for i := 2; n > len(names)*(sheetRows-1); i++ {
+		names = append(names, fmt.Sprintf("Lines %d", i))
+	}
+	return names
+}
+
+// linesSheet writes every line read, streamed, continued on further
+// sheets past the row limit of one (linesSheetNames; the Methodology
+// sheet says so). With more than one sheet streamed, excelize writes
+// their parts in an order that varies: the bytes of such a workbook do.
 func linesSheet(x *xlsxWriter, r *Report) {
-	const sheet = "Lines"
-	x.newSheet(sheet)
+	per := sheetRows - 1
+	for i, sheet := range linesSheetNames(r) {
+		x.newSheet(sheet)
+		linesTable(x, r, sheet, i*per, (i+1)*per)
+	}
+}
+
+// linesTable writes the lines from (counted over every budget) up to
+// before to sheet.
+func linesTable(x *xlsxWriter, r *Report, sheet string, from, before int) {
 	cols := []col{{"File", 24, 0}, {"Sheet", 12, 0}, {"Row", 7, 3}, {"Year", 8, 0}, {"Unit code", 10, 0}, {"Unit", 28, 0}, {"Programme code", 12, 0}, {"Programme", 28, 0}, {"Description", 40, 0},
 		{"Proposed", 16, 1}, {"Approved", 16, 1}, {"Revised", 16, 1}, {"Executed", 16, 1}, {"Currency", 9, 0},
 		{"GCM objectives", 18, 0}, {"Objectives from", 22, 0}, {"Gender marker", 14, 0}, {"Marker as written", 10, 0}, {"Marker scheme", 12, 0}, {"Marker from", 22, 0},
@@ -17,8 +46,11 @@ func linesSheet(x *xlsxWriter, r *Report) {
 	x.streamTable(sheet, cols, func(emit func([]any)) {
 		row := make([]any, 0, len(cols))
 		objText := map[string]string{}
+		at := 0 // lines before b
 		for _, b := range r.Budgets {
-			for i := range b.Lines {
+			lo, hi := max(from-at, 0), min(before-at, len(b.Lines))
+			at += len(b.Lines)
+			for i := lo; i < hi; i++ {
 				l := &b.Lines[i]
 				row = append(row[:0], l.Pos.File(), l.Pos.Sheet(), l.Pos.Row, l.YearLabel, l.Unit.Code(), l.Unit.Name(), l.Programme.Code(), l.Programme.Name(), l.Description)
 				for _, p := range budget.Phases() {

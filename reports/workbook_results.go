@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -53,7 +54,7 @@ func summarySheet(x *xlsxWriter, r *Report) {
 	errs, warns, checked, bad, rejected := 0, 0, 0, 0, 0
 	for _, b := range r.Budgets {
 		errs += b.Errors()
-		warns += len(b.Issues) - b.Errors()
+		warns += b.Warnings()
 		checked += len(b.Totals)
 		bad += len(b.Mismatches())
 		for _, l := range b.Ledger {
@@ -325,6 +326,9 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 		{"Totals", "subtotal and total rows are not line items; each is checked against the lines it covers (sheet Reconciliation)"},
 	} {
 		rows = append(rows, []any{"Definition", d.term, "", d.def, ""})
+	}
+	if names := linesSheetNames(r); len(names) > 1 {
+		rows = append(rows, []any{"Definition", "Lines sheets", strings.Join(names, ", "), fmt.Sprintf("the lines are more than one sheet holds (%s rows under its header): they continue, in order, on the sheets %s", format.Thousands(strconv.Itoa(sheetRows-1)), format.List(names[1:], "and")), ""})
 	}
 	for _, b := range r.Budgets {
 		for _, in := range b.Decisions {

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/grid"
+	"github.com/grb-toolkit/grb/internal/files"
 )
 
 // Read reads a budget from the csv text r (comma-, semicolon- or
@@ -45,8 +45,11 @@ func Read(r io.Reader, name string, opt budget.Options) (*budget.Budget, error) 
 // from the file's size and, for a .csv, .tsv or .txt file, from a count of
 // its lines (a fast byte scan), so that a file of a million lines is not
 // copied over and over as its lines are read.
+//
+// The file must be a regular file no larger than opt.MaxBytes
+// (files.Check): it is checked before its lines are counted.
 func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
-	f, err := os.Open(name)
+	f, err := files.Open(name, opt.MaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/csv"
+	"github.com/grb-toolkit/grb/internal/files"
 )
 
 // ErrNotPackage reports a descriptor that is not a Fiscal Data Package grb
@@ -38,10 +39,17 @@ func IsPackage(name string) bool {
 // datapackage.json, or the folder that holds it) and applies it to opt
 // (see Apply). The package's data are then the csv file p.Data, to be
 // read with opt.
+//
+// The data file must be a regular file inside the package's folder once
+// its symbolic links are followed (files.Within), no larger than
+// opt.MaxBytes: it is checked here, before any of it is read.
 func Open(name string, opt *budget.Options) (p *budget.Package, err error) {
 	p, err = ReadPackage(name)
 	if err != nil {
 		return nil, err
+	}
+	if _, err := files.Within(filepath.Dir(p.Descriptor), p.Data, opt.MaxBytes); err != nil {
+		return nil, &budget.ParseError{File: p.Descriptor, Err: fmt.Errorf("resource %q: %w", p.Resource, err)}
 	}
 	Apply(p, opt)
 	return p, nil
@@ -72,17 +80,9 @@ func ReadPackage(name string) (*budget.Package, error) {
 	if st, err := os.Stat(name); err == nil && st.IsDir() {
 		name = filepath.Join(name, "datapackage.json")
 	}
-	f, err := os.Open(name)
+	data, err := files.ReadFile(name, maxDescriptor)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxDescriptor+1))
-	if err != nil {
-		return nil, &budget.ParseError{File: name, Err: err}
-	}
-	if len(data) > maxDescriptor {
-		return nil, &budget.ParseError{File: name, Err: fmt.Errorf("%w: a descriptor of more than %d bytes", budget.ErrLimit, maxDescriptor)}
 	}
 	return ParsePackage(data, name)
 }
@@ -146,10 +146,14 @@ type pkg struct{ *budget.Package }
 // once, in one error.
 func ParsePackage(data []byte, descriptor string) (*budget.Package, error) {
 	var d fdpDescriptor
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // saved by Notepad and Excel
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&d); err != nil {
 		return nil, &budget.ParseError{File: descriptor, Err: fmt.Errorf("%w: not a readable datapackage.json: %v", ErrNotPackage, err)}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &budget.ParseError{File: descriptor, Err: fmt.Errorf("%w: more JSON after the descriptor (at byte %d): one datapackage.json holds one descriptor", ErrNotPackage, dec.InputOffset())}
 	}
 	p := pkg{&budget.Package{Descriptor: descriptor, Title: d.Title, Columns: map[budget.Field]string{}}}
 	var bad []string

@@ -67,7 +67,7 @@ func (s *sheetReader) findHeader() error {
 		}
 	}
 	// Title rows: blank or title; they may state the scale, currency and year.
-	var titles []string
+	var titles, titleRows []string
 	for i := 0; i < hi; i++ {
 		r := pre[i]
 		switch {
@@ -79,6 +79,7 @@ func (s *sheetReader) findHeader() error {
 		default:
 			s.ledger(r.n, budget.RowTitle, 0, "")
 			titles = append(titles, r.cells...)
+			titleRows = append(titleRows, firstText(r.cells))
 		}
 	}
 	s.ledger(pre[hi].n, budget.RowHeader, 0, "")
@@ -86,6 +87,7 @@ func (s *sheetReader) findHeader() error {
 		return err
 	}
 	s.sheetContext(titles)
+	s.rep.Title = firstText(titleRows)
 	if len(s.amts) == 0 {
 		msg := "no amount column: none of the headers reads as an amount, a budget phase (approved, executed, …) or a fiscal year; name one with --column approved=HEADER"
 		s.b.AddIssue(budget.Error, "no-amount-column", s.pos(s.rep.HeaderRow, 0), strings.Join(nonEmpty(s.header), " | "), "an amount column", msg, budget.ErrNoAmountColumn)
@@ -130,4 +132,15 @@ func (s *sheetReader) userHeaderHits(cells []string) int {
 func isGroupRow(row, header []string) bool {
 	n, h := len(nonEmpty(row)), len(nonEmpty(header))
 	return n >= 2 && n < h
+}
+
+// firstText returns the first non-blank cell of a row, trimmed: the
+// sheet's title when the row is its first title row.
+func firstText(cells []string) string {
+	for _, c := range cells {
+		if t := strings.TrimSpace(c); t != "" {
+			return t
+		}
+	}
+	return ""
 }

@@ -133,7 +133,7 @@ func (s *sheetReader) row(n int, cells []string) {
 	}
 	if label, lc, class, ok := s.totalLabel(cells); ok {
 		if len(bad) > 0 {
-			s.b.Issues = append(s.b.Issues, bad...)
+			s.b.AppendIssues(bad...)
 			s.ledger(n, budget.RowRejected, 0, "total row with an invalid amount")
 			return
 		}
@@ -148,7 +148,7 @@ func (s *sheetReader) row(n int, cells []string) {
 	}
 	if text == 0 {
 		if len(bad) > 0 {
-			s.b.Issues = append(s.b.Issues, bad...)
+			s.b.AppendIssues(bad...)
 			s.ledger(n, budget.RowRejected, 0, "invalid amount on a row without any label")
 			return
 		}
@@ -160,7 +160,7 @@ func (s *sheetReader) row(n int, cells []string) {
 		return
 	}
 	if len(bad) > 0 {
-		s.b.Issues = append(s.b.Issues, bad...)
+		s.b.AppendIssues(bad...)
 		s.ledger(n, budget.RowRejected, 0, "invalid amount: "+bad[0].Pos.String())
 		return
 	}

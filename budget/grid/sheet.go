@@ -57,6 +57,9 @@ func (s *sheetReader) read(it Rows) error {
 	for it.Next() {
 		n, cells := it.Row()
 		s.rep.Rows++
+		if err := s.opt.Interrupted(s.rep.Rows); err != nil {
+			return err
+		}
 		if s.header != nil {
 			s.feed(n, cells, false)
 			if !s.sized {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/grb-toolkit/grb/budget"
+	"golang.org/x/text/currency"
 )
 
 // iatiPeriod is one budget period of an activity in one currency.
@@ -38,6 +39,11 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 	r.tree.note(id, a)
 	ar := &activityReader{r: r, a: a, pos: pos, where: fmt.Sprintf("activity %s (XML line %d)", id, xmlLine),
 		defCur: strings.ToUpper(strings.TrimSpace(a.DefaultCurrency)), byKey: map[[3]string]*iatiPeriod{}}
+	if c := ar.defCur; c != "" {
+		if _, err := currency.ParseISO(c); err != nil {
+			r.b.AddIssue(budget.Warning, "currency-invalid", pos, budget.ClipText(c), "an ISO 4217 code such as USD, EUR or GBP", ar.where+": default-currency not recognised; amounts without their own currency are kept in it", nil)
+		}
+	}
 	ar.budgets()
 	ar.transactions()
 	if ar.missingCur {
@@ -304,7 +310,7 @@ func iatiParseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	t, err := time.Parse("2006-01-02", s[:10])
-	return t, err == nil
+	return t, err == nil && t.Year() >= 1 // year 0000 is no year
 }
 
 // iatiLabel is the YearLabel of a line: "start/end" for a budget period,

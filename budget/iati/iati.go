@@ -130,15 +130,36 @@ type iatiMarker struct {
 	Significance string `xml:"significance,attr"`
 }
 
-// iatiLimitReader fails with errIATILimit once more than n bytes are read.
+// maxActivityBytes bounds one <iati-activity>: each is decoded whole, so
+// the memory grb needs is that of the largest activity, and one activity
+// of millions of budgets (9 GB once) is refused instead.
+const maxActivityBytes = 32 << 20
+
+// iatiLimitReader fails with errIATILimit once more than n bytes are read,
+// and with errActivityLimit once the activity begun at byte start runs
+// past maxActivityBytes.
 type iatiLimitReader struct {
-	r io.Reader
-	n int64 // bytes left; <0 = no limit
+	r     io.Reader
+	n     int64 // bytes left; <0 = no limit
+	read  int64 // bytes read so far
+	start int64 // where the activity being decoded starts; <0 = none
 }
 
-var errIATILimit = errors.New("iati: byte limit")
+var (
+	errIATILimit     = errors.New("iati: byte limit")
+	errActivityLimit = errors.New("iati: activity byte limit")
+)
 
 func (l *iatiLimitReader) Read(p []byte) (int, error) {
+	if l.start >= 0 && l.read-l.start > maxActivityBytes {
+		return 0, errActivityLimit
+	}
+	k, err := l.limited(p)
+	l.read += int64(k)
+	return k, err
+}
+
+func (l *iatiLimitReader) limited(p []byte) (int, error) {
 	if l.n < 0 {
 		return l.r.Read(p)
 	}
@@ -169,6 +190,7 @@ type iatiReader struct {
 	others     map[[2]string]int
 	otherOrder [][2]string
 	dec        *xml.Decoder
+	in         *iatiLimitReader
 	rep        budget.SheetReport
 	titles     map[string]string // activity id → title, to name parents
 	// lost counts the values with more than 18 decimals, rounded, and
@@ -236,7 +258,8 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc, titles: map[string]string{},
 		rep: budget.SheetReport{Name: iatiSheet, Scale: budget.Units, ScaleFrom: "IATI values are in currency units", Scheme: sc.ID,
 			SchemeNote: "policy-marker vocabulary 1 (OECD DAC), code 1 (gender equality), significance 0/1/2"}}
-	r.dec = xml.NewDecoder(&iatiLimitReader{r: br, n: limit})
+	r.in = &iatiLimitReader{r: br, n: limit, start: -1}
+	r.dec = xml.NewDecoder(r.in)
 	r.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		enc, err := ianaindex.IANA.Encoding(label)
 		if err != nil || enc == nil {
@@ -287,10 +310,18 @@ func (r *iatiReader) read() error {
 			return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: more than %d activities (raise it with --max-rows)", budget.ErrLimit, r.opt.MaxRows)}
 		}
 		var a iatiActivity
+		r.in.start = r.dec.InputOffset()
 		if err := r.dec.DecodeElement(&a, &se); err != nil {
+			if errors.Is(err, errActivityLimit) {
+				return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: activity %[3]d of the file (XML line %[2]d) is larger than %[4]d MB; grb reads activities up to that size", budget.ErrLimit, line, r.rep.Rows+1, maxActivityBytes>>20)}
+			}
 			return r.wrapErr(err)
 		}
+		r.in.start = -1
 		r.rep.Rows++
+		if err := r.opt.Interrupted(r.rep.Rows); err != nil {
+			return err
+		}
 		r.activity(&a, r.rep.Rows, line)
 	}
 	if root == "" {

@@ -3,12 +3,12 @@ package input
 import (
 	"bytes"
 	"errors"
-	"os"
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/fdp"
 	"github.com/grb-toolkit/grb/budget/sdg5c1"
 	"github.com/grb-toolkit/grb/budget/tagging"
+	"github.com/grb-toolkit/grb/internal/files"
 )
 
 // OpenTagging reads the file name for tagging with marker scheme scheme:
@@ -23,7 +23,7 @@ func OpenTagging(name string, opt budget.Options, scheme string) (*tagging.Taggi
 		}
 		name = p.Data
 	}
-	data, err := os.ReadFile(name)
+	data, err := files.ReadFile(name, opt.MaxBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func ReadReviewed(name string, opt budget.Options) (*budget.Budget, error) {
 // ReadQuestionnaire reads the filled SDG 5.c.1 questionnaire name, an
 // .xlsx workbook or a csv file (see sdg5c1.Read).
 func ReadQuestionnaire(name string) (*sdg5c1.Questionnaire, error) {
-	f, err := os.Open(name)
+	f, err := files.Open(name, budget.DefaultMaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/grb-toolkit/grb/budget/iati"
 	"github.com/grb-toolkit/grb/budget/tagging"
 	"github.com/grb-toolkit/grb/budget/xlsx"
+	"github.com/grb-toolkit/grb/internal/files"
 )
 
 // Format is a kind of input file, as Detect tells it.
@@ -39,6 +39,9 @@ const sniffBytes = 512
 // its first bytes, an .xlsx workbook (a tagging workbook when it holds
 // grb's hidden sheet) or IATI XML, then, from its name, csv. It returns
 // Unknown, with no error, for a file it cannot tell.
+//
+// Like every way in, it refuses a path that is not a regular file once
+// its links are followed (files.Check), without reading it.
 func Detect(name string) (Format, error) {
 	if fdp.IsPackage(name) {
 		return DataPackage, nil
@@ -49,7 +52,7 @@ func Detect(name string) (Format, error) {
 	}
 	f := sniff(head, name)
 	if f == XLSX {
-		data, err := os.ReadFile(name)
+		data, err := files.ReadFile(name, budget.DefaultMaxBytes)
 		if err != nil {
 			return Unknown, err
 		}
@@ -95,15 +98,16 @@ func formatOption(s string) Format {
 	return Unknown
 }
 
-// readHead returns the first bytes of the named file.
+// readHead returns the first bytes of the named file, once files.Check
+// allows it (of any size).
 func readHead(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := files.Open(name, -1)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// A short file, a folder or an unreadable file gives what could be
-	// read: the reader of the format it is taken for says what is wrong.
+	// A short or unreadable file gives what could be read: the reader of
+	// the format it is taken for says what is wrong.
 	head := make([]byte, sniffBytes)
 	n, _ := io.ReadFull(f, head)
 	return head[:n], nil
@@ -122,11 +126,31 @@ func readHead(name string) ([]byte, error) {
 //   - opt.Format, when set, says the format instead of the file's content
 //     and name.
 //
+// Before any of it is read, name (and a package's data file) must be a
+// regular file once its links are followed, no larger than opt.MaxBytes
+// (see CheckFile).
+//
 // The returned Budget is non-nil whenever err is nil, and also when the
 // file could be opened but yielded no lines (err then wraps
 // budget.ErrNoHeader or budget.ErrNoAmountColumn and b.Issues says why).
 func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
+	if err := CheckFile(name, opt.MaxBytes); err != nil {
+		return nil, err
+	}
 	return noted(readFile(name, opt))
+}
+
+// CheckFile applies grb's one rule for input files (package files) to
+// name before any of it is read: it must be a regular file once its
+// symbolic links are followed (a Fiscal Data Package's folder or
+// descriptor is checked, with its data file, when the package is read),
+// of no more than maxBytes bytes (0: budget.DefaultMaxBytes, <0: any).
+func CheckFile(name string, maxBytes int64) error {
+	if fdp.IsPackage(name) {
+		return nil
+	}
+	_, err := files.Check(name, maxBytes)
+	return err
 }
 
 // noted records what every budget read is told about its money, whatever

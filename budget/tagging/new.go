@@ -12,6 +12,7 @@ import (
 	"github.com/grb-toolkit/grb/budget/csv"
 	"github.com/grb-toolkit/grb/budget/grid"
 	"github.com/grb-toolkit/grb/budget/xlsx"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // New reads a budget from r (name is used in messages) and prepares it
@@ -83,6 +84,7 @@ func New(r io.Reader, name string, opt budget.Options, scheme string) (*Tagging,
 		if opt.PhaseSet {
 			ts.Phase = opt.Phase
 		}
+		ts.Cells = tableExtent(b, s, ts.Cells)
 		for _, row := range ts.Cells {
 			ts.Width = max(ts.Width, len(row))
 		}
@@ -218,4 +220,52 @@ func rawCells(data []byte, name, format string, delim rune, opt budget.Options, 
 		return nil, nil, err
 	}
 	return out, src.Sheets(), nil
+}
+
+// The tagging copy of a sheet holds its table and what lies close to it:
+// rows up to maxTrailRows below the last row of the table and columns up
+// to maxTrailCols right of its widest header or mapped column. A stray
+// cell at XFD1048576 once made the copy a million rows by 16,384 columns
+// (gigabytes, and no room for the tag columns).
+const (
+	maxTrailRows = 1000
+	maxTrailCols = 256
+)
+
+// tableExtent returns cells cut to the table of sheet s and its
+// surroundings, with a decision saying how many cells were left out.
+func tableExtent(b *budget.Budget, s budget.SheetReport, cells [][]string) [][]string {
+	lastRow, width := s.HeaderRow, 0
+	for _, r := range b.Ledger {
+		if r.Sheet == s.Name && r.Class != budget.RowBlank && r.Class != budget.RowNote {
+			lastRow = max(lastRow, r.Last())
+		}
+	}
+	for r := max(s.HeaderRow-max(s.HeaderRows, 1), 0); r < min(s.HeaderRow, len(cells)); r++ {
+		width = max(width, len(cells[r]))
+	}
+	for _, c := range s.Columns {
+		width = max(width, c.Col)
+	}
+	rows, cols := lastRow+maxTrailRows, width+maxTrailCols
+	left := 0
+	for r, row := range cells {
+		for c, v := range row {
+			if (r >= rows || c >= cols) && strings.TrimSpace(v) != "" {
+				left++
+			}
+		}
+		if r < rows && len(row) > cols {
+			cells[r] = row[:cols]
+		}
+	}
+	if len(cells) > rows {
+		cells = cells[:rows]
+	}
+	if left > 0 {
+		b.Decide(budget.Decision{Sheet: s.Name, Topic: "tagging-copy",
+			Choice:   fmt.Sprintf("the tagging sheet copies rows 1–%d and columns A–%s of the source sheet", rows, budget.ColumnName(cols)),
+			Evidence: fmt.Sprintf("%s lie further than %d rows below the table (which ends at row %d) or %d columns right of its header; they are not lines and are left out", format.Count(left, "cell"), maxTrailRows, lastRow, maxTrailCols)})
+	}
+	return cells
 }

@@ -186,7 +186,7 @@ func (t *Tagging) readSheets(data []byte, name string, opt budget.Options, sc *b
 		b.Lines = append(b.Lines, sb.Lines...)
 		b.Ledger = append(b.Ledger, sb.Ledger...)
 		b.Totals = append(b.Totals, sb.Totals...)
-		b.Issues = append(b.Issues, sb.Issues...)
+		b.AppendIssues(sb.Issues...)
 		s.Cells = originalCells(raw[s.Name], s.Width)
 	}
 	return b, nil

@@ -26,9 +26,6 @@ var rulesYAML []byte
 // (data/rules.yaml), for users to copy and adapt.
 func DefaultRulesYAML() []byte { return slices.Clone(rulesYAML) }
 
-// maxRulesFile bounds the size of a rules file read by ParseRules.
-const maxRulesFile = 4 << 20
-
 // ErrInvalidRules is wrapped by the errors of [ParseRules].
 var ErrInvalidRules = errors.New("invalid tagging rules")
 
@@ -102,26 +99,43 @@ func DefaultRules() *Rules { return defaultRules() }
 // keywordList reads keywords either as a list or as lists by language.
 type keywordList []string
 
+// It reads the node's values itself rather than starting a decoder for
+// each list, which would reset yaml.v3's alias budget (an alias bomb).
 func (k *keywordList) UnmarshalYAML(n *yaml.Node) error {
-	switch n.Kind {
+	switch n = unalias(n); n.Kind {
 	case yaml.SequenceNode:
-		var l []string
-		if err := n.Decode(&l); err != nil {
-			return err
-		}
-		*k = l
-		return nil
+		return k.add(n)
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			var l []string
-			if err := n.Content[i+1].Decode(&l); err != nil {
+			if err := k.add(unalias(n.Content[i+1])); err != nil {
 				return err
 			}
-			*k = append(*k, l...)
 		}
 		return nil
 	}
 	return fmt.Errorf("line %d: want a list of phrases, or lists by language", n.Line)
+}
+
+// add appends the phrases of the sequence n.
+func (k *keywordList) add(n *yaml.Node) error {
+	if n.Kind != yaml.SequenceNode {
+		return fmt.Errorf("line %d: want a list of phrases", n.Line)
+	}
+	for _, c := range n.Content {
+		if c = unalias(c); c.Kind != yaml.ScalarNode {
+			return fmt.Errorf("line %d: want a phrase, not a list or mapping", c.Line)
+		}
+		*k = append(*k, c.Value)
+	}
+	return nil
+}
+
+// unalias returns the node an alias refers to, or n.
+func unalias(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
 }
 
 type ruleYAML struct {
@@ -144,21 +158,15 @@ type ruleYAML struct {
 // that [ParseObjectives] rejects and an unknown marker level are errors
 // wrapping [ErrInvalidRules]; errors reading r are wrapped too.
 func ParseRules(r io.Reader) (*Rules, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxRulesFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("budget: read tagging rules: %w", err)
-	}
-	if len(b) > maxRulesFile {
-		return nil, fmt.Errorf("budget: tagging rules file larger than %d bytes: %w", maxRulesFile, budget.ErrLimit)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var f struct {
 		Rules []ruleYAML `yaml:"rules"`
 	}
-	if err := dec.Decode(&f); err != nil {
+	if err := budget.DecodeYAML(r, &f); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("budget: %w: the file is empty", ErrInvalidRules)
+		}
+		if errors.Is(err, budget.ErrLimit) {
+			return nil, fmt.Errorf("budget: tagging rules: %w", err)
 		}
 		return nil, fmt.Errorf("budget: %w: %v", ErrInvalidRules, err)
 	}

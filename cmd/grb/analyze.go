@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -44,6 +43,9 @@ func analyzeCommand() *cli.Command {
 			}
 			b, err := readForAnalysis(c, name)
 			if err != nil {
+				return err
+			}
+			if b, err = filtered(c, b); err != nil {
 				return err
 			}
 			pc := choosePhase(c, b, &opt)
@@ -116,9 +118,9 @@ func gapOptions(c *cli.Context, opt analysis.Options) (analysis.GapOptions, erro
 		}
 	}
 	if name := c.String("deflators"); name != "" {
-		f, err := os.Open(name)
+		f, err := openFlagFile("deflators", name)
 		if err != nil {
-			return g, usagef("--deflators: %v", err)
+			return g, err
 		}
 		g.Deflators, err = analysis.ParseDeflators(f)
 		f.Close()
@@ -153,7 +155,30 @@ func analysisFlags() []cli.Flag {
 		&cli.StringFlag{Name: "weighting", Value: analysis.DACHeadline.Name, Usage: "`CONVENTION` for the GEWE columns: dac_headline, principal_only, eu_100_40_0, attributed, or one from --weightings"},
 		&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
 		&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed: proposed, approved, revised or executed"},
+		whereFlag(),
 	}
+}
+
+// whereFlag is the filter of the commands that analyse: analyze, report
+// and check.
+func whereFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "where", Usage: "analyse only the lines where `FIELD=VALUE`: year (a fiscal year, such as 2024 or 2024-25), currency, unit, programme or marker; repeatable, every one must hold (--year, in contrast, is the year of lines when the file states none)"}
+}
+
+// filtered applies --where to b: the lines the analysis is of.
+func filtered(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
+	fs, err := analysis.ParseFilters(c.StringSlice("where"))
+	if err != nil {
+		return nil, usagef("--where: %s", strings.TrimPrefix(err.Error(), "analysis: "))
+	}
+	if len(fs) == 0 {
+		return b, nil
+	}
+	out := analysis.Where(b, fs)
+	if len(out.Lines) == 0 {
+		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no line holds --where %s (of %d lines)\n", b.Source, strings.Join(c.StringSlice("where"), " --where "), len(b.Lines))
+	}
+	return out, nil
 }
 
 // analysisOptions copies the analysis flags into analysis.Options.
@@ -165,9 +190,9 @@ func analysisOptions(c *cli.Context) (analysis.Options, error) {
 	}
 	var extra []analysis.Weighting
 	if name := c.String("weightings"); name != "" {
-		f, err := os.Open(name)
+		f, err := openFlagFile("weightings", name)
 		if err != nil {
-			return opt, usagef("--weightings: %v", err)
+			return opt, err
 		}
 		extra, err = analysis.ParseWeightings(f)
 		f.Close()

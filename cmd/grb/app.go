@@ -12,6 +12,7 @@ import (
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/reports"
 )
 
@@ -29,7 +30,9 @@ var errHasErrors = errors.New("the input has errors")
 // run runs grb with args (args[0] is the program name), writing to stdout
 // and stderr. It never exits the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	app := newApp(stdout, stderr)
+	// Text from the files read is shown, never sent to the terminal as
+	// escape sequences (format.Visible); csv and json keep tab and newline.
+	app := newApp(format.TerminalWriter(stdout), format.TerminalWriter(stderr))
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err != nil && !errors.Is(err, errHasErrors) {
 		var ue usageError
@@ -127,6 +130,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			objectivesCommand(),
 		},
 	}
+	app.Version = version()
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, c.App.Version) }
+	withExamples(app.Commands)
 	app.OnUsageError = asUsageError
 	for _, c := range app.Commands {
 		c.OnUsageError = asUsageError // a bad flag is a usage error: exit 2
@@ -211,7 +217,7 @@ func demoCommand() *cli.Command {
 			w := c.App.Writer
 			fmt.Fprintf(w, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n")
 			fmt.Fprintf(w, "(%s: %d lines read from %d sheets; every row accounted for; grb inspect and grb validate show how)\n\n", b.Source, len(b.Lines), len(b.Sheets))
-			r, err := reports.Build([]*budget.Budget{b}, reports.Options{})
+			r, err := reports.Build([]*budget.Budget{b}, reports.Options{Synthetic: true})
 			if err != nil {
 				return err
 			}
@@ -220,7 +226,12 @@ func demoCommand() *cli.Command {
 			}
 			fmt.Fprintln(w)
 			dir := c.String("output")
-			if err := writeReport(c, r, dir, true, nil); err != nil {
+			out, err := outputDir(dir, true)
+			if err != nil {
+				return err
+			}
+			defer out.Close()
+			if err := writeReport(c, r, dir, nil); err != nil {
 				return err
 			}
 			fmt.Fprintf(w, "\nOpen %s in a browser, or %s in a spreadsheet.\n", filepath.Join(dir, "report.html"), filepath.Join(dir, "report.xlsx"))

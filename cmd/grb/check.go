@@ -26,6 +26,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "phase", Usage: "budget `PHASE` checked: proposed, approved, revised or executed (default: the profile's, else approved)"},
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions, for the profile's rules, from a YAML `FILE`"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
+			whereFlag(),
 			&cli.IntFlag{Name: "max-lines", Value: 10, Usage: "list at most `N` lines per failing rule in text (0 = all); json lists all"},
 		),
 		Action: func(c *cli.Context) error {
@@ -59,18 +60,21 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			res, err := analysis.Check(b, p, opt)
+			if b, err = filtered(c, b); err != nil {
+				return err
+			}
+			res, err := analysis.CheckYears(b, p, opt)
 			if err != nil {
 				return err
 			}
 			if format == "json" {
-				err = reports.WriteComplianceJSON(c.App.Writer, res)
+				err = reports.WriteComplianceYearsJSON(c.App.Writer, res)
 			} else {
 				max := c.Int("max-lines")
 				if max == 0 {
 					max = -1
 				}
-				err = reports.WriteComplianceText(c.App.Writer, res, reports.ComplianceOptions{MaxLines: max})
+				err = reports.WriteComplianceYearsText(c.App.Writer, res, reports.ComplianceOptions{MaxLines: max})
 			}
 			switch {
 			case err != nil:
@@ -96,12 +100,12 @@ func loadProfile(v string, weightings []analysis.Weighting) (analysis.Profile, e
 	if p, err := analysis.LookupProfile(v); err == nil {
 		return p, nil
 	}
-	f, err := os.Open(v)
+	if _, err := os.Lstat(v); os.IsNotExist(err) {
+		return analysis.Profile{}, usagef("--profile %q: not a built-in profile (%s) nor a file", v, strings.Join(profileNames(), ", "))
+	}
+	f, err := openFlagFile("profile", v)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return analysis.Profile{}, usagef("--profile %q: not a built-in profile (%s) nor a file", v, strings.Join(profileNames(), ", "))
-		}
-		return analysis.Profile{}, usagef("--profile: %v", err)
+		return analysis.Profile{}, err
 	}
 	defer f.Close()
 	p, err := analysis.ParseProfile(f, weightings...)
@@ -125,9 +129,9 @@ func userWeightings(c *cli.Context) ([]analysis.Weighting, error) {
 	if name == "" {
 		return nil, nil
 	}
-	f, err := os.Open(name)
+	f, err := openFlagFile("weightings", name)
 	if err != nil {
-		return nil, usagef("--weightings: %v", err)
+		return nil, err
 	}
 	defer f.Close()
 	ws, err := analysis.ParseWeightings(f)

@@ -133,5 +133,7 @@ budget:
 	1  the input has errors, or it could not be read
 	2  usage: unknown command or flag, bad flag value, wrong number of files
 	3  check: the input was read and a compliance rule fails
+	130  interrupted (Ctrl-C or SIGTERM): temporary files removed, "grb: interrupted"
+	141  stdout was closed by its reader (grb … | head): nothing more is said
 */
 package main

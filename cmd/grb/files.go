@@ -1,59 +1,86 @@
 package main
 
 import (
-	"fmt"
+	"errors"
 	"os"
-	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/grb-toolkit/grb/budget/fdp"
+	"github.com/grb-toolkit/grb/internal/files"
 )
 
-// outputDir prepares dir for outputs: it is created if missing, and an
-// existing non-empty folder is refused unless force is set.
-func outputDir(dir string, force bool) error {
-	entries, err := os.ReadDir(dir)
+// maxFlagFile bounds the YAML and JSON files the flags name (--mapping,
+// --schemes, --rules, --profile, --weightings, --deflators).
+const maxFlagFile = 16 << 20
+
+// fileFlags are the flags that name an input file.
+var fileFlags = []string{"mapping", "schemes", "rules", "profile", "weightings", "deflators", "previous", "compare", "budget"}
+
+// openFlagFile opens the file named by --flag under the one rule for
+// input files (files.Check): a regular file of at most maxFlagFile bytes.
+func openFlagFile(flag, name string) (*os.File, error) {
+	f, err := files.Open(name, maxFlagFile)
+	if err != nil {
+		return nil, usagef("--%s: %v", flag, err)
+	}
+	return f, nil
+}
+
+// inputsOf lists every input of the command: its arguments, the files its
+// flags name, and the descriptor and data file of each Fiscal Data
+// Package among them.
+func inputsOf(c *cli.Context) []string {
+	var in []string
+	for _, name := range c.Args().Slice() {
+		in = append(in, name)
+		if fdp.IsPackage(name) {
+			if p, err := fdp.ReadPackage(name); err == nil {
+				in = append(in, p.Descriptor, p.Data)
+			}
+		}
+	}
+	for _, flag := range fileFlags {
+		if c.IsSet(flag) {
+			in = append(in, c.String(flag))
+		}
+	}
+	return append(in, c.StringSlice("sdg5c1")...)
+}
+
+// outputDir prepares and locks dir for outputs (files.OpenFolder): it is
+// created if missing, and an existing non-empty folder is refused unless
+// force is set. It reads no input, so that -o is checked first.
+func outputDir(dir string, force bool) (*files.Folder, error) {
+	f, err := files.OpenFolder(dir, force)
 	switch {
-	case os.IsNotExist(err):
-		return os.MkdirAll(dir, 0o755)
+	case errors.Is(err, files.ErrNotEmpty):
+		return nil, usagef("output folder %s is not empty: choose another with -o, or pass --force to write into it", dir)
 	case err != nil:
-		return err
-	case len(entries) > 0 && !force:
-		return usagef("output folder %s is not empty: choose another with -o, or pass --force to write into it", dir)
+		return nil, err
+	}
+	return f, nil
+}
+
+// checkOutputFile refuses the output file name, before any input is
+// read, when it exists (unless force is set) or is one of the inputs.
+func checkOutputFile(name string, inputs []string, force bool) error {
+	err := files.CheckOutput(name, inputs, force)
+	switch {
+	case errors.Is(err, files.ErrExists):
+		return usagef("refusing to overwrite %s, which may be a workbook someone filled in: choose another name, or pass --force", name)
+	case err != nil:
+		return usagef("%v", err)
 	}
 	return nil
 }
 
-// writeAtomic writes name atomically: to a temporary file in the same
-// folder, renamed into place once complete. It refuses to replace any of
-// the inputs.
-func writeAtomic(name string, inputs []string, write func(f *os.File) error) (err error) {
-	abs, _ := filepath.Abs(name)
-	for _, in := range inputs {
-		if a, _ := filepath.Abs(in); a == abs {
-			return usagef("refusing to overwrite the input %s", in)
-		}
-		if st1, err1 := os.Stat(in); err1 == nil {
-			if st2, err2 := os.Stat(name); err2 == nil && os.SameFile(st1, st2) {
-				return usagef("refusing to overwrite the input %s", in)
-			}
-		}
+// writeAtomic writes name atomically, never over one of inputs (see
+// files.WriteAtomic).
+func writeAtomic(name string, inputs []string, write func(f *os.File) error) error {
+	err := files.WriteAtomic(name, inputs, write)
+	if errors.Is(err, files.ErrIsInput) {
+		return usagef("%v", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return err
 }

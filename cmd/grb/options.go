@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -43,9 +42,9 @@ func fieldList() string {
 func loadSchemes(c *cli.Context) (*budget.Schemes, error) {
 	s := budget.DefaultSchemes()
 	if name := c.String("schemes"); name != "" {
-		f, err := os.Open(name)
+		f, err := openFlagFile("schemes", name)
 		if err != nil {
-			return nil, usagef("--schemes: %v", err)
+			return nil, err
 		}
 		user, err := budget.ParseSchemes(f)
 		f.Close()
@@ -106,6 +105,7 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 	opt.Tolerance = tol
 	opt.MaxBytes = c.Int64("max-bytes")
 	opt.MaxRows = c.Int("max-rows")
+	opt.Context = c.Context
 	for _, kv := range c.StringSlice("column") {
 		k, v, found := strings.Cut(kv, "=")
 		if !found || strings.TrimSpace(v) == "" {
@@ -121,6 +121,11 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 		opt.Columns[f] = strings.TrimSpace(v)
 	}
 	if name := c.String("mapping"); name != "" {
+		f, err := openFlagFile("mapping", name)
+		if err != nil {
+			return opt, err
+		}
+		f.Close()
 		m, err := budget.ReadMappingFile(name)
 		if err != nil {
 			return opt, usagef("--mapping: %v", err)

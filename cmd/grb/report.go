@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/internal/files"
 	"github.com/grb-toolkit/grb/reports"
 	"github.com/grb-toolkit/grb/templates"
 )
@@ -26,6 +28,7 @@ func reportCommand() *cli.Command {
 			&cli.BoolFlag{Name: "force", Usage: "write into an existing non-empty folder"},
 			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (" + strings.Join(profileNames(), ", ") + ") or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
+			wholeBudgetFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -35,16 +38,27 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			if err := distinctInputs(c.Args().Slice()); err != nil {
+				return err
+			}
+			out, err := outputDir(c.String("output"), c.Bool("force"))
+			if err != nil {
+				return err
+			}
+			defer out.Close()
 			var budgets []*budget.Budget
 			for _, name := range c.Args().Slice() {
 				b, err := readForAnalysis(c, name)
 				if err != nil {
 					return err
 				}
+				if b, err = filtered(c, b); err != nil {
+					return err
+				}
 				budgets = append(budgets, b)
 			}
 			choosePhase(c, budgets[len(budgets)-1], &aopt)
-			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true}
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget")}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
 				if err != nil {
@@ -54,6 +68,9 @@ func reportCommand() *cli.Command {
 			}
 			for _, name := range c.StringSlice("sdg5c1") {
 				q, err := input.ReadQuestionnaire(name)
+				if errors.Is(err, files.ErrNotRegular) {
+					return usagef("--sdg5c1: %v", err)
+				}
 				if err != nil {
 					return err
 				}
@@ -63,17 +80,15 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			return writeReport(c, r, c.String("output"), c.Bool("force"), c.Args().Slice())
+			return writeReport(c, r, out.Dir, inputsOf(c))
 		},
 	}
 }
 
-// writeReport writes every output of r into dir and lists them:
-// report.xlsx, report.html and charts/NAME.svg and .png.
-func writeReport(c *cli.Context, r *reports.Report, dir string, force bool, inputs []string) error {
-	if err := outputDir(dir, force); err != nil {
-		return err
-	}
+// writeReport writes every output of r into dir, prepared by outputDir,
+// and lists them: report.xlsx, report.html and charts/NAME.svg and .png.
+// None is written over one of inputs.
+func writeReport(c *cli.Context, r *reports.Report, dir string, inputs []string) error {
 	charts, err := reports.RenderCharts(r)
 	if err != nil {
 		return err
@@ -98,6 +113,9 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, force bool, inpu
 		return err
 	}
 	for _, o := range outputs {
+		if err := c.Context.Err(); err != nil {
+			return err
+		}
 		path := filepath.Join(dir, o.name)
 		if err := writeAtomic(path, inputs, func(f *os.File) error { return o.write(f) }); err != nil {
 			return err
@@ -114,4 +132,24 @@ func sampleBudget() (*budget.Budget, error) {
 		return nil, fmt.Errorf("embedded sample: %w", err)
 	}
 	return b, nil
+}
+
+// distinctInputs refuses a file given twice (by the same name, another
+// path or a hard link): its lines would be added to themselves.
+func distinctInputs(names []string) error {
+	seen := make([]os.FileInfo, 0, len(names))
+	for i, name := range names {
+		fi, err := os.Stat(name)
+		if err != nil {
+			seen = append(seen, nil) // reading it says why
+			continue
+		}
+		for j, prev := range seen {
+			if prev != nil && os.SameFile(prev, fi) {
+				return usagef("%s and %s are the same file given twice: its lines would be counted twice", names[j], names[i])
+			}
+		}
+		seen = append(seen, fi)
+	}
+	return nil
 }

@@ -27,6 +27,8 @@ func tagReadFlags() []cli.Flag {
 	return out
 }
 
+var forceFlag = &cli.BoolFlag{Name: "force", Usage: "replace the -o FILE if it exists (never an input)"}
+
 var outputFlag = &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the tagging workbook (.xlsx) to `FILE`; required"}
 
 func templateCommand() *cli.Command {
@@ -34,7 +36,7 @@ func templateCommand() *cli.Command {
 		Name:      "template",
 		Usage:     "write a tagging workbook: the budget's lines with columns and dropdowns for GCM objectives and gender markers",
 		ArgsUsage: "FILE",
-		Flags:     append(tagReadFlags(), outputFlag),
+		Flags:     append(tagReadFlags(), outputFlag, forceFlag),
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {
@@ -44,12 +46,15 @@ func templateCommand() *cli.Command {
 			if out == "" {
 				return usagef("template: want -o FILE, the tagging workbook to write")
 			}
+			if err := checkOutputFile(out, inputsOf(c), c.Bool("force")); err != nil {
+				return err
+			}
 			t, err := loadTagging(c, name)
 			if err != nil {
 				return err
 			}
 			sum := t.Suggest(tagging.SuggestOptions{})
-			if err := writeTagging(c, t, out, "grb template", name); err != nil {
+			if err := writeTagging(c, t, out, "grb template", inputsOf(c)...); err != nil {
 				return err
 			}
 			warnReading(c, t.Budget)
@@ -65,7 +70,7 @@ func tagCommand() *cli.Command {
 		ArgsUsage: "FILE\n" +
 			"   grb tag --evaluate TRUTH [--rules RULES] [--previous FILE]",
 		Flags: append(tagReadFlags(),
-			outputFlag,
+			outputFlag, forceFlag,
 			&cli.StringFlag{Name: "rules", Usage: "tagging rules from a YAML `FILE` (default: grb's rules; --default-rules prints them)"},
 			&cli.StringFlag{Name: "previous", Usage: "carry the confirmed tags of an earlier tagged budget `FILE` (a tagging workbook, or a budget with tag columns) to lines with the same line id or programme code"},
 			&cli.StringFlag{Name: "evaluate", Usage: "compare the suggestions with the hand-made tags of `TRUTH` (a tagging workbook, or a budget with tag columns): precision, recall and F1 by objective and marker level"},
@@ -104,16 +109,15 @@ func tagCommand() *cli.Command {
 			if out == "" {
 				return usagef("tag: want -o FILE, the tagging workbook to write")
 			}
+			if err := checkOutputFile(out, inputsOf(c), c.Bool("force")); err != nil {
+				return err
+			}
 			t, err := loadTagging(c, name)
 			if err != nil {
 				return err
 			}
 			sum := t.Suggest(tagging.SuggestOptions{Rules: rules, Previous: prev})
-			inputs := []string{name}
-			if p := c.String("previous"); p != "" {
-				inputs = append(inputs, p)
-			}
-			if err := writeTagging(c, t, out, "grb tag", inputs...); err != nil {
+			if err := writeTagging(c, t, out, "grb tag", inputsOf(c)...); err != nil {
 				return err
 			}
 			warnReading(c, t.Budget)
@@ -165,9 +169,9 @@ func loadRules(c *cli.Context) (*tagging.Rules, string, error) {
 	if name == "" {
 		return tagging.DefaultRules(), fmt.Sprintf("grb's default rules (%d rules)", tagging.DefaultRules().Len()), nil
 	}
-	f, err := os.Open(name)
+	f, err := openFlagFile("rules", name)
 	if err != nil {
-		return nil, "", usagef("--rules: %v", err)
+		return nil, "", err
 	}
 	defer f.Close()
 	rs, err := tagging.ParseRules(f)
@@ -183,7 +187,7 @@ func loadPrevious(c *cli.Context, name string) (*tagging.CarryIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := input.ReadReviewed(name, budget.Options{Schemes: s})
+	b, err := input.ReadReviewed(name, budget.Options{Schemes: s, Context: c.Context})
 	if err != nil {
 		return nil, fmt.Errorf("--previous: %w", err)
 	}
@@ -239,7 +243,7 @@ func withTaggingChecks(cmd *cli.Command) *cli.Command {
 			return err
 		}
 		b := t.Budget
-		b.Issues = append(b.Issues, tagging.Check(t)...)
+		b.AppendIssues(tagging.Check(t)...)
 		if format == "json" {
 			if err := reports.WriteIssuesJSON(c.App.Writer, b); err != nil {
 				return err
