@@ -63,8 +63,8 @@ func indexParts(zr *zip.Reader, name string, maxBytes int64) (map[string]*zip.Fi
 }
 
 // readWorkbook finds the workbook part and lists its sheets with their
-// parts.
-func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
+// parts, and names its styles part ("" when none).
+func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, string, error) {
 	wbPath := ""
 	err := eachElement(parts, "_rels/.rels", func(s *scanner) {
 		if string(localName(s.name)) != "Relationship" || wbPath != "" {
@@ -76,12 +76,13 @@ func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if wbPath == "" || parts[wbPath] == nil {
-		return nil, fmt.Errorf("no workbook part (is this a spreadsheet?)")
+		return nil, "", fmt.Errorf("no workbook part (is this a spreadsheet?)")
 	}
 	type relTarget struct{ id, target string }
+	styles := ""
 	var rels []relTarget
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	if parts[relsPath] != nil {
@@ -89,10 +90,13 @@ func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
 			if string(localName(s.name)) == "Relationship" {
 				id := s.attrString("Id")
 				rels = append(rels, relTarget{id, s.attrString("Target")})
+				if t := s.attrString("Type"); t == relStyles || t == relStylesStrict {
+					styles = partPath(wbPath, s.attrString("Target"))
+				}
 			}
 		})
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	var sheets []sheetEntry
@@ -114,7 +118,7 @@ func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
 		}
 		sheets = append(sheets, e)
 	})
-	return sheets, err
+	return sheets, styles, err
 }
 
 // partPath resolves a relationship's target against the workbook part, as
