@@ -178,3 +178,32 @@ func (s *scanner) attrString(local string) string {
 	v, _ := s.attr(local)
 	return string(v)
 }
+
+// openDocument returns the media type of an OpenDocument archive (its
+// first entry, "mimetype", names it), "" for any other zip.
+func openDocument(parts map[string]*zip.File) string {
+	zf := parts["mimetype"]
+	if zf == nil || zf.UncompressedSize64 > 200 {
+		return ""
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 200))
+	if t := strings.TrimSpace(string(b)); strings.HasPrefix(t, "application/vnd.oasis.opendocument.") {
+		return t
+	}
+	return ""
+}
+
+// od2err is the answer to an OpenDocument file: what it is and how to
+// save it as a workbook grb reads.
+func od2err(mediaType string) error {
+	kind := strings.TrimPrefix(mediaType, "application/vnd.oasis.opendocument.")
+	if kind == "spreadsheet" {
+		return fmt.Errorf("%w: this is an OpenDocument spreadsheet (.ods), which grb does not read: open it in LibreOffice Calc and choose File › Save As, file type Excel 2007-365 (.xlsx), then give grb the .xlsx file", budget.ErrUnknownFormat)
+	}
+	return fmt.Errorf("%w: this is an OpenDocument %s, not a spreadsheet: grb reads .xlsx workbooks (in LibreOffice, File › Save As, file type Excel 2007-365 (.xlsx)), .csv and IATI .xml", budget.ErrUnknownFormat, kind)
+}

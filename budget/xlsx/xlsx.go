@@ -48,6 +48,9 @@ func Open(r io.Reader, name string, maxBytes int64, maxRows int) (*Source, error
 	}
 	entries, styles, err := readWorkbook(parts)
 	if err != nil {
+		if od := openDocument(parts); od != "" {
+			return nil, &budget.ParseError{File: name, Err: od2err(od)}
+		}
 		if _, ok := err.(*partError); ok {
 			return nil, &budget.ParseError{File: name, Err: err}
 		}
