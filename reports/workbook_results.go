@@ -332,7 +332,7 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 	}
 	for _, b := range r.Budgets {
 		for _, in := range b.Decisions {
-			rows = append(rows, []any{"Read " + b.Source, in.Topic, decisionWhere(in), decisionText(in), ""})
+			rows = append(rows, []any{"Read " + fileName(b.Source), in.Topic, decisionWhere(in), decisionText(in), ""})
 		}
 	}
 	x.table(sheet, 1, []col{{"Topic", 18, 0}, {"Name", 24, 0}, {"Value", 30, 0}, {"Meaning", 80, 0}, {"Source", 60, 0}}, rows)

@@ -1,0 +1,93 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/grb-toolkit/grb/internal/format"
+)
+
+// tableValue writes a chart's value as its table shows it: a per cent
+// with one decimal, or a whole amount with thousands separators.
+func tableValue(c ChartData, v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	if c.Percent {
+		return format.Percent(v)
+	}
+	return format.Thousands(strconv.FormatFloat(v, 'f', 0, 64))
+}
+
+// chartTakeaway is a chart's short text alternative: its title and what
+// it shows first (the first series' highest and lowest category, or for a
+// trend, its first and last value); the data table holds the detail.
+func chartTakeaway(c ChartData) string {
+	if len(c.Series) == 0 || len(c.Categories) == 0 {
+		return c.Title + "."
+	}
+	s := c.Series[0]
+	if c.Kind == ChartLines {
+		first, last := 0, len(s.Values)-1
+		return takeawayTrend(c.Title, s.Name, c.Categories[first], tableValue(c, s.Values[first]), c.Categories[last], tableValue(c, s.Values[last]))
+	}
+	hi, lo := -1, -1
+	for i, v := range s.Values {
+		if math.IsNaN(v) {
+			continue
+		}
+		if hi < 0 || v > s.Values[hi] {
+			hi = i
+		}
+		if lo < 0 || v < s.Values[lo] {
+			lo = i
+		}
+	}
+	if hi < 0 {
+		return c.Title + "."
+	}
+	return takeawayRange(c.Title, s.Name, c.Categories[hi], tableValue(c, s.Values[hi]), c.Categories[lo], tableValue(c, s.Values[lo]))
+}
+
+// takeawayTrend and takeawayRange are the takeaway sentences.
+func takeawayTrend(title, series, from, vFrom, to, vTo string) string {
+	return title + ". " + series + ": " + vFrom + " in " + from + ", " + vTo + " in " + to + ". The table of the chart's data gives every value."
+}
+
+func takeawayRange(title, series, hi, vHi, lo, vLo string) string {
+	return title + ". " + series + " is highest for " + hi + " (" + vHi + ") and lowest for " + lo + " (" + vLo + "). The table of the chart's data gives every value."
+}
+
+// chartTable is the data of a chart as a table: a row per category, a
+// column per series.
+func chartTable(c ChartData) *htmlTable {
+	t := &htmlTable{ID: "data-" + c.Name, Heading: "Data of this chart", Caption: "Data of the chart: " + c.Title}
+	t.Head = append(t.Head, htmlCell{Text: chartHeadCategory(c)})
+	for _, s := range c.Series {
+		t.Head = append(t.Head, htmlCell{Text: chartText(s.Name), Num: true})
+	}
+	for i, cat := range c.Categories {
+		row := htmlRow{Cells: []htmlCell{{Text: cat}}}
+		for _, s := range c.Series {
+			v := math.NaN()
+			if i < len(s.Values) {
+				v = s.Values[i]
+			}
+			row.Cells = append(row.Cells, htmlCell{Text: tableValue(c, v), Num: true})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// chartHeadCategory names the category column: the axis label of the
+// categories.
+func chartHeadCategory(c ChartData) string {
+	if c.Horizontal && c.YLabel != "" {
+		return c.YLabel
+	}
+	if !c.Horizontal && c.XLabel != "" {
+		return c.XLabel
+	}
+	return "Category"
+}
