@@ -24,7 +24,7 @@ func analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "target", Usage: "target GEWE `SHARE` such as 15% or 0.15, measured under principal_only unless --target-weighting says otherwise"},
 			&cli.StringFlag{Name: "target-weighting", Usage: "`CONVENTION` the target is measured under (default principal_only)"},
 			&cli.StringFlag{Name: "reference-women-share", Usage: "women and girls' `SHARE` of the population served (such as 48%), for the beneficiary gap"},
-				&cli.StringFlag{Name: "compare", Usage: "compare with an earlier version or year of the budget in `FILE`: lines added, cut, re-marked"},
+			&cli.StringFlag{Name: "compare", Usage: "compare with an earlier version or year of the budget in `FILE`: lines added, cut, re-marked"},
 			&cli.StringFlag{Name: "compare-by", Usage: "match lines `BY` id, line (unit, programme and description) or programme (default: id when every line has one, else line)"},
 		),
 		Action: func(c *cli.Context) error {

@@ -38,34 +38,16 @@ func converted(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 	if opt.To != "" && (len(opt.To) != 3 || strings.Trim(opt.To, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
 		return nil, usagef("--to %q: want an ISO 4217 currency code such as USD", c.String("to"))
 	}
-	switch p := c.String("prices"); {
-	case p == "" || p == "current":
-	case strings.HasPrefix(p, "constant:"):
-		y, err := strconv.Atoi(strings.TrimPrefix(p, "constant:"))
-		if err != nil || y < 1900 || y > 2200 {
-			return nil, usagef("--prices %q: want constant:YEAR, such as constant:2023", p)
-		}
-		opt.Prices = y
-	default:
-		return nil, usagef("--prices %q: want current or constant:YEAR", p)
+	var err error
+	if opt.Prices, err = parsePrices(c.String("prices")); err != nil {
+		return nil, err
 	}
 	if opt.To == "" && opt.Prices == 0 {
 		return b, nil
 	}
-	t, err := rates.Embedded()
+	t, err := rateTable(c.String("rates"))
 	if err != nil {
 		return nil, err
-	}
-	if name := c.String("rates"); name != "" {
-		f, err := openFlagFile("rates", name)
-		if err != nil {
-			return nil, err
-		}
-		t, err = t.WithRates(f, name)
-		f.Close()
-		if err != nil {
-			return nil, usagef("--rates %s: %v", name, err)
-		}
 	}
 	if name := c.String("deflators"); name != "" && opt.Prices != 0 {
 		f, err := openFlagFile("deflators", name)
@@ -84,4 +66,37 @@ func converted(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 		return nil, fmt.Errorf("%w (--to %s%s)", err, opt.To, map[bool]string{true: ", --prices " + c.String("prices")}[opt.Prices != 0])
 	}
 	return out, nil
+}
+
+// parsePrices reads --prices: 0 for current prices, else the base year.
+func parsePrices(p string) (int, error) {
+	switch {
+	case p == "" || p == "current":
+		return 0, nil
+	case strings.HasPrefix(p, "constant:"):
+		y, err := strconv.Atoi(strings.TrimPrefix(p, "constant:"))
+		if err != nil || y < 1900 || y > 2200 {
+			return 0, usagef("--prices %q: want constant:YEAR, such as constant:2023", p)
+		}
+		return y, nil
+	}
+	return 0, usagef("--prices %q: want current or constant:YEAR", p)
+}
+
+// rateTable returns the embedded tables, with the rates of the user's
+// file name (--rates) winning when it is set.
+func rateTable(name string) (*rates.Table, error) {
+	t, err := rates.Embedded()
+	if err != nil || name == "" {
+		return t, err
+	}
+	f, err := openFlagFile("rates", name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if t, err = t.WithRates(f, name); err != nil {
+		return nil, usagef("--rates %s: %v", name, err)
+	}
+	return t, nil
 }
