@@ -263,9 +263,10 @@ type Package struct {
 	Phase     Phase            // phase of measures that are fiscal years or have no phase
 	PhaseSet  bool
 	Currency  string
-	Scale     Scale // the measures' factor; 0 when not given
-	Year      int   // from a constant date dimension; 0 when not given
-	Delimiter rune  // from the resource's csv dialect; 0 when not given
+	Scale     Scale  // the measures' factor; 0 when not given
+	Year      int    // from a constant date dimension; 0 when not given
+	Scheme    string // gender-marker scheme of a "gender-marker" classification; "" when not given
+	Delimiter rune   // from the resource's csv dialect; 0 when not given
 
 	// Notes say how the model was applied: each measure and dimension
 	// read, and what was left out and why.

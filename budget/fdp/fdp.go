@@ -129,6 +129,7 @@ type fdpDimension struct {
 	PrimaryKey         json.RawMessage         `json:"primaryKey"`
 	DimensionType      string                  `json:"dimensionType"`
 	ClassificationType string                  `json:"classificationType"`
+	Scheme             string                  `json:"scheme"` // of a "gender-marker" classification, as grb's exports write it
 }
 
 type fdpAttribute struct {
@@ -296,6 +297,9 @@ func Apply(p *budget.Package, opt *budget.Options) {
 	}
 	if opt.Year == 0 {
 		opt.Year = p.Year
+	}
+	if opt.Scheme == "" {
+		opt.Scheme = p.Scheme
 	}
 	if opt.Delimiter == 0 {
 		opt.Delimiter = p.Delimiter
