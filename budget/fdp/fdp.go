@@ -94,6 +94,9 @@ type fdpDescriptor struct {
 	Resources []fdpResource `json:"resources"`
 	Model     *fdpModel     `json:"model"`
 	Mapping   *fdpModel     `json:"mapping"` // drafts before 0.3.0-alpha9
+	GRB       struct {
+		Rows string `json:"rows"` // "lines" in grb's exports: every row is a line item
+	} `json:"grb"`
 }
 
 type fdpResource struct {
@@ -157,6 +160,10 @@ func ParsePackage(data []byte, descriptor string) (*budget.Package, error) {
 		return nil, &budget.ParseError{File: descriptor, Err: fmt.Errorf("%w: more JSON after the descriptor (at byte %d): one datapackage.json holds one descriptor", ErrNotPackage, dec.InputOffset())}
 	}
 	p := pkg{&budget.Package{Descriptor: descriptor, Title: d.Title, Columns: map[budget.Field]string{}}}
+	if d.GRB.Rows == "lines" {
+		p.Lines = true
+		p.note("rows: every row is a line item (a package exported by grb): no row is read as a total")
+	}
 	var bad []string
 	problem := func(format string, args ...any) { bad = append(bad, fmt.Sprintf(format, args...)) }
 
@@ -300,6 +307,9 @@ func Apply(p *budget.Package, opt *budget.Options) {
 	}
 	if opt.Scheme == "" {
 		opt.Scheme = p.Scheme
+	}
+	if p.Lines {
+		opt.Hierarchy = budget.HierarchyOff
 	}
 	if opt.Delimiter == 0 {
 		opt.Delimiter = p.Delimiter

@@ -79,7 +79,7 @@ func Write(desc, data io.Writer, lines []budget.Line, opt WriteOptions) (WriteSu
 		}
 	}
 	if noYear > 0 {
-		return sum, fmt.Errorf("%w: %d lines with money have no fiscal year; give it with --year", ErrNoYear, noYear)
+		return sum, fmt.Errorf("%w: %d with money; give the year with --year", ErrNoYear, noYear)
 	}
 	for _, ph := range budget.Phases() {
 		if phases[ph] {

@@ -15,6 +15,9 @@ type outDescriptor struct {
 	Title     string        `json:"title,omitempty"`
 	Resources []outResource `json:"resources"`
 	Model     outModel      `json:"model"`
+	GRB       struct {
+		Rows string `json:"rows"`
+	} `json:"grb"`
 }
 
 type outResource struct {
@@ -70,6 +73,7 @@ var outPhases = map[budget.Phase]string{budget.Proposed: "proposed", budget.Appr
 func writeDescriptor(w io.Writer, opt WriteOptions, cols []column, currency string) error {
 	d := outDescriptor{Profile: "fiscal-data-package", Name: opt.Name, Title: opt.Title,
 		Model: outModel{Measures: map[string]outMeasure{}, Dimensions: map[string]outDimension{}}}
+	d.GRB.Rows = "lines"
 	if d.Name == "" {
 		d.Name = "grb-budget"
 	}

@@ -105,7 +105,7 @@ func Write(w io.Writer, lines []budget.Line, opt WriteOptions) (WriteSummary, er
 		x.add(l)
 	}
 	if noYear > 0 {
-		return WriteSummary{}, fmt.Errorf("%w: %d lines with money have no fiscal year; give it with --year", ErrNoYear, noYear)
+		return WriteSummary{}, fmt.Errorf("%w: %d with money; give the year with --year", ErrNoYear, noYear)
 	}
 	return x.sum, x.write(w)
 }
