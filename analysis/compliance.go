@@ -177,9 +177,9 @@ func (c *ruleCheck) countLines() {
 			meets[a] = meets[a] || !c.below(l)
 		}
 		for _, ok := range meets {
-			g.measured.Den++
+			g.measured.Den, _ = budget.Add(g.measured.Den, budget.FromUnits(1))
 			if ok {
-				g.measured.Num++
+				g.measured.Num, _ = budget.Add(g.measured.Num, budget.FromUnits(1))
 			}
 		}
 	}
@@ -201,7 +201,7 @@ func (c *ruleCheck) measureMoney() error {
 		return err
 	}
 	measure := func(g *Group) Measured {
-		return Measured{Unit: UnitAmount, Num: int64(g.GEWE), Den: int64(g.Amount)}
+		return Measured{Unit: UnitAmount, Num: g.GEWE, Den: g.Amount}
 	}
 	if len(c.by) == 0 {
 		c.order[0].measured = measure(&sh.Total)
@@ -285,7 +285,7 @@ func (c *ruleCheck) lineRefs(set map[int]bool) []LineRef {
 			return a.HasAmount
 		}
 		if a.Amount != c.Amount {
-			return a.Amount > c.Amount
+			return a.Amount.Cmp(c.Amount) > 0
 		}
 		return a.Index < c.Index
 	})
@@ -308,7 +308,7 @@ func ruleReason(r Rule, m Measured, phase budget.Phase, pass, inGroup bool) Reas
 	if !pass {
 		why.Shortfall = m.shortfall(r.Min)
 	}
-	why.Missing = m.Den - m.Num
+	why.Missing, _ = m.Den.Sub(m.Num)
 	switch {
 	case r.Kind == EveryLine && pass:
 		why.Code = ReasonAllAtLevel

@@ -13,7 +13,7 @@ import (
 func activity(row int, lv budget.Level, years ...int) []budget.Line {
 	var out []budget.Line
 	for _, y := range years {
-		l := cl("activity", 100, lv)
+		l := cl("activity", budget.FromCents(100), lv)
 		l.Year = y
 		l.Pos = budget.At("aid.xml", "activities", row, 0)
 		out = append(out, l)
@@ -44,7 +44,8 @@ func TestCheckYears(t *testing.T) {
 	for _, y := range res.Years {
 		for _, rr := range y.Rules {
 			if rr.Rule.ID == "g1-g2-85" {
-				got = append(got, yearOutcome{y.Year, y.Lines, rr.Pass, rr.Measured.Num, rr.Measured.Den})
+				num, den := rr.Measured.Lines()
+				got = append(got, yearOutcome{y.Year, y.Lines, rr.Pass, num, den})
 			}
 		}
 	}
@@ -63,7 +64,7 @@ func TestCheckYears(t *testing.T) {
 // A budget whose lines state no year is checked as one, with year 0; a
 // budget where some lines state none has them apart, last.
 func TestCheckYearsUnknown(t *testing.T) {
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", 100, budget.Principal), cl("b", 100, budget.Principal)}}
+	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", budget.FromCents(100), budget.Principal), cl("b", budget.FromCents(100), budget.Principal)}}
 	res, err := CheckYears(b, mustProfile(t, "un-15"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -84,13 +85,13 @@ func TestCheckYearsUnknown(t *testing.T) {
 
 // Lines built in memory (no position) are one action each.
 func TestCountActionsWithoutPosition(t *testing.T) {
-	b := &budget.Budget{Lines: []budget.Line{cl("a", 100, budget.Significant), cl("b", 100, budget.Significant), cl("c", 100, budget.NotTargeted)}}
+	b := &budget.Budget{Lines: []budget.Line{cl("a", budget.FromCents(100), budget.Significant), cl("b", budget.FromCents(100), budget.Significant), cl("c", budget.FromCents(100), budget.NotTargeted)}}
 	res, err := Check(b, mustProfile(t, "eu-gap3"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := res.Rules[0].Measured; m.Num != 2 || m.Den != 3 {
-		t.Errorf("measured %d of %d, want 2 of 3", m.Num, m.Den)
+	if m := res.Rules[0].Measured; m.Num != budget.FromUnits(2) || m.Den != budget.FromUnits(3) {
+		t.Errorf("measured %s of %s, want 2 of 3", m.Num, m.Den)
 	}
 }
 
@@ -99,7 +100,7 @@ func TestCountActionsWithoutPosition(t *testing.T) {
 func TestAdvisoryRule(t *testing.T) {
 	var lines []budget.Line
 	for i := range 20 {
-		l := cl("action", 100, budget.Significant)
+		l := cl("action", budget.FromCents(100), budget.Significant)
 		l.Pos = budget.At("a.csv", "", i+2, 0)
 		lines = append(lines, l)
 	}

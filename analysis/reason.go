@@ -186,11 +186,12 @@ type Reason struct {
 	// budget's; OnThreshold that it is exactly Min, which passes.
 	InGroup     bool
 	OnThreshold bool
-	// Shortfall is how many more lines or cents would meet Min (0 when it
+	// Shortfall is how many more lines (whole units) or how much more
+	// money would meet Min (0 when it
 	// passes); Missing how many are not counted (Den − Num): below Level,
 	// or not screened.
-	Shortfall int64
-	Missing   int64
+	Shortfall budget.Money
+	Missing   budget.Money
 	// Below counts the lines below Level by level, highest level first
 	// (ReasonLinesBelow).
 	Below []LevelCount

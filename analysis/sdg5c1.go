@@ -368,7 +368,7 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 			ev.SexData++
 		}
 		amt, _ := l.Amounts.Get(ev.Phase)
-		total += amt
+		total, _ = budget.Add(total, amt)
 		if !l.Gender.Level.Screened() {
 			continue
 		}
@@ -377,7 +377,7 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 			continue
 		}
 		ev.Tagged++
-		tagged += amt
+		tagged, _ = budget.Add(tagged, amt)
 		if l.Gender.Level >= budget.Significant {
 			ev.GEWE++
 		}
@@ -427,7 +427,7 @@ func judge(question string, answer, suggests sdg5c1.YesNo, code ReasonCode) Find
 // returns false, with a note, when the budget has no money.
 func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool) {
 	sh, err := Shares(sel, Options{Phase: ev.Phase, PhaseSet: true})
-	if err != nil || sh.Total.Amount == 0 {
+	if err != nil || sh.Total.Amount.IsZero() {
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoMoney, Phase: ev.Phase})
 		return Finding{}, false
 	}
@@ -451,7 +451,7 @@ func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidenc
 	// Money not screened counts in no convention; it might all serve
 	// gender equality, so the highest plausible share adds it.
 	top := hi
-	if v, ok := sh.Total.NotScreened.Value(); ok && sh.Total.NotScreened.Num != 0 {
+	if v, ok := sh.Total.NotScreened.Value(); ok && !sh.Total.NotScreened.Num.IsZero() {
 		top = hi + 100*v
 	}
 	rg.Low, rg.High, rg.Top = lo/100, hi/100, top/100

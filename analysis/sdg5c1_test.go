@@ -112,10 +112,10 @@ func sdgBudget() *budget.Budget {
 		return l
 	}
 	return &budget.Budget{Source: "b.xlsx", Lines: []budget.Line{
-		mk("shelters", 60000, budget.Principal, 2024),
-		mk("clinics", 20000, budget.Significant, 2024),
-		mk("borders", 20000, budget.NotScreened, 2024),
-		mk("old", 99900, budget.Principal, 2023),
+		mk("shelters", budget.FromCents(60000), budget.Principal, 2024),
+		mk("clinics", budget.FromCents(20000), budget.Significant, 2024),
+		mk("borders", budget.FromCents(20000), budget.NotScreened, 2024),
+		mk("old", budget.FromCents(99900), budget.Principal, 2023),
 	}}
 }
 
@@ -194,13 +194,13 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// possible, so no contradiction.
 	q.Share = sdg5c1.ShareAnswer{Percent: 95, OK: true}
 	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
-	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareWithin || f.Range.NotScreened != (Ratio{Num: 20000, Den: 100000}) {
+	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareWithin || f.Range.NotScreened != (Ratio{Num: budget.FromCents(20000), Den: budget.FromCents(100000)}) {
 		t.Errorf("stated 95%%: %+v; want no contradiction and 200.00 of 1,000.00 not screened", f)
 	}
 }
 
 func TestSDG5c1YesWithoutTags(t *testing.T) {
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", 100, budget.NotScreened), cl("b", 100, budget.NotScreened)}}
+	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", budget.FromCents(100), budget.NotScreened), cl("b", budget.FromCents(100), budget.NotScreened)}}
 	// 2.5 answered Yes, but no line is screened: a file without markers
 	// is no evidence that the government does not tag its budget, even
 	// one said to cover the whole budget (the markers may be kept
@@ -230,7 +230,7 @@ func TestSDG5c1YesWithoutTags(t *testing.T) {
 func TestSDG5c1RuleTagsAreNotTheGovernments(t *testing.T) {
 	// A line tagged by grb's rules is an estimate, not the government's
 	// tagging: with No to 2.5 it is no contradiction.
-	l := cl("a", 100, budget.Principal)
+	l := cl("a", budget.FromCents(100), budget.Principal)
 	l.GenderSource = budget.NewProvenance(budget.FromRule, "r1")
 	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{l}}
 	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyynnn yyn", 0), SDG5c1Options{Budget: b})

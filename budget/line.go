@@ -53,7 +53,7 @@ type Amounts struct {
 // Get returns the amount for phase p and whether it is present.
 func (a Amounts) Get(p Phase) (Money, bool) {
 	if p >= NumPhases {
-		return 0, false
+		return Money{}, false
 	}
 	return a.v[p], a.present&(1<<p) != 0
 }

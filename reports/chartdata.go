@@ -113,7 +113,7 @@ func Charts(r *Report) []ChartData {
 func groupsWithMoney(res *analysis.Result, d analysis.Dim) (groups []*analysis.Group, labels []string, skipped int) {
 	for i := range res.Groups {
 		g := &res.Groups[i]
-		if g.Amount == 0 {
+		if g.Amount.IsZero() {
 			skipped++
 			continue
 		}
@@ -194,7 +194,7 @@ func objectiveChart(r *Report) ChartData {
 				// The level's money as the convention counts it, as a
 				// share of the objective's money: the stack adds up to
 				// the objective's GEWE share.
-				v := float64(g.Level(lv)) / float64(g.Amount) * 100
+				v := ratio(g.Level(lv), g.Amount) * 100
 				if bp != 10000 {
 					v = v * float64(bp) / 10000
 				}
@@ -238,8 +238,8 @@ func markerChart(r *Report) ChartData {
 		some := false
 		for _, g := range groups {
 			m := g.Level(lv)
-			some = some || m != 0
-			s.Values = append(s.Values, float64(m)/float64(g.Amount)*100)
+			some = some || !m.IsZero()
+			s.Values = append(s.Values, ratio(m, g.Amount)*100)
 		}
 		if some { // a level no ministry has adds nothing to the stacks
 			c.Series = append(c.Series, s)
@@ -331,7 +331,7 @@ func trendChart(r *Report) ChartData {
 		if y.Value == "" {
 			continue // no fiscal year: not on a time axis
 		}
-		if g.Amount == 0 {
+		if g.Amount.IsZero() {
 			empty = append(empty, y.Value)
 			continue
 		}
@@ -401,4 +401,10 @@ func chartLabel(res *analysis.Result, g *analysis.Group, d analysis.Dim) string 
 		}
 	}
 	return label
+}
+
+// ratio returns a/b as a float64 for a chart, 0 when b is zero.
+func ratio(a, b budget.Money) float64 {
+	v, _ := analysis.Ratio{Num: a, Den: b}.Value()
+	return v
 }

@@ -317,9 +317,10 @@ func measuredText(rr analysis.RuleResult) string {
 	p := format.PercentAgainst(v, rr.Rule.Min, rr.Pass)
 	s := ""
 	if m.Unit == analysis.UnitLines {
-		s = fmt.Sprintf("%s (%d of %s)", p, m.Num, format.Count(m.Den, "line"))
+		num, den := m.Lines()
+		s = fmt.Sprintf("%s (%d of %s)", p, num, format.Count(den, "line"))
 	} else {
-		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)))
+		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(m.Num), format.Money(m.Den))
 	}
 	if len(rr.Groups) > 0 {
 		s += " lowest group"
