@@ -277,6 +277,10 @@ type Package struct {
 	// "grb": {"rows": "lines"}): no row is read as a total or subtotal.
 	Lines     bool
 	Delimiter rune // from the resource's csv dialect; 0 when not given
+	// Decimal is the decimal mark the resource's schema declares for its
+	// number fields (Table Schema's decimalChar, "." when a number field
+	// does not say); AutoDecimal when it declares none or several.
+	Decimal DecimalMark
 
 	// Notes say how the model was applied: each measure and dimension
 	// read, and what was left out and why.

@@ -108,7 +108,9 @@ type fdpResource struct {
 	} `json:"dialect"`
 	Schema struct {
 		Fields []struct {
-			Name string `json:"name"`
+			Name        string `json:"name"`
+			Type        string `json:"type"`
+			DecimalChar string `json:"decimalChar"`
 		} `json:"fields"`
 	} `json:"schema"`
 }
@@ -210,8 +212,17 @@ func ParsePackage(data []byte, descriptor string) (*budget.Package, error) {
 	if r != nil {
 		p.Resource = r.Name
 		p.Data = p.resourcePath(r, problem)
+		marks := map[budget.DecimalMark]bool{}
 		for _, f := range r.Schema.Fields {
 			fields[f.Name] = true
+			if f.Type == "number" {
+				marks[schemaDecimal(f.DecimalChar)] = true
+			}
+		}
+		if len(marks) == 1 {
+			for m := range marks {
+				p.Decimal = m
+			}
 		}
 		if dl := r.Dialect.Delimiter; dl != "" {
 			if d, err := budget.ParseDelimiter(dl); err != nil {
@@ -314,4 +325,19 @@ func Apply(p *budget.Package, opt *budget.Options) {
 	if opt.Delimiter == 0 {
 		opt.Delimiter = p.Delimiter
 	}
+	if opt.Decimal == budget.AutoDecimal {
+		opt.Decimal = p.Decimal
+	}
+}
+
+// schemaDecimal is the decimal mark of a Table Schema number field: its
+// decimalChar, "." by the specification when it gives none.
+func schemaDecimal(c string) budget.DecimalMark {
+	switch c {
+	case "", ".":
+		return budget.DecimalPoint
+	case ",":
+		return budget.DecimalComma
+	}
+	return budget.AutoDecimal
 }

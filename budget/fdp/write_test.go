@@ -3,6 +3,7 @@ package fdp
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,5 +146,44 @@ func TestWriteNoYear(t *testing.T) {
 	_, err := Write(&bytes.Buffer{}, &bytes.Buffer{}, []budget.Line{l}, WriteOptions{})
 	if err == nil || !strings.Contains(err.Error(), "--year") {
 		t.Errorf("a line without a fiscal year: err %v, want one naming --year", err)
+	}
+}
+
+// TestWriteReadBackThreeDecimals checks a package whose amounts all have
+// exactly three decimals (46.843, as exact Money writes them): the
+// schema's decimalChar decides the mark, so they are not read as 46,843.
+func TestWriteReadBackThreeDecimals(t *testing.T) {
+	var lines []budget.Line
+	for i, s := range []string{"46.843", "1.234", "7.001"} {
+		l := exportLine(2024, "Health", "P1", fmt.Sprintf("line %d", i), "USD", budget.Principal, nil, noAmount, noAmount, noAmount, noAmount)
+		m, err := budget.ParseMoney(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Amounts.Set(budget.Approved, m)
+		lines = append(lines, l)
+	}
+	dir := t.TempDir()
+	var desc, data bytes.Buffer
+	if _, err := Write(&desc, &data, lines, WriteOptions{Name: "three", Title: "Three decimals"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "datapackage.json"), desc.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, DataFile), data.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadFile(dir, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum budget.Sum
+	for _, l := range b.Lines {
+		m, _ := l.Amounts.Get(budget.Approved)
+		sum.Add(m)
+	}
+	if v, _ := sum.Value(); v.String() != "55.078" {
+		t.Errorf("approved sum = %s, want 55.078 (issues %v)", v, b.Issues)
 	}
 }
