@@ -93,7 +93,7 @@ func whereSentences(r *Report, cur string) []string {
 		if len(top) == 3 || g.GEWE.Sign() <= 0 || g.Keys[0].Value == "" {
 			break
 		}
-		top = append(top, r.p.findObjectiveMoney(g.Keys[0].Label, r.p.roundedMoney(g.GEWE, cur)))
+		top = append(top, r.p.findObjectiveMoney(r.p.groupLabel(g.Keys[0]), r.p.roundedMoney(g.GEWE, cur)))
 	}
 	if len(top) > 0 {
 		out = append(out, r.p.findTop(r.Weighting, top))
@@ -105,9 +105,9 @@ func whereSentences(r *Report, cur string) []string {
 		}
 		switch {
 		case screenedMoney(g).Sign() <= 0:
-			unknown = append(unknown, g.Keys[0].Label)
+			unknown = append(unknown, r.p.groupLabel(g.Keys[0]))
 		case g.GEWE.Sign() <= 0 && !r.flagOnly():
-			blind = append(blind, g.Keys[0].Label)
+			blind = append(blind, r.p.groupLabel(g.Keys[0]))
 		}
 	}
 	if len(blind) > 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -45,7 +46,7 @@ func ParseLang(s string) (Lang, error) {
 var translations = map[Lang]map[string]string{}
 
 // messageCatalog holds the translations for golang.org/x/text/message.
-var messageCatalog = func() catalog.Catalog {
+var messageCatalog = sync.OnceValue(func() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for _, l := range []Lang{French, Spanish} {
 		tag := language.MustParse(string(l))
@@ -61,7 +62,7 @@ var messageCatalog = func() catalog.Catalog {
 		}
 	}
 	return b
-}
+})
 
 // printer words the report's messages in one language. Every message
 // function of reports is a method of printer; the zero printer writes
@@ -186,4 +187,21 @@ func (p printer) points(f analysis.Float) string {
 		s = "+" + s
 	}
 	return s
+}
+
+// dynamicKeys are the catalog keys the code builds at run time rather
+// than writes as literals: phase names, marker level labels, the reasons
+// of baseText, the label of money with no objective.
+func dynamicKeys() []string {
+	keys := []string{"No GCM objective"}
+	for ph := budget.Phase(0); ph < budget.NumPhases; ph++ {
+		keys = append(keys, ph.String())
+	}
+	for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened} {
+		keys = append(keys, lv.Label())
+	}
+	for _, w := range analysis.Weightings() {
+		keys = append(keys, "convention:"+w.Name)
+	}
+	return append(keys, baseText(analysis.ReasonBaseZero), baseText(analysis.ReasonBaseNegative))
 }

@@ -219,6 +219,7 @@ func (p printer) yearHead(phase budget.Phase, cur string) []string {
 }
 
 func (p printer) focusLabel(year string) string { return p.F("%s (described)", year) }
+
 // glossary explains the terms of the report that a reader may not know.
 func (p printer) glossary() []htmlDef {
 	return []htmlDef{
