@@ -22,7 +22,7 @@ type Locale struct {
 	pctSep         string // between a number and "%"; "" in English
 	minGroup       int    // CLDR minimumGroupingDigits: es has 2
 	undefined      string // a share that is not defined
-	english        bool
+	foreign        bool   // not English; the zero Locale is English
 }
 
 // LocaleFor returns the Locale of tag's base language; English for a
@@ -32,12 +32,12 @@ func LocaleFor(tag language.Tag) Locale {
 	switch base.String() {
 	case "fr", "es":
 	default:
-		return Locale{tag: language.English, group: ",", decimal: ".", minGroup: 1, undefined: "n/a", english: true}
+		return Locale{tag: language.English, group: ",", decimal: ".", minGroup: 1, undefined: "n/a"}
 	}
 	t := language.Make(base.String())
 	p := message.NewPrinter(t)
 	d := p.Sprint(number.Decimal(12345.5)) // "12 345,5", "12.345,5"
-	l := Locale{tag: t, minGroup: 1, undefined: "n.d."}
+	l := Locale{tag: t, minGroup: 1, undefined: "n.d.", foreign: true}
 	l.group, l.decimal = d[2:len(d)-5], d[len(d)-2:len(d)-1]
 	pct := p.Sprint(number.Percent(0.5)) // "50 %"
 	l.pctSep = strings.TrimSuffix(strings.TrimPrefix(pct, "50"), "%")
@@ -53,7 +53,7 @@ func (l Locale) Tag() language.Tag { return l.tag }
 // Thousands writes a decimal number written with a point ("-1234567.8")
 // with the locale's separators: "-1 234 567,8" in French.
 func (l Locale) Thousands(decimal string) string {
-	if l.english {
+	if !l.foreign {
 		return Thousands(decimal)
 	}
 	sign, s := "", decimal
@@ -94,7 +94,7 @@ func (l Locale) MoneyIn(a interface{ String() string }, currency string) string 
 // percent is the package's percent in the locale; sep is the English
 // separator (the locale's own replaces it elsewhere).
 func (l Locale) percent(p float64, dec int, sep string) string {
-	if l.english {
+	if !l.foreign {
 		return percent(p, dec, sep)
 	}
 	return l.Thousands(strconv.FormatFloat(p, 'f', dec, 64)) + l.pctSep + "%"
@@ -131,6 +131,9 @@ func (l Locale) BasisPointsSpaced(bp int) string { return l.PercentExactSpaced(f
 // French and Spanish: non disponible, no disponible).
 func (l Locale) Share(fraction float64, defined bool) string {
 	if !defined {
+		if !l.foreign {
+			return "n/a"
+		}
 		return l.undefined
 	}
 	return l.Percent(100 * fraction)
@@ -145,7 +148,7 @@ func (l Locale) Float(v float64, dec int) string {
 // Plural returns one or many by the locale's plural rule for whole
 // numbers (CLDR through x/text: French takes the singular for 0 and 1).
 func (l Locale) Plural(n int64, one, many string) string {
-	if l.english {
+	if !l.foreign {
 		return Plural(n, one, many)
 	}
 	if plural.Cardinal.MatchPlural(l.tag, int(n), 0, 0, 0, 0) == plural.One {
