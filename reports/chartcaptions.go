@@ -7,7 +7,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
-	)
+)
 
 // Alt returns a text alternative to the chart for people who cannot see
 // it: the title, then each category with its values in whole per cent

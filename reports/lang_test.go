@@ -122,7 +122,6 @@ func TestCatalogVerbs(t *testing.T) {
 	}
 }
 
-
 // langReport is the sample's report in l, as grb demo --lang builds it.
 func langReport(t *testing.T, l Lang) *Report {
 	t.Helper()
