@@ -194,6 +194,9 @@ func (p printer) points(f analysis.Float) string {
 // of baseText, the label of money with no objective.
 func dynamicKeys() []string {
 	keys := []string{"No GCM objective"}
+	for _, d := range []analysis.Dim{analysis.ByObjective, analysis.ByArea, analysis.ByUnit, analysis.ByProgramme, analysis.ByYear, analysis.ByMarker, analysis.ByCurrency} {
+		keys = append(keys, string(d))
+	}
 	for ph := budget.Phase(0); ph < budget.NumPhases; ph++ {
 		keys = append(keys, ph.String())
 	}

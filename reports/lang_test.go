@@ -227,3 +227,29 @@ func TestLocaleNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookLang: report.xlsx in French and Spanish has its title,
+// headers, measures, objective labels and definitions in the language
+// (sheet names stay English), and numbers stay numbers.
+func TestWorkbookLang(t *testing.T) {
+	for l, want := range map[Lang]map[string]string{
+		French:  {"Summary!A1": "Rapport sur les allocations en faveur de l’égalité des genres", "Summary!A4": "Mesure", "By objective!B1": "Lignes", "Trends!A1": "Exercice", "Methodology!A1": "Thème"},
+		Spanish: {"Summary!A1": "Informe sobre las asignaciones para la igualdad de género", "Summary!A4": "Medida", "By objective!B1": "Líneas", "Trends!A1": "Ejercicio", "Methodology!A1": "Tema"},
+	} {
+		f, _ := writeAndOpen(t, langReport(t, l))
+		for at, w := range want {
+			sheet, cell, _ := strings.Cut(at, "!")
+			if got, _ := f.GetCellValue(sheet, cell); got != w {
+				t.Errorf("%s: %s = %q, want %q", l, at, got, w)
+			}
+		}
+		rows, _ := f.GetRows("By objective")
+		found := false
+		for _, row := range rows {
+			found = found || (len(row) > 0 && (row[0] == "7 Réduire les vulnérabilités" || row[0] == "7 Reducir vulnerabilidades"))
+		}
+		if !found {
+			t.Errorf("%s: objective 7 not labelled in the language", l)
+		}
+	}
+}
