@@ -56,7 +56,10 @@ func Check(b *budget.Budget, p Profile, opt CheckOptions) (*CheckResult, error) 
 		if err != nil {
 			return nil, err
 		}
-		if !rr.Pass {
+		switch {
+		case !rr.Pass && r.Advisory:
+			res.Advisory++
+		case !rr.Pass:
 			res.Failed++
 		}
 		if r.Unverified {
@@ -154,13 +157,29 @@ func (c *ruleCheck) below(l *budget.Line) bool {
 	return l.Gender.Level < c.r.Level
 }
 
-// countLines measures each group by its lines.
+// countLines measures each group by its actions: the lines read from one
+// row of the file (one IATI activity, whose budget periods are lines)
+// count once, and meet the rule when one of them does. A line with no
+// row (built in memory) is an action of its own.
 func (c *ruleCheck) countLines() {
+	type action struct {
+		pos budget.Position
+		i   int
+	}
 	for _, g := range c.order {
+		meets := map[action]bool{}
 		for _, i := range g.lines {
-			g.measured.Den++
-			if !c.below(&c.b.Lines[i]) {
-				g.measured.Num++
+			l := &c.b.Lines[i]
+			a := action{pos: l.Pos}
+			if l.Pos.Row == 0 {
+				a = action{i: i + 1}
+			}
+			meets[a] = meets[a] || !c.below(l)
+		}
+		for _, ok := range meets {
+			g.measured.Den, _ = budget.Add(g.measured.Den, budget.FromUnits(1))
+			if ok {
+				g.measured.Num, _ = budget.Add(g.measured.Num, budget.FromUnits(1))
 			}
 		}
 	}
@@ -182,7 +201,7 @@ func (c *ruleCheck) measureMoney() error {
 		return err
 	}
 	measure := func(g *Group) Measured {
-		return Measured{Unit: UnitAmount, Num: int64(g.GEWE), Den: int64(g.Amount)}
+		return Measured{Unit: UnitAmount, Num: g.GEWE, Den: g.Amount}
 	}
 	if len(c.by) == 0 {
 		c.order[0].measured = measure(&sh.Total)
@@ -266,7 +285,7 @@ func (c *ruleCheck) lineRefs(set map[int]bool) []LineRef {
 			return a.HasAmount
 		}
 		if a.Amount != c.Amount {
-			return a.Amount > c.Amount
+			return a.Amount.Cmp(c.Amount) > 0
 		}
 		return a.Index < c.Index
 	})
@@ -289,7 +308,7 @@ func ruleReason(r Rule, m Measured, phase budget.Phase, pass, inGroup bool) Reas
 	if !pass {
 		why.Shortfall = m.shortfall(r.Min)
 	}
-	why.Missing = m.Den - m.Num
+	why.Missing, _ = m.Den.Sub(m.Num)
 	switch {
 	case r.Kind == EveryLine && pass:
 		why.Code = ReasonAllAtLevel

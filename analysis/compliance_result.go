@@ -7,27 +7,39 @@ import (
 	"github.com/grb-toolkit/grb/budget"
 )
 
-// Measured is a measured value with its numerator and denominator: money
-// in cents (UnitAmount) or a number of lines (UnitLines).
+// Measured is a measured value with its numerator and denominator: amounts
+// of money (UnitAmount) or a number of lines as whole units (UnitLines).
 type Measured struct {
-	Unit     Unit
-	Num, Den int64
+	Unit Unit
+	// Num and Den are amounts of money, or (UnitLines) counts of lines as
+	// whole units.
+	Num, Den budget.Money
 }
+
+// lines returns a count of lines held as whole units.
+func lines(m budget.Money) int64 {
+	c, _ := m.Cents()
+	return c / 100
+}
+
+// Lines returns Num and Den as counts of lines (UnitLines).
+func (m Measured) Lines() (num, den int64) { return lines(m.Num), lines(m.Den) }
 
 // Value returns Num/Den, and false when Den is 0.
 func (m Measured) Value() (float64, bool) {
-	if m.Den == 0 {
+	if m.Den.IsZero() {
 		return 0, false
 	}
-	return float64(m.Num) / float64(m.Den), true
+	return quo(m.Num, m.Den), true
 }
 
 // MarshalJSON writes {"unit":…, "num":…, "den":…, "value":… or null},
 // money as exact decimals.
 func (m Measured) MarshalJSON() ([]byte, error) {
-	num, den := strconv.FormatInt(m.Num, 10), strconv.FormatInt(m.Den, 10)
-	if m.Unit == UnitAmount {
-		num, den = budget.Money(m.Num).String(), budget.Money(m.Den).String()
+	num, den := m.Num.String(), m.Den.String()
+	if m.Unit != UnitAmount {
+		n, d := m.Lines()
+		num, den = strconv.FormatInt(n, 10), strconv.FormatInt(d, 10)
 	}
 	val := "null"
 	if v, ok := m.Value(); ok {
@@ -39,37 +51,49 @@ func (m Measured) MarshalJSON() ([]byte, error) {
 // meets reports whether m is at least min basis points, exactly: a value
 // on the threshold passes. An undefined value does not.
 func (m Measured) meets(min int) bool {
-	if m.Den == 0 {
+	if m.Den.IsZero() {
 		return false
 	}
 	// Num/Den ≥ min/10000  ⇔  Num·10000 ≥ min·Den (for Den > 0).
-	l := new(big.Int).Mul(big.NewInt(m.Num), big.NewInt(10000))
-	r := new(big.Int).Mul(big.NewInt(int64(min)), big.NewInt(m.Den))
-	if m.Den < 0 {
+	l := new(big.Int).Mul(m.Num.Big(), big.NewInt(10000))
+	r := new(big.Int).Mul(big.NewInt(int64(min)), m.Den.Big())
+	if m.Den.Sign() < 0 {
 		return l.Cmp(r) <= 0
 	}
 	return l.Cmp(r) >= 0
 }
 
 // shortfall returns how much Num must grow, Den unchanged, to meet min:
-// ceil(min·Den/10000) − Num, or 0.
-func (m Measured) shortfall(min int) int64 {
-	if m.Den <= 0 {
-		return 0
+// min·Den/10000 − Num rounded up to a whole line (UnitLines) or to the
+// finest unit the amounts are written in (at least the cent), or 0.
+func (m Measured) shortfall(min int) budget.Money {
+	if m.Den.Sign() <= 0 {
+		return budget.Money{}
 	}
-	need := new(big.Int).Mul(big.NewInt(int64(min)), big.NewInt(m.Den))
-	need.Add(need, big.NewInt(9999))
-	need.Quo(need, big.NewInt(10000))
-	need.Sub(need, big.NewInt(m.Num))
-	if need.Sign() <= 0 || !need.IsInt64() {
-		return 0
+	need := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(int64(min)), m.Den.Big()), big.NewInt(10000))
+	need.Sub(need, new(big.Rat).SetInt(m.Num.Big()))
+	if need.Sign() <= 0 {
+		return budget.Money{}
 	}
-	return need.Int64()
+	d := 0
+	if m.Unit == UnitAmount {
+		d = finest(m.Num, m.Den)
+	}
+	u := budget.Unit(d).Big()
+	q, r := new(big.Int).QuoRem(need.Num(), new(big.Int).Mul(need.Denom(), u), new(big.Int))
+	if r.Sign() != 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	v, ok := budget.FromBig(q.Mul(q, u))
+	if !ok {
+		return budget.Money{}
+	}
+	return v
 }
 
 // exactly reports whether m equals min basis points exactly.
 func (m Measured) exactly(min int) bool {
-	return new(big.Int).Mul(big.NewInt(m.Num), big.NewInt(10000)).Cmp(new(big.Int).Mul(big.NewInt(int64(min)), big.NewInt(m.Den))) == 0
+	return new(big.Int).Mul(m.Num.Big(), big.NewInt(10000)).Cmp(new(big.Int).Mul(big.NewInt(int64(min)), m.Den.Big())) == 0
 }
 
 // lower reports whether a is a lower value than b; an undefined value is
@@ -125,10 +149,13 @@ type RuleResult struct {
 type CheckResult struct {
 	Source     string       `json:"source"` // the budget's file name
 	Profile    Profile      `json:"profile"`
+	Year       int          `json:"year,omitempty"`       // the fiscal year checked, with CheckYears; 0: every line, or the lines of no stated year
+	YearLabel  string       `json:"year_label,omitempty"` // as the lines write it, such as "2024-25"
 	Phase      budget.Phase `json:"phase"`
 	Lines      int          `json:"lines"`
 	Pass       bool         `json:"pass"`       // every rule passes
-	Failed     int          `json:"failed"`     // rules that fail
+	Failed     int          `json:"failed"`     // rules that fail, advisory rules apart
+	Advisory   int          `json:"advisory"`   // advisory rules below their aim: reported, not failing the check
 	Unverified int          `json:"unverified"` // rules whose threshold is unverified
 	Rules      []RuleResult `json:"rules"`
 	// Notes are NoteJudgedPerCurrency and NoteNoAmount, when they apply;

@@ -45,7 +45,12 @@ type ruleOutcome struct {
 func outcomes(r *CheckResult) []ruleOutcome {
 	var out []ruleOutcome
 	for _, rr := range r.Rules {
-		o := ruleOutcome{ID: rr.Rule.ID, Pass: rr.Pass, Num: rr.Measured.Num, Den: rr.Measured.Den}
+		num, den := rr.Measured.Lines()
+		if rr.Measured.Unit == UnitAmount {
+			num, _ = rr.Measured.Num.Cents()
+			den, _ = rr.Measured.Den.Cents()
+		}
+		o := ruleOutcome{ID: rr.Rule.ID, Pass: rr.Pass, Num: num, Den: den}
 		for _, l := range rr.Lines {
 			o.Lines = append(o.Lines, l.Description)
 		}
@@ -67,7 +72,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			if i < k {
 				lv = hi
 			}
-			out = append(out, cl("action "+string(rune('A'+i)), 100, lv))
+			out = append(out, cl("action "+string(rune('A'+i)), budget.FromCents(100), lv))
 		}
 		return out
 	}
@@ -81,20 +86,20 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 		{
 			// 150.00 of 1,000.00 = 15 % exactly: passes.
 			name: "un-15 exactly 15%", profile: "un-15",
-			lines: []budget.Line{cl("shelters", 15000, P), cl("border posts", 85000, N)},
+			lines: []budget.Line{cl("shelters", budget.FromCents(15000), P), cl("border posts", budget.FromCents(85000), N)},
 			want:  []ruleOutcome{{ID: "principal-15", Pass: true, Num: 15000, Den: 100000}},
 		},
 		{
 			// 149.99 of 1,000.00 = 14.999 %: fails by one cent; the
 			// line below principal (border posts) drives the failure.
 			name: "un-15 one cent below", profile: "un-15",
-			lines: []budget.Line{cl("shelters", 14999, P), cl("border posts", 85001, N)},
+			lines: []budget.Line{cl("shelters", budget.FromCents(14999), P), cl("border posts", budget.FromCents(85001), N)},
 			want:  []ruleOutcome{{ID: "principal-15", Num: 14999, Den: 100000, Lines: []string{"border posts"}}},
 		},
 		{
 			// 150.01 of 1,000.00 = 15.001 %: passes.
 			name: "un-15 one cent above", profile: "un-15",
-			lines: []budget.Line{cl("shelters", 15001, P), cl("border posts", 84999, N)},
+			lines: []budget.Line{cl("shelters", budget.FromCents(15001), P), cl("border posts", budget.FromCents(84999), N)},
 			want:  []ruleOutcome{{ID: "principal-15", Pass: true, Num: 15001, Den: 100000}},
 		},
 		{
@@ -103,7 +108,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// significant or principal. Unscreened money stays in the
 			// denominator. Failing lines largest first: 600.00, 300.00.
 			name: "un-15 significant does not count", profile: "un-15",
-			lines: []budget.Line{cl("shelters", 10000, P), cl("clinics", 30000, S), cl("training", 60000, U)},
+			lines: []budget.Line{cl("shelters", budget.FromCents(10000), P), cl("clinics", budget.FromCents(30000), S), cl("training", budget.FromCents(60000), U)},
 			want:  []ruleOutcome{{ID: "principal-15", Num: 10000, Den: 100000, Lines: []string{"training", "clinics"}}},
 		},
 
@@ -113,7 +118,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// 15.00 principal + 55.00 significant = 70.00 of 100.00:
 			// both exactly on their thresholds, both pass.
 			name: "undp exactly 70% and 15%", profile: "undp",
-			lines: []budget.Line{cl("p", 1500, P), cl("s", 5500, S), cl("n", 3000, N)},
+			lines: []budget.Line{cl("p", budget.FromCents(1500), P), cl("s", budget.FromCents(5500), S), cl("n", budget.FromCents(3000), N)},
 			want: []ruleOutcome{
 				{ID: "gen2-gen3-70", Pass: true, Num: 7000, Den: 10000},
 				{ID: "gen3-15", Pass: true, Num: 1500, Den: 10000},
@@ -125,7 +130,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// exactly and passes. For gen3-15 the significant line is
 			// below principal, but the rule passes, so no lines.
 			name: "undp one cent below 70%", profile: "undp",
-			lines: []budget.Line{cl("p", 1500, P), cl("s", 5499, S), cl("n", 3001, N)},
+			lines: []budget.Line{cl("p", budget.FromCents(1500), P), cl("s", budget.FromCents(5499), S), cl("n", budget.FromCents(3001), N)},
 			want: []ruleOutcome{
 				{ID: "gen2-gen3-70", Num: 6999, Den: 10000, Lines: []string{"n"}},
 				{ID: "gen3-15", Pass: true, Num: 1500, Den: 10000},
@@ -134,7 +139,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 		{
 			// 15.01 + 55.00 = 70.01 of 100.00 and 15.01: both pass.
 			name: "undp one cent above both", profile: "undp",
-			lines: []budget.Line{cl("p", 1501, P), cl("s", 5500, S), cl("n", 2999, N)},
+			lines: []budget.Line{cl("p", budget.FromCents(1501), P), cl("s", budget.FromCents(5500), S), cl("n", budget.FromCents(2999), N)},
 			want: []ruleOutcome{
 				{ID: "gen2-gen3-70", Pass: true, Num: 7001, Den: 10000},
 				{ID: "gen3-15", Pass: true, Num: 1501, Den: 10000},
@@ -145,7 +150,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// principal largest first: s (60.00), then n (25.01).
 			// GEN2+GEN3 = 74.99 % passes.
 			name: "undp one cent below 15%", profile: "undp",
-			lines: []budget.Line{cl("p", 1499, P), cl("n", 2501, N), cl("s", 6000, S)},
+			lines: []budget.Line{cl("p", budget.FromCents(1499), P), cl("n", budget.FromCents(2501), N), cl("s", budget.FromCents(6000), S)},
 			want: []ruleOutcome{
 				{ID: "gen2-gen3-70", Pass: true, Num: 7499, Den: 10000},
 				{ID: "gen3-15", Num: 1499, Den: 10000, Lines: []string{"s", "n"}},
@@ -180,7 +185,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// Every line exactly at the level (significant = B): both
 			// pass, 3 of 3.
 			name: "mptf every line at B", profile: "mptf",
-			lines: []budget.Line{cl("a", 100, S), cl("b", 200, S), cl("c", 300, S)},
+			lines: []budget.Line{cl("a", budget.FromCents(100), S), cl("b", budget.FromCents(200), S), cl("c", budget.FromCents(300), S)},
 			want: []ruleOutcome{
 				{ID: "every-line-a-or-b", Pass: true, Num: 3, Den: 3},
 				{ID: "screened", Pass: true, Num: 3, Den: 3},
@@ -190,7 +195,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// One line a level below (limited = C): every-line fails
 			// with 2 of 3; it is screened, so coverage passes.
 			name: "mptf one line at C", profile: "mptf",
-			lines: []budget.Line{cl("a", 100, P), cl("b", 200, L), cl("c", 300, S)},
+			lines: []budget.Line{cl("a", budget.FromCents(100), P), cl("b", budget.FromCents(200), L), cl("c", budget.FromCents(300), S)},
 			want: []ruleOutcome{
 				{ID: "every-line-a-or-b", Num: 2, Den: 3, Lines: []string{"b"}},
 				{ID: "screened", Pass: true, Num: 3, Den: 3},
@@ -201,7 +206,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			// 1 of 3, failing lines by amount (300.00, then 200.00);
 			// coverage 2 of 3 = 66.7 %, below 100 %.
 			name: "mptf unscreened and D", profile: "mptf",
-			lines: []budget.Line{cl("a", 100, P), cl("b", 200, N), cl("c", 300, U)},
+			lines: []budget.Line{cl("a", budget.FromCents(100), P), cl("b", budget.FromCents(200), N), cl("c", budget.FromCents(300), U)},
 			want: []ruleOutcome{
 				{ID: "every-line-a-or-b", Num: 1, Den: 3, Lines: []string{"c", "b"}},
 				{ID: "screened", Num: 2, Den: 3, Lines: []string{"c"}},
@@ -215,7 +220,15 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, outcomes(r)); diff != "" {
+			// Advisory rules (EU GAP III's 5% at G2) are tested in
+			// TestAdvisoryRule.
+			var got []ruleOutcome
+			for i, o := range outcomes(r) {
+				if !r.Rules[i].Rule.Advisory {
+					got = append(got, o)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Check(%s) mismatch (-want +got):\n%s", tt.profile, diff)
 			}
 			wantPass := true
@@ -242,25 +255,25 @@ func TestCheckWhy(t *testing.T) {
 	}{
 		{
 			"exactly on",
-			[]budget.Line{cl("p", 15000, P), cl("n", 85000, N)},
+			[]budget.Line{cl("p", budget.FromCents(15000), P), cl("n", budget.FromCents(85000), N)},
 			func(r Reason) Reason {
-				r.Measured = Measured{Unit: UnitAmount, Num: 15000, Den: 100000}
-				r.Pass, r.OnThreshold, r.Missing = true, true, 85000
+				r.Measured = Measured{Unit: UnitAmount, Num: budget.FromCents(15000), Den: budget.FromCents(100000)}
+				r.Pass, r.OnThreshold, r.Missing = true, true, budget.FromCents(85000)
 				return r
 			},
 		},
 		{
 			"a cent short",
-			[]budget.Line{cl("p", 14999, P), cl("n", 85001, N)},
+			[]budget.Line{cl("p", budget.FromCents(14999), P), cl("n", budget.FromCents(85001), N)},
 			func(r Reason) Reason {
-				r.Measured = Measured{Unit: UnitAmount, Num: 14999, Den: 100000}
-				r.Shortfall, r.Missing = 1, 85001
+				r.Measured = Measured{Unit: UnitAmount, Num: budget.FromCents(14999), Den: budget.FromCents(100000)}
+				r.Shortfall, r.Missing = budget.FromCents(1), budget.FromCents(85001)
 				return r
 			},
 		},
 		{
 			"no money",
-			[]budget.Line{cl("p", 0, P)},
+			[]budget.Line{cl("p", budget.FromCents(0), P)},
 			func(r Reason) Reason {
 				r.Code = ReasonNoMoney
 				r.Measured = Measured{Unit: UnitAmount}
@@ -307,11 +320,11 @@ func TestCheckPerGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	S, N := budget.Significant, budget.NotTargeted
-	split := cl("split", 10000, S, budget.ObjectiveShare{Objective: 7, Share: 5000}, budget.ObjectiveShare{Objective: 16, Share: 5000})
+	split := cl("split", budget.FromCents(10000), S, budget.ObjectiveShare{Objective: 7, Share: 5000}, budget.ObjectiveShare{Objective: 16, Share: 5000})
 	split.Unit = budget.NewCode("A", split.Unit.Name())
-	o7 := cl("o7 other", 5000, N, budget.ObjectiveShare{Objective: 7, Share: 10000})
+	o7 := cl("o7 other", budget.FromCents(5000), N, budget.ObjectiveShare{Objective: 7, Share: 10000})
 	o7.Unit = budget.NewCode("A", o7.Unit.Name())
-	o16 := cl("o16 other", 15000, N, budget.ObjectiveShare{Objective: 16, Share: 10000})
+	o16 := cl("o16 other", budget.FromCents(15000), N, budget.ObjectiveShare{Objective: 16, Share: 10000})
 	o16.Unit = budget.NewCode("B", o16.Unit.Name())
 	// By objective, eu_100_40_0 (significant at 40 %):
 	//   7:  split 50.00 (significant) + 50.00 (not targeted) = 100.00;
@@ -339,8 +352,8 @@ func TestCheckPerGroup(t *testing.T) {
 	}
 	// The lowest group, objective 16, is 20.00 short of 20 % of 200.00.
 	why := r.Rules[0].Why
-	lowest := Reason{Code: ReasonMoneyShare, Measured: Measured{Unit: UnitAmount, Num: 2000, Den: 20000}, Phase: budget.Approved,
-		Min: 2000, Level: S, Weighting: "eu_100_40_0", InGroup: true, Shortfall: 2000, Missing: 18000}
+	lowest := Reason{Code: ReasonMoneyShare, Measured: Measured{Unit: UnitAmount, Num: budget.FromCents(2000), Den: budget.FromCents(20000)}, Phase: budget.Approved,
+		Min: 2000, Level: S, Weighting: "eu_100_40_0", InGroup: true, Shortfall: budget.FromCents(2000), Missing: budget.FromCents(18000)}
 	if why.Code != ReasonGroups || why.Passed != 1 || why.Groups != 2 || !cmp.Equal(why.Scope, []Dim{ByObjective}) ||
 		len(why.Lowest) != 1 || why.Lowest[0].Value != "16" || why.LowestReason == nil {
 		t.Fatalf("why = %+v; want 1 of 2 objective groups passing, the lowest objective 16", why)
@@ -353,8 +366,8 @@ func TestCheckPerGroup(t *testing.T) {
 // TestCheckCurrencies checks that amount rules are judged within each
 // currency: money in two currencies cannot be added.
 func TestCheckCurrencies(t *testing.T) {
-	usd := cl("usd", 10000, budget.Principal)
-	eur := cl("eur", 10000, budget.NotTargeted)
+	usd := cl("usd", budget.FromCents(10000), budget.Principal)
+	eur := cl("eur", budget.FromCents(10000), budget.NotTargeted)
 	eur.Currency = "EUR"
 	b := &budget.Budget{Lines: []budget.Line{usd, eur}}
 	r, err := Check(b, mustProfile(t, "un-15"), CheckOptions{})
@@ -364,8 +377,8 @@ func TestCheckCurrencies(t *testing.T) {
 	// EUR: 0 of 100.00 (fails); USD 100 %. Together they would be 50 %
 	// and pass, which would be wrong.
 	rr := r.Rules[0]
-	if rr.Pass || len(rr.Groups) != 2 || rr.Measured.Num != 0 || rr.Measured.Den != 10000 {
-		t.Errorf("rule = pass %v, %d groups, measured %d/%d; want a failure in EUR, 0/10000", rr.Pass, len(rr.Groups), rr.Measured.Num, rr.Measured.Den)
+	if rr.Pass || len(rr.Groups) != 2 || rr.Measured.Num != budget.FromCents(0) || rr.Measured.Den != budget.FromCents(10000) {
+		t.Errorf("rule = pass %v, %d groups, measured %s/%s; want a failure in EUR, 0/10000", rr.Pass, len(rr.Groups), rr.Measured.Num, rr.Measured.Den)
 	}
 	if len(r.Notes) == 0 || r.Notes[0].Code != NoteJudgedPerCurrency || r.Notes[0].N != 2 {
 		t.Errorf("notes = %+v, want one about 2 currencies", r.Notes)
@@ -374,15 +387,15 @@ func TestCheckCurrencies(t *testing.T) {
 
 func TestCheckPhase(t *testing.T) {
 	// Executed: principal 10.00 of 100.00 = 10 %; approved 100 %.
-	l1 := cl("p", 10000, budget.Principal)
-	l1.Amounts.Set(budget.Executed, 1000)
-	l2 := cl("n", 0, budget.NotTargeted)
-	l2.Amounts.Set(budget.Executed, 9000)
+	l1 := cl("p", budget.FromCents(10000), budget.Principal)
+	l1.Amounts.Set(budget.Executed, budget.FromCents(1000))
+	l2 := cl("n", budget.FromCents(0), budget.NotTargeted)
+	l2.Amounts.Set(budget.Executed, budget.FromCents(9000))
 	b := &budget.Budget{Lines: []budget.Line{l1, l2}}
 	p := mustProfile(t, "un-15")
 	r, _ := Check(b, p, CheckOptions{Phase: budget.Executed, PhaseSet: true})
-	if r.Pass || r.Phase != budget.Executed || r.Rules[0].Measured.Num != 1000 || r.Rules[0].Measured.Den != 10000 {
-		t.Errorf("executed: pass %v phase %v measured %d/%d; want fail, executed, 1000/10000", r.Pass, r.Phase, r.Rules[0].Measured.Num, r.Rules[0].Measured.Den)
+	if r.Pass || r.Phase != budget.Executed || r.Rules[0].Measured.Num != budget.FromCents(1000) || r.Rules[0].Measured.Den != budget.FromCents(10000) {
+		t.Errorf("executed: pass %v phase %v measured %s/%s; want fail, executed, 1000/10000", r.Pass, r.Phase, r.Rules[0].Measured.Num, r.Rules[0].Measured.Den)
 	}
 	r, _ = Check(b, p, CheckOptions{})
 	if !r.Pass {
@@ -428,6 +441,7 @@ func TestBuiltinProfiles(t *testing.T) {
 		"undp/gen2-gen3-70":      {7000, true},
 		"undp/gen3-15":           {1500, true},
 		"eu-gap3/g1-g2-85":       {8500, false},
+		"eu-gap3/g2-5":           {500, false},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("thresholds mismatch (-want +got):\n%s", diff)
@@ -487,7 +501,7 @@ func TestParseProfileUserWeighting(t *testing.T) {
 }
 
 func TestCheckResultJSON(t *testing.T) {
-	b := &budget.Budget{Lines: []budget.Line{cl("p", 14999, budget.Principal), cl("n", 85001, budget.NotTargeted)}}
+	b := &budget.Budget{Lines: []budget.Line{cl("p", budget.FromCents(14999), budget.Principal), cl("n", budget.FromCents(85001), budget.NotTargeted)}}
 	r, err := Check(b, mustProfile(t, "un-15"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -542,9 +556,9 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add("name: x\nrules: [{id: a, kind: every_line, level: principal, per: area}]")
 	f.Add("name: x\nrules: [{id: a, kind: amount_share, weighting: attributed, min: '0.01%'}]")
 	b := &budget.Budget{Lines: []budget.Line{
-		cl("a", 100, budget.Principal, budget.ObjectiveShare{Objective: 7, Share: 10000}),
-		cl("b", -50, budget.NotScreened),
-		cl("c", 0, budget.Limited, budget.ObjectiveShare{Objective: 3, Share: 5000}, budget.ObjectiveShare{Objective: 23, Share: 5000}),
+		cl("a", budget.FromCents(100), budget.Principal, budget.ObjectiveShare{Objective: 7, Share: 10000}),
+		cl("b", budget.FromCents(-50), budget.NotScreened),
+		cl("c", budget.FromCents(0), budget.Limited, budget.ObjectiveShare{Objective: 3, Share: 5000}, budget.ObjectiveShare{Objective: 23, Share: 5000}),
 	}}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParseProfile(strings.NewReader(s))

@@ -252,7 +252,7 @@ func (d *differ) addKept(res *DiffResult, it DiffItem) {
 		res.Changed = append(res.Changed, it)
 		listed = true
 	}
-	if !slices.Equal(it.OldLevels, it.NewLevels) || it.RemarkEffect != 0 {
+	if !slices.Equal(it.OldLevels, it.NewLevels) || !it.RemarkEffect.IsZero() {
 		res.Remarked = append(res.Remarked, it)
 		listed = true
 	}

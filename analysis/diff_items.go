@@ -60,7 +60,7 @@ func (d *differ) amount(l *budget.Line) budget.Money {
 func (d *differ) gewe(l *budget.Line) budget.Money {
 	if d.w.Attributed {
 		if l.GEWE == nil {
-			return 0
+			return budget.Money{}
 		}
 		v, _ := l.GEWE.Get(d.phase)
 		return v
@@ -69,7 +69,7 @@ func (d *differ) gewe(l *budget.Line) budget.Money {
 }
 
 func (d *differ) weigh(m budget.Money, lv budget.Level) budget.Money {
-	v, ok := mulDivRound(m, budget.Money(d.w.Weight(lv)), 10000)
+	v, ok := weighBP(m, d.w.Weight(lv))
 	if !ok {
 		d.a.overflow = true
 	}
@@ -148,7 +148,7 @@ func (d *differ) kept(ol, nl []*budget.Line) DiffItem {
 	switch {
 	case d.by != DiffByProgramme && !d.w.Attributed:
 		c = d.weigh(it.New, ol[0].Gender.Level)
-	case it.Old != 0:
+	case !it.Old.IsZero():
 		var ok bool
 		if c, ok = mulDivRound(it.OldGEWE, it.New, it.Old); !ok {
 			d.a.overflow = true
@@ -219,7 +219,7 @@ func (d *differ) objectiveMix(ls []*budget.Line) []budget.ObjectiveShare {
 	for _, l := range ls {
 		for _, o := range l.Objectives {
 			if _, ok := money[o.Objective]; !ok {
-				money[o.Objective] = 0
+				money[o.Objective] = budget.Money{}
 			}
 		}
 		v, ok := l.Amounts.Get(d.phase)
@@ -244,19 +244,18 @@ func (d *differ) objectiveMix(ls []*budget.Line) []budget.ObjectiveShare {
 	for o, m := range money {
 		out = append(out, budget.ObjectiveShare{Objective: o})
 		total = d.a.add(total, m)
-		ok = ok && m >= 0
+		ok = ok && m.Sign() >= 0
 	}
 	slices.SortFunc(out, func(a, b budget.ObjectiveShare) int { return a.Objective - b.Objective })
-	if !ok || total <= 0 || d.a.overflow {
+	if !ok || total.Sign() <= 0 || d.a.overflow {
 		return out
 	}
-	parts = parts[:0]
-	for _, o := range out {
-		parts = append(parts, part{weight: int(money[o.Objective])})
+	weights := make([]budget.Money, len(out))
+	for i, o := range out {
+		weights[i] = money[o.Objective]
 	}
-	alloc = apportion(alloc[:0], 10000, parts)
-	for i := range out {
-		out[i].Share = int(alloc[i])
+	for i, bp := range apportionBP(weights, total) {
+		out[i].Share = bp
 	}
 	return out
 }

@@ -25,21 +25,21 @@ func o1(n int) budget.ObjectiveShare { return budget.ObjectiveShare{Objective: n
 func diffBudgets() (old, new *budget.Budget) {
 	P, S, N, U := budget.Principal, budget.Significant, budget.NotTargeted, budget.NotScreened
 	old = &budget.Budget{Lines: []budget.Line{
-		dl("P1", "Shelter", 10000, P, o1(7)),
-		dl("P1", "Training", 20000, S, o1(3)),
-		dl("P1", "Border", 30000, N, o1(11)),
-		dl("P1", "Outreach", 5000, S, o1(7)),
-		dl("P2", "Dup", 1000, P),
-		dl("P1", "Health", 8000, U, o1(15)),
+		dl("P1", "Shelter", budget.FromCents(10000), P, o1(7)),
+		dl("P1", "Training", budget.FromCents(20000), S, o1(3)),
+		dl("P1", "Border", budget.FromCents(30000), N, o1(11)),
+		dl("P1", "Outreach", budget.FromCents(5000), S, o1(7)),
+		dl("P2", "Dup", budget.FromCents(1000), P),
+		dl("P1", "Health", budget.FromCents(8000), U, o1(15)),
 	}}
 	new = &budget.Budget{Lines: []budget.Line{
-		dl("P1", "Shelter", 12000, P, o1(7)),
-		dl("P1", "Training", 20000, P, o1(3)),
-		dl("P1", "  border ", 25000, S, budget.ObjectiveShare{Objective: 11, Share: 6000}, budget.ObjectiveShare{Objective: 10, Share: 4000}),
-		dl("P1", "Language classes", 7000, S, o1(16)),
-		dl("P2", "Dup", 600, P),
-		dl("P2", "dup", 500, P),
-		dl("P1", "Health", 8000, U, o1(15)),
+		dl("P1", "Shelter", budget.FromCents(12000), P, o1(7)),
+		dl("P1", "Training", budget.FromCents(20000), P, o1(3)),
+		dl("P1", "  border ", budget.FromCents(25000), S, budget.ObjectiveShare{Objective: 11, Share: 6000}, budget.ObjectiveShare{Objective: 10, Share: 4000}),
+		dl("P1", "Language classes", budget.FromCents(7000), S, o1(16)),
+		dl("P2", "Dup", budget.FromCents(600), P),
+		dl("P2", "dup", budget.FromCents(500), P),
+		dl("P1", "Health", budget.FromCents(8000), U, o1(15)),
 	}}
 	return old, new
 }
@@ -57,30 +57,30 @@ func keysOfItems(its []DiffItem) []string {
 func checkDecomposition(t *testing.T, r *DiffResult) {
 	t.Helper()
 	d := r.GEWEChange
-	if d.Net != r.NewGEWE-r.OldGEWE {
-		t.Errorf("net %s, new − old = %s", d.Net, r.NewGEWE-r.OldGEWE)
+	if d.Net != minus(r.NewGEWE, r.OldGEWE) {
+		t.Errorf("net %s, new − old = %s", d.Net, minus(r.NewGEWE, r.OldGEWE))
 	}
-	if sum := d.Added - d.Cut + d.Amount + d.Remarking + d.Ambiguous; sum != d.Net {
+	if sum := plus(minus(d.Added, d.Cut), d.Amount, d.Remarking, d.Ambiguous); sum != d.Net {
 		t.Errorf("added %s − cut %s + amount %s + re-marking %s + ambiguous %s = %s, net %s", d.Added, d.Cut, d.Amount, d.Remarking, d.Ambiguous, sum, d.Net)
 	}
 	var added, cut, amount, remark, amb budget.Money
 	for _, it := range r.Added {
-		added += it.NewGEWE
+		added = plus(added, it.NewGEWE)
 	}
 	for _, it := range r.Cut {
-		cut += it.OldGEWE
+		cut = plus(cut, it.OldGEWE)
 	}
 	for _, it := range r.Changed {
-		amount += it.AmountEffect
+		amount = plus(amount, it.AmountEffect)
 	}
 	for _, it := range r.Remarked {
-		remark += it.RemarkEffect
-		if it.NewGEWE-it.OldGEWE != it.AmountEffect+it.RemarkEffect {
+		remark = plus(remark, it.RemarkEffect)
+		if minus(it.NewGEWE, it.OldGEWE) != plus(it.AmountEffect, it.RemarkEffect) {
 			t.Errorf("%s: effects %s + %s ≠ %s − %s", it.Key, it.AmountEffect, it.RemarkEffect, it.NewGEWE, it.OldGEWE)
 		}
 	}
 	for _, a := range r.Ambiguous {
-		amb += a.NewGEWE - a.OldGEWE
+		amb = plus(amb, minus(a.NewGEWE, a.OldGEWE))
 	}
 	if added != d.Added || cut != d.Cut || amount != d.Amount || remark != d.Remarking || amb != d.Ambiguous {
 		t.Errorf("lists give added %s cut %s amount %s re-marking %s ambiguous %s; decomposition %+v", added, cut, amount, remark, amb, d)
@@ -115,9 +115,9 @@ func TestDiffByHand(t *testing.T) {
 		added, cut, amount, remarking, ambiguos budget.Money
 		remarked                                []string
 	}{
-		{DACHeadline, 36000, 65100, 7000, 5000, 2000, 25000, 100, []string{"U / P1 / border", "U / P1 / Training"}},
-		{EU100400, 21000, 45900, 2800, 2000, 2000, 22000, 100, []string{"U / P1 / border", "U / P1 / Training"}},
-		{PrincipalOnly, 11000, 33100, 0, 0, 2000, 20000, 100, []string{"U / P1 / border", "U / P1 / Training"}},
+		{DACHeadline, budget.FromCents(36000), budget.FromCents(65100), budget.FromCents(7000), budget.FromCents(5000), budget.FromCents(2000), budget.FromCents(25000), budget.FromCents(100), []string{"U / P1 / border", "U / P1 / Training"}},
+		{EU100400, budget.FromCents(21000), budget.FromCents(45900), budget.FromCents(2800), budget.FromCents(2000), budget.FromCents(2000), budget.FromCents(22000), budget.FromCents(100), []string{"U / P1 / border", "U / P1 / Training"}},
+		{PrincipalOnly, budget.FromCents(11000), budget.FromCents(33100), budget.FromCents(0), budget.FromCents(0), budget.FromCents(2000), budget.FromCents(20000), budget.FromCents(100), []string{"U / P1 / border", "U / P1 / Training"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.w.Name, func(t *testing.T) {
@@ -125,10 +125,10 @@ func TestDiffByHand(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r.By != DiffByLine || r.OldTotal != 74000 || r.NewTotal != 73100 || r.OldGEWE != tt.oldG || r.NewGEWE != tt.newG {
+			if r.By != DiffByLine || r.OldTotal != budget.FromCents(74000) || r.NewTotal != budget.FromCents(73100) || r.OldGEWE != tt.oldG || r.NewGEWE != tt.newG {
 				t.Errorf("by %s totals %s → %s, GEWE %s → %s; want line, 740.00 → 731.00, %s → %s", r.By, r.OldTotal, r.NewTotal, r.OldGEWE, r.NewGEWE, tt.oldG, tt.newG)
 			}
-			want := Decomposition{Net: tt.newG - tt.oldG, Added: tt.added, Cut: tt.cut, Amount: tt.amount, Remarking: tt.remarking, Ambiguous: tt.ambiguos}
+			want := Decomposition{Net: minus(tt.newG, tt.oldG), Added: tt.added, Cut: tt.cut, Amount: tt.amount, Remarking: tt.remarking, Ambiguous: tt.ambiguos}
 			if r.GEWEChange != want {
 				t.Errorf("decomposition %+v, want %+v", r.GEWEChange, want)
 			}
@@ -157,7 +157,7 @@ func TestDiffByHand(t *testing.T) {
 	r, _ := Diff(old, new, DiffOptions{})
 	b := r.Remarked[0]
 	if !cmp.Equal(b.OldLevels, []budget.Level{budget.NotTargeted}) || !cmp.Equal(b.NewLevels, []budget.Level{budget.Significant}) ||
-		b.Old != 30000 || b.New != 25000 || b.AmountEffect != 0 || b.RemarkEffect != 25000 || len(b.NewObjectives) != 2 {
+		b.Old != budget.FromCents(30000) || b.New != budget.FromCents(25000) || b.AmountEffect != budget.FromCents(0) || b.RemarkEffect != budget.FromCents(25000) || len(b.NewObjectives) != 2 {
 		t.Errorf("Border: %+v", b)
 	}
 }
@@ -182,8 +182,8 @@ func TestDiffAttributedByID(t *testing.T) {
 		}
 		return l
 	}
-	old := &budget.Budget{Lines: []budget.Line{mk("A", 10000, 4000, true), mk("B", 20000, 0, false), mk("C", 0, 0, false)}}
-	new := &budget.Budget{Lines: []budget.Line{mk("A", 15000, 4500, true), mk("B", 20000, 5000, true), mk("C", 1000, 1000, true)}}
+	old := &budget.Budget{Lines: []budget.Line{mk("A", budget.FromCents(10000), budget.FromCents(4000), true), mk("B", budget.FromCents(20000), budget.FromCents(0), false), mk("C", budget.FromCents(0), budget.FromCents(0), false)}}
+	new := &budget.Budget{Lines: []budget.Line{mk("A", budget.FromCents(15000), budget.FromCents(4500), true), mk("B", budget.FromCents(20000), budget.FromCents(5000), true), mk("C", budget.FromCents(1000), budget.FromCents(1000), true)}}
 	r, err := Diff(old, new, DiffOptions{Weighting: Attributed})
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +191,7 @@ func TestDiffAttributedByID(t *testing.T) {
 	if r.By != DiffByID {
 		t.Errorf("by %q, want id", r.By)
 	}
-	want := Decomposition{Net: 6500, Amount: 2000 + 1000, Remarking: -1500 + 5000}
+	want := Decomposition{Net: budget.FromCents(6500), Amount: budget.FromCents(2000 + 1000), Remarking: budget.FromCents(-1500 + 5000)}
 	if r.GEWEChange != want {
 		t.Errorf("decomposition %+v, want %+v", r.GEWEChange, want)
 	}
@@ -200,7 +200,7 @@ func TestDiffAttributedByID(t *testing.T) {
 	for _, it := range append(r.Changed, r.Remarked...) {
 		effects[it.Key] = [2]budget.Money{it.AmountEffect, it.RemarkEffect}
 	}
-	if d := cmp.Diff(map[string][2]budget.Money{"A": {2000, -1500}, "B": {0, 5000}, "C": {1000, 0}}, effects); d != "" {
+	if d := cmp.Diff(map[string][2]budget.Money{"A": {budget.FromCents(2000), budget.FromCents(-1500)}, "B": {budget.FromCents(0), budget.FromCents(5000)}, "C": {budget.FromCents(1000), budget.FromCents(0)}}, effects); d != "" {
 		t.Errorf("effects (-want +got):\n%s", d)
 	}
 }
@@ -222,7 +222,7 @@ func TestDiffProgramme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Decomposition{Net: 29100, Amount: -479 + 100, Remarking: 29479}
+	want := Decomposition{Net: budget.FromCents(29100), Amount: budget.FromCents(-479 + 100), Remarking: budget.FromCents(29479)}
 	if r.GEWEChange != want {
 		t.Errorf("decomposition %+v, want %+v", r.GEWEChange, want)
 	}
@@ -261,7 +261,7 @@ func TestDiffSample(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkDecomposition(t, r)
-				if r.OldTotal != 31449780000 || r.NewTotal != 30031620000 || len(r.Ambiguous) != 0 || len(r.Notes) != 0 {
+				if r.OldTotal != budget.FromCents(31449780000) || r.NewTotal != budget.FromCents(30031620000) || len(r.Ambiguous) != 0 || len(r.Notes) != 0 {
 					t.Errorf("totals %s → %s, %d ambiguous, notes %v", r.OldTotal, r.NewTotal, len(r.Ambiguous), r.Notes)
 				}
 				if by == DiffByLine && (len(r.Added) != 2 || len(r.Cut) != 1 || r.Kept != 97) {
@@ -275,12 +275,12 @@ func TestDiffSample(t *testing.T) {
 					g budget.Money
 				}{{old, r.OldGEWE}, {new, r.NewGEWE}} {
 					s, _ := Shares(c.b, Options{Weighting: w})
-					d := c.g - s.Total.GEWE
+					d := minus(c.g, s.Total.GEWE)
 					if w.Name == EU100400.Name {
-						if 2*math.Abs(float64(d)) > float64(len(c.b.Lines)) {
+						if 2*math.Abs(100*d.Float()) > float64(len(c.b.Lines)) {
 							t.Errorf("GEWE %s, Shares %s: more than half a cent a line apart", c.g, s.Total.GEWE)
 						}
-					} else if d != 0 {
+					} else if d != budget.FromCents(0) {
 						t.Errorf("GEWE %s, Shares %s", c.g, s.Total.GEWE)
 					}
 				}
@@ -296,12 +296,12 @@ func TestDiffRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	levels := budget.Levels()
 	gen := func(i int) budget.Line {
-		l := dl("P"+strconv.Itoa(rng.IntN(4)), "line "+strconv.Itoa(i), budget.Money(rng.IntN(2_000_001)-200_000), levels[rng.IntN(len(levels))],
+		l := dl("P"+strconv.Itoa(rng.IntN(4)), "line "+strconv.Itoa(i), budget.FromCents(int64(rng.IntN(2_000_001)-200_000)), levels[rng.IntN(len(levels))],
 			budget.ObjectiveShare{Objective: 1 + rng.IntN(23), Share: 10000})
 		l.ID = "id" + strconv.Itoa(i)
 		if rng.IntN(3) == 0 {
 			l.GEWE = &budget.Amounts{}
-			l.GEWE.Set(budget.Approved, budget.Money(rng.IntN(100_001)))
+			l.GEWE.Set(budget.Approved, budget.FromCents(int64(rng.IntN(100_001))))
 		}
 		return l
 	}
@@ -316,7 +316,7 @@ func TestDiffRandom(t *testing.T) {
 			case 0: // cut
 				continue
 			case 1:
-				l.Amounts.Set(budget.Approved, budget.Money(rng.IntN(3_000_001)-300_000))
+				l.Amounts.Set(budget.Approved, budget.FromCents(int64(rng.IntN(3_000_001)-300_000)))
 			case 2:
 				l.Gender.Level = levels[rng.IntN(len(levels))]
 			case 3:
@@ -372,17 +372,17 @@ func TestDiffErrors(t *testing.T) {
 	if _, err := Diff(old, new, DiffOptions{By: "ministry"}); err == nil {
 		t.Error("Diff by an unknown key succeeded")
 	}
-	eur := &budget.Budget{Lines: []budget.Line{dl("P1", "Shelter", 100, budget.Principal)}}
+	eur := &budget.Budget{Lines: []budget.Line{dl("P1", "Shelter", budget.FromCents(100), budget.Principal)}}
 	eur.Lines[0].Currency = "EUR"
 	if _, err := Diff(old, eur, DiffOptions{}); err == nil {
 		t.Error("Diff of USD and EUR budgets succeeded")
 	}
-	huge := &budget.Budget{Lines: []budget.Line{dl("P", "a", math.MaxInt64, budget.Principal), dl("P", "b", math.MaxInt64, budget.Principal)}}
+	huge := &budget.Budget{Lines: []budget.Line{dl("P", "a", hugeMoney, budget.Principal), dl("P", "b", hugeMoney, budget.Principal)}}
 	if _, err := Diff(huge, new, DiffOptions{}); err == nil {
 		t.Error("Diff with overflowing sums succeeded")
 	}
 	// Lines of several years in one budget are warned about.
-	y := &budget.Budget{Lines: []budget.Line{dl("P", "a", 1, budget.Principal), dl("P", "a", 2, budget.Principal)}}
+	y := &budget.Budget{Lines: []budget.Line{dl("P", "a", budget.FromCents(1), budget.Principal), dl("P", "a", budget.FromCents(2), budget.Principal)}}
 	y.Lines[0].Year, y.Lines[1].Year = 2023, 2024
 	r, err := Diff(y, y, DiffOptions{})
 	if err != nil || len(r.Notes) != 3 || len(r.Ambiguous) != 1 {
@@ -397,23 +397,24 @@ func TestMulDivRound(t *testing.T) {
 		want    budget.Money
 		ok      bool
 	}{
-		{3333, 4000, 10000, 1333, true},    // 1333.2
-		{5, 5000, 10000, 3, true},          // 2.5 → 3
-		{-5, 5000, 10000, -3, true},        // −2.5 → −3
-		{5, -5000, 10000, -3, true},        // sign from y
-		{35000, 72000, 73000, 34521, true}, // 34520.548
-		{7, 3, -2, -11, true},              // −10.5 → −11
-		{0, 5, 7, 0, true},
-		{1, 1, 0, 0, false},
-		{math.MaxInt64, 10000, 10000, math.MaxInt64, true},
-		{math.MinInt64, 10000, 10000, math.MinInt64, true},
-		{math.MaxInt64, 2, 1, 0, false},
-		{math.MinInt64, -1, 1, 0, false},
+		{budget.FromCents(3333), budget.FromCents(4000), budget.FromCents(10000), budget.FromCents(1333), true},    // 1333.2
+		{budget.FromCents(5), budget.FromCents(5000), budget.FromCents(10000), budget.FromCents(3), true},          // 2.5 → 3
+		{budget.FromCents(-5), budget.FromCents(5000), budget.FromCents(10000), budget.FromCents(-3), true},        // −2.5 → −3
+		{budget.FromCents(5), budget.FromCents(-5000), budget.FromCents(10000), budget.FromCents(-3), true},        // sign from y
+		{budget.FromCents(35000), budget.FromCents(72000), budget.FromCents(73000), budget.FromCents(34521), true}, // 34520.548
+		{budget.FromCents(7), budget.FromCents(3), budget.FromCents(-2), budget.FromCents(-11), true},              // −10.5 → −11
+		{budget.FromCents(0), budget.FromCents(5), budget.FromCents(7), budget.FromCents(0), true},
+		{budget.FromCents(1), budget.FromCents(1), budget.FromCents(0), budget.FromCents(0), false},
+		{hugeMoney, budget.FromCents(10000), budget.FromCents(10000), hugeMoney, true},
+		{minus(budget.Money{}, hugeMoney), budget.FromCents(10000), budget.FromCents(10000), minus(budget.Money{}, hugeMoney), true},
+		{hugeMoney, budget.FromCents(200), budget.FromCents(100), budget.FromCents(0), false},
+		{minus(budget.Money{}, hugeMoney), budget.FromCents(-200), budget.FromCents(100), budget.FromCents(0), false},
+		{budget.FromCents(1), budget.FromCents(1), budget.FromCents(3), budget.FromCents(0), true}, // 0.01·0.01÷0.03 = 0.0033…: to the cent
 	}
 	for _, tt := range tests {
 		got, ok := mulDivRound(tt.x, tt.y, tt.z)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("mulDivRound(%d, %d, %d) = %d, %v; want %d, %v", tt.x, tt.y, tt.z, got, ok, tt.want, tt.ok)
+			t.Errorf("mulDivRound(%s, %s, %s) = %s, %v; want %s, %v", tt.x, tt.y, tt.z, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -17,13 +17,16 @@
 // result carries its denominators and names the weighting convention
 // that produced it; output order is deterministic.
 //
-// Money is summed exactly, as int64 cents ([budget.Money]). Floats appear
+// Money is summed exactly, as 128-bit integers of 10^-18 currency units
+// ([budget.Money]): every sum is the exact decimal sum of the amounts as
+// written. Floats appear
 // only in ratios and indexes, computed with gonum's floats and stat
 // packages; a ratio of money is a [Ratio] holding both sums, and a float
 // that may be undefined is a [Float] with an OK flag, never NaN. "Points"
 // below are percentage points. Amounts are those of the analysed phase
 // (approved unless set); a line that does not give the phase counts 0.
-// The formulas follow the domain reference §3.7 and §5.2.
+// The weighting conventions are those of the OECD DAC, UN and EU sources
+// each [Weighting] names.
 //
 // # Shares and coverage
 //
@@ -37,9 +40,10 @@
 //
 // A line split between GCM objectives (shares in basis points adding to
 // 10000) is apportioned by the largest-remainder method: each part gets
-// ⌊amount × share ÷ 10000⌋ cents and the cents left over go to the parts
-// with the largest remainders, earliest first, so the parts add up to
-// the line to the cent. A negative amount is apportioned by its absolute
+// ⌊amount × share ÷ 10000⌋ in the smallest unit the amount is written in
+// (the cent for 1234.56, 10^-9 for 506.551191581; never coarser than the
+// cent), and the units left over go to the parts with the largest
+// remainders, earliest first, so the parts add up to the line exactly. A negative amount is apportioned by its absolute
 // value and the parts negated. An objective that belongs to several
 // thematic areas shares its part equally among them (the mapping is
 // provisional). Coverage is a data-quality measure: a line with no marker
@@ -56,8 +60,9 @@
 //	attributed      the GEWE amount each line declares  UN pooled funds
 //
 // Other levels count 0, and not-screened money always counts 0. For a
-// group, GEWE = Σ over levels of weight × amount at that level, rounded
-// half away from zero to the cent. Users can add conventions, such as
+// group, GEWE = Σ over levels of weight × amount at that level, exactly
+// (a weight in basis points adds at most four decimals; past Money's 18
+// they are rounded half away from zero). Users can add conventions, such as
 // graded weights, with [ParseWeightings]. No single international rule
 // exists, so no gender share is shown without the name of its convention.
 //
@@ -67,7 +72,7 @@
 // weighting (principal_only unless set), total T and GEWE money G:
 //
 //	gap    = (G ÷ T − t) × 100 points, negative below the target
-//	needed = ⌈t × T − G⌉ cents, 0 when the target is met
+//	needed = t × T − G rounded up to the cent, 0 when the target is met
 //
 // needed is the GEWE money missing with the total unchanged: money moved
 // to gender equality, or re-marked. New money counted in full would also
@@ -102,7 +107,7 @@
 // deviation within 5/10/15 %. They are not a PEFA score: PEFA measures
 // outturn against the original approved budget over three years, while
 // grb uses the revised amount where a line has one. Bands are decided
-// exactly, on cents.
+// exactly.
 //
 // # Beneficiary gap
 //
@@ -172,8 +177,7 @@
 // re-marking effect) or re-tagged (GCM objectives). A key that several
 // lines carry on one side while the other side has it too is ambiguous:
 // reported, never paired. In Diff, a line's GEWE money is its own
-// weighted amount rounded to the cent, so totals under eu_100_40_0 may
-// differ from Shares' (which rounds per level) by half a cent a line.
+// weighted amount, exactly, so totals under eu_100_40_0 equal Shares'.
 //
 // The change in GEWE money is decomposed as
 //
@@ -184,15 +188,18 @@
 // item with old amount A0 and GEWE money G0, new A1 and G1, is valued at
 // C, its new amount under its old marking:
 //
-//	line, level weighting     C = round(w_old × A1)
+//	line, level weighting     C = w_old × A1
 //	attributed, or programme  C = round(G0 × A1 ÷ A0), or G1 when A0 = 0
 //	amount effect             = C − G0
 //	re-marking effect         = G1 − C
 //
+// where round is to the finest unit the three amounts are written in
+// (at least the cent), halves away from zero; w_old × A1 is exact.
+//
 // For a programme the re-marking effect is the change of its mix of
 // markers. Each line of either budget falls in exactly one of added or
 // cut, kept and ambiguous, and the two effects of a kept item add up to
-// G1 − G0, so the terms add up to the net change to the cent.
+// G1 − G0, so the terms add up to the net change exactly.
 //
 // # Compliance, SDG 5.c.1 and tagging evaluation
 //

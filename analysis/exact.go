@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"math"
 	"math/big"
 	"math/bits"
 	"strconv"
@@ -22,14 +21,22 @@ func (a *adder) add(x, y budget.Money) budget.Money {
 }
 
 func (a *adder) sub(x, y budget.Money) budget.Money {
-	if y == math.MinInt64 {
+	d, ok := x.Sub(y)
+	if !ok {
+		a.overflow = true
+	}
+	return d
+}
+
+// addN adds two counts of people.
+func (a *adder) addN(x, y int64) int64 {
+	s := x + y
+	if (y > 0 && s < x) || (y < 0 && s > x) {
 		a.overflow = true
 		return 0
 	}
-	return a.add(x, -y)
+	return s
 }
-
-func (a *adder) addN(x, y int64) int64 { return int64(a.add(budget.Money(x), budget.Money(y))) }
 
 func (a *adder) err() error {
 	if a.overflow {
@@ -48,74 +55,90 @@ func decimalRat(x float64) *big.Rat {
 	return r
 }
 
-func ratMoney(m budget.Money) *big.Rat { return new(big.Rat).SetInt64(int64(m)) }
+// ratMoney returns m in currency units as an exact rational.
+func ratMoney(m budget.Money) *big.Rat { return m.Rat() }
 
-// roundRat rounds r to the nearest integer, halves away from zero, and
-// reports whether it fits in Money.
+// quo returns a/b as the float64 nearest the exact quotient (0 when b is
+// zero), for ratios and indices.
+func quo(a, b budget.Money) float64 { return a.Ratio(b) }
+
+// roundRat rounds r, in currency units, to the cent, halves away from
+// zero, and reports whether it fits in Money. It is for derived estimates
+// (amounts in real terms), not for sums, which are exact.
 func roundRat(r *big.Rat) (budget.Money, bool) {
-	num := new(big.Int).Abs(r.Num())
-	q, m := new(big.Int).QuoRem(num, r.Denom(), new(big.Int))
-	if m.Lsh(m, 1).Cmp(r.Denom()) >= 0 {
+	return roundRatTo(r, 2)
+}
+
+// roundRatTo rounds r, in currency units, to the given decimals, halves
+// away from zero.
+func roundRatTo(r *big.Rat, decimals int) (budget.Money, bool) {
+	scaled := new(big.Rat).Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
+	num := new(big.Int).Abs(scaled.Num())
+	q, m := new(big.Int).QuoRem(num, scaled.Denom(), new(big.Int))
+	if m.Lsh(m, 1).Cmp(scaled.Denom()) >= 0 {
 		q.Add(q, big.NewInt(1))
 	}
 	if r.Sign() < 0 {
 		q.Neg(q)
 	}
-	if !q.IsInt64() {
-		return 0, false
-	}
-	return budget.Money(q.Int64()), true
-}
-
-// mulLE reports whether a·k ≤ b·m, with 128-bit products.
-func mulLE(a, k, b, m uint64) bool {
-	h1, l1 := bits.Mul64(a, k)
-	h2, l2 := bits.Mul64(b, m)
-	return h1 < h2 || (h1 == h2 && l1 <= l2)
+	q.Mul(q, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(budget.MoneyDecimals-decimals)), nil))
+	return budget.FromBig(q)
 }
 
 // mulDiv returns a*b/c and its remainder, with a 128-bit product. It
-// panics if the quotient does not fit in 64 bits, which Money's range and
-// weights ≤ c rule out.
+// panics if the quotient does not fit in 64 bits, which the callers' ranges
+// rule out (weights ≤ c).
 func mulDiv(a, b, c uint64) (q, r uint64) {
 	hi, lo := bits.Mul64(a, b)
 	return bits.Div64(hi, lo, c)
 }
 
-// mulDivRound returns x·y ÷ z rounded half away from zero, with a 128-bit
-// product, and false when z is 0 or the result does not fit in Money.
-func mulDivRound(x, y, z budget.Money) (budget.Money, bool) {
-	if z == 0 {
-		return 0, false
+// finest returns the number of decimals of the finest of the amounts, and
+// at least 2: derived amounts are rounded to it.
+func finest(ms ...budget.Money) int {
+	d := 2
+	for _, m := range ms {
+		d = max(d, m.Decimals())
 	}
-	if x == 0 || y == 0 {
-		return 0, true
-	}
-	neg := (x < 0) != (y < 0) != (z < 0)
-	ux, uy, uz := absU(x), absU(y), absU(z)
-	hi, lo := bits.Mul64(ux, uy)
-	if hi >= uz { // the quotient needs more than 64 bits
-		return 0, false
-	}
-	q, r := bits.Div64(hi, lo, uz)
-	if r >= uz-r { // 2r ≥ z, without overflow
-		q++
-	}
-	switch {
-	case neg && q == 1<<63:
-		return math.MinInt64, true
-	case q > math.MaxInt64:
-		return 0, false
-	case neg:
-		return -budget.Money(q), true
-	}
-	return budget.Money(q), true
+	return d
 }
 
-// absU returns |m| as a uint64, exact for math.MinInt64.
-func absU(m budget.Money) uint64 {
-	if m < 0 {
-		return uint64(-(m + 1)) + 1
+// mulDivRound returns x·y ÷ z rounded, halves away from zero, to the
+// finest unit the three amounts are written in (and at least the cent),
+// and false when z is 0 or the result does not fit in Money.
+func mulDivRound(x, y, z budget.Money) (budget.Money, bool) {
+	if z.IsZero() {
+		return budget.Money{}, false
 	}
-	return uint64(m)
+	r := new(big.Rat).SetFrac(new(big.Int).Mul(x.Big(), y.Big()), z.Big())
+	r.Quo(r, new(big.Rat).SetInt(budget.FromUnits(1).Big()))
+	return roundRatTo(r, finest(x, y, z))
+}
+
+// weighBP returns m × bp / 10000 for a weight in basis points, exactly
+// (rounded halves away from zero only past Money's 18 decimals), and
+// false on overflow.
+func weighBP(m budget.Money, bp int) (budget.Money, bool) {
+	if bp == 10000 {
+		return m, true
+	}
+	p, ok := m.Mul(int64(bp))
+	if ok {
+		if q, rem, _ := p.Quo(10000); rem == 0 {
+			return q, true
+		}
+	}
+	r := new(big.Rat).SetFrac(new(big.Int).Mul(m.Big(), big.NewInt(int64(bp))), big.NewInt(10000))
+	r.Quo(r, new(big.Rat).SetInt(budget.FromUnits(1).Big()))
+	return roundRatTo(r, budget.MoneyDecimals)
+}
+
+// bandLE reports whether dev·k ≤ d·m, exactly.
+func bandLE(dev budget.Money, k int64, d budget.Money, m int64) bool {
+	a, ok1 := dev.Mul(k)
+	b, ok2 := d.Mul(m)
+	if ok1 && ok2 {
+		return a.Cmp(b) <= 0
+	}
+	return new(big.Int).Mul(dev.Big(), big.NewInt(k)).Cmp(new(big.Int).Mul(d.Big(), big.NewInt(m))) <= 0
 }

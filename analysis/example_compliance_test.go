@@ -13,10 +13,10 @@ import (
 func ExampleCheck() {
 	var shelters, borders budget.Line
 	shelters.Description = "Shelters for migrant women"
-	shelters.Amounts.Set(budget.Approved, 15000) // 150.00, in cents
+	shelters.Amounts.Set(budget.Approved, budget.FromCents(15000)) // 150.00, in cents
 	shelters.Gender.Level = budget.Principal
 	borders.Description = "Border posts"
-	borders.Amounts.Set(budget.Approved, 85000)
+	borders.Amounts.Set(budget.Approved, budget.FromCents(85000))
 	borders.Gender.Level = budget.NotTargeted
 	b := &budget.Budget{Lines: []budget.Line{shelters, borders}}
 
@@ -31,12 +31,12 @@ func ExampleCheck() {
 	for _, rr := range r.Rules {
 		why := rr.Why
 		fmt.Printf("%s pass=%v unverified=%v\n", rr.Rule.ID, rr.Pass, rr.Rule.Unverified)
-		fmt.Printf("%s: %d of %d cents under %s, threshold %d basis points, on it: %v\n",
+		fmt.Printf("%s: %s of %s under %s, threshold %d basis points, on it: %v\n",
 			why.Code, why.Measured.Num, why.Measured.Den, why.Weighting, why.Min, why.OnThreshold)
 	}
 	// Output:
 	// principal-15 pass=true unverified=true
-	// money_share: 15000 of 100000 cents under principal_only, threshold 1500 basis points, on it: true
+	// money_share: 150.00 of 1000.00 under principal_only, threshold 1500 basis points, on it: true
 }
 
 // Scoring an SDG 5.c.1 questionnaire: criteria 1 and 3 are met, criterion

@@ -175,7 +175,7 @@ func oneCurrency(what string, bs ...*budget.Budget) error {
 		cs = append(cs, orNone(c, "none"))
 	}
 	sort.Strings(cs)
-	return fmt.Errorf("analysis: the %s mixes currencies (%s): analyse one currency at a time", what, strings.Join(cs, ", "))
+	return fmt.Errorf("analysis: the %s mixes currencies (%s): analyse one currency at a time (--where currency=CODE)", what, strings.Join(cs, ", "))
 }
 
 // lineGaps computes the execution and beneficiary gaps in one pass over

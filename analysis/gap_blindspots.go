@@ -41,9 +41,9 @@ func blindSpots(r *Result) BlindSpots {
 			om.Lines, om.Amount, om.GEWE, om.NotScreened = g.Lines, g.Amount, g.GEWE, g.Level(budget.NotScreened)
 		}
 		switch {
-		case om.Amount <= 0:
+		case om.Amount.Sign() <= 0:
 			bs.NoBudget = append(bs.NoBudget, om)
-		case om.GEWE <= 0:
+		case om.GEWE.Sign() <= 0:
 			bs.NoGEWE = append(bs.NoGEWE, om)
 		}
 	}

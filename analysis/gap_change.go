@@ -162,7 +162,7 @@ func yearChanges(a *adder, years []YearAmounts) []YearChange {
 func delta(a *adder, old, new budget.Money) Delta {
 	d := Delta{Old: old, New: new, Abs: a.sub(new, old)}
 	if d.Why = baseReason(old); d.Why == "" {
-		d.Rel = defined(d.Abs.Float() / old.Float())
+		d.Rel = defined(quo(d.Abs, old))
 	}
 	return d
 }

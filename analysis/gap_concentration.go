@@ -53,14 +53,14 @@ func concentration(r *Result) (Concentration, error) {
 	for _, n := range nums {
 		g := byNum[n]
 		switch {
-		case g.GEWE > 0:
+		case g.GEWE.Sign() > 0:
 			label := strconv.Itoa(n)
 			if o, ok := budget.ObjectiveByNumber(n); ok {
 				label = o.Short
 			}
 			c.Objectives = append(c.Objectives, ObjectiveGEWE{Objective: n, Label: label, GEWE: g.GEWE})
 			c.GEWE = a.add(c.GEWE, g.GEWE)
-		case g.GEWE < 0:
+		case g.GEWE.Sign() < 0:
 			c.Negative++
 			c.NegativeGEWE = a.add(c.NegativeGEWE, g.GEWE)
 		}
@@ -71,7 +71,7 @@ func concentration(r *Result) (Concentration, error) {
 	}
 	p := make([]float64, c.N)
 	for i := range c.Objectives {
-		p[i] = float64(c.Objectives[i].GEWE) / float64(c.GEWE)
+		p[i] = quo(c.Objectives[i].GEWE, c.GEWE)
 		c.Objectives[i].Share = p[i]
 	}
 	if c.N == 1 {

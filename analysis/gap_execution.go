@@ -84,8 +84,8 @@ func (e *execAcc) row() ExecutionRow {
 		Other: e.sums[execOther].result(), NotScreened: e.sums[execNotScreened].result(),
 	}
 	g, o := e.sums[execGEWE], e.sums[execOther]
-	if g.den > 0 && o.den > 0 {
-		r.Gap = defined((float64(g.exec)/float64(g.den) - float64(o.exec)/float64(o.den)) * 100)
+	if g.den.Sign() > 0 && o.den.Sign() > 0 {
+		r.Gap = defined((quo(g.exec, g.den) - quo(o.exec, o.den)) * 100)
 	}
 	return r
 }
@@ -94,21 +94,20 @@ func (e *execAcc) row() ExecutionRow {
 // "A" when |e − d| ≤ 5 % of d, "B" ≤ 10 %, "C" ≤ 15 %, "D" beyond; ""
 // when d is not positive. The comparison is exact.
 func band(e, d budget.Money) string {
-	if d <= 0 {
+	if d.Sign() <= 0 {
 		return ""
 	}
-	var dev uint64 // |e − d|, exact in uint64 for any two int64
-	if e >= d {
-		dev = uint64(e) - uint64(d)
-	} else {
-		dev = uint64(d) - uint64(e)
+	dev, ok := e.Sub(d) // |e − d|
+	if !ok {
+		return "D"
 	}
+	dev = dev.Abs()
 	switch {
-	case mulLE(dev, 20, uint64(d), 1): // dev ≤ d/20
+	case bandLE(dev, 20, d, 1): // dev ≤ d/20
 		return "A"
-	case mulLE(dev, 10, uint64(d), 1):
+	case bandLE(dev, 10, d, 1):
 		return "B"
-	case mulLE(dev, 20, uint64(d), 3): // dev ≤ 3d/20
+	case bandLE(dev, 20, d, 3): // dev ≤ 3d/20
 		return "C"
 	}
 	return "D"
@@ -125,7 +124,7 @@ func counts(w Weighting, l *budget.Line) bool {
 		return false
 	}
 	for _, p := range budget.Phases() {
-		if v, ok := l.GEWE.Get(p); ok && v != 0 {
+		if v, ok := l.GEWE.Get(p); ok && !v.IsZero() {
 			return true
 		}
 	}

@@ -24,20 +24,22 @@ type TargetGap struct {
 
 func targetGap(g Group, name string, target float64) *TargetGap {
 	t := &TargetGap{Weighting: name, Target: target, Share: Ratio{Num: g.GEWE, Den: g.Amount}}
-	if g.Amount <= 0 {
+	if g.Amount.Sign() <= 0 {
 		return t
 	}
-	t.Gap = defined((float64(g.GEWE)/float64(g.Amount) - target) * 100)
+	t.Gap = defined((quo(g.GEWE, g.Amount) - target) * 100)
 	need := new(big.Rat).Mul(decimalRat(target), ratMoney(g.Amount))
 	need.Sub(need, ratMoney(g.GEWE))
 	if need.Sign() <= 0 {
 		t.Met = true
 		return t
 	}
+	// up to the cent: need × 100, rounded up
+	need.Mul(need, big.NewRat(100, 1))
 	q, m := new(big.Int).QuoRem(need.Num(), need.Denom(), new(big.Int))
 	if m.Sign() != 0 {
 		q.Add(q, big.NewInt(1))
 	}
-	t.Needed = budget.Money(q.Int64()) // ≤ target × total ≤ total
+	t.Needed, _ = budget.FromBig(q.Mul(q, budget.FromCents(1).Big())) // ≤ target × total ≤ total
 	return t
 }

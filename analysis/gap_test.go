@@ -78,19 +78,19 @@ func TestTargetGap(t *testing.T) {
 	//     decimal 0.2, not the binary fraction above it (which would ask
 	//     for one more cent).
 	four := &budget.Budget{Lines: []budget.Line{
-		gapLine("A", budget.Principal, ams(appr(60000))),
-		gapLine("A", budget.Significant, ams(appr(100000))),
-		gapLine("A", budget.NotTargeted, ams(appr(240000))),
-		gapLine("A", budget.NotScreened, ams(appr(100000))),
+		gapLine("A", budget.Principal, ams(appr(budget.FromCents(60000)))),
+		gapLine("A", budget.Significant, ams(appr(budget.FromCents(100000)))),
+		gapLine("A", budget.NotTargeted, ams(appr(budget.FromCents(240000)))),
+		gapLine("A", budget.NotScreened, ams(appr(budget.FromCents(100000)))),
 	}}
 	// Principal 1.00 of 3.33: share 100/333 = 0.3003003; t = 0.5 needs
 	// 0.5 × 333 − 100 = 66.5 cents, rounded up to 67.
 	odd := &budget.Budget{Lines: []budget.Line{
-		gapLine("A", budget.Principal, ams(appr(100))),
-		gapLine("A", budget.NotTargeted, ams(appr(233))),
+		gapLine("A", budget.Principal, ams(appr(budget.FromCents(100)))),
+		gapLine("A", budget.NotTargeted, ams(appr(budget.FromCents(233)))),
 	}}
 	// No approved amount anywhere: the share is undefined.
-	empty := &budget.Budget{Lines: []budget.Line{gapLine("A", budget.Principal, ams(spent(100)))}}
+	empty := &budget.Budget{Lines: []budget.Line{gapLine("A", budget.Principal, ams(spent(budget.FromCents(100))))}}
 
 	tests := []struct {
 		name      string
@@ -102,12 +102,12 @@ func TestTargetGap(t *testing.T) {
 		met       bool
 		needed    budget.Money
 	}{
-		{"default principal_only", four, GapOptions{Target: 0.15}, "principal_only", Ratio{60000, 500000}, -3, false, 15000},
-		{"dac_headline", four, GapOptions{Target: 0.15, TargetWeighting: DACHeadline}, "dac_headline", Ratio{160000, 500000}, 17, true, 0},
-		{"eu met exactly", four, GapOptions{Target: 0.2, TargetWeighting: EU100400}, "eu_100_40_0", Ratio{100000, 500000}, 0, true, 0},
-		{"eu below", four, GapOptions{Target: 0.25, TargetWeighting: EU100400}, "eu_100_40_0", Ratio{100000, 500000}, -5, false, 25000},
-		{"rounded up to the cent", odd, GapOptions{Target: 0.5}, "principal_only", Ratio{100, 333}, (100.0/333 - 0.5) * 100, false, 67},
-		{"no total", empty, GapOptions{Target: 0.15}, "principal_only", Ratio{0, 0}, math.NaN(), false, 0},
+		{"default principal_only", four, GapOptions{Target: 0.15}, "principal_only", Ratio{budget.FromCents(60000), budget.FromCents(500000)}, -3, false, budget.FromCents(15000)},
+		{"dac_headline", four, GapOptions{Target: 0.15, TargetWeighting: DACHeadline}, "dac_headline", Ratio{budget.FromCents(160000), budget.FromCents(500000)}, 17, true, budget.FromCents(0)},
+		{"eu met exactly", four, GapOptions{Target: 0.2, TargetWeighting: EU100400}, "eu_100_40_0", Ratio{budget.FromCents(100000), budget.FromCents(500000)}, 0, true, budget.FromCents(0)},
+		{"eu below", four, GapOptions{Target: 0.25, TargetWeighting: EU100400}, "eu_100_40_0", Ratio{budget.FromCents(100000), budget.FromCents(500000)}, -5, false, budget.FromCents(25000)},
+		{"rounded up to the cent", odd, GapOptions{Target: 0.5}, "principal_only", Ratio{budget.FromCents(100), budget.FromCents(333)}, (100.0/333 - 0.5) * 100, false, budget.FromCents(67)},
+		{"no total", empty, GapOptions{Target: 0.15}, "principal_only", Ratio{budget.FromCents(0), budget.FromCents(0)}, math.NaN(), false, budget.FromCents(0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,16 +144,16 @@ func TestBand(t *testing.T) {
 		e, d budget.Money
 		want string
 	}{
-		{95, 100, "A"}, {105, 100, "A"}, {100, 100, "A"},
-		{9499, 10000, "B"}, {90, 100, "B"}, {110, 100, "B"},
-		{8999, 10000, "C"}, {85, 100, "C"}, {115, 100, "C"},
-		{8499, 10000, "D"}, {11501, 10000, "D"}, {0, 100, "D"}, {-5, 100, "D"},
-		{100, 0, ""}, {5, -10, ""},
-		{math.MaxInt64, math.MaxInt64, "A"}, {math.MinInt64, math.MaxInt64, "D"},
+		{budget.FromCents(95), budget.FromCents(100), "A"}, {budget.FromCents(105), budget.FromCents(100), "A"}, {budget.FromCents(100), budget.FromCents(100), "A"},
+		{budget.FromCents(9499), budget.FromCents(10000), "B"}, {budget.FromCents(90), budget.FromCents(100), "B"}, {budget.FromCents(110), budget.FromCents(100), "B"},
+		{budget.FromCents(8999), budget.FromCents(10000), "C"}, {budget.FromCents(85), budget.FromCents(100), "C"}, {budget.FromCents(115), budget.FromCents(100), "C"},
+		{budget.FromCents(8499), budget.FromCents(10000), "D"}, {budget.FromCents(11501), budget.FromCents(10000), "D"}, {budget.FromCents(0), budget.FromCents(100), "D"}, {budget.FromCents(-5), budget.FromCents(100), "D"},
+		{budget.FromCents(100), budget.FromCents(0), ""}, {budget.FromCents(5), budget.FromCents(-10), ""},
+		{budget.FromCents(math.MaxInt64), budget.FromCents(math.MaxInt64), "A"}, {budget.FromCents(math.MinInt64), budget.FromCents(math.MaxInt64), "D"},
 	}
 	for _, tt := range tests {
 		if got := band(tt.e, tt.d); got != tt.want {
-			t.Errorf("band(%d, %d) = %q, want %q", tt.e, tt.d, got, tt.want)
+			t.Errorf("band(%s, %s) = %q, want %q", tt.e, tt.d, got, tt.want)
 		}
 	}
 }
@@ -162,21 +162,21 @@ func TestBand(t *testing.T) {
 func executionBudget() *budget.Budget {
 	P, S, N, U := budget.Principal, budget.Significant, budget.NotTargeted, budget.NotScreened
 	b := &budget.Budget{Lines: []budget.Line{
-		gapLine("10", P, ams(appr(10000), spent(9500))),               // 1
-		gapLine("10", S, ams(appr(20000), revd(15000), spent(12000))), // 2: against revised
-		gapLine("10", N, ams(appr(30000), spent(33000))),              // 3
-		gapLine("10", U, ams(appr(10000), spent(5000))),               // 4
-		gapLine("20", P, ams(appr(40000), revd(50000), spent(50000))), // 5: against revised
-		gapLine("20", N, ams(revd(-2000), spent(0))),                  // 6: a cut as its own line
-		gapLine("20", N, ams(appr(20000), spent(18000))),              // 7
-		gapLine("20", S, ams(appr(5000))),                             // 8: no executed amount
-		gapLine("20", P, ams(spent(1000))),                            // 9: no budget
-		gapLine("", S, ams(appr(10000), spent(10000))),                // 10: no unit
+		gapLine("10", P, ams(appr(budget.FromCents(10000)), spent(budget.FromCents(9500)))),                                 // 1
+		gapLine("10", S, ams(appr(budget.FromCents(20000)), revd(budget.FromCents(15000)), spent(budget.FromCents(12000)))), // 2: against revised
+		gapLine("10", N, ams(appr(budget.FromCents(30000)), spent(budget.FromCents(33000)))),                                // 3
+		gapLine("10", U, ams(appr(budget.FromCents(10000)), spent(budget.FromCents(5000)))),                                 // 4
+		gapLine("20", P, ams(appr(budget.FromCents(40000)), revd(budget.FromCents(50000)), spent(budget.FromCents(50000)))), // 5: against revised
+		gapLine("20", N, ams(revd(budget.FromCents(-2000)), spent(budget.FromCents(0)))),                                    // 6: a cut as its own line
+		gapLine("20", N, ams(appr(budget.FromCents(20000)), spent(budget.FromCents(18000)))),                                // 7
+		gapLine("20", S, ams(appr(budget.FromCents(5000)))),                                                                 // 8: no executed amount
+		gapLine("20", P, ams(spent(budget.FromCents(1000)))),                                                                // 9: no budget
+		gapLine("", S, ams(appr(budget.FromCents(10000)), spent(budget.FromCents(10000)))),                                  // 10: no unit
 	}}
 	b.Lines[1].GEWE = &budget.Amounts{}
-	b.Lines[1].GEWE.Set(budget.Approved, 5000)
+	b.Lines[1].GEWE.Set(budget.Approved, budget.FromCents(5000))
 	b.Lines[3].GEWE = &budget.Amounts{}
-	b.Lines[3].GEWE.Set(budget.Approved, 2000)
+	b.Lines[3].GEWE.Set(budget.Approved, budget.FromCents(2000))
 	return b
 }
 
@@ -216,18 +216,18 @@ func TestExecutionGap(t *testing.T) {
 	want := ExecutionGap{
 		Weighting: "dac_headline",
 		Total: ExecutionRow{Label: "All units",
-			All:  ex2(8, 3, 137500, 143000, "A"),
-			GEWE: ex2(4, 2, 81500, 85000, "A"), Other: ex2(3, 1, 51000, 48000, "B"), NotScreened: ex2(1, 0, 5000, 10000, "D"),
+			All:  ex2(8, 3, budget.FromCents(137500), budget.FromCents(143000), "A"),
+			GEWE: ex2(4, 2, budget.FromCents(81500), budget.FromCents(85000), "A"), Other: ex2(3, 1, budget.FromCents(51000), budget.FromCents(48000), "B"), NotScreened: ex2(1, 0, budget.FromCents(5000), budget.FromCents(10000), "D"),
 			Gap: Float{(81500.0/85000 - 51000.0/48000) * 100, true}},
 		Units: []ExecutionRow{
-			{Unit: "10", Label: "10", All: ex2(4, 1, 59500, 65000, "B"),
-				GEWE: ex2(2, 1, 21500, 25000, "C"), Other: ex2(1, 0, 33000, 30000, "B"), NotScreened: ex2(1, 0, 5000, 10000, "D"),
+			{Unit: "10", Label: "10", All: ex2(4, 1, budget.FromCents(59500), budget.FromCents(65000), "B"),
+				GEWE: ex2(2, 1, budget.FromCents(21500), budget.FromCents(25000), "C"), Other: ex2(1, 0, budget.FromCents(33000), budget.FromCents(30000), "B"), NotScreened: ex2(1, 0, budget.FromCents(5000), budget.FromCents(10000), "D"),
 				Gap: Float{(0.86 - 1.1) * 100, true}},
-			{Unit: "20", Label: "20", All: ex2(3, 2, 68000, 68000, "A"),
-				GEWE: ex2(1, 1, 50000, 50000, "A"), Other: ex2(2, 1, 18000, 18000, "A"), NotScreened: ex2(0, 0, 0, 0, ""),
+			{Unit: "20", Label: "20", All: ex2(3, 2, budget.FromCents(68000), budget.FromCents(68000), "A"),
+				GEWE: ex2(1, 1, budget.FromCents(50000), budget.FromCents(50000), "A"), Other: ex2(2, 1, budget.FromCents(18000), budget.FromCents(18000), "A"), NotScreened: ex2(0, 0, budget.FromCents(0), budget.FromCents(0), ""),
 				Gap: Float{0, true}},
-			{Unit: "", Label: "No unit", All: ex2(1, 0, 10000, 10000, "A"),
-				GEWE: ex2(1, 0, 10000, 10000, "A"), Other: ex2(0, 0, 0, 0, ""), NotScreened: ex2(0, 0, 0, 0, "")},
+			{Unit: "", Label: "No unit", All: ex2(1, 0, budget.FromCents(10000), budget.FromCents(10000), "A"),
+				GEWE: ex2(1, 0, budget.FromCents(10000), budget.FromCents(10000), "A"), Other: ex2(0, 0, budget.FromCents(0), budget.FromCents(0), ""), NotScreened: ex2(0, 0, budget.FromCents(0), budget.FromCents(0), "")},
 		},
 		Excluded: []Exclusion{{ExclusionNoExecuted, 1}, {ExclusionNoBudget, 1}},
 	}
@@ -238,14 +238,14 @@ func TestExecutionGap(t *testing.T) {
 	checkFloat(t, "total gap", ex.Total.Gap, -10.367647058823525)
 
 	r = mustGaps(t, b, GapOptions{Weighting: PrincipalOnly})
-	if g, o := r.Execution.Total.GEWE, r.Execution.Total.Other; g.Rate != (Ratio{59500, 60000}) || o.Rate != (Ratio{73000, 73000}) {
+	if g, o := r.Execution.Total.GEWE, r.Execution.Total.Other; g.Rate != (Ratio{budget.FromCents(59500), budget.FromCents(60000)}) || o.Rate != (Ratio{budget.FromCents(73000), budget.FromCents(73000)}) {
 		t.Errorf("principal_only: GEWE %v other %v, want 595/600 and 730/730", g.Rate, o.Rate)
 	}
 	checkFloat(t, "principal_only gap", r.Execution.Total.Gap, -0.8333333333333304)
 
 	r = mustGaps(t, b, GapOptions{Weighting: Attributed})
 	tot := r.Execution.Total
-	if tot.GEWE.Rate != (Ratio{17000, 25000}) || tot.GEWE.Band != "D" || tot.NotScreened.Lines != 0 || tot.Other.Rate != (Ratio{120500, 118000}) {
+	if tot.GEWE.Rate != (Ratio{budget.FromCents(17000), budget.FromCents(25000)}) || tot.GEWE.Band != "D" || tot.NotScreened.Lines != 0 || tot.Other.Rate != (Ratio{budget.FromCents(120500), budget.FromCents(118000)}) {
 		t.Errorf("attributed: GEWE %+v not screened %+v other %+v", tot.GEWE, tot.NotScreened, tot.Other)
 	}
 	checkFloat(t, "attributed gap", tot.Gap, -34.1186440677966)
@@ -273,13 +273,13 @@ func TestBeneficiaryGap(t *testing.T) {
 	}
 	lv := budget.Significant
 	b := &budget.Budget{Lines: []budget.Line{
-		withBen(gapLine("A", lv, ams(appr(100000))), c(30), c(10), c(10), c(0), none),
-		withBen(gapLine("A", lv, ams(appr(60000))), c(20), c(20), none, none, none),
-		withBen(gapLine("A", lv, ams(appr(50000))), c(0), c(0), c(0), c(0), c(10)),
-		withBen(gapLine("A", lv, ams(spent(50000))), c(100), c(0), c(0), c(0), none),
-		withBen(gapLine("A", lv, ams(appr(40000))), c(0), c(0), c(0), c(0), none),
-		gapLine("A", lv, ams(appr(99900))),
-		withBen(gapLine("A", lv, ams(appr(10000))), c(-1), c(5), none, none, none),
+		withBen(gapLine("A", lv, ams(appr(budget.FromCents(100000)))), c(30), c(10), c(10), c(0), none),
+		withBen(gapLine("A", lv, ams(appr(budget.FromCents(60000)))), c(20), c(20), none, none, none),
+		withBen(gapLine("A", lv, ams(appr(budget.FromCents(50000)))), c(0), c(0), c(0), c(0), c(10)),
+		withBen(gapLine("A", lv, ams(spent(budget.FromCents(50000)))), c(100), c(0), c(0), c(0), none),
+		withBen(gapLine("A", lv, ams(appr(budget.FromCents(40000)))), c(0), c(0), c(0), c(0), none),
+		gapLine("A", lv, ams(appr(budget.FromCents(99900)))),
+		withBen(gapLine("A", lv, ams(appr(budget.FromCents(10000)))), c(-1), c(5), none, none, none),
 	}}
 	r := mustGaps(t, b, GapOptions{ReferenceWomenShare: 0.48})
 	g := r.Beneficiaries
@@ -312,13 +312,13 @@ func objectivesBudget() *budget.Budget {
 	P, S, N, U := budget.Principal, budget.Significant, budget.NotTargeted, budget.NotScreened
 	o := func(n, bp int) budget.ObjectiveShare { return budget.ObjectiveShare{Objective: n, Share: bp} }
 	return &budget.Budget{Lines: []budget.Line{
-		gapLine("A", P, ams(appr(10000)), o(7, 10000)),
-		gapLine("A", S, ams(appr(5000)), o(7, 6000), o(16, 4000)),
-		gapLine("A", N, ams(appr(3001)), o(3, 5000), o(7, 5000)),
-		gapLine("A", U, ams(appr(2000)), o(5, 10000)),
-		gapLine("A", P, ams(appr(4000))),
-		gapLine("A", S, ams(appr(-1000)), o(2, 10000)),
-		gapLine("A", N, ams(appr(500)), o(2, 10000)),
+		gapLine("A", P, ams(appr(budget.FromCents(10000))), o(7, 10000)),
+		gapLine("A", S, ams(appr(budget.FromCents(5000))), o(7, 6000), o(16, 4000)),
+		gapLine("A", N, ams(appr(budget.FromCents(3001))), o(3, 5000), o(7, 5000)),
+		gapLine("A", U, ams(appr(budget.FromCents(2000))), o(5, 10000)),
+		gapLine("A", P, ams(appr(budget.FromCents(4000)))),
+		gapLine("A", S, ams(appr(budget.FromCents(-1000))), o(2, 10000)),
+		gapLine("A", N, ams(appr(budget.FromCents(500))), o(2, 10000)),
 	}}
 }
 
@@ -358,9 +358,9 @@ func TestBlindSpotsAndConcentration(t *testing.T) {
 		noGEWE []int
 		c      conc
 	}{
-		{DACHeadline, []int{3, 5}, conc{n: 2, neg: 1, negGEWE: -1000, hhi: 173.0 / 225, ent: 0.5665095065529053, eff: 225.0 / 173, objs: []int{7, 16}}},
+		{DACHeadline, []int{3, 5}, conc{n: 2, neg: 1, negGEWE: budget.FromCents(-1000), hhi: 173.0 / 225, ent: 0.5665095065529053, eff: 225.0 / 173, objs: []int{7, 16}}},
 		{PrincipalOnly, []int{3, 5, 16}, conc{n: 1, hhi: 1, ent: 0, eff: 1, objs: []int{7}}},
-		{EU100400, []int{3, 5}, conc{n: 2, neg: 1, negGEWE: -400, hhi: 12608.0 / 14400, ent: 0.3533593350214213, eff: 14400.0 / 12608, objs: []int{7, 16}}},
+		{EU100400, []int{3, 5}, conc{n: 2, neg: 1, negGEWE: budget.FromCents(-400), hhi: 12608.0 / 14400, ent: 0.3533593350214213, eff: 14400.0 / 12608, objs: []int{7, 16}}},
 		{Attributed, []int{3, 5, 7, 16}, conc{n: 0, hhi: nan, ent: nan, eff: nan}},
 	}
 	for _, tt := range tests {
@@ -374,11 +374,11 @@ func TestBlindSpotsAndConcentration(t *testing.T) {
 			if !cmp.Equal(got, tt.noGEWE) {
 				t.Errorf("blind spots %v, want %v", got, tt.noGEWE)
 			}
-			if len(bs.NoBudget) != 20 || bs.Untagged != 4000 || bs.UntaggedLines != 1 {
+			if len(bs.NoBudget) != 20 || bs.Untagged != budget.FromCents(4000) || bs.UntaggedLines != 1 {
 				t.Errorf("no budget %d objectives, untagged %s on %d lines; want 20, 40.00, 1", len(bs.NoBudget), bs.Untagged, bs.UntaggedLines)
 			}
 			for _, o := range bs.NoBudget {
-				if o.Objective == 2 && o.Amount != -500 {
+				if o.Objective == 2 && o.Amount != budget.FromCents(-500) {
 					t.Errorf("objective 2 amount %s, want -5.00", o.Amount)
 				}
 			}
@@ -386,8 +386,8 @@ func TestBlindSpotsAndConcentration(t *testing.T) {
 				o3, _ := budget.ObjectiveByNumber(3)
 				o5, _ := budget.ObjectiveByNumber(5)
 				want := []ObjectiveMoney{
-					{Objective: 3, Label: o3.Short, Lines: 1, Amount: 1501},
-					{Objective: 5, Label: o5.Short, Lines: 1, Amount: 2000, NotScreened: 2000},
+					{Objective: 3, Label: o3.Short, Lines: 1, Amount: budget.FromCents(1501)},
+					{Objective: 5, Label: o5.Short, Lines: 1, Amount: budget.FromCents(2000), NotScreened: budget.FromCents(2000)},
 				}
 				if d := cmp.Diff(want, bs.NoGEWE); d != "" {
 					t.Errorf("blind spots (-want +got):\n%s", d)
@@ -446,8 +446,8 @@ func TestChange(t *testing.T) {
 	}
 	P, N := budget.Principal, budget.NotTargeted
 	b := &budget.Budget{Lines: []budget.Line{
-		yl(2023, P, 15000), yl(2022, P, 10000), yl(2022, N, 30000), yl(2023, N, 35000),
-		yl(2024, P, 12000), yl(2024, N, 48000), yl(2026, P, 20000), yl(0, P, 5000),
+		yl(2023, P, budget.FromCents(15000)), yl(2022, P, budget.FromCents(10000)), yl(2022, N, budget.FromCents(30000)), yl(2023, N, budget.FromCents(35000)),
+		yl(2024, P, budget.FromCents(12000)), yl(2024, N, budget.FromCents(48000)), yl(2026, P, budget.FromCents(20000)), yl(0, P, budget.FromCents(5000)),
 	}}
 	r := mustGaps(t, b, GapOptions{Deflators: map[int]float64{2022: 100, 2023: 110, 2024: 121}})
 	c := r.Change
@@ -457,18 +457,18 @@ func TestChange(t *testing.T) {
 		NoYear:    1,
 		RealBase:  2024,
 		Years: []YearAmounts{
-			{Year: 2022, Lines: 2, Present: 2, Total: 40000, GEWE: 10000, Share: Ratio{10000, 40000}, Real: true, RealTotal: 48400, RealGEWE: 12100},
-			{Year: 2023, Lines: 2, Present: 2, Total: 50000, GEWE: 15000, Share: Ratio{15000, 50000}, Real: true, RealTotal: 55000, RealGEWE: 16500},
-			{Year: 2024, Lines: 2, Present: 2, Total: 60000, GEWE: 12000, Share: Ratio{12000, 60000}, Real: true, RealTotal: 60000, RealGEWE: 12000},
-			{Year: 2026, Lines: 1, Present: 1, Total: 20000, GEWE: 20000, Share: Ratio{20000, 20000}},
+			{Year: 2022, Lines: 2, Present: 2, Total: budget.FromCents(40000), GEWE: budget.FromCents(10000), Share: Ratio{budget.FromCents(10000), budget.FromCents(40000)}, Real: true, RealTotal: budget.FromCents(48400), RealGEWE: budget.FromCents(12100)},
+			{Year: 2023, Lines: 2, Present: 2, Total: budget.FromCents(50000), GEWE: budget.FromCents(15000), Share: Ratio{budget.FromCents(15000), budget.FromCents(50000)}, Real: true, RealTotal: budget.FromCents(55000), RealGEWE: budget.FromCents(16500)},
+			{Year: 2024, Lines: 2, Present: 2, Total: budget.FromCents(60000), GEWE: budget.FromCents(12000), Share: Ratio{budget.FromCents(12000), budget.FromCents(60000)}, Real: true, RealTotal: budget.FromCents(60000), RealGEWE: budget.FromCents(12000)},
+			{Year: 2026, Lines: 1, Present: 1, Total: budget.FromCents(20000), GEWE: budget.FromCents(20000), Share: Ratio{budget.FromCents(20000), budget.FromCents(20000)}},
 		},
 		Changes: []YearChange{
 			{From: 2022, To: 2023,
-				Total: Delta{40000, 50000, 10000, f(0.25), ""}, GEWE: Delta{10000, 15000, 5000, f(0.5), ""}, Share: f(5),
-				Real: true, RealTotal: Delta{48400, 55000, 6600, f(66.0 / 484), ""}, RealGEWE: Delta{12100, 16500, 4400, f(44.0 / 121), ""}},
+				Total: Delta{budget.FromCents(40000), budget.FromCents(50000), budget.FromCents(10000), f(0.25), ""}, GEWE: Delta{budget.FromCents(10000), budget.FromCents(15000), budget.FromCents(5000), f(0.5), ""}, Share: f(5),
+				Real: true, RealTotal: Delta{budget.FromCents(48400), budget.FromCents(55000), budget.FromCents(6600), f(66.0 / 484), ""}, RealGEWE: Delta{budget.FromCents(12100), budget.FromCents(16500), budget.FromCents(4400), f(44.0 / 121), ""}},
 			{From: 2023, To: 2024,
-				Total: Delta{50000, 60000, 10000, f(0.2), ""}, GEWE: Delta{15000, 12000, -3000, f(-0.2), ""}, Share: f(-10),
-				Real: true, RealTotal: Delta{55000, 60000, 5000, f(50.0 / 550), ""}, RealGEWE: Delta{16500, 12000, -4500, f(-45.0 / 165), ""}},
+				Total: Delta{budget.FromCents(50000), budget.FromCents(60000), budget.FromCents(10000), f(0.2), ""}, GEWE: Delta{budget.FromCents(15000), budget.FromCents(12000), budget.FromCents(-3000), f(-0.2), ""}, Share: f(-10),
+				Real: true, RealTotal: Delta{budget.FromCents(55000), budget.FromCents(60000), budget.FromCents(5000), f(50.0 / 550), ""}, RealGEWE: Delta{budget.FromCents(16500), budget.FromCents(12000), budget.FromCents(-4500), f(-45.0 / 165), ""}},
 		},
 	}
 	approx := cmp.Comparer(func(a, b Float) bool { return a.OK == b.OK && close9(a.V, b.V) })
@@ -481,19 +481,19 @@ func TestChange(t *testing.T) {
 
 	// Real amounts round half away from zero: 0.05 at index 200 in
 	// prices of index 110 is 0.0275 → 0.03; −0.05 → −0.03.
-	b = &budget.Budget{Lines: []budget.Line{yl(2020, P, 5), yl(2020, N, -10), yl(2021, P, 1)}}
+	b = &budget.Budget{Lines: []budget.Line{yl(2020, P, budget.FromCents(5)), yl(2020, N, budget.FromCents(-10)), yl(2021, P, budget.FromCents(1))}}
 	c = mustGaps(t, b, GapOptions{Deflators: map[int]float64{2020: 200, 2021: 110}}).Change
-	if y := c.Years[0]; y.RealTotal != -3 || y.RealGEWE != 3 || c.RealBase != 2021 {
+	if y := c.Years[0]; y.RealTotal != budget.FromCents(-3) || y.RealGEWE != budget.FromCents(3) || c.RealBase != 2021 {
 		t.Errorf("real 2020: total %s GEWE %s base %d; want -0.03, 0.03, 2021", y.RealTotal, y.RealGEWE, c.RealBase)
 	}
 	// A negative old total gives no relative change.
-	if ch := c.Changes[0]; ch.Total.Rel.OK || ch.Share.OK || ch.Total.Abs != 6 {
+	if ch := c.Changes[0]; ch.Total.Rel.OK || ch.Share.OK || ch.Total.Abs != budget.FromCents(6) {
 		t.Errorf("change from a negative total: %+v", ch)
 	}
 }
 
 func TestGapsOptionErrors(t *testing.T) {
-	b := &budget.Budget{Lines: []budget.Line{gapLine("A", budget.Principal, ams(appr(100)))}}
+	b := &budget.Budget{Lines: []budget.Line{gapLine("A", budget.Principal, ams(appr(budget.FromCents(100))))}}
 	bad := []GapOptions{
 		{Target: 15},
 		{Target: -0.1},
@@ -507,15 +507,15 @@ func TestGapsOptionErrors(t *testing.T) {
 			t.Errorf("Gaps(%+v) succeeded, want an error", o)
 		}
 	}
-	eur := gapLine("A", budget.Principal, ams(appr(100)))
+	eur := gapLine("A", budget.Principal, ams(appr(budget.FromCents(100))))
 	eur.Currency = "EUR"
 	mixed := &budget.Budget{Lines: []budget.Line{b.Lines[0], eur}}
 	if _, err := Gaps(mixed, GapOptions{}); err == nil {
 		t.Error("Gaps on USD and EUR lines succeeded, want an error")
 	}
 	huge := &budget.Budget{Lines: []budget.Line{
-		gapLine("A", budget.Principal, ams(appr(math.MaxInt64), spent(math.MaxInt64))),
-		gapLine("A", budget.Principal, ams(appr(math.MaxInt64), spent(math.MaxInt64))),
+		gapLine("A", budget.Principal, ams(appr(hugeMoney), spent(hugeMoney))),
+		gapLine("A", budget.Principal, ams(appr(hugeMoney), spent(hugeMoney))),
 	}}
 	if _, err := Gaps(huge, GapOptions{}); err == nil {
 		t.Error("Gaps with overflowing sums succeeded, want an error")
@@ -547,7 +547,7 @@ func TestGapsSample(t *testing.T) {
 			if len(c.Years) != 3 || len(c.Changes) != 2 || c.RealBase != 2025 || c.NoYear != 0 {
 				t.Fatalf("change: %d years, %d changes, base %d", len(c.Years), len(c.Changes), c.RealBase)
 			}
-			for i, want := range []budget.Money{31449780000, 30031620000, 29996920000} {
+			for i, want := range []budget.Money{budget.FromCents(31449780000), budget.FromCents(30031620000), budget.FromCents(29996920000)} {
 				if y := c.Years[i]; y.Year != 2023+i || y.Total != want || !y.Real {
 					t.Errorf("year %d: total %s, want %s", y.Year, y.Total, want)
 				}
@@ -559,7 +559,7 @@ func TestGapsSample(t *testing.T) {
 			// Execution: FY2023 and FY2024 are executed (98 + 99 lines,
 			// USD 269483900.00 + 264642400.00), FY2025 is not (99 lines).
 			ex := r.Execution
-			if ex.Total.All.Lines != 197 || ex.Total.All.Rate.Num != 26948390000+26464240000 {
+			if ex.Total.All.Lines != 197 || ex.Total.All.Rate.Num != budget.FromCents(26948390000+26464240000) {
 				t.Errorf("execution: %d lines, executed %s", ex.Total.All.Lines, ex.Total.All.Rate.Num)
 			}
 			if len(ex.Excluded) != 1 || ex.Excluded[0].Lines != 99 {
@@ -573,21 +573,21 @@ func TestGapsSample(t *testing.T) {
 					continue
 				}
 				if v, ok := l.Amounts.Get(budget.Revised); ok {
-					den += v
+					den = plus(den, v)
 				} else {
 					v, _ := l.Amounts.Get(budget.Approved)
-					den += v
+					den = plus(den, v)
 				}
 			}
 			tot := ex.Total
-			if tot.All.Rate.Den != den || tot.GEWE.Rate.Num+tot.Other.Rate.Num+tot.NotScreened.Rate.Num != tot.All.Rate.Num ||
-				tot.GEWE.Rate.Den+tot.Other.Rate.Den+tot.NotScreened.Rate.Den != den {
+			if tot.All.Rate.Den != den || plus(tot.GEWE.Rate.Num, tot.Other.Rate.Num, tot.NotScreened.Rate.Num) != tot.All.Rate.Num ||
+				plus(tot.GEWE.Rate.Den, tot.Other.Rate.Den, tot.NotScreened.Rate.Den) != den {
 				t.Errorf("execution groups do not partition the total: %+v (budget %s)", tot, den)
 			}
 			var units Ratio
 			for _, u := range ex.Units {
-				units.Num += u.All.Rate.Num
-				units.Den += u.All.Rate.Den
+				units.Num = plus(units.Num, u.All.Rate.Num)
+				units.Den = plus(units.Den, u.All.Rate.Den)
 			}
 			if units != tot.All.Rate || len(ex.Units) != 12 {
 				t.Errorf("%d units sum to %v, total %v", len(ex.Units), units, tot.All.Rate)
@@ -657,12 +657,12 @@ func genGapLines(n int) *budget.Budget {
 		l.Unit = budget.NewCode(units[i%len(units)], l.Unit.Name())
 		l.Currency = "USD"
 		l.Year = 2023 + i%3
-		l.Amounts.Set(budget.Approved, budget.Money(100000+i%99991))
+		l.Amounts.Set(budget.Approved, budget.FromCents(int64(100000+i%99991)))
 		if i%5 == 0 {
-			l.Amounts.Set(budget.Revised, budget.Money(95000+i%77777))
+			l.Amounts.Set(budget.Revised, budget.FromCents(int64(95000+i%77777)))
 		}
 		if i%7 != 0 {
-			l.Amounts.Set(budget.Executed, budget.Money(90000+i%88883))
+			l.Amounts.Set(budget.Executed, budget.FromCents(int64(90000+i%88883)))
 		}
 		l.Gender.Level = levels[i%len(levels)]
 		o := 1 + i%23

@@ -72,8 +72,12 @@ type Rule struct {
 	// Unverified is set when the threshold, or what it counts, could not
 	// be checked against the source; Note says why.
 	Unverified bool
-	Note       string
-	Source     string
+	// Advisory is set for an aim rather than a requirement (EU GAP III's
+	// 5% of actions at G2): it is judged and reported, but its failure
+	// does not fail the check.
+	Advisory bool
+	Note     string
+	Source   string
 }
 
 // MarshalJSON writes the rule with its weighting by name and its
@@ -89,10 +93,11 @@ func (r Rule) MarshalJSON() ([]byte, error) {
 		Per        Dim      `json:"per,omitempty"`
 		MinPercent float64  `json:"min_percent"`
 		Unverified bool     `json:"unverified"`
+		Advisory   bool     `json:"advisory,omitempty"`
 		Note       string   `json:"note,omitempty"`
 		Source     string   `json:"source,omitempty"`
 	}{ID: r.ID, Title: r.Title, Kind: r.Kind, Weighting: r.Weighting.Name, Measure: r.Measure, Per: r.Per,
-		MinPercent: float64(r.Min) / 100, Unverified: r.Unverified, Note: r.Note, Source: r.Source}
+		MinPercent: float64(r.Min) / 100, Unverified: r.Unverified, Advisory: r.Advisory, Note: r.Note, Source: r.Source}
 	if r.hasLevel() {
 		v.Level = r.Level.String()
 	}
@@ -150,6 +155,7 @@ type ruleYAML struct {
 	Per        string `yaml:"per"`
 	Min        string `yaml:"min"`
 	Unverified bool   `yaml:"unverified"`
+	Advisory   bool   `yaml:"advisory"`
 	Note       string `yaml:"note"`
 	Source     string `yaml:"source"`
 }
@@ -169,6 +175,7 @@ type ruleYAML struct {
 //	    per: objective              # optional: every group must pass
 //	    min: 20                     # per cent, up to two decimals ("20%" too)
 //	    unverified: true            # the threshold could not be checked
+//	    advisory: true              # an aim: reported, never failing the check
 //	    note: why it is unverified
 //	  - id: screened
 //	    kind: coverage
@@ -233,6 +240,7 @@ func parseRule(yr ruleYAML, ids map[string]bool, weightings []Weighting) (Rule, 
 		Title:      strings.TrimSpace(yr.Title),
 		Kind:       RuleKind(strings.TrimSpace(yr.Kind)),
 		Unverified: yr.Unverified,
+		Advisory:   yr.Advisory,
 		Note:       strings.TrimSpace(yr.Note),
 		Source:     strings.TrimSpace(yr.Source),
 	}

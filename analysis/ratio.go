@@ -20,7 +20,7 @@ func (r Ratio) Value() (float64, bool) {
 	if r.Den.Sign() <= 0 {
 		return 0, false
 	}
-	return r.Num.Float() / r.Den.Float(), true
+	return quo(r.Num, r.Den), true
 }
 
 // Undefined says why the ratio is undefined: ReasonBaseZero or

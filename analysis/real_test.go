@@ -42,12 +42,12 @@ func TestRealCRS(t *testing.T) {
 		csv         budget.Money
 		one         float64 // GBP million, UK_oda_CRS_gender_totals_by_year.csv
 	}{
-		{"2013", "principal", 50655119167, 506.56419425024296},
-		{"2013", "significant", 333306168171, 3333.1472376712545},
-		{"2014", "principal", 50140619437, 501.38725448176683},
-		{"2014", "significant", 323981815811, 3239.6957794952273},
-		{"2017", "principal", 44322826567, 443.2125558614331},
-		{"2017", "significant", 429593225277, 4295.779987506918},
+		{"2013", "principal", mustParse("506551191.581"), 506.56419425024296},
+		{"2013", "significant", mustParse("3333061681.499"), 3333.1472376712545},
+		{"2014", "principal", mustParse("501406194.236"), 501.38725448176683},
+		{"2014", "significant", mustParse("3239818157.828"), 3239.6957794952273},
+		{"2017", "principal", mustParse("443228265.492"), 443.2125558614331},
+		{"2017", "significant", mustParse("4295932252.115"), 4295.779987506918},
 	}
 	for _, tt := range tests {
 		m := got[[2]string{tt.year, tt.level}]

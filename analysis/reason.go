@@ -52,7 +52,10 @@ const (
 	// more were tagged by grb's rules and are not counted.
 	FindingTagged ReasonCode = "tagged"
 	// FindingUntagged (question 2.5): none of the Lines carries a gender
-	// marker; ByRules were tagged by grb's rules and are not counted.
+	// marker; ByRules were tagged by grb's rules and are not counted. A
+	// file without markers is no evidence that the government does not
+	// tag its budget: the finding suggests nothing and contradicts
+	// nothing.
 	FindingUntagged ReasonCode = "untagged"
 	// FindingGEWE (question 1.1): GEWE lines have gender equality as a
 	// significant or the principal objective.
@@ -66,7 +69,8 @@ const (
 	FindingShareNotAnswered ReasonCode = "share_not_answered"
 	// FindingShareOutside (the optional question): the Stated share lies
 	// outside Low to High (Top with the money not screened) by more than
-	// the tolerance.
+	// the tolerance. It is a contradiction only when the evidence's
+	// WholeBudget says the file covers the whole budget.
 	FindingShareOutside ReasonCode = "share_outside"
 	// FindingShareWithin (the optional question): the Stated share lies
 	// within what the budget allows: the evidence's Shares, with
@@ -182,11 +186,12 @@ type Reason struct {
 	// budget's; OnThreshold that it is exactly Min, which passes.
 	InGroup     bool
 	OnThreshold bool
-	// Shortfall is how many more lines or cents would meet Min (0 when it
+	// Shortfall is how many more lines (whole units) or how much more
+	// money would meet Min (0 when it
 	// passes); Missing how many are not counted (Den − Num): below Level,
 	// or not screened.
-	Shortfall int64
-	Missing   int64
+	Shortfall budget.Money
+	Missing   budget.Money
 	// Below counts the lines below Level by level, highest level first
 	// (ReasonLinesBelow).
 	Below []LevelCount

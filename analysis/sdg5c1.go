@@ -9,8 +9,8 @@ import (
 	"github.com/grb-toolkit/grb/budget/sdg5c1"
 )
 
-// The SDG 5.c.1 scoring, fixed by the indicator's metadata (domain
-// reference §4.3): criterion n is met with at least sdg5c1.Need(n) Yes
+// The SDG 5.c.1 scoring, fixed by the indicator's metadata (SDG global
+// metadata 5.c.1, 2023): criterion n is met with at least sdg5c1.Need(n) Yes
 // answers among its sdg5c1Count[n] questions.
 var sdg5c1Count = [4]int{0, 3, 7, 3}
 
@@ -129,6 +129,9 @@ type SDG5c1Evidence struct {
 	GEWE    int   `json:"gewe_lines"` // tagged lines at significant or principal
 	Tags    Ratio `json:"tagged_money"`
 	SexData int   `json:"sex_data_lines"` // lines giving beneficiaries by sex
+	// WholeBudget is SDG5c1Options.WholeBudget: the user states that the
+	// file covers the whole budget.
+	WholeBudget bool `json:"whole_budget"`
 	// Shares is the share of the lines' money allocated to gender
 	// equality under each built-in convention; empty when the money
 	// cannot be added (several currencies) or there is none.
@@ -189,6 +192,11 @@ type SDG5c1Options struct {
 	// (dac_headline) plus the money not screened, which might all serve
 	// gender equality.
 	Tolerance float64
+	// WholeBudget says that the budget covers the government's whole
+	// budget of the year, as the user states (grb cannot tell a file of
+	// some ministries from the whole): only then can a stated share of
+	// the whole budget that lies outside the file's range contradict it.
+	WholeBudget bool
 }
 
 // ScoreSDG5c1 scores a questionnaire exactly as the indicator's metadata
@@ -284,7 +292,7 @@ func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options
 	if tol == 0 {
 		tol = 0.5
 	}
-	ev := &SDG5c1Evidence{Source: b.Source, Phase: phase, Shares: []Convention{}}
+	ev := &SDG5c1Evidence{Source: b.Source, Phase: phase, Shares: []Convention{}, WholeBudget: opt.WholeBudget}
 	res.Evidence = ev
 	sel, ok := linesOfYear(b, q.Year, ev)
 	if !ok {
@@ -360,7 +368,7 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 			ev.SexData++
 		}
 		amt, _ := l.Amounts.Get(ev.Phase)
-		total += amt
+		total, _ = budget.Add(total, amt)
 		if !l.Gender.Level.Screened() {
 			continue
 		}
@@ -369,7 +377,7 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 			continue
 		}
 		ev.Tagged++
-		tagged += amt
+		tagged, _ = budget.Add(tagged, amt)
 		if l.Gender.Level >= budget.Significant {
 			ev.GEWE++
 		}
@@ -385,7 +393,9 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 // (sex-disaggregated data) with the evidence.
 func markerFindings(q *sdg5c1.Questionnaire, ev *SDG5c1Evidence) []Finding {
 	a25, _ := q.Answer("2.5")
-	f := judge("2.5", a25.Answer, sdg5c1.No, FindingUntagged)
+	// A file without markers is no evidence that the government does
+	// not tag its budget (it may tag it elsewhere): it suggests nothing.
+	f := Finding{Question: "2.5", Answer: a25.Answer, Code: FindingUntagged}
 	if ev.Tagged > 0 {
 		f = judge("2.5", a25.Answer, sdg5c1.Yes, FindingTagged)
 	}
@@ -417,7 +427,7 @@ func judge(question string, answer, suggests sdg5c1.YesNo, code ReasonCode) Find
 // returns false, with a note, when the budget has no money.
 func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool) {
 	sh, err := Shares(sel, Options{Phase: ev.Phase, PhaseSet: true})
-	if err != nil || sh.Total.Amount == 0 {
+	if err != nil || sh.Total.Amount.IsZero() {
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoMoney, Phase: ev.Phase})
 		return Finding{}, false
 	}
@@ -441,7 +451,7 @@ func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidenc
 	// Money not screened counts in no convention; it might all serve
 	// gender equality, so the highest plausible share adds it.
 	top := hi
-	if v, ok := sh.Total.NotScreened.Value(); ok && sh.Total.NotScreened.Num != 0 {
+	if v, ok := sh.Total.NotScreened.Value(); ok && !sh.Total.NotScreened.Num.IsZero() {
 		top = hi + 100*v
 	}
 	rg.Low, rg.High, rg.Top = lo/100, hi/100, top/100
@@ -450,7 +460,9 @@ func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidenc
 	case !q.Share.OK:
 		f.Code = FindingShareNotAnswered
 	case q.Share.Percent < lo-tol || q.Share.Percent > top+tol:
-		f.Code, f.Contradiction = FindingShareOutside, true
+		// A share of the whole budget is contradicted only by a file of
+		// the whole budget.
+		f.Code, f.Contradiction = FindingShareOutside, ev.WholeBudget
 	default:
 		f.Code = FindingShareWithin
 	}

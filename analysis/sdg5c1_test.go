@@ -112,10 +112,10 @@ func sdgBudget() *budget.Budget {
 		return l
 	}
 	return &budget.Budget{Source: "b.xlsx", Lines: []budget.Line{
-		mk("shelters", 60000, budget.Principal, 2024),
-		mk("clinics", 20000, budget.Significant, 2024),
-		mk("borders", 20000, budget.NotScreened, 2024),
-		mk("old", 99900, budget.Principal, 2023),
+		mk("shelters", budget.FromCents(60000), budget.Principal, 2024),
+		mk("clinics", budget.FromCents(20000), budget.Significant, 2024),
+		mk("borders", budget.FromCents(20000), budget.NotScreened, 2024),
+		mk("old", budget.FromCents(99900), budget.Principal, 2023),
 	}}
 }
 
@@ -134,7 +134,7 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// principal: two contradictions.
 	q := questionnaire(t, "nyy yyyynnn yyn", 2024)
 	q.Share = sdg5c1.ShareAnswer{Percent: 35, OK: true}
-	r, err := ScoreSDG5c1(q, SDG5c1Options{Budget: b})
+	r, err := ScoreSDG5c1(q, SDG5c1Options{Budget: b, WholeBudget: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +169,17 @@ func TestSDG5c1Contradictions(t *testing.T) {
 		t.Errorf("contradictions %d, evidence %+v; want 3, 3 lines of 2024, 2 tagged", r.Contradictions(), r.Evidence)
 	}
 
+	// The same file not said to cover the whole budget: the share outside
+	// its range is no contradiction (a file of part of the budget has its
+	// own share), and is still reported.
+	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
+	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareOutside || r.Evidence.WholeBudget {
+		t.Errorf("part of the budget: optional = %+v; want share_outside without a contradiction", f)
+	}
+	if r.Contradictions() != 2 {
+		t.Errorf("part of the budget: %d contradictions, want 2 (2.5 and 1.1)", r.Contradictions())
+	}
+
 	// Stated 60 % is within 60–80 %: no contradiction there; 2.5 Yes
 	// agrees with the tags.
 	q = questionnaire(t, "yyy yyyyynn yyn", 2024)
@@ -183,29 +194,35 @@ func TestSDG5c1Contradictions(t *testing.T) {
 	// possible, so no contradiction.
 	q.Share = sdg5c1.ShareAnswer{Percent: 95, OK: true}
 	r, _ = ScoreSDG5c1(q, SDG5c1Options{Budget: b})
-	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareWithin || f.Range.NotScreened != (Ratio{Num: 20000, Den: 100000}) {
+	if f := findings(r)["optional"]; f.Contradiction || f.Code != FindingShareWithin || f.Range.NotScreened != (Ratio{Num: budget.FromCents(20000), Den: budget.FromCents(100000)}) {
 		t.Errorf("stated 95%%: %+v; want no contradiction and 200.00 of 1,000.00 not screened", f)
 	}
 }
 
 func TestSDG5c1YesWithoutTags(t *testing.T) {
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", 100, budget.NotScreened), cl("b", 100, budget.NotScreened)}}
-	// 2.5 answered Yes, but no line is screened: a contradiction. The
-	// lines carry no year: every line is compared, with a note.
-	r, err := ScoreSDG5c1(questionnaire(t, "yyy yyyyynn yyn", 2024), SDG5c1Options{Budget: b})
-	if err != nil {
-		t.Fatal(err)
+	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", budget.FromCents(100), budget.NotScreened), cl("b", budget.FromCents(100), budget.NotScreened)}}
+	// 2.5 answered Yes, but no line is screened: a file without markers
+	// is no evidence that the government does not tag its budget, even
+	// one said to cover the whole budget (the markers may be kept
+	// elsewhere), so no contradiction and no suggestion. The lines carry
+	// no year: every line is compared, with a note.
+	for _, whole := range []bool{false, true} {
+		r, err := ScoreSDG5c1(questionnaire(t, "yyy yyyyynn yyn", 2024), SDG5c1Options{Budget: b, WholeBudget: whole})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := findings(r)["2.5"]
+		if f.Contradiction || f.Code != FindingUntagged || f.Suggests != sdg5c1.Unanswered {
+			t.Errorf("whole budget %v: 2.5 = %+v; want no contradiction and no suggestion: no line is tagged", whole, f)
+		}
 	}
-	f := findings(r)["2.5"]
-	if !f.Contradiction || f.Code != FindingUntagged || f.Suggests != sdg5c1.No {
-		t.Errorf("2.5 = %+v; want a contradiction: no line is tagged", f)
-	}
+	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyyynn yyn", 2024), SDG5c1Options{Budget: b})
 	if len(r.Evidence.Notes) == 0 || r.Evidence.Notes[0].Code != NoteNoLineYears {
 		t.Errorf("notes = %+v; want one saying the lines carry no fiscal year", r.Evidence.Notes)
 	}
-	// Not answered: the budget suggests No, and nothing contradicts.
+	// Not answered: the budget suggests nothing, and nothing contradicts.
 	r, _ = ScoreSDG5c1(questionnaire(t, "yyy yyyy.nn yyn", 2024), SDG5c1Options{Budget: b})
-	if f := findings(r)["2.5"]; f.Contradiction || f.Suggests != sdg5c1.No || f.Answer != sdg5c1.Unanswered {
+	if f := findings(r)["2.5"]; f.Contradiction || f.Suggests != sdg5c1.Unanswered || f.Answer != sdg5c1.Unanswered {
 		t.Errorf("unanswered 2.5 = %+v", f)
 	}
 }
@@ -213,7 +230,7 @@ func TestSDG5c1YesWithoutTags(t *testing.T) {
 func TestSDG5c1RuleTagsAreNotTheGovernments(t *testing.T) {
 	// A line tagged by grb's rules is an estimate, not the government's
 	// tagging: with No to 2.5 it is no contradiction.
-	l := cl("a", 100, budget.Principal)
+	l := cl("a", budget.FromCents(100), budget.Principal)
 	l.GenderSource = budget.NewProvenance(budget.FromRule, "r1")
 	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{l}}
 	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyynnn yyn", 0), SDG5c1Options{Budget: b})

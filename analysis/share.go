@@ -37,7 +37,7 @@ func (o Options) weighting() Weighting {
 //
 // Money is summed exactly. A line split between objectives is apportioned
 // by its shares with the largest-remainder method, so group amounts add up
-// to the total to the cent; thematic areas share an objective's money
+// to the total exactly; thematic areas share an objective's money
 // equally when the objective belongs to several.
 func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	if len(opt.By) > maxDims {
@@ -76,7 +76,7 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Conventions = conventions(res.Total)
-	if res.Total.Amount == 0 && len(b.Lines) > 0 {
+	if res.Total.Amount.IsZero() && len(b.Lines) > 0 {
 		res.Notes = append(res.Notes, Note{Code: NoteNoPhaseAmount, Phase: phase})
 	}
 	return res, nil
@@ -270,19 +270,14 @@ func finish(g *Group, w Weighting, total budget.Money) {
 		var sum budget.Money
 		for _, lv := range budget.Levels() {
 			if bp := w.Weight(lv); bp > 0 {
-				m := g.ByLevel[lv]
-				neg := m < 0
-				if neg {
-					m = -m
+				// exact: a weight in basis points of an amount with at
+				// most 14 decimals has at most 18
+				v, ok := weighBP(g.ByLevel[lv], bp)
+				if ok {
+					sum, ok = budget.Add(sum, v)
 				}
-				q, r := mulDiv(uint64(m), uint64(bp), 10000)
-				if 2*r >= 10000 { // round half away from zero
-					q++
-				}
-				if neg {
-					sum -= budget.Money(q)
-				} else {
-					sum += budget.Money(q)
+				if !ok { // beyond ±1.7e20 units: left out, as no budget is that large
+					continue
 				}
 			}
 		}
@@ -292,5 +287,6 @@ func finish(g *Group, w Weighting, total budget.Money) {
 	g.Principal = Ratio{g.ByLevel[budget.Principal], g.Amount}
 	g.Significant = Ratio{g.ByLevel[budget.Significant], g.Amount}
 	g.NotScreened = Ratio{g.ByLevel[budget.NotScreened], g.Amount}
-	g.Coverage = Ratio{g.Amount - g.ByLevel[budget.NotScreened], g.Amount}
+	screened, _ := g.Amount.Sub(g.ByLevel[budget.NotScreened])
+	g.Coverage = Ratio{screened, g.Amount}
 }

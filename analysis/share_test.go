@@ -46,25 +46,25 @@ func TestSharesByHand(t *testing.T) {
 	// odd cent goes to the first part: 15.01 to objective 3, 15.00 to 7)
 	// = 145.00; 16 gets 20.00; 3 gets 15.01; none 20.00. Sum 200.01.
 	b := &budget.Budget{Lines: []budget.Line{
-		line("A", 10000, budget.Principal, obj(7, 10000)),
-		line("A", 5000, budget.Significant, obj(7, 6000), obj(16, 4000)),
-		line("B", 3001, budget.NotTargeted, obj(3, 5000), obj(7, 5000)),
-		line("B", 2000, budget.NotScreened),
+		line("A", budget.FromCents(10000), budget.Principal, obj(7, 10000)),
+		line("A", budget.FromCents(5000), budget.Significant, obj(7, 6000), obj(16, 4000)),
+		line("B", budget.FromCents(3001), budget.NotTargeted, obj(3, 5000), obj(7, 5000)),
+		line("B", budget.FromCents(2000), budget.NotScreened),
 	}}
 	r, err := Shares(b, Options{By: []Dim{ByObjective}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Total.Amount != 20001 || r.Total.GEWE != 15000 || r.Weighting != "dac_headline" {
+	if r.Total.Amount != budget.FromCents(20001) || r.Total.GEWE != budget.FromCents(15000) || r.Weighting != "dac_headline" {
 		t.Errorf("total %s GEWE %s under %s; want 200.01, 150.00, dac_headline", r.Total.Amount, r.Total.GEWE, r.Weighting)
 	}
-	want := map[string]budget.Money{"3": 1501, "7": 14500, "16": 2000, "": 2000}
+	want := map[string]budget.Money{"3": budget.FromCents(1501), "7": budget.FromCents(14500), "16": budget.FromCents(2000), "": budget.FromCents(2000)}
 	var sum budget.Money
 	for _, g := range r.Groups {
 		if g.Amount != want[g.Keys[0].Value] {
 			t.Errorf("objective %q: %s, want %s", g.Keys[0].Value, g.Amount, want[g.Keys[0].Value])
 		}
-		sum += g.Amount
+		sum = plus(sum, g.Amount)
 	}
 	if sum != r.Total.Amount || len(r.Groups) != 4 {
 		t.Errorf("groups sum to %s over %d groups, want %s over 4", sum, len(r.Groups), r.Total.Amount)
@@ -76,7 +76,7 @@ func TestSharesByHand(t *testing.T) {
 	for _, c := range r.Conventions {
 		conv[c.Weighting] = c.GEWE
 	}
-	if conv["dac_headline"] != 15000 || conv["principal_only"] != 10000 || conv["eu_100_40_0"] != 12000 || conv["attributed"] != 0 {
+	if conv["dac_headline"] != budget.FromCents(15000) || conv["principal_only"] != budget.FromCents(10000) || conv["eu_100_40_0"] != budget.FromCents(12000) || conv["attributed"] != budget.FromCents(0) {
 		t.Errorf("conventions %v", conv)
 	}
 	// Coverage: screened 180.01 of 200.01.
@@ -86,7 +86,7 @@ func TestSharesByHand(t *testing.T) {
 	// Objective 7's composition: principal 100.00, significant 30.00,
 	// not targeted 15.00 → dac GEWE 130.00 of 145.00.
 	g7 := r.Groups[1]
-	if g7.Level(budget.Principal) != 10000 || g7.Level(budget.Significant) != 3000 || g7.Level(budget.NotTargeted) != 1500 || g7.GEWE != 13000 {
+	if g7.Level(budget.Principal) != budget.FromCents(10000) || g7.Level(budget.Significant) != budget.FromCents(3000) || g7.Level(budget.NotTargeted) != budget.FromCents(1500) || g7.GEWE != budget.FromCents(13000) {
 		t.Errorf("objective 7: P %s S %s N %s GEWE %s", g7.Level(budget.Principal), g7.Level(budget.Significant), g7.Level(budget.NotTargeted), g7.GEWE)
 	}
 }
@@ -96,25 +96,25 @@ func TestSharesNegativeAndEU(t *testing.T) {
 	// the odd cent) and -5.00 to objective 2. EU weighting: 40 % of
 	// significant 33.33 = 13.332 → 13.33.
 	b := &budget.Budget{Lines: []budget.Line{
-		line("A", -1001, budget.Principal, obj(1, 5000), obj(2, 5000)),
-		line("A", 3333, budget.Significant, obj(1, 10000)),
+		line("A", budget.FromCents(-1001), budget.Principal, obj(1, 5000), obj(2, 5000)),
+		line("A", budget.FromCents(3333), budget.Significant, obj(1, 10000)),
 	}}
 	r, err := Shares(b, Options{By: []Dim{ByObjective}, Weighting: EU100400})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Groups[0].Amount != -501+3333 || r.Groups[1].Amount != -500 {
+	if r.Groups[0].Amount != budget.FromCents(-501+3333) || r.Groups[1].Amount != budget.FromCents(-500) {
 		t.Errorf("objective 1 %s, 2 %s; want 28.32, -5.00", r.Groups[0].Amount, r.Groups[1].Amount)
 	}
-	if r.Total.GEWE != -1001+1333 {
-		t.Errorf("EU GEWE %s, want -10.01 + 13.33 = 3.32", r.Total.GEWE)
+	if r.Total.GEWE.String() != "3.322" {
+		t.Errorf("EU GEWE %s, want -10.01 + 40%% of 33.33 = -10.01 + 13.332 = 3.322 (exact, no rounding to the cent)", r.Total.GEWE)
 	}
 }
 
 func TestSharesUnscreenedBudget(t *testing.T) {
 	// No line is marked: the GEWE share is 0 under every convention and
 	// coverage is 0, not undefined.
-	b := &budget.Budget{Lines: []budget.Line{line("A", 100, budget.NotScreened), line("B", 50, budget.NotScreened)}}
+	b := &budget.Budget{Lines: []budget.Line{line("A", budget.FromCents(100), budget.NotScreened), line("B", budget.FromCents(50), budget.NotScreened)}}
 	r, _ := Shares(b, Options{})
 	for _, c := range r.Conventions {
 		if v, ok := c.Share.Value(); !ok || v != 0 {
@@ -148,7 +148,7 @@ func checkProperties(t *testing.T, b *budget.Budget) {
 			var sum budget.Money
 			share := 0.0
 			for _, g := range r.Groups {
-				sum += g.Amount
+				sum = plus(sum, g.Amount)
 				v, _ := g.Share.Value()
 				share += v
 				if c, ok := g.Coverage.Value(); ok {
@@ -161,7 +161,7 @@ func checkProperties(t *testing.T, b *budget.Budget) {
 			if sum != r.Total.Amount {
 				t.Errorf("by %v: groups sum to %s, total %s", by, sum, r.Total.Amount)
 			}
-			if r.Total.Amount != 0 {
+			if r.Total.Amount != budget.FromCents(0) {
 				if d := share - 1; d > 1e-12 || d < -1e-12 {
 					t.Errorf("by %v: shares sum to %v", by, share)
 				}
@@ -171,10 +171,10 @@ func checkProperties(t *testing.T, b *budget.Budget) {
 }
 
 func TestSharesOverflow(t *testing.T) {
-	big := budget.Money(1 << 62)
+	big := hugeMoney
 	b := &budget.Budget{Lines: []budget.Line{line("A", big, budget.Principal), line("A", big, budget.Principal)}}
 	if _, err := Shares(b, Options{}); !errors.Is(err, budget.ErrOverflow) {
-		t.Errorf("Shares of two 2^62-cent lines: err = %v, want ErrOverflow", err)
+		t.Errorf("Shares of two 10^20-unit lines: err = %v, want ErrOverflow", err)
 	}
 }
 
@@ -191,9 +191,9 @@ func TestParseDeflators(t *testing.T) {
 // TestSharesMixedCurrencies: money in two currencies is grouped by
 // currency, and each group's share is of its own currency's total.
 func TestSharesMixedCurrencies(t *testing.T) {
-	usd := line("A", 10000, budget.Principal)
-	usd2 := line("B", 30000, budget.NotTargeted)
-	eur := line("A", 5000, budget.NotTargeted)
+	usd := line("A", budget.FromCents(10000), budget.Principal)
+	usd2 := line("B", budget.FromCents(30000), budget.NotTargeted)
+	eur := line("A", budget.FromCents(5000), budget.NotTargeted)
 	eur.Currency = "EUR"
 	r, err := Shares(&budget.Budget{Lines: []budget.Line{usd, usd2, eur}}, Options{By: []Dim{ByUnit}})
 	if err != nil {

@@ -11,8 +11,8 @@ import (
 	"github.com/grb-toolkit/grb/budget"
 )
 
-// Weighting is a convention for counting money as gender-relevant
-// (domain reference §3.7): the share of a line's amount that counts, by
+// Weighting is a convention for counting money as gender-relevant:
+// the share of a line's amount that counts, by
 // marker level, in basis points (10000 = 100 %). A Weighting with
 // Attributed set counts instead the GEWE amount each line declares.
 //
@@ -44,7 +44,7 @@ var (
 	DACHeadline = Weighting{
 		Name:        "dac_headline",
 		Description: "principal and significant at 100 % (upper bound; OECD DAC gender-equality-focused aid)",
-		Source:      "OECD DAC GENDERNET minimum standards (2016); domain reference §3.7",
+		Source:      "OECD DAC gender equality policy marker, definition and minimum recommended criteria (GENDERNET, 2016), and Handbook on the OECD-DAC gender equality policy marker (2016), https://www.oecd.org/dac/gender-development/dac-gender-equality-marker.htm",
 		Weights:     map[budget.Level]int{budget.Principal: 10000, budget.Significant: 10000},
 	}
 	// PrincipalOnly counts principal money only: the lower bound used by
@@ -52,22 +52,24 @@ var (
 	PrincipalOnly = Weighting{
 		Name:        "principal_only",
 		Description: "principal at 100 %, significant at 0 (lower bound)",
-		Source:      "UN Women PBF gender marker page; domain reference §3.7",
+		Source:      "UN Women, gender marker implementation in the Peacebuilding Fund, https://gendercoordinationandmainstreaming.unwomen.org/gender-marker-implementation-peacebuilding-fund-pbf",
 		Weights:     map[budget.Level]int{budget.Principal: 10000},
 	}
-	// EU100400 counts principal at 100 % and significant at 40 %, as the
-	// EU does for Rio markers and the cohesion-policy gender dimension.
+	// EU100400 counts principal at 100 % and significant at 40 %: the
+	// EU's Rio-marker coefficients (climate, biodiversity), which EIGE's
+	// non-binding toolkit proposes for the gender dimension of cohesion
+	// funds; no rule makes them a gender convention.
 	EU100400 = Weighting{
 		Name:        "eu_100_40_0",
-		Description: "principal at 100 %, significant at 40 %, not targeted at 0 (EU weighted estimate)",
-		Source:      "EC INTPA tracking wiki; CPR (EU) 2021/1060 Annex I Table 7 via EIGE; domain reference §3.4",
+		Description: "principal at 100 %, significant at 40 %, not targeted at 0: the EU's Rio-marker coefficients (climate, biodiversity), proposed for gender only in EIGE's non-binding gender-budgeting toolkit for EU cohesion funds",
+		Source:      "European Commission, DG INTPA, Tracking EU support (Rio markers), https://wikis.ec.europa.eu/spaces/ExactExternalWiki/pages/143435530/1.2.4.+Tracking+EU+support; EIGE gender-budgeting toolkit, tracking system (Regulation (EU) 2021/1060, Annex I, Table 7), https://eige.europa.eu/gender-mainstreaming/toolkits/gender-budgeting/tracking-system",
 		Weights:     map[budget.Level]int{budget.Principal: 10000, budget.Significant: 4000},
 	}
 	// Attributed counts the GEWE amount each line declares.
 	Attributed = Weighting{
 		Name:        "attributed",
 		Description: "the GEWE amount or share declared on each line; lines declaring none count 0",
-		Source:      "UN pooled-fund budget templates; domain reference §3.7",
+		Source:      "the GEWE amount the file declares on each line, as UN pooled funds' project budgets ask for it (UN Women, gender equality marker, module 3, https://gendercoordinationandmainstreaming.unwomen.org/building-block/module-3-elements-gender-equality-marker-system)",
 		Attributed:  true,
 	}
 )

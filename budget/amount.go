@@ -2,7 +2,6 @@ package budget
 
 import (
 	"fmt"
-	"math"
 	"math/big"
 	"math/bits"
 	"strconv"
@@ -16,11 +15,13 @@ import (
 const maxAmountLen = 1024
 
 // ParseAmount parses the text of an amount cell into exact money: the
-// amount in currency units multiplied by scale, in cents. The arithmetic is
-// done on the decimal digits themselves (never through float64), so
-// "1185.8814" in [Thousands] is exactly 118588140 cents and "5.25e+08" is
-// exactly 52500000000 cents. Digits beyond the cent are rounded half away
-// from zero: "0.005" is 1 cent, "-0.005" is -1 cent, "0.0049" is 0.
+// amount in currency units multiplied by scale, with every digit as
+// written. The arithmetic is done on the decimal digits themselves (never
+// through float64), so "1185.8814" in [Thousands] is exactly 1185881.4 and
+// "46.843123456" in [Millions] is exactly 46843123.456. Only digits beyond
+// [MoneyDecimals] (18) decimals once scaled are rounded, halves to even:
+// "1e-19" is 0 and "5.5e-18" is 6e-18 ([ParseAmountExact] says when and by
+// how much).
 //
 // ok is false, and err nil, when the cell says the amount is absent: empty
 // or blank text, a lone dash ("-", "–", "—", "−", "--", or a dash with a
@@ -62,27 +63,37 @@ const maxAmountLen = 1024
 //
 // Percentages ("12%") are not amounts. Any other text that is not an amount
 // ("12,5O0", "1,23,4", "--5", "0x10", "NaN", "()") gives an error wrapping
-// [ErrInvalidAmount]; an amount too large for an int64 of cents once scaled
+// [ErrInvalidAmount]; an amount too large for [Money] once scaled
 // gives an error wrapping both [ErrInvalidAmount] and [ErrOverflow]. The
 // error message quotes the text and says what was found and what was
 // expected; the caller adds the position. A scale of zero is read as
 // [Units]; a negative scale is an error.
 func ParseAmount(s string, scale Scale, mark DecimalMark) (m Money, ok bool, err error) {
+	m, ok, _, err = ParseAmountExact(s, scale, mark)
+	return m, ok, err
+}
+
+// ParseAmountExact is [ParseAmount] that also says what rounding changed:
+// residual is nil when m is the amount exactly as written (always, up to 18
+// decimals after scale), and otherwise the exact amount minus m, in
+// currency units (below half of 10^-18 in magnitude), so a reader can count
+// the values rounded and their effect on a total.
+func ParseAmountExact(s string, scale Scale, mark DecimalMark) (m Money, ok bool, residual *big.Rat, err error) {
 	if scale <= 0 {
 		if scale < 0 {
-			return 0, false, fmt.Errorf("budget: invalid scale %d (want a positive number such as 1000)", int64(scale))
+			return Money{}, false, nil, fmt.Errorf("budget: invalid scale %d (want a positive number such as 1000)", int64(scale))
 		}
 		scale = Units
 	}
 	// Fast path: plain digits, or digits with a decimal point as
 	// spreadsheets export them; the overwhelming majority of cells.
 	if v, k, neg, plain := parsePlainAmount(s, mark); plain {
-		m, overflow, needBig := amountToCents(v, k, uint64(scale), neg)
+		m, overflow, needBig := amountToMoney(v, k, uint64(scale), neg)
 		if overflow {
-			return 0, false, amountOverflowError(s, scale)
+			return Money{}, false, nil, amountOverflowError(s, scale)
 		}
 		if !needBig {
-			return m, true, nil
+			return m, true, nil, nil
 		}
 	}
 	return parseAmountText(s, scale, mark)
@@ -90,7 +101,7 @@ func ParseAmount(s string, scale Scale, mark DecimalMark) (m Money, ok bool, err
 
 // parsePlainAmount reads an optional '-', then at most 19 ASCII digits with
 // at most one '.' among them that can only be a decimal point under mark.
-// The amount is v × 10^k cents.
+// The amount is v × 10^k in Money's unit (10^-18).
 func parsePlainAmount(s string, mark DecimalMark) (v uint64, k int, neg, ok bool) {
 	if len(s) > 0 && s[0] == '-' {
 		neg = true
@@ -111,7 +122,7 @@ func parsePlainAmount(s string, mark DecimalMark) (v uint64, k int, neg, ok bool
 		}
 		v = v*10 + uint64(c)
 	}
-	k = 2
+	k = MoneyDecimals
 	if point >= 0 {
 		frac := len(s) - point - 1
 		if point+frac == 0 || point+frac > 19 {
@@ -146,7 +157,7 @@ func amountOverflowError(s string, scale Scale) error {
 	if scale != Units {
 		scaled = " once multiplied by " + scale.String()
 	}
-	return fmt.Errorf("amount %q: %w: %w: found a value larger than 92233720368547758.07 in magnitude%s, expected an amount that fits in 64-bit cents",
+	return fmt.Errorf("amount %q: %w: %w: found a value larger than 170141183460469231731.687303715884105727 in magnitude%s, expected an amount that fits in 128 bits with 18 decimals",
 		ClipText(s), ErrInvalidAmount, ErrOverflow, scaled)
 }
 
@@ -191,137 +202,130 @@ func isAmountAbsent(s string) bool {
 	return false
 }
 
-func parseAmountText(s string, scale Scale, mark DecimalMark) (Money, bool, error) {
+func parseAmountText(s string, scale Scale, mark DecimalMark) (Money, bool, *big.Rat, error) {
 	t := strings.TrimFunc(s, isAmountSpace)
 	if t == "" || isAmountAbsent(t) {
-		return 0, false, nil
+		return Money{}, false, nil, nil
 	}
 	if len(t) > maxAmountLen {
-		return 0, false, invalidAmountError(s, amountProblem{
+		return Money{}, false, nil, invalidAmountError(s, amountProblem{
 			found:    strconv.Itoa(len(t)) + " bytes of text",
 			expected: "an amount of at most " + strconv.Itoa(maxAmountLen) + " bytes",
 		})
 	}
 	if strings.IndexByte(t, '%') >= 0 || strings.Contains(t, "‰") {
-		return 0, false, invalidAmountError(s, amountProblem{found: "a percentage", expected: "an amount of money"})
+		return Money{}, false, nil, invalidAmountError(s, amountProblem{found: "a percentage", expected: "an amount of money"})
 	}
 	body, a, p := stripAmountAffixes(t)
 	if !p.none() {
-		return 0, false, invalidAmountError(s, p)
+		return Money{}, false, nil, invalidAmountError(s, p)
 	}
 	if body == "" {
 		if a.signs == 1 && a.dash && !a.paren {
-			return 0, false, nil // "$ -", "- €": accounting dash
+			return Money{}, false, nil, nil // "$ -", "- €": accounting dash
 		}
-		return 0, false, invalidAmountError(s, amountProblem{found: "no digits", expected: "a number"})
+		return Money{}, false, nil, invalidAmountError(s, amountProblem{found: "no digits", expected: "a number"})
 	}
 	if a.signs == 0 && a.currencies > 0 && isAmountAbsent(body) {
-		return 0, false, nil // "$ N/A"
+		return Money{}, false, nil, nil // "$ N/A"
 	}
 	n, p := scanAmountNumber(body, mark)
 	if !p.none() {
-		return 0, false, invalidAmountError(s, p)
+		return Money{}, false, nil, invalidAmountError(s, p)
 	}
-	m, overflow, needBig := amountToCents(n.mant, n.k, uint64(scale), a.neg)
+	m, overflow, needBig := amountToMoney(n.mant, n.k, uint64(scale), a.neg)
+	var residual *big.Rat
 	if needBig || n.long {
-		m, overflow = amountToCentsBig(n.digits(), n.k, int64(scale), a.neg)
+		m, residual, overflow = amountToMoneyBig(n.digits(), n.k, int64(scale), a.neg)
 	}
 	if overflow {
-		return 0, false, amountOverflowError(s, scale)
+		return Money{}, false, nil, amountOverflowError(s, scale)
 	}
-	return m, true, nil
+	return m, true, residual, nil
 }
 
-var amountPow10 = [...]uint64{
-	1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
-	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-}
-
-// amountToCents returns mant × 10^k × scale, rounded half away from zero, with
-// sign neg. needBig asks for [amountToCentsBig] when 64-bit arithmetic cannot
-// decide.
-func amountToCents(mant uint64, k int, scale uint64, neg bool) (m Money, overflow, needBig bool) {
+// amountToMoney returns mant × 10^k × scale in Money's unit, with sign neg.
+// needBig asks for [amountToMoneyBig] when 128-bit arithmetic cannot
+// decide, or digits must be rounded (k < 0).
+func amountToMoney(mant uint64, k int, scale uint64, neg bool) (m Money, overflow, needBig bool) {
 	if mant == 0 {
-		return 0, false, false
+		return Money{}, false, false
 	}
-	var v uint64
-	if k >= 0 {
-		if k >= len(amountPow10) {
-			return 0, true, false
-		}
-		hi, lo := bits.Mul64(mant, amountPow10[k])
-		if hi != 0 {
-			return 0, true, false
-		}
-		hi, v = bits.Mul64(lo, scale)
-		if hi != 0 {
-			return 0, true, false
-		}
-	} else {
-		d := -k
-		if d >= len(amountPow10) {
-			return 0, false, true
-		}
-		div := amountPow10[d]
-		hi, lo := bits.Mul64(mant, scale)
-		if hi >= div {
-			return 0, true, false
-		}
-		q, r := bits.Div64(hi, lo, div)
-		if r >= div-r { // half away from zero
-			q++
-			if q == 0 {
-				return 0, true, false
-			}
-		}
-		v = q
+	if k < 0 || k > 38 {
+		return Money{}, false, true
 	}
-	m, ok := signedCents(v, neg)
+	h, l := bits.Mul64(mant, moneyPow10[min(k, 19)])
+	if k > 19 {
+		if h, l, overflow = mul128(h, l, moneyPow10[k-19]); overflow {
+			return Money{}, true, false
+		}
+	}
+	if h, l, overflow = mul128(h, l, scale); overflow {
+		return Money{}, true, false
+	}
+	m, ok := fromAbs(h, l, neg)
 	return m, !ok, false
 }
 
-// signedCents returns the magnitude v with sign neg, and false if it does not
-// fit in Money.
-func signedCents(v uint64, neg bool) (Money, bool) {
-	if neg {
-		if v > 1<<63 {
-			return 0, false
-		}
-		return Money(-int64(v)), true // -int64(1<<63) wraps to MinInt64, as wanted
+// mul128 returns the 128-bit (h, l) × f, and true if it overflows.
+func mul128(h, l, f uint64) (hi, lo uint64, overflow bool) {
+	h1, l1 := bits.Mul64(l, f)
+	h2, l2 := bits.Mul64(h, f)
+	if h2 != 0 {
+		return 0, 0, true
 	}
-	if v > math.MaxInt64 {
-		return 0, false
-	}
-	return Money(v), true
+	hi, c := bits.Add64(h1, l2, 0)
+	return hi, l1, c != 0
 }
 
-// amountToCentsBig is amountToCents for long mantissas and extreme exponents.
-func amountToCentsBig(digits string, k int, scale int64, neg bool) (Money, bool) {
+// amountResidualMaxExp bounds the exact residual computed for a value
+// rounded away entirely: below 10^-4000 units, the residual is taken as 0.
+const amountResidualMaxExp = 4096
+
+// amountToMoneyBig is amountToMoney for long mantissas and extreme
+// exponents, rounding digits beyond Money's unit halves to even; residual
+// is the exact value minus m in currency units, nil when nothing was
+// rounded.
+func amountToMoneyBig(digits string, k int, scale int64, neg bool) (m Money, residual *big.Rat, overflow bool) {
 	digits = strings.TrimLeft(digits, "0")
 	nd := len(digits)
-	if nd == 0 || nd+k <= -20 {
-		// |value| < 10^(nd+k) × scale < 10^(nd+k+19) <= 0.1 cent.
-		return 0, false
+	if nd == 0 {
+		return Money{}, nil, false
 	}
-	if nd-1+k >= 19 {
-		return 0, true // at least 10^19 cents
+	if nd-1+k >= 39 {
+		return Money{}, nil, true // at least 10^39 units of 10^-18
 	}
 	n, _ := new(big.Int).SetString(digits, 10)
 	n.Mul(n, big.NewInt(scale))
+	if neg {
+		n.Neg(n)
+	}
 	ten := big.NewInt(10)
 	if k >= 0 {
 		n.Mul(n, new(big.Int).Exp(ten, big.NewInt(int64(k)), nil))
-	} else {
-		d := new(big.Int).Exp(ten, big.NewInt(int64(-k)), nil)
-		r := new(big.Int)
-		n.QuoRem(n, d, r)
-		if r.Lsh(r, 1).Cmp(d) >= 0 {
-			n.Add(n, big.NewInt(1))
-		}
+		m, ok := FromBig(n)
+		return m, nil, !ok
 	}
-	if !n.IsUint64() {
-		return 0, true
+	if -k > amountResidualMaxExp {
+		return Money{}, new(big.Rat), false
 	}
-	m, ok := signedCents(n.Uint64(), neg)
-	return m, !ok
+	d := new(big.Int).Exp(ten, big.NewInt(int64(-k)), nil)
+	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
+	if r.Sign() == 0 {
+		m, ok := FromBig(q)
+		return m, nil, !ok
+	}
+	// half to even, on magnitudes
+	twice := new(big.Int).Lsh(new(big.Int).Abs(r), 1)
+	if c := twice.Cmp(d); c > 0 || (c == 0 && q.Bit(0) == 1) {
+		q.Add(q, big.NewInt(int64(n.Sign())))
+	}
+	m, ok := FromBig(q)
+	if !ok {
+		return Money{}, nil, true
+	}
+	// residual = n/d − q, in units of 10^-18, then in currency units
+	res := new(big.Rat).SetFrac(new(big.Int).Sub(n, new(big.Int).Mul(q, d)), d)
+	res.Quo(res, new(big.Rat).SetInt(new(big.Int).Exp(ten, big.NewInt(MoneyDecimals), nil)))
+	return m, res, false
 }

@@ -74,7 +74,7 @@ type amountSep struct {
 	before int
 }
 
-// amountNumber is a scanned amount: its value in cents is mant × 10^k (before
+// amountNumber is a scanned amount: its value in 10^-18 units is mant × 10^k (before
 // scaling), or, when long is set, the digits of body × 10^k.
 type amountNumber struct {
 	body string // mantissa text: digits and separators
@@ -321,7 +321,7 @@ func finishAmountNumber(body string, seps []amountSep, dec, last, exp int) (amou
 		}
 	}
 
-	n := amountNumber{body: body, k: exp - frac + 2}
+	n := amountNumber{body: body, k: exp - frac + MoneyDecimals}
 	for i := 0; i < len(body); i++ {
 		c := body[i] - '0'
 		if c > 9 {

@@ -102,8 +102,15 @@ type TotalAmount struct {
 	Computed Money  `json:"computed"`
 }
 
-// Diff returns computed minus stated.
-func (a TotalAmount) Diff() Money { return a.Computed - a.Stated }
+// Diff returns computed minus stated. A difference outside Money's range
+// (two amounts near ±1.7e20 of opposite signs) is returned as computed.
+func (a TotalAmount) Diff() Money {
+	d, ok := a.Computed.Sub(a.Stated)
+	if !ok {
+		return a.Computed
+	}
+	return d
+}
 
 // OK reports whether every compared amount matches within tol.
 func (c TotalCheck) OK(tol Money) bool {

@@ -53,7 +53,7 @@ type Amounts struct {
 // Get returns the amount for phase p and whether it is present.
 func (a Amounts) Get(p Phase) (Money, bool) {
 	if p >= NumPhases {
-		return 0, false
+		return Money{}, false
 	}
 	return a.v[p], a.present&(1<<p) != 0
 }
@@ -222,7 +222,7 @@ func (c Code) MarshalJSON() ([]byte, error) {
 }
 
 // OtherMarkers are the Migration MPTF's other markers, kept raw: their
-// scales are not published (domain reference §2.2).
+// scales are not published.
 type OtherMarkers struct {
 	HumanRights      string
 	ChildSensitivity string

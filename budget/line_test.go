@@ -2,7 +2,6 @@ package budget
 
 import (
 	"encoding/json"
-	"math"
 	"testing"
 )
 
@@ -83,7 +82,11 @@ func TestMoneyArithmetic(t *testing.T) {
 	if a.Cmp(b) != 1 || b.Cmp(a) != -1 || a.Cmp(a) != 0 {
 		t.Errorf("Cmp wrong")
 	}
-	if _, ok := FromCents(math.MinInt64).Neg(); ok {
-		t.Errorf("Neg of the smallest int64 did not overflow")
+	least, err := ParseMoney("-170141183460469231731.687303715884105728")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := least.Neg(); ok {
+		t.Errorf("Neg of the smallest Money did not overflow")
 	}
 }

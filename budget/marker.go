@@ -8,7 +8,7 @@ import (
 )
 
 // Level is the canonical level of a gender marker, whatever scheme the
-// source file used (domain reference §3.6). The zero value is NotScreened:
+// source file used (see budget/data/schemes.yaml). The zero value is NotScreened:
 // a line nobody has assessed is distinct from a line assessed as not
 // targeting gender equality.
 type Level uint8

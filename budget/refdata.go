@@ -11,7 +11,7 @@ import (
 
 // Reference data shipped with grb, as YAML data files rather than code so
 // that it can be read, reviewed and extended without recompiling the
-// parsers. The files cite their sources in domain.md. Every file of
+// parsers. The files cite their public sources. Every file of
 // budget's vocabulary is embedded here; the tagging rules (data/rules.yaml)
 // and the SDG 5.c.1 questionnaire (data/sdg5c1.yaml) belong to the code
 // that reads those formats, and are embedded there.

@@ -12,7 +12,7 @@ import (
 )
 
 // Scheme is a gender-marker coding scheme and its crosswalk to canonical
-// levels (domain reference §3.6), such as the OECD DAC marker (0, 1, 2) or
+// levels, such as the OECD DAC marker (0, 1, 2) or
 // the UNDP Gender Marker (GEN0–GEN3).
 //
 // A Scheme returned by [Schemes.Lookup] or [Schemes.All] is a copy: changing
@@ -21,7 +21,7 @@ type Scheme struct {
 	ID          string   // identifier, such as "oecd_dac"
 	Name        string   // human name
 	Description string   // what the codes mean, in a few sentences
-	Source      string   // where the codes come from (domain reference section)
+	Source      string   // the public documents the codes come from
 	Provisional bool     // the codes themselves are unverified
 	Notes       []string // caveats, such as unverified facts
 	Aliases     []string // other names accepted by [Schemes.Lookup]

@@ -25,7 +25,7 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	}
 	ew.printf("%s: gender allocation %s, %s amounts\n\n", source, by, r.Phase)
 	if r.Mixed() {
-		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total.\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
+		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total (--where currency=CODE analyses one).\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
 	} else {
 		writeHeadline(ew, r)
 	}

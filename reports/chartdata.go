@@ -95,7 +95,7 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // A chart without data has no series and says why in its caption, so that
 // a page showing every chart explains each gap; PlotChart draws it with a
 // "No data to show" message. Every title or caption names the weighting
-// convention (domain reference §3.7) and the phase.
+// convention (OECD DAC, UN or EU, as the weighting names) and the phase.
 func Charts(r *Report) []ChartData {
 	cs := []ChartData{
 		objectiveChart(r),
@@ -117,7 +117,7 @@ func Charts(r *Report) []ChartData {
 func groupsWithMoney(p printer, res *analysis.Result, d analysis.Dim) (groups []*analysis.Group, labels []string, skipped int) {
 	for i := range res.Groups {
 		g := &res.Groups[i]
-		if g.Amount == 0 {
+		if g.Amount.IsZero() {
 			skipped++
 			continue
 		}
@@ -198,7 +198,7 @@ func objectiveChart(r *Report) ChartData {
 				// The level's money as the convention counts it, as a
 				// share of the objective's money: the stack adds up to
 				// the objective's GEWE share.
-				v := float64(g.Level(lv)) / float64(g.Amount) * 100
+				v := ratio(g.Level(lv), g.Amount) * 100
 				if bp != 10000 {
 					v = v * float64(bp) / 10000
 				}
@@ -242,8 +242,8 @@ func markerChart(r *Report) ChartData {
 		some := false
 		for _, g := range groups {
 			m := g.Level(lv)
-			some = some || m != 0
-			s.Values = append(s.Values, float64(m)/float64(g.Amount)*100)
+			some = some || !m.IsZero()
+			s.Values = append(s.Values, ratio(m, g.Amount)*100)
 		}
 		if some { // a level no ministry has adds nothing to the stacks
 			c.Series = append(c.Series, s)
@@ -335,7 +335,7 @@ func trendChart(r *Report) ChartData {
 		if y.Value == "" {
 			continue // no fiscal year: not on a time axis
 		}
-		if g.Amount == 0 {
+		if g.Amount.IsZero() {
 			empty = append(empty, y.Value)
 			continue
 		}
@@ -405,4 +405,10 @@ func chartLabel(p printer, res *analysis.Result, g *analysis.Group, d analysis.D
 		}
 	}
 	return label
+}
+
+// ratio returns a/b as a float64 for a chart, 0 when b is zero.
+func ratio(a, b budget.Money) float64 {
+	v, _ := analysis.Ratio{Num: a, Den: b}.Value()
+	return v
 }

@@ -226,7 +226,7 @@ func TestChartsConventions(t *testing.T) {
 func chartLine(year int, lv budget.Level, amounts ...budget.Money) budget.Line {
 	l := budget.Line{Year: year, Gender: budget.Marker{Level: lv}, Unit: budget.NewCode("1", "Ministry")}
 	for i, m := range amounts {
-		if m >= 0 {
+		if m.Sign() >= 0 {
 			l.Amounts.Set(budget.Phase(i), m)
 		}
 	}
@@ -240,8 +240,8 @@ const chartAbsent = -1
 // fiscal years: the charts say so and still draw.
 func TestChartsNoData(t *testing.T) {
 	b := &budget.Budget{Source: "plan.csv", Lines: []budget.Line{
-		chartLine(0, budget.Principal, chartAbsent, 100_00),
-		chartLine(0, budget.NotScreened, chartAbsent, 300_00),
+		chartLine(0, budget.Principal, budget.FromCents(chartAbsent), budget.FromCents(100_00)),
+		chartLine(0, budget.NotScreened, budget.FromCents(chartAbsent), budget.FromCents(300_00)),
 	}}
 	r, err := Build([]*budget.Budget{b}, Options{})
 	if err != nil {

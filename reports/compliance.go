@@ -29,8 +29,64 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		max = 10
 	}
 	ew := &errWriter{w: w}
+	writeComplianceBody(ew, r, max)
+	if p := r.Profile; p.Source != "" {
+		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
+	}
+	return ew.err
+}
+
+// WriteComplianceYearsText writes the check of each fiscal year, as
+// WriteComplianceText does, oldest first, then which years pass.
+func WriteComplianceYearsText(w io.Writer, r *analysis.YearsCheck, opt ComplianceOptions) error {
+	if len(r.Years) == 1 {
+		return WriteComplianceText(w, r.Years[0], opt)
+	}
+	max := opt.MaxLines
+	if max == 0 {
+		max = 10
+	}
+	ew := &errWriter{w: w}
+	ew.printf("%s: profile %s, checked for each of %d fiscal years: the targets are yearly\n", r.Source, r.Profile.Name, len(r.Years))
+	var verdicts []string
+	for _, y := range r.Years {
+		ew.printf("\n== %s ==\n", checkYearText(y))
+		writeComplianceBody(ew, y, max)
+		verdicts = append(verdicts, checkYearText(y)+" "+passText(y.Pass))
+	}
+	ew.printf("\nBy fiscal year: %s.\n", strings.Join(verdicts, ", "))
+	if r.Failed > 0 {
+		ew.printf("%d of %d fiscal years %s; --where year=YEAR checks one.\n", r.Failed, len(r.Years), format.Plural(r.Failed, "fails", "fail"))
+	} else {
+		ew.printf("Every fiscal year passes.\n")
+	}
+	if p := r.Profile; p.Source != "" {
+		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
+	}
+	return ew.err
+}
+
+// checkYearText names the fiscal year of a check: "fiscal year 2024-25",
+// or "no stated fiscal year".
+func checkYearText(r *analysis.CheckResult) string {
+	switch {
+	case r.YearLabel != "":
+		return "fiscal year " + r.YearLabel
+	case r.Year != 0:
+		return fmt.Sprintf("fiscal year %d", r.Year)
+	}
+	return "no stated fiscal year"
+}
+
+// writeComplianceBody writes one check: what was checked, the rule
+// table, the failures, unverified thresholds, notes and the verdict.
+func writeComplianceBody(ew *errWriter, r *analysis.CheckResult, max int) {
 	p := r.Profile
-	ew.printf("%s: profile %s, %s amounts, %s\n", r.Source, p.Name, r.Phase, format.Count(r.Lines, "line"))
+	year := ""
+	if r.Year != 0 {
+		year = checkYearText(r) + ", "
+	}
+	ew.printf("%s: profile %s, %s%s amounts, %s\n", r.Source, p.Name, year, r.Phase, format.Count(r.Lines, "line"))
 	ew.printf("%s\n", p.Title)
 	if r.InputErrors > 0 {
 		ew.printf("THE INPUT HAS %s: rows or values with errors are not in these figures, so the result is not final (grb validate lists them)\n", strings.ToUpper(format.Count(r.InputErrors, "error")))
@@ -38,8 +94,13 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 	ew.printf("\n")
 	writeRuleTable(ew, r)
 	for _, rr := range r.Rules {
-		if !rr.Pass {
+		if !rr.Pass && !rr.Rule.Advisory {
 			writeRuleFailure(ew, rr, r.Phase, max)
+		}
+	}
+	for _, rr := range r.Rules {
+		if !rr.Pass && rr.Rule.Advisory {
+			ew.printf("\n%s is below its aim (advisory, the check does not fail on it): %s.\n", rr.Rule.ID, ruleTitle(rr.Rule))
 		}
 	}
 	if r.Unverified > 0 {
@@ -54,10 +115,6 @@ func WriteComplianceText(w io.Writer, r *analysis.CheckResult, opt ComplianceOpt
 		ew.printf("\nnote: %s\n", noteText(n))
 	}
 	ew.printf("\n%s\n", verdictText(r))
-	if p.Source != "" {
-		ew.printf("Source of profile %s: %s\n", p.Name, p.Source)
-	}
-	return ew.err
 }
 
 // writeRuleTable writes one row per rule: its measured value, threshold,
@@ -73,7 +130,14 @@ func writeRuleTable(ew *errWriter, r *analysis.CheckResult) {
 		if rr.Rule.Unverified {
 			th += " (unverified)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, passText(rr.Pass), ruleWhy(rr.Why))
+		result := passText(rr.Pass)
+		if rr.Rule.Advisory {
+			th += " (advisory)"
+			if !rr.Pass {
+				result = "below"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rr.Rule.ID, measuredText(rr), th, result, ruleWhy(rr.Why))
 	}
 	tw.Flush()
 }
@@ -132,17 +196,30 @@ func failingLinesText(rr analysis.RuleResult) string {
 	return what
 }
 
-// verdictText sums up a check: "All 3 rules pass.", "1 of 2 rules fail."
+// verdictText sums up a check: "All 3 rules pass.", "1 of 2 rules
+// fails.", counting the rules that can fail (advisory rules apart).
 func verdictText(r *analysis.CheckResult) string {
-	switch {
-	case r.Pass && len(r.Rules) == 1:
-		return "The rule passes."
-	case r.Pass:
-		return fmt.Sprintf("All %d rules pass.", len(r.Rules))
-	case len(r.Rules) == 1:
-		return "The rule fails."
+	binding := 0
+	for _, rr := range r.Rules {
+		if !rr.Rule.Advisory {
+			binding++
+		}
 	}
-	return fmt.Sprintf("%d of %d rules fail.", r.Failed, len(r.Rules))
+	s := ""
+	switch {
+	case r.Pass && binding == 1:
+		s = "The rule passes."
+	case r.Pass:
+		s = fmt.Sprintf("All %d rules pass.", binding)
+	case binding == 1:
+		s = "The rule fails."
+	default:
+		s = fmt.Sprintf("%d of %d rules %s.", r.Failed, binding, format.Plural(r.Failed, "fails", "fail"))
+	}
+	if r.Advisory > 0 {
+		s += fmt.Sprintf(" %s below %s aim.", format.CountOf(r.Advisory, "advisory rule is", "advisory rules are"), format.Plural(r.Advisory, "its", "their"))
+	}
+	return s
 }
 
 // WriteComplianceJSON writes the outcome of a compliance check as one
@@ -152,19 +229,41 @@ func WriteComplianceJSON(w io.Writer, r *analysis.CheckResult) error {
 	return WriteJSON(w, complianceJSON(r))
 }
 
+// WriteComplianceYearsJSON writes the check of each fiscal year as one
+// JSON object: the source, profile, whether every year passes, how many
+// fail, and "years", each as WriteComplianceJSON writes a check.
+func WriteComplianceYearsJSON(w io.Writer, r *analysis.YearsCheck) error {
+	out := struct {
+		Source  string            `json:"source"`
+		Profile analysis.Profile  `json:"profile"`
+		Pass    bool              `json:"pass"`
+		Failed  int               `json:"failed_years"`
+		Years   []checkResultJSON `json:"years"`
+	}{r.Source, r.Profile, r.Pass, r.Failed, []checkResultJSON{}}
+	for _, y := range r.Years {
+		j := complianceJSON(y)
+		j.Profile = nil
+		out.Years = append(out.Years, j)
+	}
+	return WriteJSON(w, out)
+}
+
 // checkResultJSON is the JSON shape of an analysis.CheckResult: its
 // fields in their order, with the reasons and notes in words.
 type checkResultJSON struct {
-	Source      string           `json:"source"`
-	Profile     analysis.Profile `json:"profile"`
-	Phase       budget.Phase     `json:"phase"`
-	Lines       int              `json:"lines"`
-	Pass        bool             `json:"pass"`
-	Failed      int              `json:"failed"`
-	Unverified  int              `json:"unverified"`
-	Rules       []ruleResultJSON `json:"rules"`
-	Warnings    []string         `json:"warnings,omitempty"`
-	InputErrors int              `json:"input_errors"`
+	Source      string            `json:"source"`
+	Profile     *analysis.Profile `json:"profile,omitempty"` // nil in a year of WriteComplianceYearsJSON, which gives it once
+	Year        int               `json:"year,omitempty"`
+	YearLabel   string            `json:"year_label,omitempty"`
+	Phase       budget.Phase      `json:"phase"`
+	Lines       int               `json:"lines"`
+	Pass        bool              `json:"pass"`
+	Failed      int               `json:"failed"`
+	Advisory    int               `json:"advisory"`
+	Unverified  int               `json:"unverified"`
+	Rules       []ruleResultJSON  `json:"rules"`
+	Warnings    []string          `json:"warnings,omitempty"`
+	InputErrors int               `json:"input_errors"`
 }
 
 // ruleResultJSON is the JSON shape of an analysis.RuleResult, its rule
@@ -186,7 +285,7 @@ type groupCheckJSON struct {
 }
 
 func complianceJSON(r *analysis.CheckResult) checkResultJSON {
-	out := checkResultJSON{Source: r.Source, Profile: r.Profile, Phase: r.Phase, Lines: r.Lines, Pass: r.Pass, Failed: r.Failed,
+	out := checkResultJSON{Source: r.Source, Profile: &r.Profile, Year: r.Year, YearLabel: r.YearLabel, Phase: r.Phase, Lines: r.Lines, Pass: r.Pass, Failed: r.Failed, Advisory: r.Advisory,
 		Unverified: r.Unverified, Rules: make([]ruleResultJSON, 0, len(r.Rules)), Warnings: notesText(r.Notes), InputErrors: r.InputErrors}
 	for _, rr := range r.Rules {
 		rule := rr.Rule
@@ -218,9 +317,10 @@ func measuredText(rr analysis.RuleResult) string {
 	p := format.PercentAgainst(v, rr.Rule.Min, rr.Pass)
 	s := ""
 	if m.Unit == analysis.UnitLines {
-		s = fmt.Sprintf("%s (%d of %d lines)", p, m.Num, m.Den)
+		num, den := m.Lines()
+		s = fmt.Sprintf("%s (%d of %s)", p, num, format.Count(den, "line"))
 	} else {
-		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)))
+		s = fmt.Sprintf("%s (%s of %s)", p, format.Money(m.Num), format.Money(m.Den))
 	}
 	if len(rr.Groups) > 0 {
 		s += " lowest group"

@@ -26,9 +26,9 @@ func complianceFailure(t *testing.T) *analysis.CheckResult {
 		l.Pos = budget.At("b.csv", "", len(b.Lines)+2, 0)
 		b.Lines = append(b.Lines, l)
 	}
-	add("principal", 100, budget.Principal)
+	add("principal", budget.FromCents(100), budget.Principal)
 	for i := 1; i <= 13; i++ {
-		add(fmt.Sprintf("line %02d", i), budget.Money(i*100), budget.NotTargeted)
+		add(fmt.Sprintf("line %02d", i), budget.FromCents(int64(i*100)), budget.NotTargeted)
 	}
 	p, err := analysis.LookupProfile("un-15")
 	if err != nil {

@@ -22,7 +22,7 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 			met = "met"
 		}
 		ew.printf("  Target: GEWE share under %s is %s (%s of %s) against a target of %s: %s points, %s", t.Weighting, format.Share(t.Share.Value()), format.Money(t.Share.Num), format.Money(t.Share.Den), format.PercentExact(100*t.Target), points(t.Gap), met)
-		if t.Needed > 0 {
+		if t.Needed.Sign() > 0 {
 			ew.printf("; %s more would reach it", format.Money(t.Needed))
 		}
 		ew.printf(".\n")
@@ -110,7 +110,7 @@ func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult)
 	ew.printf("  Total %s → %s; GEWE money %s → %s (share %s → %s).\n", format.Money(d.OldTotal), format.Money(d.NewTotal), format.Money(d.OldGEWE), format.Money(d.NewGEWE), format.Share(d.OldShare.Value()), format.Share(d.NewShare.Value()))
 	c := d.GEWEChange
 	ew.printf("  GEWE change %s = added %s − cut %s + amount changes %s + re-marking %s", format.Money(c.Net), format.Money(c.Added), format.Money(c.Cut), format.Money(c.Amount), format.Money(c.Remarking))
-	if c.Ambiguous != 0 || len(d.Ambiguous) > 0 {
+	if !c.Ambiguous.IsZero() || len(d.Ambiguous) > 0 {
 		ew.printf(" + ambiguous matches %s", format.Money(c.Ambiguous))
 	}
 	ew.printf(".\n")

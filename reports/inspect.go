@@ -152,7 +152,7 @@ func inspectTotals(ew *errWriter, b *budget.Budget, opt InspectOptions) {
 			}
 			for _, a := range c.Amounts {
 				st := "ok"
-				if d := a.Diff(); d < -b.Tolerance || d > b.Tolerance {
+				if !(budget.TotalCheck{Amounts: []budget.TotalAmount{a}}).OK(b.Tolerance) {
 					st = "MISMATCH"
 				} else if !opt.Ledger {
 					continue

@@ -27,9 +27,11 @@ func ruleWhy(r analysis.Reason) string {
 	case analysis.ReasonNoMoney:
 		return whyNoMoney(r.Phase)
 	case analysis.ReasonAllAtLevel:
-		return whyAllAtLevel(r.Measured.Den, r.Level)
+		_, den := r.Measured.Lines()
+		return whyAllAtLevel(den, r.Level)
 	case analysis.ReasonLinesBelow:
-		return whyLinesBelow(r.Missing, r.Measured.Den, r.Level, r.Below)
+		_, den := r.Measured.Lines()
+		return whyLinesBelow(lineCount(r.Missing), den, r.Level, r.Below)
 	case analysis.ReasonLineShare:
 		return whyLineShare(r)
 	case analysis.ReasonScreenedLines:
@@ -75,20 +77,20 @@ func whyLinesBelow(below, lines int64, lv budget.Level, byLevel []analysis.Level
 
 // ReasonLineShare.
 func whyLineShare(r analysis.Reason) string {
-	m := r.Measured
-	s := fmt.Sprintf("%d of %s (%s) are at %s; at least %s required%s", m.Num, format.Count(m.Den, "line"), reasonValue(r), levelsText(r.Level), format.BasisPoints(r.Min), onThreshold(r))
+	num, den := r.Measured.Lines()
+	s := fmt.Sprintf("%d of %s (%s) %s at %s; at least %s required%s", num, format.Count(den, "line"), reasonValue(r), format.Plural(num, "is", "are"), levelsText(r.Level), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
-		s += fmt.Sprintf(": %s more needed", format.Count(r.Shortfall, "line"))
+		s += fmt.Sprintf(": %s more needed", format.Count(lineCount(r.Shortfall), "line"))
 	}
 	return s
 }
 
 // ReasonScreenedLines.
 func whyScreenedLines(r analysis.Reason) string {
-	m := r.Measured
-	s := fmt.Sprintf("%d of %s (%s) are screened for gender; at least %s required%s", m.Num, format.Count(m.Den, "line"), reasonValue(r), format.BasisPoints(r.Min), onThreshold(r))
+	num, den := r.Measured.Lines()
+	s := fmt.Sprintf("%d of %s (%s) %s screened for gender; at least %s required%s", num, format.Count(den, "line"), reasonValue(r), format.Plural(num, "is", "are"), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
-		s += fmt.Sprintf(": %d not screened", r.Missing)
+		s += fmt.Sprintf(": %d not screened", lineCount(r.Missing))
 	}
 	return s
 }
@@ -97,9 +99,9 @@ func whyScreenedLines(r analysis.Reason) string {
 func whyScreenedMoney(r analysis.Reason) string {
 	m := r.Measured
 	s := fmt.Sprintf("%s of %s (%s of %s) is screened for gender; at least %s required%s", reasonValue(r), budgetOf(r),
-		format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)), format.BasisPoints(r.Min), onThreshold(r))
+		format.Money(m.Num), format.Money(m.Den), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
-		s += fmt.Sprintf(": %s not screened", format.Money(budget.Money(r.Missing)))
+		s += fmt.Sprintf(": %s not screened", format.Money(r.Missing))
 	}
 	return s
 }
@@ -112,9 +114,9 @@ func whyMoneyShare(r analysis.Reason) string {
 		what = "money attributed to gender equality on the lines (" + r.Weighting + ")"
 	}
 	s := fmt.Sprintf("%s is %s of %s (%s of %s); at least %s required%s", what, reasonValue(r), budgetOf(r),
-		format.Money(budget.Money(m.Num)), format.Money(budget.Money(m.Den)), format.BasisPoints(r.Min), onThreshold(r))
+		format.Money(m.Num), format.Money(m.Den), format.BasisPoints(r.Min), onThreshold(r))
 	if !r.Pass {
-		s += fmt.Sprintf(": %s short", format.Money(budget.Money(r.Shortfall)))
+		s += fmt.Sprintf(": %s short", format.Money(r.Shortfall))
 	}
 	return s
 }
@@ -291,7 +293,7 @@ func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
 		}
 		return s
 	case analysis.FindingUntagged:
-		return judged(f, findingUntagged(ev))
+		return findingUntagged(ev) + ": a file without gender markers is no evidence either way (the government may tag its budget elsewhere)"
 	case analysis.FindingGEWE:
 		return judged(f, findingGEWE(ev))
 	case analysis.FindingSexData:
@@ -373,8 +375,12 @@ func findingShareOutside(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) s
 	if v, ok := notScreened(rg); ok {
 		top = fmt.Sprintf(", or %s if the %s not screened all served gender equality,", format.Percent(100*rg.Top), format.Percent(100*v))
 	}
-	return fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
+	s := fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
 		format.PercentExact(rg.Stated), format.Percent(100*rg.Low), rg.LowName, format.Percent(100*rg.High), rg.HighName, top, ev.Phase, evidenceWhere(ev))
+	if !ev.WholeBudget {
+		s += "; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)"
+	}
+	return s
 }
 
 // FindingShareWithin.
@@ -397,7 +403,7 @@ func conventionShares(ev *analysis.SDG5c1Evidence) string {
 // there is none.
 func notScreened(rg *analysis.ShareRange) (float64, bool) {
 	v, ok := rg.NotScreened.Value()
-	return v, ok && rg.NotScreened.Num != 0
+	return v, ok && !rg.NotScreened.Num.IsZero()
 }
 
 // notScreenedNote says how much of the money counts in no convention.
@@ -406,4 +412,10 @@ func notScreenedNote(rg *analysis.ShareRange) string {
 		return fmt.Sprintf("; %s of that money is not screened and counts in none of these", format.Percent(100*v))
 	}
 	return ""
+}
+
+// lineCount returns a count of lines that analysis holds as whole units.
+func lineCount(m budget.Money) int64 {
+	c, _ := m.Cents()
+	return c / 100
 }

@@ -20,6 +20,9 @@ type Options struct {
 	// SDG5c1 are filled SDG 5.c.1 questionnaires, scored with the budgets
 	// as evidence.
 	SDG5c1 []*sdg5c1.Questionnaire
+	// WholeBudget says the budgets cover the government's whole budget
+	// (analysis.SDG5c1Options.WholeBudget).
+	WholeBudget bool
 	// Year, when not 0, is the focus year; else focusYear's rule chooses
 	// it.
 	Year int
@@ -111,7 +114,7 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 			return nil, err
 		}
 	}
-	if err := r.scoreSDG5c1(opt.SDG5c1, all); err != nil {
+	if err := r.scoreSDG5c1(opt.SDG5c1, all, opt.WholeBudget); err != nil {
 		return nil, err
 	}
 	r.diff()
@@ -323,9 +326,9 @@ func (r *Report) check(p analysis.Profile, phaseSet bool) error {
 
 // scoreSDG5c1 scores the SDG 5.c.1 questionnaires with every line as
 // evidence, and tracks them over the years.
-func (r *Report) scoreSDG5c1(qs []*sdg5c1.Questionnaire, all *budget.Budget) error {
+func (r *Report) scoreSDG5c1(qs []*sdg5c1.Questionnaire, all *budget.Budget, whole bool) error {
 	for _, q := range qs {
-		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: r.Phase, PhaseSet: true})
+		s, err := analysis.ScoreSDG5c1(q, analysis.SDG5c1Options{Budget: all, Phase: r.Phase, PhaseSet: true, WholeBudget: whole})
 		if err != nil {
 			return err
 		}

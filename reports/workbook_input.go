@@ -113,7 +113,7 @@ func reconciliationSheet(x *xlsxWriter, r *Report) {
 		for _, c := range b.Totals {
 			for _, a := range c.Amounts {
 				st := "ok"
-				if d := a.Diff(); d < -b.Tolerance || d > b.Tolerance {
+				if !(budget.TotalCheck{Amounts: []budget.TotalAmount{a}}).OK(b.Tolerance) {
 					st = "MISMATCH"
 				}
 				rows = append(rows, []any{b.Source, c.Pos.Sheet(), c.Pos.Row, c.Class.String(), c.Label, c.How, c.Scope, a.Column, c.Covered, a.Stated, a.Computed, a.Diff(), st})

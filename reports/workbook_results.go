@@ -50,7 +50,7 @@ func summarySheet(x *xlsxWriter, r *Report) {
 		for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened} {
 			rows = append(rows, []any{p.F("Marker: %s", p.level(lv)), t.Level(lv), analysis.Ratio{Num: t.Level(lv), Den: t.Amount}, "", ""})
 		}
-		rows = append(rows, []any{p.S("Screened for gender (coverage)"), t.Amount - t.Level(budget.NotScreened), t.Coverage, "", p.S("money not screened is reported as such, never counted as zero")})
+		rows = append(rows, []any{p.S("Screened for gender (coverage)"), t.Coverage.Num, t.Coverage, "", p.S("money not screened is reported as such, never counted as zero")})
 	}
 	errs, warns, checked, bad, rejected := 0, 0, 0, 0, 0
 	for _, b := range r.Budgets {
@@ -234,7 +234,7 @@ func changesSheet(x *xlsxWriter, r *Report) {
 	if d := r.Diff; d != nil {
 		add := func(kind string, items []analysis.DiffItem) {
 			for _, it := range items {
-				rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, it.New - it.Old,
+				rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, diffMoney(it.New, it.Old),
 					levels(it.OldLevels), levels(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
 			}
 		}
@@ -353,4 +353,12 @@ func weightText(w analysis.Weighting) string {
 		parts = append(parts, strings.ToLower(lv.Label())+" "+format.BasisPointsWhole(w.Weight(lv)))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// diffMoney returns a-b; past Money's range it returns a.
+func diffMoney(a, b budget.Money) budget.Money {
+	if d, ok := a.Sub(b); ok {
+		return d
+	}
+	return a
 }

@@ -182,7 +182,7 @@ func TestWorkbookChanges(t *testing.T) {
 			net = row[7]
 		}
 	}
-	want := r.Diff.NewGEWE - r.Diff.OldGEWE
+	want, _ := r.Diff.NewGEWE.Sub(r.Diff.OldGEWE)
 	if v, err := strconv.ParseFloat(strings.ReplaceAll(net, ",", ""), 64); err != nil || !closeTo(v, want.Float()) {
 		t.Errorf("Changes net = %q, want %s", net, want)
 	}
@@ -314,9 +314,9 @@ func TestReportSDG5c1(t *testing.T) {
 // TestFindingsMixedCurrencies: no sum across currencies is stated.
 func TestFindingsMixedCurrencies(t *testing.T) {
 	var a, b budget.Line
-	a.Amounts.Set(budget.Approved, 100)
+	a.Amounts.Set(budget.Approved, budget.FromCents(100))
 	a.Currency = "USD"
-	b.Amounts.Set(budget.Approved, 100)
+	b.Amounts.Set(budget.Approved, budget.FromCents(100))
 	b.Currency = "EUR"
 	r, err := Build([]*budget.Budget{{Source: "x.xml", Lines: []budget.Line{a, b}}}, Options{})
 	if err != nil {

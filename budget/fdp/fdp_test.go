@@ -99,7 +99,7 @@ func TestReadPackage(t *testing.T) {
 		l := b.Lines[0]
 		a, _ := l.Amounts.Get(budget.Approved)
 		e, _ := l.Amounts.Get(budget.Executed)
-		if a != 125050000 || e != 110000000 || l.Currency != "EUR" || l.Year != 2025 {
+		if a != budget.FromCents(125050000) || e != budget.FromCents(110000000) || l.Currency != "EUR" || l.Year != 2025 {
 			t.Errorf("line 1: approved %s executed %s %s %d; want 1250500.00 1100000.00 EUR 2025 (factor 1000)", a, e, l.Currency, l.Year)
 		}
 		if l.Unit != budget.NewCode("500", "Interior") || l.Programme != budget.NewCode("E001", "Migrant reception") || l.ID != "L1" || l.Description != "Shelters for migrant women" {
@@ -158,7 +158,7 @@ func TestReadPackageFlagsWin(t *testing.T) {
 	}
 	l := b.Lines[0]
 	a, _ := l.Amounts.Get(budget.Approved)
-	if a != 110000 || l.Currency != "USD" || b.Sheets[0].ScaleFrom != "option" {
+	if a != budget.FromCents(110000) || l.Currency != "USD" || b.Sheets[0].ScaleFrom != "option" {
 		t.Errorf("approved %s %s (scale from %s), want 1100.00 USD from the flags", a, l.Currency, b.Sheets[0].ScaleFrom)
 	}
 }
@@ -248,7 +248,7 @@ func TestRealAustraliaPackage(t *testing.T) {
 	p, _ := pkgSum.Value()
 	c, _ := csvSum.Value()
 	// SOURCE.md's five years, 2014-15 to 2018-19 (TestRealAustraliaWide).
-	if want := budget.Money(45052187868775 + 45128992978013 + 47204396648196 + 48828284595949 + 51152412237380); p != want || c != want {
+	if want := budget.FromCents(45052187868775 + 45128992978013 + 47204396648196 + 48828284595949 + 51152412237380); p != want || c != want {
 		t.Errorf("package %s, csv %s, want %s", p, c, want)
 	}
 	if !b.Sheets[0].Wide || b.Package.Title != "Australian Budget" {

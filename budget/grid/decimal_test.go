@@ -77,6 +77,7 @@ func TestDecimalMarkPerColumn(t *testing.T) {
 		csv      string
 		opt      budget.Options
 		cents    int64  // approved sum
+		exact    string // the sum as an exact decimal, when it is not whole cents
 		choice   string // the column's decision
 		issue    string // a warning expected, or ""
 		evidence string // a part of the decision's evidence
@@ -92,6 +93,7 @@ func TestDecimalMarkPerColumn(t *testing.T) {
 			name:   "ambiguous value held back until the evidence comes",
 			csv:    held,
 			cents:  heldCents,
+			exact:  "628.343", // 58 × 10 + 46.843 + 1.5: the cents above round 46.843
 			choice: "decimal point",
 		},
 		{
@@ -128,7 +130,7 @@ func TestDecimalMarkPerColumn(t *testing.T) {
 				"A,\"1,234\"\n" +
 				"B,\"2,500\"\n",
 			opt:    budget.Options{Decimal: budget.DecimalComma},
-			cents:  123 + 250, // 1.234 and 2.5
+			exact:  "3.734", // 1.234 and 2.5
 			choice: "decimal comma",
 		},
 		{
@@ -136,7 +138,7 @@ func TestDecimalMarkPerColumn(t *testing.T) {
 			csv: "Programme,Approved,Executed\n" +
 				"A,46.843,1.5\n" +
 				"B,2.500,2.25\n",
-			cents:  4684 + 250, // 46.843 and 2.5
+			exact:  "49.343", // 46.843 and 2.5
 			choice: "decimal point",
 		},
 		{
@@ -153,7 +155,7 @@ func TestDecimalMarkPerColumn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := readCSV(t, tt.csv, tt.opt)
-			if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(tt.cents); got.Cmp(want) != 0 {
+			if got, want := readertest.SumPhase(b.Lines, budget.Approved), exactOr(tt.exact, tt.cents); got.Cmp(want) != 0 {
 				t.Errorf("approved sum = %s, want %s", got, want)
 			}
 			d := markDecision(t, b, approvedHeader(tt.csv))
@@ -220,6 +222,7 @@ func TestDecimalMarkXLSX(t *testing.T) {
 		name  string
 		rows  [][]any
 		cents int64
+		exact string // the sum as an exact decimal, when it is not whole cents
 		issue string
 	}{
 		{
@@ -235,12 +238,12 @@ func TestDecimalMarkXLSX(t *testing.T) {
 		{
 			name:  "numeric cells only with three decimals",
 			rows:  [][]any{{"Programme", "Approved"}, {"A", 46.843}, {"B", 1.125}},
-			cents: 4684 + 113, // 46.843 + 1.125 = 47.968, rounded per value to cents
+			exact: "47.968", // 46.843 + 1.125, every digit kept
 		},
 		{
 			name:  "numeric cells in a column of decimal-comma text",
 			rows:  [][]any{{"Programa", "Aprobado"}, {"A", "1.234,5"}, {"B", 46.843}, {"C", 1234.5}},
-			cents: 123450 + 4684 + 123450,
+			exact: "2515.843", // 1234.5 + 46.843 + 1234.5
 		},
 	}
 	for _, tt := range tests {
@@ -250,7 +253,7 @@ func TestDecimalMarkXLSX(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(tt.cents); got.Cmp(want) != 0 {
+			if got, want := readertest.SumPhase(b.Lines, budget.Approved), exactOr(tt.exact, tt.cents); got.Cmp(want) != 0 {
 				t.Errorf("approved sum = %s, want %s", got, want)
 			}
 			for _, code := range []string{"decimal-ambiguous", "decimal-inconsistent", "amount-invalid"} {
@@ -260,4 +263,16 @@ func TestDecimalMarkXLSX(t *testing.T) {
 			}
 		})
 	}
+}
+
+// exactOr returns the exact decimal exact, or cents when exact is "".
+func exactOr(exact string, cents int64) budget.Money {
+	if exact == "" {
+		return budget.FromCents(cents)
+	}
+	m, err := budget.ParseMoney(exact)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }

@@ -78,36 +78,39 @@ func (s *sheetReader) flatHierarchy() {
 // its block: half a unit of the finest digit written in the run (at most a
 // unit of the sheet's scale), plus the --tolerance given.
 func (s *sheetReader) flatTolerance(idx []int) HierarchyTolerance {
-	scaleCents := int64(s.scale) * 100
-	if scaleCents <= 0 {
-		scaleCents = 100
-	}
-	finest := scaleCents
+	finest := budget.FromUnits(max(int64(s.scale), 1))
 	if idx != nil {
 		lines := s.b.Lines[s.start:]
+		smallest := budget.Unit(budget.MoneyDecimals)
 		for _, i := range idx {
 			for _, p := range budget.Phases() {
 				if v, ok := lines[i].Amounts.Get(p); ok && !v.IsZero() {
-					finest = min(finest, lastDigitCents(v))
+					if d := lastDigit(v); d.Cmp(finest) < 0 {
+						finest = d
+					}
 				}
 			}
-			if finest == 1 {
+			if finest == smallest {
 				break
 			}
 		}
 	}
-	return HierarchyTolerance{LastDigit: budget.FromCents(finest), Absolute: s.opt.Tolerance}
+	return HierarchyTolerance{LastDigit: finest, Absolute: s.opt.Tolerance}
 }
 
-// lastDigitCents returns the unit, in cents, of the last non-zero digit of
-// m: 1 for 12.34, 10 for 12.30, 1000 for 1230.00.
-func lastDigitCents(m budget.Money) int64 {
-	t := strings.TrimLeft(strings.Replace(m.String(), ".", "", 1), "-")
+// lastDigit returns the unit of the last non-zero digit of m as written
+// exactly: 0.000001 for 46.843123, 0.01 for 12.34, 1000 for 5000 (at most
+// 10^13).
+func lastDigit(m budget.Money) budget.Money {
+	if d := m.Decimals(); d > 0 {
+		return budget.Unit(d)
+	}
+	whole, _, _ := strings.Cut(strings.TrimLeft(m.String(), "-"), ".")
 	u := int64(1)
-	for i := len(t) - 1; i > 0 && t[i] == '0' && u < 1e15; i-- {
+	for i := len(whole) - 1; i > 0 && whole[i] == '0' && u < 1e13; i-- {
 		u *= 10
 	}
-	return u
+	return budget.FromUnits(u)
 }
 
 // flatRun runs the detector on one run of sheet lines.

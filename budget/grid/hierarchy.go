@@ -54,6 +54,7 @@ package grid
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -81,7 +82,18 @@ type HierarchyTolerance struct {
 
 // allowed returns the tolerance for a block of k children.
 func (t HierarchyTolerance) allowed(k int) budget.Money {
-	return t.Absolute + t.LastDigit*budget.Money(k+1)/2
+	// LastDigit·(k+1)/2, truncated; an allowance past Money's range is
+	// the largest one.
+	p, ok := t.LastDigit.Mul(int64(k + 1))
+	if !ok {
+		return budget.FromUnits(math.MaxInt64)
+	}
+	h, _, _ := p.Quo(2)
+	s, ok := budget.Add(t.Absolute, h)
+	if !ok {
+		return budget.FromUnits(math.MaxInt64)
+	}
+	return s
 }
 
 // HierarchyOptions tunes Hierarchy. The zero value asks for exact matches.

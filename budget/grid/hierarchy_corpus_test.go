@@ -28,13 +28,13 @@ type hierGen struct {
 func (g *hierGen) leafAmount() budget.Money {
 	switch r := g.rng.IntN(100); {
 	case g.zeros && r < 6:
-		return 0
+		return budget.FromCents(0)
 	case g.negative && r < 16:
-		return -budget.Money(g.rng.Int64N(5_000_000))
+		return budget.FromCents(-g.rng.Int64N(5_000_000))
 	case r < 30: // round amounts, as budgets often are
-		return budget.Money(g.rng.Int64N(100)+1) * 100_000
+		return budget.FromCents((g.rng.Int64N(100) + 1) * 100_000)
 	default:
-		return budget.Money(g.rng.Int64N(50_000_000_000))
+		return budget.FromCents(g.rng.Int64N(50_000_000_000))
 	}
 }
 
@@ -51,23 +51,26 @@ func (g *hierGen) tree(depth, maxDepth int) *hierGenNode {
 	for range fan {
 		c := g.tree(depth+1, maxDepth)
 		n.children = append(n.children, c)
-		n.exact += c.exact
+		n.exact, _ = budget.Add(n.exact, c.exact)
 	}
 	return n
 }
 
 // round rounds m to the generator's unit, half away from zero.
 func (g *hierGen) round(m budget.Money) budget.Money {
-	if g.unit <= 1 {
+	if g.unit.Cmp(budget.FromCents(1)) <= 0 {
 		return m
 	}
-	q, r := m/g.unit, m%g.unit
-	if 2*r >= g.unit {
+	// with u the unit in cents: round(m / u) × u, halves away from zero
+	c, _ := m.Cents()
+	u, _ := g.unit.Cents()
+	q, r := c/u, c%u
+	if 2*r >= u {
 		q++
-	} else if 2*r <= -g.unit {
+	} else if 2*r <= -u {
 		q--
 	}
-	return q * g.unit
+	return budget.FromCents(q * u)
 }
 
 // hierGenRow is a flattened row with what the generator knows about it.
@@ -81,7 +84,7 @@ type hierGenRow struct {
 func (g *hierGen) flatten(n *hierGenNode, depth int, totalsFirst bool, out *[]hierGenRow, id *int) {
 	*id++
 	written := g.round(n.exact)
-	me := hierGenRow{row: hr(fmt.Sprintf("Item %d", *id), written), total: len(n.children) > 0, zero: written == 0}
+	me := hierGenRow{row: hr(fmt.Sprintf("Item %d", *id), written), total: len(n.children) > 0, zero: written == budget.FromCents(0)}
 	if g.levels {
 		me.row.Level = depth + 1
 	}
@@ -122,7 +125,7 @@ func hierCorpusCase(t *testing.T, g *hierGen, totalsFirst bool) (sumOK, structOK
 	for i, r := range gen {
 		rows[i] = r.row
 		if !r.total {
-			want += approved(r.row.Amounts)
+			want, _ = budget.Add(want, approved(r.row.Amounts))
 		}
 	}
 	res, err := Hierarchy(rows, HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: g.unit}})
@@ -149,14 +152,14 @@ func TestHierarchyCorpus(t *testing.T) {
 		gen  hierGen
 		min  int
 	}{
-		{"exact", hierGen{unit: 1}, 93},
-		{"exact with levels", hierGen{unit: 1, levels: true, single: true}, 100},
-		{"single children", hierGen{unit: 1, single: true}, 70},
-		{"zeros and negatives", hierGen{unit: 1, zeros: true, negative: true}, 98},
-		{"zeros negatives single children", hierGen{unit: 1, zeros: true, negative: true, single: true}, 70},
-		{"placeholders", hierGen{unit: 1, holders: true, negative: true}, 98},
-		{"rounded to units", hierGen{unit: 100, negative: true}, 98},
-		{"rounded to thousands, all patterns", hierGen{unit: 100_000, zeros: true, negative: true, single: true, holders: true}, 70},
+		{"exact", hierGen{unit: budget.FromCents(1)}, 93},
+		{"exact with levels", hierGen{unit: budget.FromCents(1), levels: true, single: true}, 100},
+		{"single children", hierGen{unit: budget.FromCents(1), single: true}, 70},
+		{"zeros and negatives", hierGen{unit: budget.FromCents(1), zeros: true, negative: true}, 98},
+		{"zeros negatives single children", hierGen{unit: budget.FromCents(1), zeros: true, negative: true, single: true}, 70},
+		{"placeholders", hierGen{unit: budget.FromCents(1), holders: true, negative: true}, 98},
+		{"rounded to units", hierGen{unit: budget.FromCents(100), negative: true}, 98},
+		{"rounded to thousands, all patterns", hierGen{unit: budget.FromCents(100_000), zeros: true, negative: true, single: true, holders: true}, 70},
 	}
 	const sheets = 200
 	for ci, c := range configs {
@@ -195,10 +198,10 @@ func TestHierarchyFlatFalsePositives(t *testing.T) {
 		amount  func(r *rand.Rand) budget.Money
 		maxRate float64 // allowed share of sheets with a total
 	}{
-		{"cents up to 500 million", func(r *rand.Rand) budget.Money { return budget.Money(r.Int64N(50_000_000_000)) }, 0},
-		{"round thousands 1..100", func(r *rand.Rand) budget.Money { return budget.Money(r.Int64N(100)+1) * 100_000 }, 0.01},
+		{"cents up to 500 million", func(r *rand.Rand) budget.Money { return budget.FromCents(r.Int64N(50_000_000_000)) }, 0},
+		{"round thousands 1..100", func(r *rand.Rand) budget.Money { return budget.FromCents((r.Int64N(100) + 1) * 100_000) }, 0.01},
 		{"small integers 1..20 with zeros and negatives", func(r *rand.Rand) budget.Money {
-			return budget.Money(r.Int64N(26)-5) * 100
+			return budget.FromCents((r.Int64N(26) - 5) * 100)
 		}, 0.12},
 	}
 	const sheets = 1000

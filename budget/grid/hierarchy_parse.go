@@ -1,6 +1,7 @@
 package grid
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -91,7 +92,7 @@ func (h *hierSheet) accept(order HierarchyOrder, cands map[int]*hierCand, top []
 			if it.parent >= 0 && len(c.children) >= 2 && p.rows[it.parent].Children >= 2 {
 				p.nested = true
 			}
-			if c.rounding != 0 {
+			if !c.rounding.IsZero() {
 				p.tolUses++
 			}
 			childParent, childDepth = it.row, it.depth+1
@@ -242,7 +243,7 @@ func (h *hierSheet) scan(order HierarchyOrder) (map[int]*hierCand, []hierNode, i
 
 // hierGap returns the largest gap between two rows' common phases.
 func hierGap(a, b hierVec) budget.Money {
-	d, _ := hierMatch(a, b, 1<<62)
+	d, _ := hierMatch(a, b, budget.FromUnits(math.MaxInt64))
 	return d
 }
 
@@ -286,7 +287,7 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 	// far[j] is the index in h.nodes of the j-th node from the far end.
 	nodes := h.nodes
 	var sum hierVec
-	count, bestK, bestD := 0, -1, budget.Money(-1)
+	count, bestK, bestD := 0, -1, budget.Money{}
 	for j := 0; j < len(nodes)-1; j++ {
 		idx := len(nodes) - 1 - j
 		if dir < 0 {
@@ -307,7 +308,7 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 			continue
 		}
 		d, ok := hierMatch(h.vec[g], sum, h.opt.Tolerance.allowed(count))
-		if ok && (bestK < 0 || d <= bestD) {
+		if ok && (bestK < 0 || d.Cmp(bestD) <= 0) {
 			bestK, bestD = idx, d
 		}
 	}
@@ -472,7 +473,7 @@ func (h *hierSheet) finish(res *HierarchyResult) error {
 				res.TotalsAtDepth = append(res.TotalsAtDepth, 0)
 			}
 			res.TotalsAtDepth[r.Depth]++
-			if r.Rounding != 0 {
+			if !r.Rounding.IsZero() {
 				res.ToleranceUses++
 			}
 		case HierarchyPlaceholder:

@@ -20,12 +20,12 @@ const hierRealDir = "../../../shared/data/real"
 func hierCents(s string) (budget.Money, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, false
+		return budget.FromCents(0), false
 	}
 	exp := 0
 	if i := strings.IndexAny(s, "eE"); i >= 0 {
 		if _, err := fmt.Sscanf(s[i+1:], "%d", &exp); err != nil {
-			return 0, false
+			return budget.FromCents(0), false
 		}
 		s = s[:i]
 	}
@@ -34,26 +34,26 @@ func hierCents(s string) (budget.Money, bool) {
 	intPart, frac, _ := strings.Cut(s, ".")
 	digits := intPart + frac
 	exp += 2 - len(frac) // value = digits × 10^(exp-2) units = digits × 10^exp cents
-	var v budget.Money
+	var v int64
 	for _, c := range digits {
 		if c < '0' || c > '9' {
-			return 0, false
+			return budget.FromCents(0), false
 		}
-		v = v*10 + budget.Money(c-'0')
+		v = v*10 + int64(c-'0')
 	}
 	for ; exp > 0; exp-- {
 		v *= 10
 	}
 	for ; exp < 0; exp++ {
 		if v%10 != 0 {
-			return 0, false // more than two decimals: not needed by these files
+			return budget.FromCents(0), false // more than two decimals: not needed by these files
 		}
 		v /= 10
 	}
 	if neg {
 		v = -v
 	}
-	return v, true
+	return budget.FromCents(v), true
 }
 
 func hierReadCSV(t *testing.T, dir, file string) [][]string {
@@ -91,7 +91,7 @@ func TestHierarchyOECDDAC2a(t *testing.T) {
 		}
 		return rows
 	}
-	opt := HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: 1}}
+	opt := HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: budget.FromCents(1)}}
 	dac := -1
 	for j, h := range head {
 		if h == "DAC Countries, Total" {
@@ -102,13 +102,13 @@ func TestHierarchyOECDDAC2a(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := approved(res.Naive); got != 83076440 {
+	if got := approved(res.Naive); got != budget.FromCents(83076440) {
 		t.Errorf("naive = %v, want 830764.40", got)
 	}
-	if got := approved(res.Leaves); got != 14653680 {
+	if got := approved(res.Leaves); got != budget.FromCents(14653680) {
 		t.Errorf("leaves = %v, want 146536.80 (rows 40-273)", got)
 	}
-	if r := res.Rows[0]; r.Role != HierarchyGrandTotal || r.First != 40 || r.Last != 273 || r.Rounding != 10 {
+	if r := res.Rows[0]; r.Role != HierarchyGrandTotal || r.First != 40 || r.Last != 273 || r.Rounding != budget.FromCents(10) {
 		t.Errorf("row 0 = %+v, want the grand total of rows 40-273 with 0.10 of rounding", r)
 	}
 	aggregates := 0
@@ -135,12 +135,12 @@ func TestHierarchyOECDDAC2a(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := approved(res.Leaves) - gt
-		if d < 0 {
-			d = -d
+		d, _ := approved(res.Leaves).Sub(gt)
+		if d.Sign() < 0 {
+			d = d.Abs()
 		}
 		switch {
-		case res.Rows[0].Role == HierarchyGrandTotal && d <= opt.Tolerance.allowed(res.Rows[0].Last-res.Rows[0].First+1):
+		case res.Rows[0].Role == HierarchyGrandTotal && d.Cmp(opt.Tolerance.allowed(res.Rows[0].Last-res.Rows[0].First+1)) <= 0:
 			resolved++
 		case res.Resolved():
 			silentWrong++
@@ -178,7 +178,7 @@ func TestHierarchyKenya(t *testing.T) {
 		}
 		groups[k] = append(groups[k], r)
 	}
-	opt := HierarchyOptions{Tolerance: HierarchyTolerance{Absolute: 200}}
+	opt := HierarchyOptions{Tolerance: HierarchyTolerance{Absolute: budget.FromCents(200)}}
 	var totals, unresolved, rows int
 	var naive, leaves budget.Money
 	for _, k := range order {
@@ -189,8 +189,8 @@ func TestHierarchyKenya(t *testing.T) {
 		rows += len(groups[k])
 		totals += res.Totals
 		unresolved += len(res.Unresolved)
-		naive += approved(res.Naive)
-		leaves += approved(res.Leaves)
+		naive, _ = budget.Add(naive, approved(res.Naive))
+		leaves, _ = budget.Add(leaves, approved(res.Leaves))
 	}
 	t.Logf("Kenya: %d groups, %d rows: %d programme totals found, %d unresolved; naive %v, leaves %v KES",
 		len(order), rows, totals, unresolved, naive, leaves)
@@ -210,7 +210,7 @@ func TestHierarchyKenya(t *testing.T) {
 
 // BenchmarkHierarchy runs the detector on a flattened tree of 100,000 rows.
 func BenchmarkHierarchy(b *testing.B) {
-	g := hierGen{unit: 1, negative: true, zeros: true, rng: rand.New(rand.NewPCG(1, 2))}
+	g := hierGen{unit: budget.FromCents(1), negative: true, zeros: true, rng: rand.New(rand.NewPCG(1, 2))}
 	var rows []HierarchyRow
 	id := 0
 	for len(rows) < 100_000 {
@@ -223,7 +223,7 @@ func BenchmarkHierarchy(b *testing.B) {
 	rows = rows[:100_000]
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Hierarchy(rows, HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: 1}}); err != nil {
+		if _, err := Hierarchy(rows, HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: budget.FromCents(1)}}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -235,11 +235,11 @@ func BenchmarkHierarchyFlat(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	rows := make([]HierarchyRow, 100_000)
 	for i := range rows {
-		rows[i] = hr("line", budget.Money(rng.Int64N(1_000_000_000)))
+		rows[i] = hr("line", budget.FromCents(rng.Int64N(1_000_000_000)))
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Hierarchy(rows, HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: 1}}); err != nil {
+		if _, err := Hierarchy(rows, HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: budget.FromCents(1)}}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -55,7 +55,7 @@ func (x *hierVec) add(y hierVec) bool {
 // zero reports whether every present phase is zero.
 func (x hierVec) zero() bool {
 	for p := budget.Phase(0); p < budget.NumPhases; p++ {
-		if x.present&(1<<p) != 0 && x.v[p] != 0 {
+		if x.present&(1<<p) != 0 && !x.v[p].IsZero() {
 			return false
 		}
 	}
@@ -67,24 +67,24 @@ func (x hierVec) zero() bool {
 // returns the largest gap.
 func hierMatch(t, s hierVec, allowed budget.Money) (budget.Money, bool) {
 	if t.present == 0 || t.present&s.present != t.present {
-		return 0, false
+		return budget.Money{}, false
 	}
 	var worst budget.Money
 	for p := budget.Phase(0); p < budget.NumPhases; p++ {
 		if t.present&(1<<p) == 0 {
 			continue
 		}
-		d := t.v[p] - s.v[p]
-		if (s.v[p] < 0 && d < t.v[p]) || (s.v[p] > 0 && d > t.v[p]) {
-			return 0, false // the gap itself overflows: no match
+		d, ok := t.v[p].Sub(s.v[p])
+		if !ok {
+			return budget.Money{}, false // the gap itself overflows: no match
 		}
-		if d < 0 {
-			d = -d
+		d = d.Abs()
+		if d.Cmp(allowed) > 0 {
+			return budget.Money{}, false
 		}
-		if d < 0 || d > allowed {
-			return 0, false
+		if d.Cmp(worst) > 0 {
+			worst = d
 		}
-		worst = max(worst, d)
 	}
 	return worst, true
 }
@@ -245,7 +245,7 @@ func (h *hierSheet) evidence(b *hierBlock, t, first, k int) HierarchyEvidence {
 // one child.
 func hierRank(rounding budget.Money, ev HierarchyEvidence, folded bool) int {
 	r := 4 * bits.OnesCount16(uint16(ev))
-	if rounding == 0 {
+	if rounding.IsZero() {
 		r += 100
 	}
 	if folded {
@@ -343,8 +343,8 @@ func (x *hierVec) sub(y hierVec) bool {
 		if y.present&(1<<p) == 0 {
 			continue
 		}
-		d := x.v[p] - y.v[p]
-		if (y.v[p] > 0 && d > x.v[p]) || (y.v[p] < 0 && d < x.v[p]) {
+		d, ok := x.v[p].Sub(y.v[p])
+		if !ok {
 			return false
 		}
 		x.v[p] = d
@@ -363,8 +363,11 @@ func hierNear(t, sum, dup hierVec, folded bool, allowed budget.Money) bool {
 	p := bits.TrailingZeros8(t.present)
 	s := sum.v[p]
 	if folded {
-		s -= dup.v[p]
+		var ok bool
+		if s, ok = s.Sub(dup.v[p]); !ok {
+			return true
+		}
 	}
-	d := t.v[p] - s
-	return d <= allowed && d >= -allowed || d == -d
+	d, ok := t.v[p].Sub(s)
+	return !ok || d.Abs().Cmp(allowed) <= 0
 }

@@ -57,88 +57,88 @@ func TestHierarchyLiteral(t *testing.T) {
 		unresolved int
 	}{{
 		name: "totals first, three levels, labels only",
-		rows: []HierarchyRow{hr("Capital budget", 10000), hr("Health", 6000), hr("Clinics", 4000), hr("Hospitals", 2000),
-			hr("Education", 4000), hr("Schools", 1000), hr("Universities", 3000)},
+		rows: []HierarchyRow{hr("Capital budget", budget.FromCents(10000)), hr("Health", budget.FromCents(6000)), hr("Clinics", budget.FromCents(4000)), hr("Hospitals", budget.FromCents(2000)),
+			hr("Education", budget.FromCents(4000)), hr("Schools", budget.FromCents(1000)), hr("Universities", budget.FromCents(3000))},
 		roles:  []string{"grand-total", "subtotal", "leaf", "leaf", "subtotal", "leaf", "leaf"},
-		leaves: 10000, candidate: 10000, order: HierarchyTotalsFirst,
+		leaves: budget.FromCents(10000), candidate: budget.FromCents(10000), order: HierarchyTotalsFirst,
 	}, {
 		name: "totals last with codes (Kenya programme layout), single child",
-		rows: []HierarchyRow{withCode(hr("Cabinet", 700), "0702010"), withCode(hr("Surveys", 300), "0702030"),
-			withCode(hr("Cabinet Affairs", 1000), "0702000"), withCode(hr("Printing", 55), "0603010"),
-			withCode(hr("Printing", 55), "0603000")},
+		rows: []HierarchyRow{withCode(hr("Cabinet", budget.FromCents(700)), "0702010"), withCode(hr("Surveys", budget.FromCents(300)), "0702030"),
+			withCode(hr("Cabinet Affairs", budget.FromCents(1000)), "0702000"), withCode(hr("Printing", budget.FromCents(55)), "0603010"),
+			withCode(hr("Printing", budget.FromCents(55)), "0603000")},
 		roles:  []string{"leaf", "leaf", "subtotal", "leaf", "subtotal"},
-		leaves: 1055, candidate: 1055, order: HierarchyTotalsLast,
+		leaves: budget.FromCents(1055), candidate: budget.FromCents(1055), order: HierarchyTotalsLast,
 	}, {
 		name:   "one row equals the next two by chance: unresolved, counted, listed",
-		rows:   []HierarchyRow{hr("Roads", 5000), hr("Bridges", 3000), hr("Ports", 2000), hr("Rail", 700)},
+		rows:   []HierarchyRow{hr("Roads", budget.FromCents(5000)), hr("Bridges", budget.FromCents(3000)), hr("Ports", budget.FromCents(2000)), hr("Rail", budget.FromCents(700))},
 		roles:  []string{"unresolved", "leaf", "leaf", "leaf"},
-		leaves: 10700, candidate: 5700, order: HierarchyNone, unresolved: 1,
+		leaves: budget.FromCents(10700), candidate: budget.FromCents(5700), order: HierarchyNone, unresolved: 1,
 	}, {
 		name:   "the label says total: subtotal on one block",
-		rows:   []HierarchyRow{hr("Total transport", 5000), hr("Bridges", 3000), hr("Ports", 2000), hr("Rail", 700)},
+		rows:   []HierarchyRow{hr("Total transport", budget.FromCents(5000)), hr("Bridges", budget.FromCents(3000)), hr("Ports", budget.FromCents(2000)), hr("Rail", budget.FromCents(700))},
 		roles:  []string{"subtotal", "leaf", "leaf", "leaf"},
-		leaves: 5700, candidate: 5700, order: HierarchyTotalsFirst,
+		leaves: budget.FromCents(5700), candidate: budget.FromCents(5700), order: HierarchyTotalsFirst,
 	}, {
 		name:   "placeholder repeating its parent",
-		rows:   []HierarchyRow{hr("Programme X", 100), hr("n/a", 100), hr("Programme Y", 50)},
+		rows:   []HierarchyRow{hr("Programme X", budget.FromCents(100)), hr("n/a", budget.FromCents(100)), hr("Programme Y", budget.FromCents(50))},
 		roles:  []string{"leaf", "placeholder", "leaf"},
-		leaves: 150, candidate: 150, order: HierarchyNone,
+		leaves: budget.FromCents(150), candidate: budget.FromCents(150), order: HierarchyNone,
 	}, {
 		name: "negative leaves (reversals)",
-		rows: []HierarchyRow{hr("All", 5000), hr("Loans", 8000), hr("Disbursed", 10000), hr("Repaid", -2000),
-			hr("Write-backs", -3000)},
+		rows: []HierarchyRow{hr("All", budget.FromCents(5000)), hr("Loans", budget.FromCents(8000)), hr("Disbursed", budget.FromCents(10000)), hr("Repaid", budget.FromCents(-2000)),
+			hr("Write-backs", budget.FromCents(-3000))},
 		roles:  []string{"grand-total", "subtotal", "leaf", "leaf", "leaf"},
-		leaves: 5000, candidate: 5000, order: HierarchyTotalsFirst,
+		leaves: budget.FromCents(5000), candidate: budget.FromCents(5000), order: HierarchyTotalsFirst,
 	}, {
 		name: "rounded repeated totals need the tolerance",
-		rows: []HierarchyRow{hr("All", 1000), hr("A", 334), hr("a1", 167), hr("a2", 167), hr("B", 667),
-			hr("b1", 333), hr("b2", 333)},
-		opt:    HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: 1}},
+		rows: []HierarchyRow{hr("All", budget.FromCents(1000)), hr("A", budget.FromCents(334)), hr("a1", budget.FromCents(167)), hr("a2", budget.FromCents(167)), hr("B", budget.FromCents(667)),
+			hr("b1", budget.FromCents(333)), hr("b2", budget.FromCents(333))},
+		opt:    HierarchyOptions{Tolerance: HierarchyTolerance{LastDigit: budget.FromCents(1)}},
 		roles:  []string{"grand-total", "subtotal", "leaf", "leaf", "subtotal", "leaf", "leaf"},
-		leaves: 1000, candidate: 1000, order: HierarchyTotalsFirst, tolUses: 2,
+		leaves: budget.FromCents(1000), candidate: budget.FromCents(1000), order: HierarchyTotalsFirst, tolUses: 2,
 	}, {
 		name: "same rows without tolerance: the grand total no longer adds up",
-		rows: []HierarchyRow{hr("All", 1000), hr("A", 334), hr("a1", 167), hr("a2", 167), hr("B", 667),
-			hr("b1", 333), hr("b2", 333)},
+		rows: []HierarchyRow{hr("All", budget.FromCents(1000)), hr("A", budget.FromCents(334)), hr("a1", budget.FromCents(167)), hr("a2", budget.FromCents(167)), hr("B", budget.FromCents(667)),
+			hr("b1", budget.FromCents(333)), hr("b2", budget.FromCents(333))},
 		roles:  []string{"leaf", "unresolved", "leaf", "leaf", "leaf", "unresolved", "leaf"},
-		leaves: 3001, candidate: 2334, order: HierarchyNone, unresolved: 2,
+		leaves: budget.FromCents(3001), candidate: budget.FromCents(2334), order: HierarchyNone, unresolved: 2,
 	}, {
 		name:   "zeros are never totals on arithmetic alone",
-		rows:   []HierarchyRow{hr("A", 0), hr("B", 0), hr("C", 0), hr("D", 5)},
+		rows:   []HierarchyRow{hr("A", budget.FromCents(0)), hr("B", budget.FromCents(0)), hr("C", budget.FromCents(0)), hr("D", budget.FromCents(5))},
 		roles:  []string{"leaf", "leaf", "leaf", "leaf"},
-		leaves: 5, candidate: 5, order: HierarchyNone,
+		leaves: budget.FromCents(5), candidate: budget.FromCents(5), order: HierarchyNone,
 	}, {
 		name:   "single child equal to its parent, no evidence: unresolved",
-		rows:   []HierarchyRow{hr("Roads", 3000), hr("Bridges", 3000), hr("Ports", 500)},
+		rows:   []HierarchyRow{hr("Roads", budget.FromCents(3000)), hr("Bridges", budget.FromCents(3000)), hr("Ports", budget.FromCents(500))},
 		roles:  []string{"unresolved", "leaf", "leaf"},
-		leaves: 6500, candidate: 3500, order: HierarchyNone, unresolved: 1,
+		leaves: budget.FromCents(6500), candidate: budget.FromCents(3500), order: HierarchyNone, unresolved: 1,
 	}, {
 		name: "levels contradict: no subtotal",
-		rows: []HierarchyRow{withLevel(hr("Roads", 5000), 2), withLevel(hr("Bridges", 3000), 2),
-			withLevel(hr("Ports", 2000), 2)},
+		rows: []HierarchyRow{withLevel(hr("Roads", budget.FromCents(5000)), 2), withLevel(hr("Bridges", budget.FromCents(3000)), 2),
+			withLevel(hr("Ports", budget.FromCents(2000)), 2)},
 		roles:  []string{"leaf", "leaf", "leaf"},
-		leaves: 10000, candidate: 10000, order: HierarchyNone,
+		leaves: budget.FromCents(10000), candidate: budget.FromCents(10000), order: HierarchyNone,
 	}, {
 		name: "levels agree: subtotal on one block",
-		rows: []HierarchyRow{withLevel(hr("Roads", 5000), 1), withLevel(hr("Bridges", 3000), 2),
-			withLevel(hr("Ports", 2000), 2), withLevel(hr("Rail", 100), 1)},
+		rows: []HierarchyRow{withLevel(hr("Roads", budget.FromCents(5000)), 1), withLevel(hr("Bridges", budget.FromCents(3000)), 2),
+			withLevel(hr("Ports", budget.FromCents(2000)), 2), withLevel(hr("Rail", budget.FromCents(100)), 1)},
 		roles:  []string{"subtotal", "leaf", "leaf", "leaf"},
-		leaves: 5100, candidate: 5100, order: HierarchyTotalsFirst,
+		leaves: budget.FromCents(5100), candidate: budget.FromCents(5100), order: HierarchyTotalsFirst,
 	}, {
 		name: "header of aggregates over leaves kept elsewhere (OECD DAC2a layout)",
-		rows: []HierarchyRow{hr("All Recipients", 9500), hr("Africa, Total", 6000), hr("Asia, Total", 3500),
-			hr("LDCs, Total", 6500), hr("Other income", 3000), hr("Angola", 1000), hr("China", 3000),
-			hr("Kenya", 5000), hr("Nepal", 500)},
+		rows: []HierarchyRow{hr("All Recipients", budget.FromCents(9500)), hr("Africa, Total", budget.FromCents(6000)), hr("Asia, Total", budget.FromCents(3500)),
+			hr("LDCs, Total", budget.FromCents(6500)), hr("Other income", budget.FromCents(3000)), hr("Angola", budget.FromCents(1000)), hr("China", budget.FromCents(3000)),
+			hr("Kenya", budget.FromCents(5000)), hr("Nepal", budget.FromCents(500))},
 		roles:  []string{"grand-total", "aggregate", "aggregate", "aggregate", "aggregate", "leaf", "leaf", "leaf", "leaf"},
-		leaves: 9500, candidate: 9500, order: HierarchyTotalsFirst,
+		leaves: budget.FromCents(9500), candidate: budget.FromCents(9500), order: HierarchyTotalsFirst,
 	}, {
 		// A last row equal to the sum of the others, with no label, code,
 		// level or structure, could be a line of a flat budget (150, 350,
 		// 500): it is counted and listed, not dropped.
 		name:   "grand total last, on arithmetic alone: unresolved",
-		rows:   []HierarchyRow{hr("A", 10), hr("B", 20), hr("C", 30), hr("D", 40), hr("Sum", 100)},
+		rows:   []HierarchyRow{hr("A", budget.FromCents(10)), hr("B", budget.FromCents(20)), hr("C", budget.FromCents(30)), hr("D", budget.FromCents(40)), hr("Sum", budget.FromCents(100))},
 		roles:  []string{"leaf", "leaf", "unresolved", "leaf", "unresolved"},
-		leaves: 200, candidate: 70, order: HierarchyNone, unresolved: 2,
+		leaves: budget.FromCents(200), candidate: budget.FromCents(70), order: HierarchyNone, unresolved: 2,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,9 +170,9 @@ func TestHierarchyLiteral(t *testing.T) {
 
 func TestHierarchyPhasesMustAllAgree(t *testing.T) {
 	rows := []HierarchyRow{
-		hrs("Total health", mp(100), mp(90)),
-		hrs("Clinics", mp(60), mp(50)),
-		hrs("Hospitals", mp(40), mp(41)), // approved 50+41 = 91, not 90
+		hrs("Total health", mp(budget.FromCents(100)), mp(budget.FromCents(90))),
+		hrs("Clinics", mp(budget.FromCents(60)), mp(budget.FromCents(50))),
+		hrs("Hospitals", mp(budget.FromCents(40)), mp(budget.FromCents(41))), // approved 50+41 = 91, not 90
 	}
 	res, err := Hierarchy(rows, HierarchyOptions{})
 	if err != nil {
@@ -183,7 +183,7 @@ func TestHierarchyPhasesMustAllAgree(t *testing.T) {
 		t.Errorf("roles (-want +got):\n%s", diff)
 	}
 	// A missing phase is not checked: the total has no approved amount.
-	rows[0] = hrs("Total health", mp(100), nil)
+	rows[0] = hrs("Total health", mp(budget.FromCents(100)), nil)
 	res, err = Hierarchy(rows, HierarchyOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +194,8 @@ func TestHierarchyPhasesMustAllAgree(t *testing.T) {
 }
 
 func TestHierarchyOverflow(t *testing.T) {
-	rows := []HierarchyRow{hr("a", 1<<62), hr("b", 1<<62), hr("c", 1<<62)}
+	big, _ := budget.FromUnits(1 << 62).Mul(30)
+	rows := []HierarchyRow{hr("a", big), hr("b", big), hr("c", big)}
 	if _, err := Hierarchy(rows, HierarchyOptions{}); err != budget.ErrOverflow {
 		t.Errorf("err = %v, want %v", err, budget.ErrOverflow)
 	}

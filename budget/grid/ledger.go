@@ -23,6 +23,7 @@ func (s *sheetReader) finish() {
 	if s.rep.Skipped != "" || s.noAmount {
 		return
 	}
+	s.warnPrecision()
 	s.levels()
 	if !s.rep.Wide {
 		s.programmeTotals()

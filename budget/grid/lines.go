@@ -160,7 +160,7 @@ func (s *sheetReader) lineGEWE(l *budget.Line, cells []string, n int) {
 		return
 	}
 	t := cell(cells, s.gewe)
-	if m, ok, err := budget.ParseAmount(t, s.geweScale, s.markOf(n, s.gewe)); err != nil {
+	if m, ok, err := s.parseAmount(t, s.geweScale, s.markOf(n, s.gewe), n, s.gewe, s.header[s.gewe]); err != nil {
 		s.b.AddIssue(budget.Error, "amount-invalid", s.pos(n, s.gewe+1), t, "an amount", "GEWE amount: "+budget.IssueText(err), err)
 	} else if ok {
 		l.GEWE = new(budget.Amounts)
@@ -275,12 +275,13 @@ func (s *sheetReader) count(cells []string, n int, f budget.Field) budget.Count 
 		return budget.Count{}
 	}
 	m, ok, err := budget.ParseAmount(v, budget.Units, s.opt.Decimal)
-	if err != nil || (ok && (m < 0 || m%100 != 0)) {
+	cents, fits := m.Cents()
+	if err != nil || (ok && (m.Sign() < 0 || m.Decimals() > 0 || !fits)) {
 		s.b.AddIssue(budget.Warning, "count-invalid", s.pos(n, c+1), v, "a whole number of people", "beneficiary count not understood; left blank", nil)
 		return budget.Count{}
 	}
 	if !ok {
 		return budget.Count{}
 	}
-	return budget.Count{N: int64(m / 100), OK: true}
+	return budget.Count{N: cents / 100, OK: true}
 }

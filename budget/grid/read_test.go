@@ -68,7 +68,7 @@ func TestReadLedger(t *testing.T) {
 			// skips empty lines, so the blank line is no record.
 			classes:  "title title header line line subtotal line total note",
 			lines:    3,
-			approved: 134050000,
+			approved: budget.FromCents(134050000),
 		},
 		{
 			name: "mismatched total is reported, not dropped",
@@ -79,7 +79,7 @@ func TestReadLedger(t *testing.T) {
 			classes:  "header line line total",
 			lines:    2,
 			issues:   "total-mismatch",
-			approved: 330,
+			approved: budget.FromCents(330),
 		},
 		{
 			name: "unlabelled row equal to the lines above is a subtotal",
@@ -92,7 +92,7 @@ func TestReadLedger(t *testing.T) {
 			classes:  "header line line subtotal line rejected",
 			lines:    3,
 			issues:   "row-unlabelled",
-			approved: 800,
+			approved: budget.FromCents(800),
 		},
 		{
 			name: "invalid amount rejects the row with its cell",
@@ -102,7 +102,7 @@ func TestReadLedger(t *testing.T) {
 			classes:  "header rejected line",
 			lines:    1,
 			issues:   "amount-invalid",
-			approved: 123456,
+			approved: budget.FromCents(123456),
 		},
 		{
 			name: "wide layout: one line per fiscal-year column",
@@ -111,7 +111,7 @@ func TestReadLedger(t *testing.T) {
 				"Home Affairs,Refugees,5,6\n",
 			classes:  "header line line",
 			lines:    3,
-			approved: 2100,
+			approved: budget.FromCents(2100),
 		},
 		{
 			name: "columns named by the user",
@@ -120,7 +120,7 @@ func TestReadLedger(t *testing.T) {
 			opt:      budget.Options{Columns: map[budget.Field]string{budget.FieldUnitName: "Назив раздел", budget.FieldApproved: "Буџет"}},
 			classes:  "header line",
 			lines:    1,
-			approved: 1729900000,
+			approved: budget.FromCents(1729900000),
 		},
 	}
 	for _, tt := range tests {
@@ -256,7 +256,7 @@ func TestReadXLSXTwoRowHeaderAndHiddenSheet(t *testing.T) {
 		t.Errorf("hidden sheet not skipped: %+v", b.Sheets)
 	}
 	// 12.5 + 1234.5 million = 1,247,000,000.00
-	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.Money(124700000000); got != want {
+	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(124700000000); got != want {
 		t.Errorf("approved = %s, want %s", got, want)
 	}
 	if got := b.Lines[0].Year; got != 2024 {
@@ -286,9 +286,9 @@ func TestReadSample(t *testing.T) {
 		revised            budget.Money
 		p, s, n, ns        int
 	}{
-		{"FY2023", 98, 31449780000, 26948390000, 12714710000, 16, 34, 35, 13},
-		{"FY2024", 99, 30031620000, 26464240000, 11637880000, 16, 35, 34, 14},
-		{"FY2025", 99, 29996920000, 0, 7940400000, 16, 35, 34, 14},
+		{"FY2023", 98, budget.FromCents(31449780000), budget.FromCents(26948390000), budget.FromCents(12714710000), 16, 34, 35, 13},
+		{"FY2024", 99, budget.FromCents(30031620000), budget.FromCents(26464240000), budget.FromCents(11637880000), 16, 35, 34, 14},
+		{"FY2025", 99, budget.FromCents(29996920000), budget.FromCents(0), budget.FromCents(7940400000), 16, 35, 34, 14},
 	}
 	for _, w := range want {
 		var lines []budget.Line
@@ -320,7 +320,7 @@ func TestReadSample(t *testing.T) {
 	mm := b.Mismatches()
 	if len(mm) != 1 || mm[0].Pos.Sheet() != "FY2024" || mm[0].Pos.Row != 50 {
 		t.Errorf("mismatches = %+v, want one at FY2024 row 50", mm)
-	} else if d := mm[0].Amounts[0].Diff(); d != -1000000 {
+	} else if d := mm[0].Amounts[0].Diff(); d != budget.FromCents(-1000000) {
 		t.Errorf("FY2024!50 difference = %s, want -10000.00 (stated 10.0 thousand too high)", d)
 	}
 	if got := len(b.Totals); got != 39 {
@@ -415,7 +415,7 @@ func TestTextColumnIsNotAnAmount(t *testing.T) {
 		m, _ := l.Amounts.Get(budget.Approved)
 		sum.Add(m)
 	}
-	if v, _ := sum.Value(); v != 100000 {
+	if v, _ := sum.Value(); v != budget.FromCents(100000) {
 		t.Errorf("approved sum = %v, want 1000.00", v)
 	}
 	if msg := b.Issues[0].Message; !strings.Contains(msg, "4 of its first 4 values are text") || !strings.Contains(msg, "--column proposed=") {

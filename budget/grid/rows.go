@@ -122,7 +122,7 @@ func (s *sheetReader) row(n int, cells []string) {
 	anyAmount := false
 	for i, a := range s.amts {
 		t := cell(cells, a.col)
-		m, ok, err := budget.ParseAmount(t, a.scale, s.markOf(n, a.col))
+		m, ok, err := s.parseAmount(t, a.scale, s.markOf(n, a.col), n, a.col, a.header)
 		if err != nil {
 			reason := strings.TrimPrefix(budget.IssueText(err), "amount "+strconv.Quote(t)+": ")
 			bad = append(bad, budget.Issue{Code: "amount-invalid", Severity: budget.Error, Pos: s.pos(n, a.col+1), Found: t, Expected: "an amount such as 1234.56, 1,234.56, 1.234,56 or (1 234), or a blank/N/A for none", Message: fmt.Sprintf("%s: %s", a.header, reason), Err: err})

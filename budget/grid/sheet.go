@@ -38,6 +38,7 @@ type sheetReader struct {
 	noAmount   bool                     // the sheet has no header or no amount column: every row is rejected
 	rowBytes   int64                    // text bytes of the rows read so far, to size the line slice
 	sized      bool
+	lost       map[int]*precisionLoss // by column: values rounded beyond 18 decimals
 }
 
 func newSheetReader(b *budget.Budget, opt *budget.Options, file, sheet string, rep budget.SheetReport) *sheetReader {

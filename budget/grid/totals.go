@@ -91,7 +91,7 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 					p.rows = append(p.rows, n)
 					for j := range p.stated {
 						if vals[j].ok {
-							p.stated[j].v += vals[j].v
+							p.stated[j].v = addMoney(p.stated[j].v, vals[j].v)
 							p.stated[j].ok = true
 						}
 					}
@@ -265,4 +265,14 @@ func (s *sheetReader) promote(t pendingTotal) {
 		r := &s.b.Ledger[led]
 		r.Reason = "total row of " + t.key.String() + " with no item rows below it: read as a line"
 	}
+}
+
+// addMoney returns a+b for the stated amounts of a total that repeats over
+// rows; past Money's range (±1.7e20 units) it keeps a, and the
+// reconciliation of that total then reports the mismatch.
+func addMoney(a, b budget.Money) budget.Money {
+	if s, ok := budget.Add(a, b); ok {
+		return s
+	}
+	return a
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"strings"
 
@@ -192,6 +193,11 @@ type iatiReader struct {
 	in         *iatiLimitReader
 	rep        budget.SheetReport
 	titles     map[string]string // activity id → title, to name parents
+	// lost counts the values with more than 18 decimals, rounded, and
+	// the effect of that rounding on their total.
+	lost       int
+	lostEffect *big.Rat
+	lostAt     budget.Position
 	tree       iatiTree
 }
 
@@ -266,6 +272,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	}
 	r.levels()
 	r.sayOtherVocabularies()
+	r.sayPrecisionLost()
 	b.Sheets = append(b.Sheets, r.rep)
 	for i := range b.Lines {
 		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
@@ -351,14 +358,21 @@ func (r *iatiReader) reject(ord int, reason string) {
 // amount parses a <value>; an invalid or empty value is an error issue.
 func (r *iatiReader) amount(v iatiValue, pos budget.Position, what string) (budget.Money, bool) {
 	t := strings.TrimSpace(v.Text)
-	m, ok, err := budget.ParseAmount(t, budget.Units, budget.DecimalPoint)
+	m, ok, residual, err := budget.ParseAmountExact(t, budget.Units, budget.DecimalPoint)
+	if residual != nil {
+		if r.lost == 0 {
+			r.lostEffect, r.lostAt = new(big.Rat), pos
+		}
+		r.lost++
+		r.lostEffect.Sub(r.lostEffect, residual)
+	}
 	if err != nil {
 		r.b.AddIssue(budget.Error, "amount-invalid", pos, budget.ClipText(t), "an xsd:decimal such as 1234.56", what+": "+budget.IssueText(err), err)
-		return 0, false
+		return budget.Money{}, false
 	}
 	if !ok {
 		r.b.AddIssue(budget.Error, "amount-invalid", pos, "", "an xsd:decimal such as 1234.56", what+" has no value; it is not counted", budget.ErrInvalidAmount)
-		return 0, false
+		return budget.Money{}, false
 	}
 	if c := strings.TrimSpace(v.Currency); c != "" {
 		if _, err := currency.ParseISO(c); err != nil {
@@ -418,6 +432,17 @@ func (r *iatiReader) otherVocabulary(vocabulary, code string) {
 		r.otherOrder = append(r.otherOrder, k)
 	}
 	r.others[k]++
+}
+
+// sayPrecisionLost adds one warning for the values rounded beyond 18
+// decimals, if any.
+func (r *iatiReader) sayPrecisionLost() {
+	if r.lost == 0 {
+		return
+	}
+	msg := fmt.Sprintf("%s more than 18 decimals: rounded to 18 decimals (halves to even), which changes their total by %s (the total as read minus the exact sum of the values as written)",
+		format.CountOf(r.lost, "value has", "values have"), budget.RatDecimal(r.lostEffect))
+	r.b.AddIssue(budget.Warning, "precision-lost", r.lostAt, "", "amounts with at most 18 decimals", msg, nil)
 }
 
 // sayOtherVocabularies adds one warning per vocabulary and code counted

@@ -401,7 +401,7 @@ var iatiReal = []iatiFigures{
 			"EUR approved": "24824.97", "EUR executed": "3322477.57",
 			"GBP approved": "23277591.70", "GBP revised": "41618454.00", "GBP executed": "86605306.66",
 			"NOK executed": "4945560.80",
-			"USD approved": "16371053.97", "USD revised": "124549252.00", "USD executed": "214924515.08",
+			"USD approved": "16371054.001315", "USD revised": "124549252.00", "USD executed": "214924515.0988946",
 			"XDR approved": "9999999.80", "XDR executed": "10000000.00",
 			"XOF executed": "65775000.00",
 		},
@@ -457,7 +457,7 @@ func TestReadIATIReal(t *testing.T) {
 				}
 				a, okA := l.Amounts.Get(budget.Approved)
 				r, okR := l.Amounts.Get(budget.Revised)
-				if (okA && a < 0) || (okR && r < 0) {
+				if (okA && a.Sign() < 0) || (okR && r.Sign() < 0) {
 					neg++
 				}
 			}
@@ -501,7 +501,7 @@ func TestReadIATIRealAlbania(t *testing.T) {
 	var found []string
 	for _, l := range b.Lines {
 		for _, p := range []budget.Phase{budget.Approved, budget.Revised} {
-			if v, ok := l.Amounts.Get(p); ok && v < 0 {
+			if v, ok := l.Amounts.Get(p); ok && v.Sign() < 0 {
 				found = append(found, l.Programme.Code()+" "+l.YearLabel+" "+p.String()+" "+v.String()+" "+l.Currency)
 			}
 		}
@@ -591,5 +591,29 @@ func TestReadIATIScheme(t *testing.T) {
 	_, err := Read(strings.NewReader(doc), "a.xml", budget.Options{Scheme: "dac"})
 	if err == nil || !strings.Contains(err.Error(), "does not apply to an IATI file") {
 		t.Errorf("--scheme dac: err = %v, want a refusal", err)
+	}
+}
+
+// A value with more than 18 decimals is rounded (halves to even) and
+// counted in one precision-lost warning with the exact effect on the total;
+// 18 decimals are kept as written.
+func TestReadIATIPrecisionLost(t *testing.T) {
+	act := func(id, v string) string {
+		return `<iati-activity default-currency="USD"><iati-identifier>` + id + `</iati-identifier><title><narrative>x</narrative></title>
+  <budget type="1"><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/><value value-date="2020-01-01">` + v + `</value></budget></iati-activity>`
+	}
+	b := readIATIText(t, iatiDoc(act("A", "0.1234567890123456789"), act("B", "0.123456789012345678"), act("C", "2.00000000000000000049")), budget.Options{})
+	var got []string
+	for _, is := range b.Issues {
+		if is.Code == "precision-lost" {
+			got = append(got, is.Message)
+		}
+	}
+	want := "2 values have more than 18 decimals: rounded to 18 decimals (halves to even), which changes their total by -0.00000000000000000039 (the total as read minus the exact sum of the values as written)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("precision-lost warnings %q, want [%q]", got, want)
+	}
+	if v := viewLines(b); len(v) != 3 || v[0].Approved != "0.123456789012345679" || v[1].Approved != "0.123456789012345678" || v[2].Approved != "2.00" {
+		t.Errorf("lines %+v", v)
 	}
 }

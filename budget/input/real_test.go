@@ -13,7 +13,7 @@ import (
 // zero to the cent before summing, as grb does).
 
 func TestRealKenya(t *testing.T) {
-	b, err := ReadFile(readertest.RealFile(t, "kenya-programme-budget-2018-2022/kenya_budget.csv"), budget.Options{Currency: "KES", Tolerance: 200})
+	b, err := ReadFile(readertest.RealFile(t, "kenya-programme-budget-2018-2022/kenya_budget.csv"), budget.Options{Currency: "KES", Tolerance: budget.FromCents(200)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestRealKenya(t *testing.T) {
 	}
 	// No double counting: the lines sum to all values less the
 	// programme totals (19,098,354,851,073 - 9,365,227,212,456 KES).
-	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.Money(973312763861700); got != want {
+	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(973312763861700); got != want {
 		t.Errorf("line sum = %s, want %s", got, want)
 	}
 	// SOURCE.md: totals equal their sub-programmes within 2 KES in most
@@ -111,13 +111,15 @@ func TestRealAustraliaWide(t *testing.T) {
 	}
 	readertest.CheckLedger(t, b)
 	// SOURCE.md: 1,608 rows, one column per financial year in $'000.
-	// Summed per year ("nfp", "-" and blanks absent; "85,817" is 85817).
+	// Summed per year ("nfp", "-" and blanks absent; "85,817" is 85817),
+	// exactly: some cells have decimals of thousands (e.g. 2014-15 sums to
+	// 450,521,878,687.746 AUD, which cent rounding read as .75).
 	want := map[string]budget.Money{
-		"2014-15": 45052187868775,
-		"2015-16": 45128992978013,
-		"2016-17": 47204396648196,
-		"2017-18": 48828284595949,
-		"2018-19": 51152412237380,
+		"2014-15": money(t, "450521878687.746"),
+		"2015-16": money(t, "451289929780.131"),
+		"2016-17": money(t, "472043966481.955"),
+		"2017-18": money(t, "488282845959.493"),
+		"2018-19": money(t, "511524122373.805"),
 	}
 	got := map[string]*budget.Sum{}
 	for _, l := range b.Lines {
@@ -152,17 +154,19 @@ func TestRealCRSGender(t *testing.T) {
 		t.Errorf("%d lines, want 8671", len(b.Lines))
 	}
 	// SOURCE.md, CSV column of its table: 2013 principal 506.551 and
-	// significant 3333.062 (GBP million); exact to the cent here.
+	// significant 3333.062 (GBP million); exact here (the file's cells
+	// have 9 decimals of millions: 506.551191581 million).
 	want := map[[2]int]budget.Money{
-		{2013, int(budget.Principal)}: 50655119167, {2013, int(budget.Significant)}: 333306168171,
-		{2014, int(budget.Principal)}: 50140619437, {2014, int(budget.Significant)}: 323981815811,
-		{2017, int(budget.Principal)}: 44322826567, {2017, int(budget.Significant)}: 429593225277,
+		{2013, int(budget.Principal)}: money(t, "506551191.581"), {2013, int(budget.Significant)}: money(t, "3333061681.499"),
+		{2014, int(budget.Principal)}: money(t, "501406194.236"), {2014, int(budget.Significant)}: money(t, "3239818157.828"),
+		{2017, int(budget.Principal)}: money(t, "443228265.492"), {2017, int(budget.Significant)}: money(t, "4295932252.115"),
 	}
 	got := map[[2]int]budget.Money{}
 	levels := map[budget.Level]int{}
 	for _, l := range b.Lines {
 		v, _ := l.Amounts.Get(budget.Approved)
-		got[[2]int{l.Year, int(l.Gender.Level)}] += v
+		k := [2]int{l.Year, int(l.Gender.Level)}
+		got[k], _ = budget.Add(got[k], v)
 		levels[l.Gender.Level]++
 		if l.Currency != "GBP" {
 			t.Fatalf("currency %q, want GBP", l.Currency)
@@ -186,7 +190,7 @@ func TestRealEUTF(t *testing.T) {
 	}
 	readertest.CheckLedger(t, b)
 	// SOURCE.md: 253 projects totalling EUR 5,256,084,987.34.
-	if len(b.Lines) != 253 || readertest.SumPhase(b.Lines, budget.Approved) != 525608498734 {
+	if len(b.Lines) != 253 || readertest.SumPhase(b.Lines, budget.Approved) != budget.FromCents(525608498734) {
 		t.Errorf("%d lines summing to %s, want 253 and 5256084987.34", len(b.Lines), readertest.SumPhase(b.Lines, budget.Approved))
 	}
 }
@@ -220,7 +224,7 @@ func TestRealMacedonia(t *testing.T) {
 	if len(b.Lines) != 10153 || years[2014] != 3321+3535 || years[2015] != 3297 || b.Sheets[0].Count(budget.RowBlank) != 238 {
 		t.Errorf("%d lines, by year %v, %d blank rows", len(b.Lines), years, b.Sheets[0].Count(budget.RowBlank))
 	}
-	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.Money(20603154001600); got != want {
+	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(20603154001600); got != want {
 		t.Errorf("sum %s, want %s", got, want)
 	}
 }
@@ -245,4 +249,13 @@ func TestRealNotABudget(t *testing.T) {
 	if hidden == 0 {
 		t.Errorf("no hidden sheet found; SOURCE.md says there is one")
 	}
+}
+
+func money(t *testing.T, s string) budget.Money {
+	t.Helper()
+	m, err := budget.ParseMoney(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -19,7 +19,7 @@ import (
 var sdg5c1YAML []byte
 
 // Question is one question of the SDG indicator 5.c.1
-// questionnaire (domain reference §4.2), in grb's own words.
+// questionnaire (SDG global metadata 5.c.1), in grb's own words.
 type Question struct {
 	ID        string // "1.1" … "3.3", or "optional"
 	Criterion int    // 1, 2 or 3; 0 for the optional question

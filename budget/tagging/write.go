@@ -421,7 +421,7 @@ func truncate(s string, n int) string {
 }
 
 // levelMeaning explains each canonical marker level in plain words (after
-// domain reference §3.1, §3.2, §3.4 and §3.6).
+// OECD DAC, UN Women, EU and Migration MPTF sources in budget/data/schemes.yaml).
 var levelMeaning = map[budget.Level]string{
 	budget.Principal:   "Gender equality is the main objective of the line: the line would not exist without it, and its expected results are built around it. Say why in the Rationale column.",
 	budget.Significant: "Gender equality is an important and deliberate objective of the line, but not the main reason for it.",

@@ -197,7 +197,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Fatalf("a complete workbook has issues: %v", issues)
 	}
 	b := tg.Budget
-	if len(b.Lines) != 5 || len(b.Totals) != 1 || !b.Totals[0].OK(0) {
+	if len(b.Lines) != 5 || len(b.Totals) != 1 || !b.Totals[0].OK(budget.FromCents(0)) {
 		t.Fatalf("%d lines, totals %+v; want 5 lines and the total of 4000 matching", len(b.Lines), b.Totals)
 	}
 	// Provenance: a confirmed suggestion keeps its rule; a changed one is
@@ -222,7 +222,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	// 500 (row 3, significant) + 300 (row 4) + 200 (row 5) = 1000, 25 %.
 	// Principal: 300 + 200 = 500. Screened: all but row 6 = 2000, 50 %.
 	tot := r.Total
-	if tot.Amount != 400000 || tot.GEWE != 100000 || tot.Level(budget.Principal) != 50000 || tot.Level(budget.NotScreened) != 200000 {
+	if tot.Amount != budget.FromCents(400000) || tot.GEWE != budget.FromCents(100000) || tot.Level(budget.Principal) != budget.FromCents(50000) || tot.Level(budget.NotScreened) != budget.FromCents(200000) {
 		t.Errorf("total %s, GEWE %s, principal %s, not screened %s; want 4000, 1000, 500, 2000",
 			tot.Amount, tot.GEWE, tot.Level(budget.Principal), tot.Level(budget.NotScreened))
 	}
@@ -237,7 +237,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	for _, gr := range r.Groups {
 		got[gr.Keys[0].Value] = g{gr.Amount, gr.GEWE}
 	}
-	want := map[string]g{"5": {50000, 0}, "11": {50000, 0}, "7": {68000, 68000}, "16": {12000, 12000}, "": {220000, 20000}}
+	want := map[string]g{"5": {budget.FromCents(50000), budget.FromCents(0)}, "11": {budget.FromCents(50000), budget.FromCents(0)}, "7": {budget.FromCents(68000), budget.FromCents(68000)}, "16": {budget.FromCents(12000), budget.FromCents(12000)}, "": {budget.FromCents(220000), budget.FromCents(20000)}}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(g{})); diff != "" {
 		t.Errorf("by objective (-want +got):\n%s", diff)
 	}

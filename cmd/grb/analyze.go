@@ -45,6 +45,9 @@ func analyzeCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			if b, err = filtered(c, b); err != nil {
+				return err
+			}
 			pc := choosePhase(c, b, &opt)
 			r, err := analysis.Shares(b, opt)
 			if err != nil {
@@ -152,7 +155,30 @@ func analysisFlags() []cli.Flag {
 		&cli.StringFlag{Name: "weighting", Value: analysis.DACHeadline.Name, Usage: "`CONVENTION` for the GEWE columns: dac_headline, principal_only, eu_100_40_0, attributed, or one from --weightings"},
 		&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
 		&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed: proposed, approved, revised or executed"},
+		whereFlag(),
 	}
+}
+
+// whereFlag is the filter of the commands that analyse: analyze, report
+// and check.
+func whereFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "where", Usage: "analyse only the lines where `FIELD=VALUE`: year (a fiscal year, such as 2024 or 2024-25), currency, unit, programme or marker; repeatable, every one must hold (--year, in contrast, is the year of lines when the file states none)"}
+}
+
+// filtered applies --where to b: the lines the analysis is of.
+func filtered(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
+	fs, err := analysis.ParseFilters(c.StringSlice("where"))
+	if err != nil {
+		return nil, usagef("--where: %s", strings.TrimPrefix(err.Error(), "analysis: "))
+	}
+	if len(fs) == 0 {
+		return b, nil
+	}
+	out := analysis.Where(b, fs)
+	if len(out.Lines) == 0 {
+		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no line holds --where %s (of %d lines)\n", b.Source, strings.Join(c.StringSlice("where"), " --where "), len(b.Lines))
+	}
+	return out, nil
 }
 
 // analysisOptions copies the analysis flags into analysis.Options.

@@ -130,6 +130,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			objectivesCommand(),
 		},
 	}
+	app.Version = version()
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, c.App.Version) }
+	withExamples(app.Commands)
 	app.OnUsageError = asUsageError
 	for _, c := range app.Commands {
 		c.OnUsageError = asUsageError // a bad flag is a usage error: exit 2

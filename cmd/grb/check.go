@@ -26,6 +26,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "phase", Usage: "budget `PHASE` checked: proposed, approved, revised or executed (default: the profile's, else approved)"},
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions, for the profile's rules, from a YAML `FILE`"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
+			whereFlag(),
 			&cli.IntFlag{Name: "max-lines", Value: 10, Usage: "list at most `N` lines per failing rule in text (0 = all); json lists all"},
 		),
 		Action: func(c *cli.Context) error {
@@ -59,18 +60,21 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			res, err := analysis.Check(b, p, opt)
+			if b, err = filtered(c, b); err != nil {
+				return err
+			}
+			res, err := analysis.CheckYears(b, p, opt)
 			if err != nil {
 				return err
 			}
 			if format == "json" {
-				err = reports.WriteComplianceJSON(c.App.Writer, res)
+				err = reports.WriteComplianceYearsJSON(c.App.Writer, res)
 			} else {
 				max := c.Int("max-lines")
 				if max == 0 {
 					max = -1
 				}
-				err = reports.WriteComplianceText(c.App.Writer, res, reports.ComplianceOptions{MaxLines: max})
+				err = reports.WriteComplianceYearsText(c.App.Writer, res, reports.ComplianceOptions{MaxLines: max})
 			}
 			switch {
 			case err != nil:

@@ -99,7 +99,7 @@ func readOptions(c *cli.Context) (budget.Options, error) {
 		}
 	}
 	tol, ok, err := budget.ParseAmount(c.String("tolerance"), budget.Units, budget.DecimalPoint)
-	if err != nil || !ok || tol < 0 {
+	if err != nil || !ok || tol.Sign() < 0 {
 		return opt, usagef("--tolerance %q: want a non-negative amount such as 0.5", c.String("tolerance"))
 	}
 	opt.Tolerance = tol

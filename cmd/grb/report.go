@@ -29,6 +29,7 @@ func reportCommand() *cli.Command {
 			langFlag(),
 			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (" + strings.Join(profileNames(), ", ") + ") or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
+			wholeBudgetFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -52,6 +53,9 @@ func reportCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
+				if b, err = filtered(c, b); err != nil {
+					return err
+				}
 				budgets = append(budgets, b)
 			}
 			choosePhase(c, budgets[len(budgets)-1], &aopt)
@@ -59,7 +63,7 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, Lang: lang}
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
 				if err != nil {

@@ -26,6 +26,7 @@ func sdg5c1Command() *cli.Command {
 			&cli.StringFlag{Name: "budget", Usage: "compare the answers with the budget `FILE` (read with the reading flags)"},
 			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` compared: proposed, approved, revised or executed"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
+			wholeBudgetFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.Bool("template") {
@@ -41,7 +42,7 @@ func sdg5c1Command() *cli.Command {
 			if outFormat != "text" && outFormat != "json" {
 				return usagef("--format %q: want text or json", outFormat)
 			}
-			opt := analysis.SDG5c1Options{PhaseSet: true}
+			opt := analysis.SDG5c1Options{PhaseSet: true, WholeBudget: c.Bool("whole-budget")}
 			var err error
 			if opt.Phase, err = budget.ParsePhase(c.String("phase")); err != nil {
 				return usagef("--phase: %v", err)
@@ -125,4 +126,11 @@ func writeSDG5c1Template(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s: the SDG 5.c.1 questionnaire (13 yes/no questions with drop-down lists, an evidence column, the last completed fiscal year, instructions)\n", name)
 	return nil
+}
+
+// wholeBudgetFlag states that a budget file covers the government's whole
+// budget: grb cannot tell, so a stated share of the whole budget is never
+// contradicted by a file without it.
+func wholeBudgetFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "whole-budget", Usage: "the budget file covers the government's whole budget of the year, so the stated share of the whole budget (the questionnaire's optional question) can be contradicted by it"}
 }

@@ -49,6 +49,23 @@ func TestMoney(t *testing.T) {
 	}
 }
 
+func TestRoundDecimal(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		dec  int
+		want string
+	}{
+		{"506.551191581", 2, "506.55"}, {"0.125", 2, "0.13"}, {"-0.125", 2, "-0.13"},
+		{"99.995", 2, "100.00"}, {"-99.995", 2, "-100.00"}, {"-0.001", 2, "0.00"},
+		{"1234.5", 2, "1234.50"}, {"7", 2, "7.00"}, {"1234.05", 2, "1234.05"},
+		{"0.0049", 2, "0.00"}, {"2.5", 0, "3"}, {"9.999999999", 2, "10.00"},
+	} {
+		if got := RoundDecimal(tt.in, tt.dec); got != tt.want {
+			t.Errorf("RoundDecimal(%q, %d) = %q, want %q", tt.in, tt.dec, got, tt.want)
+		}
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for in, want := range map[string]string{
 		"":           "",
