@@ -94,6 +94,9 @@ type fdpDescriptor struct {
 	Resources []fdpResource `json:"resources"`
 	Model     *fdpModel     `json:"model"`
 	Mapping   *fdpModel     `json:"mapping"` // drafts before 0.3.0-alpha9
+	GRB       struct {
+		Rows string `json:"rows"` // "lines" in grb's exports: every row is a line item
+	} `json:"grb"`
 }
 
 type fdpResource struct {
@@ -129,6 +132,7 @@ type fdpDimension struct {
 	PrimaryKey         json.RawMessage         `json:"primaryKey"`
 	DimensionType      string                  `json:"dimensionType"`
 	ClassificationType string                  `json:"classificationType"`
+	Scheme             string                  `json:"scheme"` // of a "gender-marker" classification, as grb's exports write it
 }
 
 type fdpAttribute struct {
@@ -156,6 +160,10 @@ func ParsePackage(data []byte, descriptor string) (*budget.Package, error) {
 		return nil, &budget.ParseError{File: descriptor, Err: fmt.Errorf("%w: more JSON after the descriptor (at byte %d): one datapackage.json holds one descriptor", ErrNotPackage, dec.InputOffset())}
 	}
 	p := pkg{&budget.Package{Descriptor: descriptor, Title: d.Title, Columns: map[budget.Field]string{}}}
+	if d.GRB.Rows == "lines" {
+		p.Lines = true
+		p.note("rows: every row is a line item (a package exported by grb): no row is read as a total")
+	}
 	var bad []string
 	problem := func(format string, args ...any) { bad = append(bad, fmt.Sprintf(format, args...)) }
 
@@ -296,6 +304,12 @@ func Apply(p *budget.Package, opt *budget.Options) {
 	}
 	if opt.Year == 0 {
 		opt.Year = p.Year
+	}
+	if opt.Scheme == "" {
+		opt.Scheme = p.Scheme
+	}
+	if p.Lines {
+		opt.Hierarchy = budget.HierarchyOff
 	}
 	if opt.Delimiter == 0 {
 		opt.Delimiter = p.Delimiter

@@ -125,6 +125,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			sdg5c1Command(),
 			reportCommand(),
+			exportCommand(),
 			demoCommand(),
 			schemesCommand(),
 			objectivesCommand(),

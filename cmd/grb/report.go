@@ -56,6 +56,9 @@ func reportCommand() *cli.Command {
 				if b, err = filtered(c, b); err != nil {
 					return err
 				}
+				if b, err = converted(c, b); err != nil {
+					return err
+				}
 				budgets = append(budgets, b)
 			}
 			choosePhase(c, budgets[len(budgets)-1], &aopt)

@@ -41,6 +41,8 @@ var rules = map[string]rule{
 	"budget/fdp":         {[]string{"budget", "budget/csv", "budget/grid", "internal/files", "internal/format", xtext}},
 	"budget/tagging":     {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml, xtext}},
 	"budget/sdg5c1":      {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml}},
+	"budget/rates":       {[]string{"budget", "internal/format"}},
+	"internal/ratesgen":  {[]string{xtext}},
 	"budget/input":       {[]string{"budget", "budget/", "internal/files", "internal/format"}},
 	"analysis":           {[]string{"budget", "budget/tagging", "budget/sdg5c1", gonum, yaml}},
 	"templates":          {nil},
