@@ -46,9 +46,9 @@ var rules = map[string]rule{
 	"budget/input":       {[]string{"budget", "budget/", "internal/files", "internal/format"}},
 	"analysis":           {[]string{"budget", "budget/tagging", "budget/sdg5c1", gonum, yaml}},
 	"templates":          {nil},
-	"internal/format":    {[]string{"budget"}},
+	"internal/format":    {[]string{"budget", xtext}},
 	"internal/files":     {[]string{"budget"}},
-	"reports":            {[]string{"budget", "budget/", "analysis", "templates", "internal/format", plot, excelize}},
+	"reports":            {[]string{"budget", "budget/", "analysis", "templates", "internal/format", plot, excelize, xtext}},
 	"cmd/grb":            {[]string{"budget", "budget/", "analysis", "reports", "templates", "internal/files", "internal/format", cli}},
 	"internal/samplegen": {[]string{"budget", "budget/", "internal/format", excelize}},
 	// Test helpers of the readers: imported by tests only, which no rule
