@@ -22,14 +22,14 @@ func tableValue(c ChartData, v float64) string {
 // chartTakeaway is a chart's short text alternative: its title and what
 // it shows first (the first series' highest and lowest category, or for a
 // trend, its first and last value); the data table holds the detail.
-func chartTakeaway(c ChartData) string {
+func (p printer) chartTakeaway(c ChartData) string {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return c.Title + "."
 	}
 	s := c.Series[0]
 	if c.Kind == ChartLines {
 		first, last := 0, len(s.Values)-1
-		return takeawayTrend(c.Title, s.Name, c.Categories[first], tableValue(c, s.Values[first]), c.Categories[last], tableValue(c, s.Values[last]))
+		return p.takeawayTrend(c.Title, s.Name, c.Categories[first], tableValue(c, s.Values[first]), c.Categories[last], tableValue(c, s.Values[last]))
 	}
 	hi, lo := -1, -1
 	for i, v := range s.Values {
@@ -46,23 +46,23 @@ func chartTakeaway(c ChartData) string {
 	if hi < 0 {
 		return c.Title + "."
 	}
-	return takeawayRange(c.Title, s.Name, c.Categories[hi], tableValue(c, s.Values[hi]), c.Categories[lo], tableValue(c, s.Values[lo]))
+	return p.takeawayRange(c.Title, s.Name, c.Categories[hi], tableValue(c, s.Values[hi]), c.Categories[lo], tableValue(c, s.Values[lo]))
 }
 
 // takeawayTrend and takeawayRange are the takeaway sentences.
-func takeawayTrend(title, series, from, vFrom, to, vTo string) string {
-	return title + ". " + series + ": " + vFrom + " in " + from + ", " + vTo + " in " + to + ". The table of the chart's data gives every value."
+func (p printer) takeawayTrend(title, series, from, vFrom, to, vTo string) string {
+	return title + ". " + p.F("%s: %s in %s, %s in %s. The table of the chart's data gives every value.", series, vFrom, from, vTo, to)
 }
 
-func takeawayRange(title, series, hi, vHi, lo, vLo string) string {
-	return title + ". " + series + " is highest for " + hi + " (" + vHi + ") and lowest for " + lo + " (" + vLo + "). The table of the chart's data gives every value."
+func (p printer) takeawayRange(title, series, hi, vHi, lo, vLo string) string {
+	return title + ". " + p.F("%s is highest for %s (%s) and lowest for %s (%s). The table of the chart's data gives every value.", series, hi, vHi, lo, vLo)
 }
 
 // chartTable is the data of a chart as a table: a row per category, a
 // column per series.
-func chartTable(c ChartData) *htmlTable {
-	t := &htmlTable{ID: "data-" + c.Name, Heading: "Data of this chart", Caption: "Data of the chart: " + c.Title}
-	t.Head = append(t.Head, htmlCell{Text: chartHeadCategory(c)})
+func (p printer) chartTable(c ChartData) *htmlTable {
+	t := &htmlTable{ID: "data-" + c.Name, Heading: p.S("Data of this chart"), Caption: p.F("Data of the chart: %s", c.Title)}
+	t.Head = append(t.Head, htmlCell{Text: p.chartHeadCategory(c)})
 	for _, s := range c.Series {
 		t.Head = append(t.Head, htmlCell{Text: chartText(s.Name), Num: true})
 	}
@@ -82,12 +82,12 @@ func chartTable(c ChartData) *htmlTable {
 
 // chartHeadCategory names the category column: the axis label of the
 // categories.
-func chartHeadCategory(c ChartData) string {
+func (p printer) chartHeadCategory(c ChartData) string {
 	if c.Horizontal && c.YLabel != "" {
 		return c.YLabel
 	}
 	if !c.Horizontal && c.XLabel != "" {
 		return c.XLabel
 	}
-	return "Category"
+	return p.S("Category")
 }

@@ -61,16 +61,17 @@ func (x *xlsxWriter) printSheet(sheet string) {
 // footerText is the footer of every sheet: the source at the left, the
 // page number at the right.
 func footerText(r *Report) string {
-	return "&L&8" + strings.ReplaceAll(footerSource(r), "&", "&&") + "&R&8" + pageOf()
+	return "&L&8" + strings.ReplaceAll(footerSource(r), "&", "&&") + "&R&8" + pageOf(r)
 }
 
 // footerSource is the footer's source: the report's input files.
 func footerSource(r *Report) string {
-	return "Source: " + chartSources(r)
+	return r.p.F("Source: %s", r.p.chartSources(r))
 }
 
-// pageOf is the footer's page number field.
-func pageOf() string { return "Page &P of &N" }
+// pageOf is the footer's page number field (&P and &N are Excel's page
+// number and page count).
+func pageOf(r *Report) string { return r.p.F("Page %s of %s", "&P", "&N") }
 
 // chartAxes are the axes of report.xlsx's bar charts: values with
 // thousands separators (or per cent), labels in dark grey.
