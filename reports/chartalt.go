@@ -3,20 +3,18 @@ package reports
 import (
 	"math"
 	"strconv"
-
-	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // tableValue writes a chart's value as its table shows it: a per cent
 // with one decimal, or a whole amount with thousands separators.
-func tableValue(c ChartData, v float64) string {
+func (p printer) tableValue(c ChartData, v float64) string {
 	if math.IsNaN(v) {
 		return "–"
 	}
 	if c.Percent {
-		return format.Percent(v)
+		return p.f.Percent(v)
 	}
-	return format.Thousands(strconv.FormatFloat(v, 'f', 0, 64))
+	return p.f.Thousands(strconv.FormatFloat(v, 'f', 0, 64))
 }
 
 // chartTakeaway is a chart's short text alternative: its title and what
@@ -29,7 +27,7 @@ func (p printer) chartTakeaway(c ChartData) string {
 	s := c.Series[0]
 	if c.Kind == ChartLines {
 		first, last := 0, len(s.Values)-1
-		return p.takeawayTrend(c.Title, s.Name, c.Categories[first], tableValue(c, s.Values[first]), c.Categories[last], tableValue(c, s.Values[last]))
+		return p.takeawayTrend(c.Title, s.Name, c.Categories[first], p.tableValue(c, s.Values[first]), c.Categories[last], p.tableValue(c, s.Values[last]))
 	}
 	hi, lo := -1, -1
 	for i, v := range s.Values {
@@ -46,7 +44,7 @@ func (p printer) chartTakeaway(c ChartData) string {
 	if hi < 0 {
 		return c.Title + "."
 	}
-	return p.takeawayRange(c.Title, s.Name, c.Categories[hi], tableValue(c, s.Values[hi]), c.Categories[lo], tableValue(c, s.Values[lo]))
+	return p.takeawayRange(c.Title, s.Name, c.Categories[hi], p.tableValue(c, s.Values[hi]), c.Categories[lo], p.tableValue(c, s.Values[lo]))
 }
 
 // takeawayTrend and takeawayRange are the takeaway sentences.
@@ -73,7 +71,7 @@ func (p printer) chartTable(c ChartData) *htmlTable {
 			if i < len(s.Values) {
 				v = s.Values[i]
 			}
-			row.Cells = append(row.Cells, htmlCell{Text: tableValue(c, v), Num: true})
+			row.Cells = append(row.Cells, htmlCell{Text: p.tableValue(c, v), Num: true})
 		}
 		t.Rows = append(t.Rows, row)
 	}
