@@ -33,22 +33,24 @@ type rule struct {
 // vocabulary (budget) imports no package of grb's; the formatters
 // (internal/format) are used by every layer that prints.
 var rules = map[string]rule{
-	"budget":             {[]string{"internal/format", yaml, xtext}},
-	"budget/grid":        {[]string{"budget", "internal/format", yaml, xtext}},
-	"budget/csv":         {[]string{"budget", "budget/grid", "internal/files", "internal/format", xtext}},
-	"budget/xlsx":        {[]string{"budget", "budget/grid", "internal/format"}}, // excelize in its tests only, as the oracle
-	"budget/iati":        {[]string{"budget", "internal/format", xtext}},
-	"budget/fdp":         {[]string{"budget", "budget/csv", "budget/grid", "internal/files", "internal/format", xtext}},
-	"budget/tagging":     {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml, xtext}},
-	"budget/sdg5c1":      {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml}},
-	"budget/input":       {[]string{"budget", "budget/", "internal/files", "internal/format"}},
-	"analysis":           {[]string{"budget", "budget/tagging", "budget/sdg5c1", gonum, yaml}},
-	"templates":          {nil},
-	"internal/format":    {[]string{"budget"}},
-	"internal/files":     {[]string{"budget"}},
-	"reports":            {[]string{"budget", "budget/", "analysis", "templates", "internal/format", plot, excelize}},
-	"cmd/grb":            {[]string{"budget", "budget/", "analysis", "reports", "templates", "internal/files", "internal/format", cli}},
-	"internal/samplegen": {[]string{"budget", "budget/", "internal/format", excelize}},
+	"budget":               {[]string{"internal/format", yaml, xtext}},
+	"budget/grid":          {[]string{"budget", "internal/format", yaml, xtext}},
+	"budget/csv":           {[]string{"budget", "budget/grid", "internal/files", "internal/format", xtext}},
+	"budget/xlsx":          {[]string{"budget", "budget/grid", "internal/format"}}, // excelize in its tests only, as the oracle
+	"budget/iati":          {[]string{"budget", "internal/format", xtext}},
+	"budget/fdp":           {[]string{"budget", "budget/csv", "budget/grid", "internal/files", "internal/format", xtext}},
+	"budget/tagging":       {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "budget/tagging/model", "internal/format", excelize, yaml, xtext}},
+	"budget/tagging/model": {[]string{gonum}},
+	"internal/train":       {[]string{"budget/tagging/model"}},
+	"budget/sdg5c1":        {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml}},
+	"budget/input":         {[]string{"budget", "budget/", "internal/files", "internal/format"}},
+	"analysis":             {[]string{"budget", "budget/tagging", "budget/sdg5c1", gonum, yaml}},
+	"templates":            {nil},
+	"internal/format":      {[]string{"budget"}},
+	"internal/files":       {[]string{"budget"}},
+	"reports":              {[]string{"budget", "budget/", "analysis", "templates", "internal/format", plot, excelize}},
+	"cmd/grb":              {[]string{"budget", "budget/", "analysis", "reports", "templates", "internal/files", "internal/format", cli}},
+	"internal/samplegen":   {[]string{"budget", "budget/", "internal/format", excelize}},
 	// Test helpers of the readers: imported by tests only, which no rule
 	// here allows in non-test code.
 	"internal/readertest": {[]string{"budget", "budget/", excelize}},
