@@ -56,10 +56,10 @@ type Header struct {
 
 // TrainingInfo records the corpus and the figures of a training run.
 type TrainingInfo struct {
-	Corpus       string  `json:"corpus"`        // file name and sha256
-	FitRows      int     `json:"fit_rows"`      // rows the weights were fitted on
-	CalibRows    int     `json:"calib_rows"`    // rows of the calibration fold
-	DroppedRows  int     `json:"dropped_rows"`  // training rows of a project with rows in the test split
+	Corpus       string  `json:"corpus"`         // file name and sha256
+	FitRows      int     `json:"fit_rows"`       // rows the weights were fitted on
+	CalibRows    int     `json:"calib_rows"`     // rows of the calibration fold
+	DroppedRows  int     `json:"dropped_rows"`   // training rows of a project with rows in the test split
 	CalibMacroF1 float64 `json:"calib_macro_f1"` // on the calibration fold
 	CalibNBF1    float64 `json:"calib_nb_macro_f1"`
 	Iterations   int     `json:"iterations"`

@@ -9,14 +9,14 @@ import (
 
 // TrainOptions controls Train. Zero values take the defaults.
 type TrainOptions struct {
-	Bits    int       // 2^Bits feature buckets; default 18
+	Bits int // 2^Bits feature buckets; default 18
 	// Lambdas are the L2 penalties to try, the best on the calibration
 	// fold kept; default 1e-4, the best of 3e-5, 1e-4, 3e-4 and 1e-3 on
 	// that fold (0.600, 0.607, 0.594, 0.581 macro-F1), so that a rebuild
 	// takes one fit.
 	Lambdas []float64
-	MaxIter int       // L-BFGS iterations at most; default 200
-	Corpus  string    // recorded in the model: the corpus's name and digest
+	MaxIter int    // L-BFGS iterations at most; default 200
+	Corpus  string // recorded in the model: the corpus's name and digest
 }
 
 // TrainReport gives the figures of a training run on the calibration
