@@ -80,7 +80,7 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 		ew.printf("conflicts: none\n")
 		return ew.err
 	}
-	ew.printf("conflicts: on %s the sources disagree, so that part was not suggested:\n", format.Count(len(sum.Conflicts), "row"))
+	ew.printf("conflicts: on %s the sources disagree, so that part was left empty (or, for a marker, filled by the model and marked for review):\n", format.Count(len(sum.Conflicts), "row"))
 	for i, c := range sum.Conflicts {
 		if opt.Max > 0 && i == opt.Max {
 			ew.printf("  … and %d more\n", len(sum.Conflicts)-opt.Max)

@@ -243,8 +243,11 @@ func (b *suggestionBuilder) conflicts() {
 	for _, n := range b.notes {
 		switch {
 		case strings.HasPrefix(n, "marker:"):
-			if s.Marker == budget.NotScreened {
+			// Rules that disagree are reported with their candidates even
+			// when the model then chose a marker: that line is for review.
+			if s.Marker == budget.NotScreened || s.MarkerSource.Source() == budget.FromModel {
 				s.MarkerConflict = strings.TrimSpace(strings.TrimPrefix(n, "marker:"))
+				s.ForReview = s.ForReview || s.Marker.Screened()
 			}
 		case strings.HasPrefix(n, "objectives:"):
 			if s.Objectives == nil {

@@ -95,3 +95,27 @@ func TestModelSuggestionSurvivesWorkbook(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleConflictKeptWhenModelFills(t *testing.T) {
+	rs, err := ParseRules(strings.NewReader(`rules:
+  - id: a
+    priority: 10
+    keywords: [perspectiva]
+    marker: principal
+  - id: b
+    priority: 10
+    keywords: [transversalidad]
+    marker: significant
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []budget.Line{{Description: "Transversalidad de la perspectiva de genero"}}
+	s := SuggestLines(lines, SuggestOptions{Rules: rs, Model: defaultModel(t)})[0]
+	if !s.Marker.Screened() || s.MarkerSource.Source() != budget.FromModel {
+		t.Errorf("marker %v from %v, want the model's", s.Marker, s.MarkerSource.Source())
+	}
+	if !strings.Contains(s.MarkerConflict, "a (principal)") || !strings.Contains(s.MarkerConflict, "b (significant)") || !s.ForReview {
+		t.Errorf("conflict %q, for review %v: want both candidates and for review", s.MarkerConflict, s.ForReview)
+	}
+}

@@ -332,6 +332,9 @@ func suggestionCells(s Suggestion, sc *budget.Scheme) [NumTagColumns - ColSugges
 		if c, ok := levelCode(sc, s.Marker); ok {
 			out[2] = c.Code + " - " + c.Label
 			out[3] = s.MarkerSource.Detail()
+			if s.MarkerConflict != "" {
+				out[3] += "; " + conflictText(s.MarkerConflict)
+			}
 		}
 	} else if s.MarkerConflict != "" {
 		out[3] = conflictText(s.MarkerConflict)

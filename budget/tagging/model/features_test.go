@@ -57,3 +57,14 @@ func TestFeaturesNormalisedAndOwned(t *testing.T) {
 }
 
 const bitsForTest = 12
+
+func TestReasonsSkipStopWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{{"of", true}, {"de la", true}, {"women", false}, {"of women", false}} {
+		if got := allStopWords(tt.in); got != tt.want {
+			t.Errorf("allStopWords(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

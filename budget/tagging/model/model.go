@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -173,7 +174,7 @@ func (m *Model) reasons(fs []Feature, c Class) []string {
 	}
 	var list []oc
 	for o, v := range contrib {
-		if v > 0 {
+		if v > 0 && !allStopWords(o) {
 			list = append(list, oc{o, v})
 		}
 	}
@@ -236,4 +237,28 @@ func Decode(r io.Reader) (*Model, error) {
 		}
 	}
 	return &m, nil
+}
+
+// stopWords are the function words of English, French and Spanish that
+// are never given as reasons: they move the scores a little but explain
+// nothing to a person.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an and the of in on for to by with at from as or is are be this that its it
+		de des du la le les et en un une au aux pour par sur dans avec l d a
+		el los las y del al con por para una uno que se su sus e o`) {
+		stopWords[w] = true
+	}
+}
+
+// allStopWords reports whether every word of o (a word or a word pair)
+// is a stop word.
+func allStopWords(o string) bool {
+	for _, w := range strings.Fields(o) {
+		if !stopWords[w] {
+			return false
+		}
+	}
+	return true
 }
