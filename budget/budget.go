@@ -266,13 +266,21 @@ type Package struct {
 	Resource   string // name of the resource read
 	Data       string // its csv file
 
-	Columns   map[Field]string // field → column header, from the model
-	Phase     Phase            // phase of measures that are fiscal years or have no phase
-	PhaseSet  bool
-	Currency  string
-	Scale     Scale // the measures' factor; 0 when not given
-	Year      int   // from a constant date dimension; 0 when not given
-	Delimiter rune  // from the resource's csv dialect; 0 when not given
+	Columns  map[Field]string // field → column header, from the model
+	Phase    Phase            // phase of measures that are fiscal years or have no phase
+	PhaseSet bool
+	Currency string
+	Scale    Scale  // the measures' factor; 0 when not given
+	Year     int    // from a constant date dimension; 0 when not given
+	Scheme   string // gender-marker scheme of a "gender-marker" classification; "" when not given
+	// Lines says every data row is a line item (a package grb exported,
+	// "grb": {"rows": "lines"}): no row is read as a total or subtotal.
+	Lines     bool
+	Delimiter rune // from the resource's csv dialect; 0 when not given
+	// Decimal is the decimal mark the resource's schema declares for its
+	// number fields (Table Schema's decimalChar, "." when a number field
+	// does not say); AutoDecimal when it declares none or several.
+	Decimal DecimalMark
 
 	// Notes say how the model was applied: each measure and dimension
 	// read, and what was left out and why.

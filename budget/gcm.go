@@ -18,6 +18,26 @@ type Objective struct {
 	Number int    // 1–23, or 0 for General
 	Title  string // official title, such as "Address and reduce vulnerabilities in migration"
 	Short  string // short label of the UN Network hub, such as "Reduce vulnerabilities"
+	// titles and shorts hold the French and Spanish title and short
+	// label by language code ("fr", "es"); see TitleIn.
+	titles, shorts map[string]string
+}
+
+// TitleIn is the objective's official title in a language of the UN
+// ("fr", "es"), its English Title for any other.
+func (o Objective) TitleIn(lang string) string {
+	if t, ok := o.titles[lang]; ok {
+		return t
+	}
+	return o.Title
+}
+
+// ShortIn is the objective's short label in lang, as TitleIn.
+func (o Objective) ShortIn(lang string) string {
+	if t, ok := o.shorts[lang]; ok {
+		return t
+	}
+	return o.Short
 }
 
 // Principle is one of the 10 guiding principles of the GCM
@@ -49,6 +69,11 @@ type gcmFile struct {
 			Title  string `yaml:"title"`
 			Short  string `yaml:"short"`
 			Note   string `yaml:"note"`
+			// French and Spanish (A/RES/73/195 in those languages)
+			TitleFR string `yaml:"title_fr"`
+			ShortFR string `yaml:"short_fr"`
+			TitleES string `yaml:"title_es"`
+			ShortES string `yaml:"short_es"`
 		} `yaml:"items"`
 	} `yaml:"objectives"`
 	Principles struct {
@@ -105,7 +130,12 @@ func parseGCM(b []byte) (*gcmRef, error) {
 		if o.Title == "" || o.Short == "" {
 			return nil, fmt.Errorf("objective %d has no title or short label", o.Number)
 		}
-		g.objectives = append(g.objectives, Objective{Number: o.Number, Title: o.Title, Short: o.Short})
+		if o.TitleFR == "" || o.ShortFR == "" || o.TitleES == "" || o.ShortES == "" {
+			return nil, fmt.Errorf("objective %d has no French or Spanish title or short label", o.Number)
+		}
+		g.objectives = append(g.objectives, Objective{Number: o.Number, Title: o.Title, Short: o.Short,
+			titles: map[string]string{"fr": o.TitleFR, "es": o.TitleES},
+			shorts: map[string]string{"fr": o.ShortFR, "es": o.ShortES}})
 		if o.Number > 0 {
 			g.byText[refNormWords(o.Title)] = o.Number
 			g.byText[refNormWords(o.Short)] = o.Number

@@ -112,3 +112,30 @@ func TestThematicAreas(t *testing.T) {
 		t.Errorf("changing the slice returned by ThematicAreas changed the data")
 	}
 }
+
+// TestObjectiveLanguages: every objective has its French and Spanish
+// title and short label from the reference data, and an unknown language
+// gives English.
+func TestObjectiveLanguages(t *testing.T) {
+	for n := 0; n <= NumObjectives; n++ {
+		o, ok := ObjectiveByNumber(n)
+		if !ok {
+			t.Fatalf("objective %d missing", n)
+		}
+		for _, lang := range []string{"fr", "es"} {
+			if o.TitleIn(lang) == o.Title || o.ShortIn(lang) == "" || o.TitleIn(lang) == "" {
+				t.Errorf("objective %d: no %s title or short label (%q, %q)", n, lang, o.TitleIn(lang), o.ShortIn(lang))
+			}
+		}
+		if o.TitleIn("en") != o.Title || o.ShortIn("de") != o.Short {
+			t.Errorf("objective %d: English is not the fallback", n)
+		}
+	}
+	o, _ := ObjectiveByNumber(7)
+	if got, want := o.TitleIn("es"), "Abordar y reducir las vulnerabilidades en la migración"; got != want {
+		t.Errorf("objective 7 es = %q, want %q", got, want)
+	}
+	if got, want := o.TitleIn("fr"), "S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire"; got != want {
+		t.Errorf("objective 7 fr = %q, want %q", got, want)
+	}
+}

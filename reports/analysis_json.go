@@ -8,16 +8,19 @@ import (
 )
 
 // WriteAnalysisJSON writes the shares, gaps and diff of `grb analyze` as
-// one indented JSON object: {"shares": …, "gaps": …, "diff": …}, diff
-// left out when nil. Each result's notes and the reasons lines are left
+// one indented JSON object: {"shares": …, "gaps": …, "diff": …,
+// "decisions": […]}, diff and decisions left out when empty. Each result's notes and the reasons lines are left
 // out of a measure are written in words ("warnings", "reason"), as the
 // text writers word them.
-func WriteAnalysisJSON(w io.Writer, r *analysis.Result, g *analysis.GapResult, d *analysis.DiffResult) error {
+func WriteAnalysisJSON(w io.Writer, r *analysis.Result, g *analysis.GapResult, d *analysis.DiffResult, decisions []budget.Decision) error {
 	v := struct {
 		Shares *sharesJSON `json:"shares"`
 		Gaps   *gapsJSON   `json:"gaps"`
 		Diff   *diffJSON   `json:"diff,omitempty"`
-	}{}
+		// Decisions are the choices made on evidence while reading and
+		// converting: a converted figure's rates, sources and vintages.
+		Decisions []budget.Decision `json:"decisions,omitempty"`
+	}{Decisions: decisions}
 	if r != nil {
 		v.Shares = &sharesJSON{Result: r, Warnings: notesText(r.Notes)}
 	}

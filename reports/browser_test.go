@@ -38,14 +38,27 @@ func artifactDir(t *testing.T) string {
 	return dir
 }
 
-// TestHTMLInBrowser opens report.html in headless Chromium: every chart
-// and table renders, and markup in a budget description stays text: no
-// script from an input runs.
+// TestHTMLInBrowser opens report.html in headless Chromium, in English,
+// French and Spanish: every chart and table renders, the headline figures
+// are above the fold at 1280×800, and markup in a budget description
+// stays text: no script from an input runs. The screenshots stay in the
+// artifact folder (report-first-screen.png, report-fr-first-screen.png,
+// ...).
 func TestHTMLInBrowser(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
 		t.Skip("no chromium found: install Debian's chromium (apt-get install chromium) to run the browser test")
 	}
+	for _, l := range Langs {
+		t.Run(string(l), func(t *testing.T) { checkInBrowser(t, exe, l) })
+	}
+}
+
+// browserTitle is the report's title in each language.
+var browserTitle = map[Lang]string{English: "Gender allocation report", French: "Rapport sur les allocations", Spanish: "Informe sobre las asignaciones"}
+
+// checkInBrowser is TestHTMLInBrowser in one language.
+func checkInBrowser(t *testing.T, exe string, lang Lang) {
 	r := sampleReport(t)
 	// An input that tries to run script two ways.
 	evil := `<script>window.__grbInjected=1</script><img src=x onerror="window.__grbInjected=2">`
@@ -57,7 +70,7 @@ func TestHTMLInBrowser(t *testing.T) {
 			break
 		}
 	}
-	r, err := Build([]*budget.Budget{b}, Options{})
+	r, err := Build([]*budget.Budget{b}, Options{Lang: lang})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,10 +157,14 @@ func TestHTMLInBrowser(t *testing.T) {
 	if !strings.Contains(text, `<script>window.__grbInjected=1</script>`) {
 		t.Errorf("the markup in the input does not show as text")
 	}
-	if !strings.Contains(text, "Gender allocation report") || !strings.Contains(text, "dac_headline") {
+	if !strings.Contains(text, browserTitle[lang]) || !strings.Contains(text, "dac_headline") {
 		t.Errorf("page text lacks the title or the convention names")
 	}
-	for name, png := range map[string][]byte{"report-screenshot.png": shot, "report-first-screen.png": fold} {
+	prefix := "report-"
+	if lang != English {
+		prefix += string(lang) + "-"
+	}
+	for name, png := range map[string][]byte{prefix + "screenshot.png": shot, prefix + "first-screen.png": fold} {
 		out := filepath.Join(artifactDir(t), name)
 		if err := os.WriteFile(out, png, 0o644); err != nil {
 			t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
-	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // Alt returns a text alternative to the chart for people who cannot see
@@ -18,7 +17,7 @@ func (c ChartData) Alt() string {
 	b.WriteString(c.Title)
 	b.WriteString(".")
 	if len(c.Series) == 0 {
-		b.WriteString(" No data.")
+		b.WriteString(" " + c.p.S("No data."))
 	}
 	for i, cat := range c.Categories {
 		b.WriteString(" " + cat + ":")
@@ -30,7 +29,7 @@ func (c ChartData) Alt() string {
 			if i < len(s.Values) {
 				v = s.Values[i]
 			}
-			b.WriteString(" " + s.Name + " " + chartValue(v, c.Percent))
+			b.WriteString(" " + s.Name + " " + c.p.chartValue(v, c.Percent))
 		}
 		b.WriteString(";")
 	}
@@ -40,28 +39,34 @@ func (c ChartData) Alt() string {
 	return chartText(b.String())
 }
 
-// geweMarkedPhrase says which lines count as GEWE-marked under w.
-func geweMarkedPhrase(w analysis.Weighting) string {
+// geweMarkedPhrase says which lines w counts as GEWE-marked, for the
+// execution chart's caption.
+func (p printer) geweMarkedPhrase(w analysis.Weighting) string {
 	if w.Attributed {
-		return "declaring an approved GEWE amount (" + w.Name + ")"
+		return p.F("declaring an approved GEWE amount (%s)", w.Name)
 	}
 	var lv []string
 	for _, l := range levelsDown {
 		if w.Weight(l) > 0 {
-			lv = append(lv, strings.ToLower(l.Label()))
+			lv = append(lv, strings.ToLower(p.level(l)))
 		}
 	}
 	if len(lv) == 0 {
-		return "with a marker counted under " + w.Name + " (none is)"
+		return p.F("with a marker counted under %s (none is)", w.Name)
 	}
-	return "marked " + chartOr(lv) + ", the levels " + w.Name + " counts"
+	return p.F("marked %s, the levels %s counts", p.listOr(lv), w.Name)
 }
 
-// countedPhrase says how convention w counts money: "principal and
-// significant counted in full under dac_headline".
-func countedPhrase(w analysis.Weighting) string {
+// countedPhrase says how w counts each level: "principal and significant
+// counted in full under dac_headline", "principal at 100 % and
+// significant at 40 % counted under eu_100_40_0". Without under, the
+// phrase stops before "under".
+func (p printer) countedPhrase(w analysis.Weighting, under bool) string {
 	if w.Attributed {
-		return "the GEWE amount declared on each line counted under " + w.Name
+		if !under {
+			return p.S("the GEWE amount declared on each line counted")
+		}
+		return p.F("the GEWE amount declared on each line counted under %s", w.Name)
 	}
 	var names, weighted []string
 	full := true
@@ -70,30 +75,32 @@ func countedPhrase(w analysis.Weighting) string {
 		if bp <= 0 {
 			continue
 		}
-		name := strings.ToLower(lv.Label())
+		name := strings.ToLower(p.level(lv))
 		names = append(names, name)
-		weighted = append(weighted, name+" at "+format.BasisPointsSpaced(bp))
+		weighted = append(weighted, p.F("%s at %s", name, p.f.BasisPointsSpaced(bp)))
 		full = full && bp == 10000
 	}
 	switch {
+	case len(names) == 0 && under:
+		return p.F("no money counted under %s", w.Name)
 	case len(names) == 0:
-		return "no money counted under " + w.Name
+		return p.S("no money counted")
+	case full && under:
+		return p.F("%s counted in full under %s", p.list(names), w.Name)
 	case full:
-		return chartAnd(names) + " counted in full under " + w.Name
+		return p.F("%s counted in full", p.list(names))
+	case under:
+		return p.F("%s counted under %s", p.list(weighted), w.Name)
 	}
-	return chartAnd(weighted) + " counted under " + w.Name
+	return p.F("%s counted", p.list(weighted))
 }
 
-// chartAnd and chartOr join words into a list: "a, b and c".
-func chartAnd(s []string) string { return format.List(s, "and") }
-func chartOr(s []string) string  { return format.List(s, "or") }
-
-// chartPhaseYear names the phase and the year: "approved, 2025".
-func chartPhaseYear(p budget.Phase, year int) string {
-	return p.String() + chartYear(year)
+// chartPhaseYear is "approved, 2025" for a chart's title.
+func (p printer) chartPhaseYear(ph budget.Phase, year int) string {
+	return p.phase(ph) + chartYear(year)
 }
 
-// chartYear returns ", 2025", or "" for year 0 (no fiscal year).
+// chartYear is ", 2025", or "" when the lines carry no year.
 func chartYear(year int) string {
 	if year == 0 {
 		return ""
@@ -101,8 +108,8 @@ func chartYear(year int) string {
 	return ", " + strconv.Itoa(year)
 }
 
-// chartSources names the report's inputs, or "unnamed input".
-func chartSources(r *Report) string {
+// chartSources names the files of the report for a caption.
+func (p printer) chartSources(r *Report) string {
 	var s []string
 	for _, n := range r.Sources() {
 		if n != "" {
@@ -110,32 +117,35 @@ func chartSources(r *Report) string {
 		}
 	}
 	if len(s) == 0 {
-		return "unnamed input"
+		return p.S("unnamed input")
 	}
 	return strings.Join(s, ", ")
 }
 
-// sourceYearPhase begins a caption: "Source: a.xlsx, fiscal year 2025,
-// approved amounts".
-func sourceYearPhase(r *Report, year int, what string) string {
-	y := "all lines (no fiscal year given)"
+// sourceYearPhase opens a caption: "Source: a.xlsx, fiscal year 2025,
+// what".
+func (p printer) sourceYearPhase(r *Report, year int, what string) string {
 	if year != 0 {
-		y = "fiscal year " + strconv.Itoa(year)
+		return p.F("Source: %s, fiscal year %s, %s", p.chartSources(r), y(year), what)
 	}
-	return "Source: " + chartSources(r) + ", " + y + ", " + what
+	return p.F("Source: %s, all lines (no fiscal year given), %s", p.chartSources(r), what)
 }
 
-// chartValue writes a value as the charts show it: in whole per cent for
-// percent charts ("<1 %" for a small share that is not zero), else as is.
-func chartValue(v float64, pct bool) string {
+// chartValue writes a value of a chart for its text alternative and its
+// labels: a percentage rounded to a whole number ("<1 %" for a sliver),
+// or the number.
+func (p printer) chartValue(v float64, pct bool) string {
 	if !pct {
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		if p.mp == nil {
+			return strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		return p.f.Float(v, -1)
 	}
 	switch {
 	case v > 0 && v < 1:
-		return "<1 %"
+		return "<" + p.f.PercentExactSpaced(1)
 	case v < 0 && v > -1:
-		return ">−1 %"
+		return ">−" + p.f.PercentExactSpaced(1)
 	}
-	return format.PercentExactSpaced(math.Round(v))
+	return p.f.PercentExactSpaced(math.Round(v))
 }

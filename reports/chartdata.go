@@ -7,7 +7,6 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
-	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // The kinds of chart PlotChart draws.
@@ -26,6 +25,8 @@ const (
 // draws. The figures are golden-tested as JSON, independently of how
 // gonum/plot renders them.
 type ChartData struct {
+	// p words the chart's text alternative (Alt) in the report's language.
+	p       printer
 	Name    string `json:"name"` // file name without extension: "gewe-by-objective"
 	Kind    string `json:"kind"` // ChartStackedBars, ChartGroupedBars or ChartLines
 	Title   string `json:"title"`
@@ -105,12 +106,15 @@ func Charts(r *Report) []ChartData {
 	if r.Track != nil && len(r.Track.Years) > 0 {
 		cs = append(cs, sdgChart(r))
 	}
+	for i := range cs {
+		cs[i].p = r.p
+	}
 	return cs
 }
 
 // groupsWithMoney returns the groups of res that have money in the
 // phase, with their chart labels, and how many were left out.
-func groupsWithMoney(res *analysis.Result, d analysis.Dim) (groups []*analysis.Group, labels []string, skipped int) {
+func groupsWithMoney(p printer, res *analysis.Result, d analysis.Dim) (groups []*analysis.Group, labels []string, skipped int) {
 	for i := range res.Groups {
 		g := &res.Groups[i]
 		if g.Amount.IsZero() {
@@ -118,7 +122,7 @@ func groupsWithMoney(res *analysis.Result, d analysis.Dim) (groups []*analysis.G
 			continue
 		}
 		groups = append(groups, g)
-		labels = append(labels, chartLabel(res, g, d))
+		labels = append(labels, chartLabel(p, res, g, d))
 	}
 	return groups, labels, skipped
 }
@@ -164,18 +168,18 @@ func objectiveChart(r *Report) ChartData {
 	c := ChartData{
 		Name:       "gewe-by-objective",
 		Kind:       ChartStackedBars,
-		Title:      fmt.Sprintf("GEWE share by GCM objective, %s (%s)", w.Name, chartPhaseYear(r.Phase, r.Focus)),
-		XLabel:     "Share of the objective's money (%)",
-		YLabel:     "GCM objective",
+		Title:      r.p.F("GEWE share by GCM objective, %s (%s)", w.Name, r.p.chartPhaseYear(r.Phase, r.Focus)),
+		XLabel:     r.p.S("Share of the objective's money (%)"),
+		YLabel:     r.p.S("GCM objective"),
 		Percent:    true,
 		Horizontal: true,
 		Categories: []string{},
 		Series:     []ChartSeries{},
 	}
-	groups, labels, skipped := groupsWithMoney(r.ByObjective, analysis.ByObjective)
+	groups, labels, skipped := groupsWithMoney(r.p, r.ByObjective, analysis.ByObjective)
 	c.Categories = append(c.Categories, labels...)
 	if w.Attributed {
-		s := ChartSeries{Name: "Declared GEWE amount", Color: colorPrincipal}
+		s := ChartSeries{Name: r.p.S("Declared GEWE amount"), Color: colorPrincipal}
 		for _, g := range groups {
 			s.Values = append(s.Values, chartPercent(g.GEWEShare))
 		}
@@ -186,9 +190,9 @@ func objectiveChart(r *Report) ChartData {
 			if bp <= 0 {
 				continue
 			}
-			s := ChartSeries{Name: lv.Label(), Color: levelColors[lv]}
+			s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv]}
 			if bp != 10000 {
-				s.Name += " (counted at " + format.BasisPointsSpaced(bp) + ")"
+				s.Name = r.p.F("%s (counted at %s)", s.Name, r.p.f.BasisPointsSpaced(bp))
 			}
 			for _, g := range groups {
 				// The level's money as the convention counts it, as a
@@ -204,13 +208,13 @@ func objectiveChart(r *Report) ChartData {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; money not screened for gender is in no bar, since whether it is marked is unknown.",
-		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), countedPhrase(w))
+	b.WriteString(r.p.F("%s; %s. Each bar is the share of the objective's money; a line serving several objectives is split by its shares; money not screened for gender is in no bar, since whether it is marked is unknown.",
+		r.p.sourceYearPhase(r, r.Focus, r.p.F("%s amounts", r.p.phase(r.Phase))), r.p.countedPhrase(w, true)))
 	if skipped > 0 {
-		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "objective", "objectives"), r.Phase)
+		b.WriteString(r.p.F(" %s with no %s money left out.", r.p.f.CountOf(int64(skipped), r.p.S("objective"), r.p.S("objectives")), r.p.phase(r.Phase)))
 	}
 	if len(groups) == 0 {
-		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
+		b.WriteString(r.p.F(" No line has %s money: there is nothing to show.", r.p.phase(r.Phase)))
 		c.Categories, c.Series = []string{}, []ChartSeries{}
 	}
 	c.Caption = b.String()
@@ -223,18 +227,18 @@ func markerChart(r *Report) ChartData {
 	c := ChartData{
 		Name:       "markers-by-ministry",
 		Kind:       ChartStackedBars,
-		Title:      fmt.Sprintf("Gender-marker composition by ministry, unweighted (%s)", chartPhaseYear(r.Phase, r.Focus)),
-		XLabel:     "Share of the ministry's money (%)",
-		YLabel:     "Ministry",
+		Title:      r.p.F("Gender-marker composition by ministry, unweighted (%s)", r.p.chartPhaseYear(r.Phase, r.Focus)),
+		XLabel:     r.p.S("Share of the ministry's money (%)"),
+		YLabel:     r.p.S("Ministry"),
 		Percent:    true,
 		Horizontal: true,
 		Categories: []string{},
 		Series:     []ChartSeries{},
 	}
-	groups, labels, skipped := groupsWithMoney(r.ByUnit, analysis.ByUnit)
+	groups, labels, skipped := groupsWithMoney(r.p, r.ByUnit, analysis.ByUnit)
 	c.Categories = append(c.Categories, labels...)
 	for _, lv := range levelsDown {
-		s := ChartSeries{Name: lv.Label(), Color: levelColors[lv], Values: []float64{}}
+		s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Values: []float64{}}
 		some := false
 		for _, g := range groups {
 			m := g.Level(lv)
@@ -246,13 +250,13 @@ func markerChart(r *Report) ChartData {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s; each ministry's money by gender-marker level, before weighting (under %s, %s).",
-		sourceYearPhase(r, r.Focus, r.Phase.String()+" amounts"), r.Weighting.Name, strings.TrimSuffix(countedPhrase(r.Weighting), " under "+r.Weighting.Name))
+	b.WriteString(r.p.F("%s; each ministry's money by gender-marker level, before weighting (under %s, %s).",
+		r.p.sourceYearPhase(r, r.Focus, r.p.F("%s amounts", r.p.phase(r.Phase))), r.Weighting.Name, r.p.countedPhrase(r.Weighting, false)))
 	if skipped > 0 {
-		fmt.Fprintf(&b, " %s with no %s money left out.", format.CountOf(skipped, "ministry", "ministries"), r.Phase)
+		b.WriteString(r.p.F(" %s with no %s money left out.", r.p.f.CountOf(int64(skipped), r.p.S("ministry"), r.p.S("ministries")), r.p.phase(r.Phase)))
 	}
 	if len(groups) == 0 {
-		fmt.Fprintf(&b, " No line has %s money: there is nothing to show.", r.Phase)
+		b.WriteString(r.p.F(" No line has %s money: there is nothing to show.", r.p.phase(r.Phase)))
 	}
 	c.Caption = b.String()
 	return c
@@ -267,9 +271,9 @@ func executionChart(r *Report) ChartData {
 	c := ChartData{
 		Name:       "execution",
 		Kind:       ChartGroupedBars,
-		Title:      fmt.Sprintf("Execution rate, GEWE-marked vs other lines, %s (executed ÷ budget%s)", w.Name, chartYear(year)),
-		XLabel:     "Executed ÷ revised or approved budget (%)",
-		YLabel:     "Fiscal year",
+		Title:      r.p.F("Execution rate, GEWE-marked vs other lines, %s (executed ÷ budget%s)", w.Name, chartYear(year)),
+		XLabel:     r.p.S("Executed ÷ revised or approved budget (%)"),
+		YLabel:     r.p.S("Fiscal year"),
 		Percent:    true,
 		Horizontal: true,
 		Categories: []string{},
@@ -277,32 +281,32 @@ func executionChart(r *Report) ChartData {
 	}
 	if r.Execution != nil {
 		t := r.Execution.Execution.Total
-		names := [3]string{"GEWE-marked lines", "Other screened lines", "Not-screened lines"}
+		names := [3]string{r.p.S("GEWE-marked lines"), r.p.S("Other screened lines"), r.p.S("Not-screened lines")}
 		colors := [3]string{colorPrincipal, colorOther, colorNotScreened}
 		for k, e := range []analysis.Execution{t.GEWE, t.Other, t.NotScreened} {
 			v, ok := e.Rate.Value()
 			if !ok || e.Lines == 0 {
 				continue
 			}
-			c.Series = append(c.Series, ChartSeries{Name: fmt.Sprintf("%s (%d)", names[k], e.Lines), Values: []float64{v * 100}, Color: colors[k]})
+			c.Series = append(c.Series, ChartSeries{Name: names[k] + " (" + r.p.f.Int(int64(e.Lines)) + ")", Values: []float64{v * 100}, Color: colors[k]})
 		}
 	}
 	if len(c.Series) > 0 {
 		if year != 0 {
 			c.Categories = []string{strconv.Itoa(year)}
 		} else {
-			c.Categories = []string{"All lines"}
+			c.Categories = []string{r.p.S("All lines")}
 			c.YLabel = ""
 		}
 	}
 	var b strings.Builder
-	b.WriteString(sourceYearPhase(r, year, "executed money ÷ the revised budget, or the approved budget where there is none, of the lines that give both (number of lines in brackets)"))
-	fmt.Fprintf(&b, "; GEWE-marked lines are those %s.", geweMarkedPhrase(w))
+	b.WriteString(r.p.sourceYearPhase(r, year, r.p.S("executed money ÷ the revised budget, or the approved budget where there is none, of the lines that give both (number of lines in brackets)")))
+	b.WriteString(r.p.F("; GEWE-marked lines are those %s.", r.p.geweMarkedPhrase(w)))
 	if r.Focus != 0 && year != 0 && year != r.Focus {
-		fmt.Fprintf(&b, " Fiscal year %d has no executed amounts yet: %d is the latest year with some.", r.Focus, year)
+		b.WriteString(r.p.F(" Fiscal year %s has no executed amounts yet: %s is the latest year with some.", y(r.Focus), y(year)))
 	}
 	if len(c.Series) == 0 {
-		b.WriteString(" No line gives both a budget and an executed amount: the execution rate cannot be shown.")
+		b.WriteString(r.p.S(" No line gives both a budget and an executed amount: the execution rate cannot be shown."))
 	}
 	c.Caption = b.String()
 	return c
@@ -315,9 +319,9 @@ func trendChart(r *Report) ChartData {
 	c := ChartData{
 		Name:       "gewe-trend",
 		Kind:       ChartLines,
-		Title:      fmt.Sprintf("GEWE share by fiscal year, %s (%s amounts)", w.Name, r.Phase),
-		XLabel:     "Fiscal year",
-		YLabel:     "Share of the year's money (%)",
+		Title:      r.p.F("GEWE share by fiscal year, %s (%s amounts)", w.Name, r.p.phase(r.Phase)),
+		XLabel:     r.p.S("Fiscal year"),
+		YLabel:     r.p.S("Share of the year's money (%)"),
 		Percent:    true,
 		Categories: []string{},
 		Series:     []ChartSeries{},
@@ -337,12 +341,12 @@ func trendChart(r *Report) ChartData {
 		}
 		groups = append(groups, g)
 		years = append(years, y.Value)
-		c.Categories = append(c.Categories, chartLabel(r.ByYear, g, analysis.ByYear))
+		c.Categories = append(c.Categories, chartLabel(r.p, r.ByYear, g, analysis.ByYear))
 	}
 	if len(groups) > 0 {
-		p := ChartSeries{Name: "Principal", Color: colorPrincipal}
-		s := ChartSeries{Name: "Significant", Color: colorSignificant}
-		h := ChartSeries{Name: "GEWE share under " + w.Name, Color: colorTotal}
+		p := ChartSeries{Name: r.p.level(budget.Principal), Color: colorPrincipal}
+		s := ChartSeries{Name: r.p.level(budget.Significant), Color: colorSignificant}
+		h := ChartSeries{Name: r.p.F("GEWE share under %s", w.Name), Color: colorTotal}
 		for _, g := range groups {
 			p.Values = append(p.Values, chartPercent(g.Principal))
 			s.Values = append(s.Values, chartPercent(g.Significant))
@@ -351,23 +355,23 @@ func trendChart(r *Report) ChartData {
 		c.Series = []ChartSeries{p, s, h}
 	}
 	var b strings.Builder
-	b.WriteString("Source: " + chartSources(r))
+	b.WriteString(r.p.F("Source: %s", r.p.chartSources(r)))
 	switch len(years) {
 	case 0:
 	case 1:
-		fmt.Fprintf(&b, ", fiscal year %s", years[0])
+		b.WriteString(r.p.F(", fiscal year %s", years[0]))
 	default:
-		fmt.Fprintf(&b, ", fiscal years %s–%s", years[0], years[len(years)-1])
+		b.WriteString(r.p.F(", fiscal years %s–%s", years[0], years[len(years)-1]))
 	}
-	fmt.Fprintf(&b, ", %s amounts; GEWE share: %s; principal and significant: each level's share of the year's money.", r.Phase, countedPhrase(w))
+	b.WriteString(r.p.F(", %s amounts; GEWE share: %s; principal and significant: each level's share of the year's money.", r.p.phase(r.Phase), r.p.countedPhrase(w, true)))
 	if len(empty) > 0 {
-		fmt.Fprintf(&b, " No %s money in %s: left out.", r.Phase, strings.Join(empty, ", "))
+		b.WriteString(r.p.F(" No %s money in %s: left out.", r.p.phase(r.Phase), strings.Join(empty, ", ")))
 	}
 	switch {
 	case len(groups) == 0:
-		fmt.Fprintf(&b, " No line has both a fiscal year and %s money: there is no trend to show.", r.Phase)
+		b.WriteString(r.p.F(" No line has both a fiscal year and %s money: there is no trend to show.", r.p.phase(r.Phase)))
 	case len(groups) == 1:
-		b.WriteString(" Only one fiscal year: give budgets of several years for a trend.")
+		b.WriteString(r.p.S(" Only one fiscal year: give budgets of several years for a trend."))
 	}
 	c.Caption = b.String()
 	return c
@@ -391,8 +395,8 @@ func chartKey(res *analysis.Result, g *analysis.Group, d analysis.Dim) analysis.
 
 // chartLabel returns the label of g's key for d, after the currency when
 // the analysis had to split the money by currency.
-func chartLabel(res *analysis.Result, g *analysis.Group, d analysis.Dim) string {
-	label := chartKey(res, g, d).Label
+func chartLabel(p printer, res *analysis.Result, g *analysis.Group, d analysis.Dim) string {
+	label := p.groupLabel(chartKey(res, g, d))
 	if d != analysis.ByCurrency {
 		for _, x := range res.By {
 			if x == analysis.ByCurrency {

@@ -290,7 +290,7 @@ func stackedValueLabels(c ChartData, ax chartAxes) (plotter.XYs, []string, float
 	var texts []string
 	for i, t := range totals {
 		xys = append(xys, plotter.XY{X: float64(ax.pos(i)), Y: t})
-		texts = append(texts, chartValue(t, c.Percent))
+		texts = append(texts, c.p.chartValue(t, c.Percent))
 	}
 	return xys, texts, top
 }
@@ -310,7 +310,7 @@ func groupedValueLabels(c ChartData, ax chartAxes) (plotter.XYs, []string, float
 		for i, v := range s.Values {
 			top = math.Max(top, v)
 			xys = append(xys, plotter.XY{X: float64(ax.pos(i)) + off, Y: v})
-			texts = append(texts, chartValue(v, c.Percent))
+			texts = append(texts, c.p.chartValue(v, c.Percent))
 		}
 	}
 	return xys, texts, top

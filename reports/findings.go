@@ -5,7 +5,6 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
-	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // Findings states the report's figures as sentences a parliamentarian
@@ -19,14 +18,14 @@ func Findings(r *Report) []string {
 	t := h.Total
 	cur := r.Currency()
 	if t.Lines == 0 {
-		return []string{findNoLines()}
+		return []string{r.p.findNoLines()}
 	}
 	if h.Mixed() {
-		return append([]string{findMixed(r.Focus, t.Lines, h.Currencies)}, qualitySentence(r)...)
+		return append([]string{r.p.findMixed(r.Focus, t.Lines, h.Currencies)}, qualitySentence(r)...)
 	}
-	out := []string{findScope(r.Focus, r.Phase, roundedMoney(t.Amount, cur), t.Lines)}
+	out := []string{r.p.findScope(r.Focus, r.Phase, r.p.roundedMoney(t.Amount, cur), t.Lines)}
 	if len(r.Years) > 1 {
-		out = append(out, findFocus(r.Focus, r.FocusAsked, r.FocusRule, r.Years))
+		out = append(out, r.p.findFocus(r.Focus, r.FocusAsked, r.FocusRule, r.Years))
 	}
 	out = append(out, shareSentences(r, cur)...)
 	out = append(out, whereSentences(r, cur)...)
@@ -34,7 +33,7 @@ func Findings(r *Report) []string {
 		out = append(out, s)
 	}
 	if r.Like != nil && (r.Like.Why != likeNoEarlierYear) {
-		out = append(out, likeChange(r.Like, cur))
+		out = append(out, r.p.likeChange(r.Like, cur))
 	}
 	if s := diffSentence(r); s != "" {
 		out = append(out, s)
@@ -49,34 +48,34 @@ func shareSentences(r *Report, cur string) []string {
 	flag := r.flagOnly()
 	ns := t.Level(budget.NotScreened)
 	if screenedMoney(t).IsZero() {
-		return []string{findNothingScreened(roundedMoney(ns, cur))}
+		return []string{r.p.findNothingScreened(r.p.roundedMoney(ns, cur))}
 	}
 	v, ok := t.GEWEShare.Value()
 	if !ok {
-		return []string{headNoShare(t.GEWEShare.Undefined())}
+		return []string{r.p.headNoShare(t.GEWEShare.Undefined())}
 	}
 	scr, _ := analysis.Ratio{Num: t.GEWE, Den: screenedMoney(t)}.Value()
-	out := []string{findShares(r.Weighting, format.Percent(100*v), format.Percent(100*scr), roundedMoney(t.GEWE, cur), flag)}
+	out := []string{r.p.findShares(r.Weighting, r.p.f.Percent(100*v), r.p.f.Percent(100*scr), r.p.roundedMoney(t.GEWE, cur), flag)}
 	if !flag {
-		out = append(out, findOtherConventions(conventionShares3(r.Headline)))
+		out = append(out, r.p.findOtherConventions(conventionShares3(r.p, r.Headline)))
 	}
 	if ns.IsZero() {
-		return append(out, findAllScreened(flag))
+		return append(out, r.p.findAllScreened(flag))
 	}
 	nsv, _ := t.NotScreened.Value()
-	return append(out, findNotScreened(format.Percent(100*nsv), roundedMoney(ns, cur)))
+	return append(out, r.p.findNotScreened(r.p.f.Percent(100*nsv), r.p.roundedMoney(ns, cur)))
 }
 
 // conventionShares3 is the share of all the money under principal_only
 // and eu_100_40_0.
-func conventionShares3(h *analysis.Result) [2]string {
+func conventionShares3(p printer, h *analysis.Result) [2]string {
 	var out [2]string
 	for _, c := range h.Conventions {
 		switch c.Weighting {
 		case analysis.PrincipalOnly.Name:
-			out[0] = format.Share(c.Share.Value())
+			out[0] = p.f.Share(c.Share.Value())
 		case analysis.EU100400.Name:
-			out[1] = format.Share(c.Share.Value())
+			out[1] = p.f.Share(c.Share.Value())
 		}
 	}
 	return out
@@ -94,10 +93,10 @@ func whereSentences(r *Report, cur string) []string {
 		if len(top) == 3 || g.GEWE.Sign() <= 0 || g.Keys[0].Value == "" {
 			break
 		}
-		top = append(top, findObjectiveMoney(g.Keys[0].Label, roundedMoney(g.GEWE, cur)))
+		top = append(top, r.p.findObjectiveMoney(r.p.groupLabel(g.Keys[0]), r.p.roundedMoney(g.GEWE, cur)))
 	}
 	if len(top) > 0 {
-		out = append(out, findTop(r.Weighting, top))
+		out = append(out, r.p.findTop(r.Weighting, top))
 	}
 	var blind, unknown []string
 	for _, g := range r.ByObjective.Groups {
@@ -106,19 +105,19 @@ func whereSentences(r *Report, cur string) []string {
 		}
 		switch {
 		case screenedMoney(g).Sign() <= 0:
-			unknown = append(unknown, g.Keys[0].Label)
+			unknown = append(unknown, r.p.groupLabel(g.Keys[0]))
 		case g.GEWE.Sign() <= 0 && !r.flagOnly():
-			blind = append(blind, g.Keys[0].Label)
+			blind = append(blind, r.p.groupLabel(g.Keys[0]))
 		}
 	}
 	if len(blind) > 0 {
-		out = append(out, findBlindSpots(r.Weighting, blind))
+		out = append(out, r.p.findBlindSpots(r.Weighting, blind))
 	}
 	if len(unknown) > 0 && !screenedMoney(r.Headline.Total).IsZero() {
-		out = append(out, findUnscreenedObjectives(unknown))
+		out = append(out, r.p.findUnscreenedObjectives(unknown))
 	}
 	if g := untagged(r.ByObjective); g != nil {
-		out = append(out, findUntagged(format.Share(g.Share.Value()), roundedMoney(g.Amount, cur)))
+		out = append(out, r.p.findUntagged(r.p.f.Share(g.Share.Value()), r.p.roundedMoney(g.Amount, cur)))
 	}
 	return out
 }
@@ -133,7 +132,7 @@ func qualitySentence(r *Report) []string {
 	if checked == 0 {
 		return nil
 	}
-	return []string{mismatchSentence(checked, bad)}
+	return []string{r.p.mismatchSentence(checked, bad)}
 }
 
 func untagged(res *analysis.Result) *analysis.Group {
@@ -151,16 +150,16 @@ func untagged(res *analysis.Result) *analysis.Group {
 func executionSentence(r *Report) string {
 	if r.Execution == nil || r.Execution.Execution.Total.All.Lines == 0 {
 		if r.Phase == budget.Executed || r.ExecYear != 0 {
-			return findExecutedNoBudget()
+			return r.p.findExecutedNoBudget()
 		}
-		return findNoExecuted()
+		return r.p.findNoExecuted()
 	}
 	t := r.Execution.Execution.Total
 	prefix := ""
 	if r.Focus != 0 && r.ExecYear != r.Focus {
-		prefix = findFocusNotExecuted(r.Focus)
+		prefix = r.p.findFocusNotExecuted(r.Focus)
 	}
-	return prefix + findExecution(r.ExecYear, r.Weighting, format.Share(t.GEWE.Rate.Value()), orDash(t.GEWE.Band), format.Share(t.Other.Rate.Value()), orDash(t.Other.Band), format.Share(t.NotScreened.Rate.Value()))
+	return prefix + r.p.findExecution(r.ExecYear, r.Weighting, r.p.f.Share(t.GEWE.Rate.Value()), orDash(t.GEWE.Band), r.p.f.Share(t.Other.Rate.Value()), orDash(t.Other.Band), r.p.f.Share(t.NotScreened.Rate.Value()))
 }
 
 // diffSentence summarises the comparison of the last two budgets.
@@ -171,8 +170,8 @@ func diffSentence(r *Report) string {
 	}
 	n := len(r.Budgets)
 	c := d.GEWEChange
-	return findDiff(r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, direction(c.Net),
-		format.Money(abs(c.Net)), format.Money(c.Added), format.Money(c.Cut), format.Money(c.Amount), format.Money(c.Remarking))
+	return r.p.findDiff(r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, c.Net.Sign(),
+		r.p.f.Money(abs(c.Net)), r.p.f.Money(c.Added), r.p.f.Money(c.Cut), r.p.f.Money(c.Amount), r.p.f.Money(c.Remarking))
 }
 
 // direction is "rose" or "fell" as m is positive or negative ("did not

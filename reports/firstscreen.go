@@ -7,7 +7,6 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
-	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // Headline is one of the figures of the report's first screen: a label,
@@ -25,16 +24,16 @@ func Headlines(r *Report) []Headline {
 	t := r.Headline.Total
 	cur := r.Currency()
 	if t.Lines == 0 || r.Headline.Mixed() {
-		return []Headline{{Label: headLabelBudget(), Figure: "–", Sentence: headNoBudget(r.Headline.Currencies)}}
+		return []Headline{{Label: r.p.headLabelBudget(), Figure: "–", Sentence: r.p.headNoBudget(r.Headline.Currencies)}}
 	}
 	out := []Headline{
-		{Label: headLabelBudget(), Figure: roundedMoney(t.Amount, cur), Sentence: headBudget(r.Phase, r.Focus, t.Lines, r.Sources())},
+		{Label: r.p.headLabelBudget(), Figure: r.p.roundedMoney(t.Amount, cur), Sentence: r.p.headBudget(r.Phase, r.Focus, t.Lines, r.Sources())},
 		markedHeadline(r, cur),
 		screenedHeadline(r, cur),
 		gcmHeadline(r),
 	}
 	if r.Like != nil {
-		out = append(out, changeHeadline(r.Like))
+		out = append(out, changeHeadline(r.p, r.Like))
 	}
 	return out
 }
@@ -46,17 +45,17 @@ func screenedMoney(t analysis.Group) budget.Money { return t.Coverage.Num }
 // all the money and of the screened money.
 func markedHeadline(r *Report, cur string) Headline {
 	t := r.Headline.Total
-	h := Headline{Label: headLabelMarked(r.Weighting, r.flagOnly()), Figure: "–"}
+	h := Headline{Label: r.p.headLabelMarked(r.Weighting, r.flagOnly()), Figure: "–"}
 	all, ok := t.GEWEShare.Value()
 	switch {
 	case screenedMoney(t).IsZero():
-		h.Sentence = headNothingScreened()
+		h.Sentence = r.p.headNothingScreened()
 	case !ok:
-		h.Sentence = headNoShare(t.GEWEShare.Undefined())
+		h.Sentence = r.p.headNoShare(t.GEWEShare.Undefined())
 	default:
-		h.Figure = shareFigure(all, r.flagOnly())
+		h.Figure = shareFigure(r.p, all, r.flagOnly())
 		scr, _ := analysis.Ratio{Num: t.GEWE, Den: screenedMoney(t)}.Value()
-		h.Sentence = headMarked(r.Weighting, roundedMoney(t.GEWE, cur), format.Percent(100*scr), r.flagOnly())
+		h.Sentence = r.p.headMarked(r.Weighting, r.p.roundedMoney(t.GEWE, cur), r.p.f.Percent(100*scr), r.flagOnly())
 	}
 	return h
 }
@@ -64,58 +63,58 @@ func markedHeadline(r *Report, cur string) Headline {
 // screenedHeadline is the share of the money screened for gender.
 func screenedHeadline(r *Report, cur string) Headline {
 	t := r.Headline.Total
-	h := Headline{Label: headLabelScreened(), Figure: "–"}
+	h := Headline{Label: r.p.headLabelScreened(), Figure: "–"}
 	v, ok := t.Coverage.Value()
 	if !ok {
-		h.Sentence = headNoShare(t.Coverage.Undefined())
+		h.Sentence = r.p.headNoShare(t.Coverage.Undefined())
 		return h
 	}
-	h.Figure = format.Percent(100 * v)
+	h.Figure = r.p.f.Percent(100 * v)
 	ns, _ := t.NotScreened.Value()
-	h.Sentence = headScreened(format.Percent(100*ns), roundedMoney(t.Level(budget.NotScreened), cur), t.Level(budget.NotScreened).IsZero(), r.flagOnly())
+	h.Sentence = r.p.headScreened(r.p.f.Percent(100*ns), r.p.roundedMoney(t.Level(budget.NotScreened), cur), t.Level(budget.NotScreened).IsZero(), r.flagOnly())
 	return h
 }
 
 // gcmHeadline is the share of the money tagged with a GCM objective.
 func gcmHeadline(r *Report) Headline {
 	t := r.Headline.Total
-	h := Headline{Label: headLabelGCM(), Figure: "–"}
+	h := Headline{Label: r.p.headLabelGCM(), Figure: "–"}
 	tagged := t.Amount
 	if g := untagged(r.ByObjective); g != nil {
 		tagged, _ = tagged.Sub(g.Amount)
 	}
 	v, ok := analysis.Ratio{Num: tagged, Den: t.Amount}.Value()
 	if !ok {
-		h.Sentence = headNoShare(t.Share.Undefined())
+		h.Sentence = r.p.headNoShare(t.Share.Undefined())
 		return h
 	}
-	h.Figure = format.Percent(100 * v)
-	h.Sentence = headGCM()
+	h.Figure = r.p.f.Percent(100 * v)
+	h.Sentence = r.p.headGCM()
 	return h
 }
 
 // changeHeadline is the change since the year before, like for like.
-func changeHeadline(l *LikeForLike) Headline {
-	h := Headline{Label: headLabelChange(l.From), Figure: "–", Sentence: likeWhyNot(l)}
+func changeHeadline(p printer, l *LikeForLike) Headline {
+	h := Headline{Label: p.headLabelChange(l.From), Figure: "–", Sentence: p.likeWhyNot(l)}
 	if l.Why != "" {
 		return h
 	}
-	h.Sentence = headChange(l.Pairs, l.From, l.To)
+	h.Sentence = p.headChange(l.Pairs, l.From, l.To)
 	if l.GEWE.Rel.OK {
-		h.Figure = format.PercentSigned(100 * l.GEWE.Rel.V)
+		h.Figure = p.f.PercentSigned(100 * l.GEWE.Rel.V)
 	} else {
-		h.Sentence = likeChange(l, "")
+		h.Sentence = p.likeChange(l, "")
 	}
 	return h
 }
 
 // shareFigure is a share in large type: "50.3%", or "at least 25.0%"
 // when the marker is a principal flag only.
-func shareFigure(v float64, atLeast bool) string {
+func shareFigure(p printer, v float64, atLeast bool) string {
 	if atLeast {
-		return atLeastText(format.Percent(100 * v))
+		return p.atLeastText(p.f.Percent(100 * v))
 	}
-	return format.Percent(100 * v)
+	return p.f.Percent(100 * v)
 }
 
 // flagOnly reports whether every screened focus line was marked with a
@@ -165,16 +164,38 @@ func sheetHasYear(b *budget.Budget, sheet string, y int) bool {
 // roundedMoney is an amount rounded for prose, to three significant
 // digits with a word for the scale: "KES 2.12 trillion", "USD 300
 // million", "GBP 125,000", "EUR 42.50". Tables give amounts exactly.
-func roundedMoney(m budget.Money, cur string) string {
-	s := roundedNumber(m.Float())
+func (p printer) roundedMoney(m budget.Money, cur string) string {
+	s := p.roundedNumber(m.Float())
 	if cur == "" {
 		return s
 	}
 	return cur + " " + s
 }
 
+// scaleWords are the words of roundedNumber's scales, 10^6, 10^9 and
+// 10^12, singular and plural: the long scale in French (milliard,
+// billion) and Spanish (mil millones, billón).
+var scaleWords = map[Lang][3][2]string{
+	English: {{"million", "million"}, {"billion", "billion"}, {"trillion", "trillion"}},
+	French:  {{"million", "millions"}, {"milliard", "milliards"}, {"billion", "billions"}},
+	Spanish: {{"millón", "millones"}, {"mil millones", "mil millones"}, {"billón", "billones"}},
+}
+
+// scaleWord is the word of scale i for x of them: CLDR's plural rule for
+// a decimal, "one" for x below 2 in French, for exactly 1 in Spanish.
+func (p printer) scaleWord(i int, x float64) string {
+	w := scaleWords[p.lang]
+	if p.lang == "" {
+		w = scaleWords[English]
+	}
+	if (p.lang == French && x < 2) || (p.lang == Spanish && x == 1) {
+		return w[i][0]
+	}
+	return w[i][1]
+}
+
 // roundedNumber is roundedMoney's number.
-func roundedNumber(v float64) string {
+func (p printer) roundedNumber(v float64) string {
 	sign := ""
 	if v < 0 {
 		sign, v = "-", -v
@@ -185,21 +206,20 @@ func roundedNumber(v float64) string {
 	case v < 1000 && v == math.Trunc(v):
 		return sign + strconv.FormatFloat(v, 'f', 0, 64)
 	case v < 1000:
-		return sign + strconv.FormatFloat(v, 'f', 2, 64)
+		return sign + p.f.Float(v, 2)
 	case v < 1e6:
-		return sign + format.Thousands(strconv.FormatFloat(significant(v, 3), 'f', 0, 64))
+		return sign + p.f.Float(significant(v, 3), 0)
 	}
-	scales := []string{"million", "billion", "trillion"}
 	unit := 1e6
-	for i, name := range scales {
+	for i := range 3 {
 		x := significant(v/unit, 3)
-		if x < 1000 || i == len(scales)-1 {
+		if x < 1000 || i == 2 {
 			digits := max(0, 2-int(math.Floor(math.Log10(x))))
 			s := strconv.FormatFloat(x, 'f', digits, 64)
 			if strings.Contains(s, ".") {
 				s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 			}
-			return sign + format.Thousands(s) + " " + name
+			return sign + p.f.Thousands(s) + " " + p.scaleWord(i, x)
 		}
 		unit *= 1000
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
-	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -26,6 +25,8 @@ var reportTemplate = sync.OnceValue(func() *template.Template {
 })
 
 type htmlPage struct {
+	tr        printer
+	Lang      string // the lang attribute of the page
 	Title     string
 	Name      string
 	Kicker    string
@@ -45,6 +46,10 @@ type htmlPage struct {
 	Tables         []htmlTable
 	Method         []htmlDef
 }
+
+// T words a static text of the template in the page's language: the
+// template writes {{$.T "Key findings"}}.
+func (p htmlPage) T(key string) string { return p.tr.S(key) }
 
 type htmlConvention struct{ Name, Counts, Money, Share string }
 
@@ -77,22 +82,22 @@ type htmlDef struct{ Term, Def string }
 // from an input file goes through html/template and is escaped.
 func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	cur := r.Currency()
-	p := htmlPage{Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r),
-		Name: r.Name(), Kicker: pageKicker(r.Focus, r.Phase, cur), Headlines: Headlines(r), HeadlinesLabel: headlinesLabel(),
-		Footnote: conventionFootnote(r.Weighting), Glossary: glossary()}
+	p := htmlPage{tr: r.p, Lang: string(r.p.langOr()), Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r),
+		Name: r.Name(), Kicker: r.p.pageKicker(r.Focus, r.Phase, cur), Headlines: Headlines(r), HeadlinesLabel: r.p.headlinesLabel(),
+		Footnote: r.p.conventionFootnote(r.Weighting), Glossary: r.p.glossary()}
 	if r.Synthetic {
-		p.Synthetic = syntheticBanner()
+		p.Synthetic = r.p.syntheticBanner()
 	}
 	h := r.Headline
 	if h.Mixed() {
-		p.Conventions = append(p.Conventions, htmlConvention{Name: "–", Counts: "not shown: the lines are in " + strings.Join(h.Currencies, ", ") + ", which cannot be added", Money: "–", Share: "–"})
+		p.Conventions = append(p.Conventions, htmlConvention{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", strings.Join(h.Currencies, ", ")), Money: "–", Share: "–"})
 		h = &analysis.Result{}
 	}
 	for _, c := range h.Conventions {
 		wt := weightingByName(c.Weighting)
-		conv := htmlConvention{Name: c.Weighting, Counts: wt.Description, Money: format.MoneyIn(c.GEWE, cur), Share: format.Share(c.Share.Value())}
+		conv := htmlConvention{Name: c.Weighting, Counts: r.p.conventionDescription(wt), Money: r.p.f.MoneyIn(c.GEWE, cur), Share: r.p.f.Share(c.Share.Value())}
 		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
-			conv.Money, conv.Share = "–", "n/a (no line declares a GEWE amount)"
+			conv.Money, conv.Share = "–", r.p.S("n/a (no line declares a GEWE amount)")
 		}
 		p.Conventions = append(p.Conventions, conv)
 	}
@@ -143,8 +148,8 @@ func yearTable(r *Report, cur string) (htmlTable, bool) {
 	if len(r.Years) == 0 || r.Headline.Mixed() {
 		return htmlTable{}, false
 	}
-	t := htmlTable{ID: "by-year", Heading: yearHeading(), Caption: yearCaption(r.Phase, r.Weighting, r.Focus)}
-	for i, h := range yearHead(r.Phase, cur) {
+	t := htmlTable{ID: "by-year", Heading: r.p.yearHeading(), Caption: r.p.yearCaption(r.Phase, r.Weighting, r.Focus)}
+	for i, h := range r.p.yearHead(r.Phase, cur) {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
 	}
 	for _, g := range r.ByYear.Groups {
@@ -154,28 +159,28 @@ func yearTable(r *Report, cur string) (htmlTable, bool) {
 		scr := analysis.Ratio{Num: g.GEWE, Den: screenedMoney(g)}
 		label := g.Keys[0].Value
 		if g.Keys[0].Value == fmt.Sprint(r.Focus) {
-			label = focusLabel(label)
+			label = r.p.focusLabel(label)
 		}
-		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: label}, {Text: fmt.Sprint(g.Lines), Num: true}, {Text: format.Money(g.Amount), Num: true},
-			{Text: format.Share(g.Coverage.Value()), Num: true}, {Text: format.Money(g.GEWE), Num: true},
-			{Text: format.Share(g.GEWEShare.Value()), Num: true}, {Text: format.Share(scr.Value()), Num: true}}})
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: label}, {Text: r.p.f.Int(int64(g.Lines)), Num: true}, {Text: r.p.f.Money(g.Amount), Num: true},
+			{Text: r.p.f.Share(g.Coverage.Value()), Num: true}, {Text: r.p.f.Money(g.GEWE), Num: true},
+			{Text: r.p.f.Share(g.GEWEShare.Value()), Num: true}, {Text: r.p.f.Share(scr.Value()), Num: true}}})
 	}
 	return t, true
 }
 
 // objectiveTable is the analysis by GCM objective.
 func objectiveTable(r *Report, cur string) (htmlTable, bool) {
-	return groupTable("by-objective", "By GCM objective", r.ByObjective, r, cur), true
+	return groupTable("by-objective", r.p.S("By GCM objective"), r.ByObjective, r, cur), true
 }
 
 // areaTable is the analysis by Migration MPTF thematic area.
 func areaTable(r *Report, cur string) (htmlTable, bool) {
-	return groupTable("by-area", "By Migration MPTF thematic area (provisional mapping)", r.ByArea, r, cur), true
+	return groupTable("by-area", r.p.S("By Migration MPTF thematic area (provisional mapping)"), r.ByArea, r, cur), true
 }
 
 // ministryTable is the analysis by ministry.
 func ministryTable(r *Report, cur string) (htmlTable, bool) {
-	return groupTable("by-ministry", "By ministry or administrative unit", r.ByUnit, r, cur), true
+	return groupTable("by-ministry", r.p.S("By ministry or administrative unit"), r.ByUnit, r, cur), true
 }
 
 // inlineSVG drops the XML prolog of an SVG document so that it can sit in
@@ -190,39 +195,38 @@ func inlineSVG(svg []byte) template.HTML {
 }
 
 func (r *Report) scopeTitle() string {
-	s := "all lines"
 	if r.Focus != 0 {
-		s = fmt.Sprintf("fiscal year %d", r.Focus)
+		return r.p.F("fiscal year %s, %s amounts", y(r.Focus), r.p.phase(r.Phase))
 	}
-	return fmt.Sprintf("%s, %s amounts", s, r.Phase)
+	return r.p.F("all lines, %s amounts", r.p.phase(r.Phase))
 }
 
 func (r *Report) scopeText() string {
-	s := "All lines"
+	total := r.p.f.MoneyIn(r.Headline.Total.Amount, r.Currency())
 	if r.Focus != 0 {
-		s = fmt.Sprintf("Fiscal year %d", r.Focus)
+		return r.p.F("Fiscal year %s, %s amounts (%s)", y(r.Focus), r.p.phase(r.Phase), total)
 	}
-	return fmt.Sprintf("%s, %s amounts (%s)", s, r.Phase, format.MoneyIn(r.Headline.Total.Amount, r.Currency()))
+	return r.p.F("All lines, %s amounts (%s)", r.p.phase(r.Phase), total)
 }
 
 func groupTable(id, heading string, res *analysis.Result, r *Report, cur string) htmlTable {
 	t := htmlTable{ID: id, Heading: heading,
-		Caption: fmt.Sprintf("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
-	head := []string{"Group", "Lines", r.Phase.String() + " " + cur, "Share", "Principal", "Significant", "Not screened", "GEWE (" + res.Weighting + ")", "GEWE share (" + res.Weighting + ")"}
+		Caption: r.p.F("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
+	head := []string{r.p.S("Group"), r.p.S("Lines"), r.p.phase(r.Phase) + " " + cur, r.p.S("Share"), r.p.S("Principal"), r.p.S("Significant"), r.p.S("Not screened"), r.p.F("GEWE (%s)", res.Weighting), r.p.F("GEWE share (%s)", res.Weighting)}
 	for i, h := range head {
 		t.Head = append(t.Head, htmlCell{Text: strings.TrimSpace(h), Num: i > 0})
 	}
 	row := func(label string, g analysis.Group, total bool) htmlRow {
 		return htmlRow{Total: total, Cells: []htmlCell{
-			{Text: label}, {Text: fmt.Sprint(g.Lines), Num: true}, {Text: format.Money(g.Amount), Num: true}, {Text: format.Share(g.Share.Value()), Num: true},
-			{Text: format.Share(g.Principal.Value()), Num: true}, {Text: format.Share(g.Significant.Value()), Num: true}, {Text: format.Share(g.NotScreened.Value()), Num: true},
-			{Text: format.Money(g.GEWE), Num: true}, {Text: format.Share(g.GEWEShare.Value()), Num: true},
+			{Text: label}, {Text: r.p.f.Int(int64(g.Lines)), Num: true}, {Text: r.p.f.Money(g.Amount), Num: true}, {Text: r.p.f.Share(g.Share.Value()), Num: true},
+			{Text: r.p.f.Share(g.Principal.Value()), Num: true}, {Text: r.p.f.Share(g.Significant.Value()), Num: true}, {Text: r.p.f.Share(g.NotScreened.Value()), Num: true},
+			{Text: r.p.f.Money(g.GEWE), Num: true}, {Text: r.p.f.Share(g.GEWEShare.Value()), Num: true},
 		}}
 	}
 	for _, g := range res.Groups {
-		t.Rows = append(t.Rows, row(g.Keys[0].Label, g, false))
+		t.Rows = append(t.Rows, row(r.p.groupLabel(g.Keys[0]), g, false))
 	}
-	t.Rows = append(t.Rows, row("Total", res.Total, true))
+	t.Rows = append(t.Rows, row(r.p.S("Total"), res.Total, true))
 	return t
 }
 
@@ -233,20 +237,20 @@ func executionTable(r *Report, _ string) (htmlTable, bool) {
 		return htmlTable{}, false
 	}
 	e := r.Execution.Execution
-	t := htmlTable{ID: "execution", Heading: "Was it spent? Execution by ministry",
-		Caption: fmt.Sprintf("Fiscal year %d: executed ÷ revised (or approved) budget; band A within 5 %%, B 10 %%, C 15 %%, D beyond; lines in brackets", r.ExecYear)}
-	for i, h := range []string{"Ministry", "All lines", "GEWE-marked (" + e.Weighting + ")", "Other screened", "Not screened", "Gap (points)"} {
+	t := htmlTable{ID: "execution", Heading: r.p.S("Was it spent? Execution by ministry"),
+		Caption: r.p.F("Fiscal year %s: executed ÷ revised (or approved) budget; band A within 5 %%, B 10 %%, C 15 %%, D beyond; lines in brackets", y(r.ExecYear))}
+	for i, h := range []string{r.p.S("Ministry"), r.p.S("All lines"), r.p.F("GEWE-marked (%s)", e.Weighting), r.p.S("Other screened"), r.p.S("Not screened"), r.p.S("Gap (points)")} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
 	}
 	rows := append(append([]analysis.ExecutionRow(nil), e.Units...), e.Total)
 	for i, u := range rows {
 		label := u.Label
 		if i == len(rows)-1 {
-			label = "Total"
+			label = r.p.S("Total")
 		}
 		t.Rows = append(t.Rows, htmlRow{Total: i == len(rows)-1, Cells: []htmlCell{
-			{Text: label}, {Text: execText(u.All), Num: true}, {Text: execText(u.GEWE), Num: true},
-			{Text: execText(u.Other), Num: true}, {Text: execText(u.NotScreened), Num: true}, {Text: points(u.Gap), Num: true},
+			{Text: label}, {Text: r.p.execText(u.All), Num: true}, {Text: r.p.execText(u.GEWE), Num: true},
+			{Text: r.p.execText(u.Other), Num: true}, {Text: r.p.execText(u.NotScreened), Num: true}, {Text: r.p.points(u.Gap), Num: true},
 		}})
 	}
 	return t, true
@@ -265,7 +269,7 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i == 2 || i == 3})
 	}
 	for _, rr := range c.Rules {
-		measured := format.Share(rr.Measured.Value())
+		measured := r.p.f.Share(rr.Measured.Value())
 		res := "FAIL"
 		if rr.Pass {
 			res = "pass"
@@ -274,7 +278,7 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 			res += " (threshold unverified)"
 		}
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: ruleTitle(rr.Rule)}, {Text: measured, Num: true},
-			{Text: format.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: ruleWhy(rr.Why)}}})
+			{Text: r.p.f.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: ruleWhy(rr.Why)}}})
 	}
 	return t, true
 }
@@ -301,8 +305,8 @@ func sdgTable(r *Report, _ string) (htmlTable, bool) {
 // qualityTable is what was read from each file and the checks of its
 // stated totals.
 func qualityTable(r *Report, _ string) (htmlTable, bool) {
-	t := htmlTable{ID: "quality", Heading: "Data quality", Caption: "What was read from each file, and the checks of stated totals"}
-	for i, h := range []string{"File", "Lines", "Subtotal and total rows", "Totals that do not match", "Rejected rows", "Errors", "Warnings"} {
+	t := htmlTable{ID: "quality", Heading: r.p.S("Data quality"), Caption: r.p.S("What was read from each file, and the checks of stated totals")}
+	for i, h := range []string{r.p.S("File"), r.p.S("Lines"), r.p.S("Subtotal and total rows"), r.p.S("Totals that do not match"), r.p.S("Rejected rows"), r.p.S("Errors"), r.p.S("Warnings")} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i > 0})
 	}
 	for _, b := range r.Budgets {
@@ -321,15 +325,16 @@ func qualityTable(r *Report, _ string) (htmlTable, bool) {
 }
 
 func methodology(r *Report) []htmlDef {
+	p := r.p
 	defs := []htmlDef{
-		{"Lines in scope", "Budget line items read from the files, without their subtotal and total rows, which are checked against the lines they cover and never added. The headline, the tables and the first two charts describe " + r.scopeTitle() + "; the trend covers every fiscal year read."},
-		{"Gender marker", "Each line's marker, in whatever scheme its institution uses (OECD DAC 0/1/2, UN GEM 0–3, UNDP GEN0–3, EU G0–G2, Migration MPTF A–D, …), is mapped to one canonical level: principal, significant, limited, potential, not targeted, or not screened. A blank marker means not screened, which is reported as unknown, never counted as zero."},
-		{"Split lines", "A line that serves several GCM objectives is shared between them by its stated shares, cent by cent, so that the groups add up exactly to the total."},
-		{"Thematic areas", "The Migration MPTF groups the 23 objectives into five thematic areas. The mapping used here is provisional until confirmed against the Fund's documents; an objective in several areas is shared equally among them."},
+		{p.S("Lines in scope"), p.F("Budget line items read from the files, without their subtotal and total rows, which are checked against the lines they cover and never added. The headline, the tables and the first two charts describe %s; the trend covers every fiscal year read.", r.scopeTitle())},
+		{p.S("Gender marker"), p.S("Each line's marker, in whatever scheme its institution uses (OECD DAC 0/1/2, UN GEM 0–3, UNDP GEN0–3, EU G0–G2, Migration MPTF A–D, …), is mapped to one canonical level: principal, significant, limited, potential, not targeted, or not screened. A blank marker means not screened, which is reported as unknown, never counted as zero.")},
+		{p.S("Split lines"), p.S("A line that serves several GCM objectives is shared between them by its stated shares, cent by cent, so that the groups add up exactly to the total.")},
+		{p.S("Thematic areas"), p.S("The Migration MPTF groups the 23 objectives into five thematic areas. The mapping used here is provisional until confirmed against the Fund's documents; an objective in several areas is shared equally among them.")},
 	}
 	for _, w := range analysis.Weightings() {
-		defs = append(defs, htmlDef{"Convention " + w.Name, w.Description + ". Source: " + w.Source + "."})
+		defs = append(defs, htmlDef{p.F("Convention %s", w.Name), p.F("%s. Source: %s.", p.conventionDescription(w), w.Source)})
 	}
-	defs = append(defs, htmlDef{"Coverage", "The share of money that was screened for gender at all (any marker, including not targeted)."})
+	defs = append(defs, htmlDef{p.S("Coverage"), p.S("The share of money that was screened for gender at all (any marker, including not targeted).")})
 	return append(defs, reportDecisions(r)...)
 }

@@ -197,3 +197,6 @@ func deltaPct(d analysis.Delta) string {
 	}
 	return format.PercentSigned(100 * d.Rel.V)
 }
+
+// baseText is the package function baseText in p's language.
+func (p printer) baseText(code analysis.ReasonCode) string { return p.S(baseText(code)) }

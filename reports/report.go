@@ -29,6 +29,9 @@ type Options struct {
 	// Synthetic says that the budgets are invented (the demo's sample):
 	// every page of the report says so on its first screen.
 	Synthetic bool
+	// Lang is the language of the report (English when empty): its
+	// sentences, headers, captions, numbers and objective titles.
+	Lang Lang
 }
 
 // Report is what grb writes about one or more budgets: the budgets as
@@ -51,6 +54,10 @@ type Report struct {
 	Lines     *budget.Budget // the focus year's lines, from every budget
 	// Synthetic is Options.Synthetic.
 	Synthetic bool
+	// Lang is Options.Lang, the language of every sentence, header and
+	// number of the report; p words it.
+	Lang Lang
+	p    printer
 	// Like compares the focus year with the fiscal year before it on the
 	// lines screened in both; nil when the lines carry no year.
 	Like *LikeForLike
@@ -96,7 +103,7 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	if opt.PhaseSet {
 		phase = opt.Phase
 	}
-	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic}
+	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic, Lang: opt.Lang, p: newPrinter(opt.Lang)}
 	all := r.scope(opt.Year)
 	if err := r.shares(all); err != nil {
 		return nil, err

@@ -177,8 +177,8 @@ func TestRoundedMoney(t *testing.T) {
 		{c(-300000000000), "USD", "USD -3 billion"},
 		{c(150000000), "USD", "USD 1.5 million"},
 	} {
-		if got := roundedMoney(tc.m, tc.cur); got != tc.want {
-			t.Errorf("roundedMoney(%s, %q) = %q, want %q", tc.m, tc.cur, got, tc.want)
+		if got := en.roundedMoney(tc.m, tc.cur); got != tc.want {
+			t.Errorf("en.roundedMoney(%s, %q) = %q, want %q", tc.m, tc.cur, got, tc.want)
 		}
 	}
 }
@@ -186,10 +186,10 @@ func TestRoundedMoney(t *testing.T) {
 // TestSmallThings: the small wordings that told a reader the tool was
 // careless.
 func TestSmallThings(t *testing.T) {
-	if got := mismatchSentence(39, 1); !strings.Contains(got, "1 does not match") {
+	if got := en.mismatchSentence(39, 1); !strings.Contains(got, "1 does not match") {
 		t.Errorf("one mismatch: %q", got)
 	}
-	if got := mismatchSentence(39, 2); !strings.Contains(got, "2 do not match") {
+	if got := en.mismatchSentence(39, 2); !strings.Contains(got, "2 do not match") {
 		t.Errorf("two mismatches: %q", got)
 	}
 	lines := make([]budget.Line, 2366)
@@ -201,3 +201,6 @@ func TestSmallThings(t *testing.T) {
 		t.Errorf("no thousands separator in the line count:\n%s", f)
 	}
 }
+
+// en is the English printer of the tests.
+var en = newPrinter(English)

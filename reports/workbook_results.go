@@ -20,36 +20,37 @@ func summarySheet(x *xlsxWriter, r *Report) {
 	h := r.Headline
 	t := h.Total
 	cur := r.Currency()
-	focus := "all lines (no fiscal year given)"
+	p := r.p
+	focus := p.S("all lines (no fiscal year given)")
 	if r.Focus != 0 {
-		focus = fmt.Sprintf("fiscal year %d", r.Focus)
+		focus = p.F("fiscal year %s", y(r.Focus))
 	}
-	x.set(sheet, "A1", "Gender allocation report")
-	x.set(sheet, "A2", fmt.Sprintf("%s, %s amounts, %s. Sources: %s.", focus, r.Phase, orDash(cur), strings.Join(r.Sources(), ", ")))
+	x.set(sheet, "A1", p.S("Gender allocation report"))
+	x.set(sheet, "A2", p.F("%s, %s amounts, %s. Sources: %s.", focus, p.phase(r.Phase), orDash(cur), strings.Join(r.Sources(), ", ")))
 	if x.err == nil {
 		x.err = x.f.SetCellStyle(sheet, "A1", "A1", x.head)
 	}
 	rows := [][]any{
-		{"Budget in scope (" + r.Phase.String() + ")", t.Amount, nil, "", fmt.Sprintf("%d lines", t.Lines)},
+		{p.F("Budget in scope (%s)", p.phase(r.Phase)), t.Amount, nil, "", p.linesText(t.Lines)},
 	}
 	if h.Mixed() {
 		// Money in different currencies cannot be added: no headline.
-		rows = [][]any{{"Budget in scope (" + r.Phase.String() + ")", nil, nil, "", fmt.Sprintf("%d lines in %s: not added; see the group sheets, one currency per row", t.Lines, strings.Join(h.Currencies, ", "))}}
+		rows = [][]any{{p.F("Budget in scope (%s)", p.phase(r.Phase)), nil, nil, "", p.F("%s in %s: not added; see the group sheets, one currency per row", p.linesText(t.Lines), strings.Join(h.Currencies, ", "))}}
 		h = &analysis.Result{}
 	}
 	for _, c := range h.Conventions {
-		note := weightingByName(c.Weighting).Description
+		note := p.conventionDescription(weightingByName(c.Weighting))
 		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
-			rows = append(rows, []any{"GEWE money", nil, nil, c.Weighting, "no line declares a GEWE amount"})
+			rows = append(rows, []any{p.S("GEWE money"), nil, nil, c.Weighting, p.S("no line declares a GEWE amount")})
 			continue
 		}
-		rows = append(rows, []any{"GEWE money", c.GEWE, c.Share, c.Weighting, note})
+		rows = append(rows, []any{p.S("GEWE money"), c.GEWE, c.Share, c.Weighting, note})
 	}
 	if !r.Headline.Mixed() {
 		for _, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened} {
-			rows = append(rows, []any{"Marker: " + lv.Label(), t.Level(lv), analysis.Ratio{Num: t.Level(lv), Den: t.Amount}, "", ""})
+			rows = append(rows, []any{p.F("Marker: %s", p.level(lv)), t.Level(lv), analysis.Ratio{Num: t.Level(lv), Den: t.Amount}, "", ""})
 		}
-		rows = append(rows, []any{"Screened for gender (coverage)", t.Coverage.Num, t.Coverage, "", "money not screened is reported as such, never counted as zero"})
+		rows = append(rows, []any{p.S("Screened for gender (coverage)"), t.Coverage.Num, t.Coverage, "", p.S("money not screened is reported as such, never counted as zero")})
 	}
 	errs, warns, checked, bad, rejected := 0, 0, 0, 0, 0
 	for _, b := range r.Budgets {
@@ -64,11 +65,11 @@ func summarySheet(x *xlsxWriter, r *Report) {
 		}
 	}
 	rows = append(rows,
-		[]any{"Data quality: errors", nil, nil, "", fmt.Sprintf("%d errors, %d warnings (see Issues)", errs, warns)},
-		[]any{"Data quality: rejected rows", nil, nil, "", fmt.Sprintf("%d rows (see Reconciliation)", rejected)},
-		[]any{"Data quality: stated totals", nil, nil, "", fmt.Sprintf("%d checked, %d do not match their lines", checked, bad)},
+		[]any{p.S("Data quality: errors"), nil, nil, "", p.F("%d errors, %d warnings (see Issues)", errs, warns)},
+		[]any{p.S("Data quality: rejected rows"), nil, nil, "", p.F("%d rows (see Reconciliation)", rejected)},
+		[]any{p.S("Data quality: stated totals"), nil, nil, "", p.F("%d checked, %d do not match their lines", checked, bad)},
 	)
-	x.table(sheet, 4, []col{{"Measure", 34, 0}, {"Amount", 18, 1}, {"Share", 10, 2}, {"Convention", 16, 0}, {"Note", 70, 0}}, rows)
+	x.table(sheet, 4, []col{{p.S("Measure"), 34, 0}, {p.S("Amount"), 18, 1}, {p.S("Share"), 10, 2}, {p.S("Convention"), 16, 0}, {p.S("Note"), 70, 0}}, rows)
 }
 
 // objectiveSheet writes the analysis by GCM objective, with a chart of
@@ -95,23 +96,25 @@ func markerSheet(x *xlsxWriter, r *Report) { x.groups("By marker", r, r.ByMarker
 // money by phase, share, money by marker level and GEWE money.
 func (x *xlsxWriter) groups(sheet string, r *Report, res *analysis.Result) {
 	x.newSheet(sheet)
+	pr := r.p
 	cols := []col{}
 	for _, d := range res.By {
-		cols = append(cols, col{string(d), 36, 0})
+		cols = append(cols, col{pr.S(string(d)), 36, 0})
 	}
-	cols = append(cols, col{"Lines", 8, 3})
+	cols = append(cols, col{pr.S("Lines"), 8, 3})
 	for _, p := range budget.Phases() {
-		cols = append(cols, col{strings.ToUpper(p.String()[:1]) + p.String()[1:], 16, 1})
+		name := pr.phase(p)
+		cols = append(cols, col{strings.ToUpper(name[:1]) + name[1:], 16, 1})
 	}
 	cols = append(cols,
-		col{"Share of " + r.Phase.String(), 10, 2},
-		col{"Principal", 16, 1}, col{"Significant", 16, 1}, col{"Limited", 14, 1}, col{"Not targeted", 16, 1}, col{"Not screened", 16, 1},
-		col{"GEWE (" + res.Weighting + ")", 18, 1}, col{"GEWE share (" + res.Weighting + ")", 14, 2}, col{"Coverage", 10, 2})
+		col{pr.F("Share of %s", pr.phase(r.Phase)), 10, 2},
+		col{pr.level(budget.Principal), 16, 1}, col{pr.level(budget.Significant), 16, 1}, col{pr.level(budget.Limited), 14, 1}, col{pr.level(budget.NotTargeted), 16, 1}, col{pr.level(budget.NotScreened), 16, 1},
+		col{pr.F("GEWE (%s)", res.Weighting), 18, 1}, col{pr.F("GEWE share (%s)", res.Weighting), 14, 2}, col{pr.S("Coverage"), 10, 2})
 	var rows [][]any
 	for _, g := range res.Groups {
 		var row []any
 		for _, k := range g.Keys {
-			row = append(row, k.Label)
+			row = append(row, pr.groupLabel(k))
 		}
 		row = append(row, g.Lines)
 		for _, p := range budget.Phases() {
@@ -144,7 +147,7 @@ func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Resul
 			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc)},
 			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc)},
 		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Principal and significant money by GCM objective (%s, %s)", r.Phase, res.Weighting)}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: r.p.F("Principal and significant money by GCM objective (%s, %s)", r.p.phase(r.Phase), res.Weighting)}}},
 		Dimension: excelize.ChartDimension{Width: 900, Height: 600},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 	})
@@ -182,9 +185,10 @@ func trendsSheet(x *xlsxWriter, r *Report) {
 	x.newSheet(sheet)
 	var rows [][]any
 	for _, g := range r.ByYear.Groups {
-		rows = append(rows, []any{g.Keys[0].Label, g.Lines, g.Amount, g.Level(budget.Principal), g.Level(budget.Significant), g.GEWE, g.GEWEShare, g.Coverage})
+		rows = append(rows, []any{r.p.groupLabel(g.Keys[0]), g.Lines, g.Amount, g.Level(budget.Principal), g.Level(budget.Significant), g.GEWE, g.GEWEShare, g.Coverage})
 	}
-	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Lines", 8, 3}, {r.Phase.String(), 18, 1}, {"Principal", 16, 1}, {"Significant", 16, 1}, {"GEWE (" + r.ByYear.Weighting + ")", 18, 1}, {"GEWE share (" + r.ByYear.Weighting + ")", 14, 2}, {"Coverage", 10, 2}}, rows)
+	p := r.p
+	x.table(sheet, 1, []col{{p.S("Fiscal year"), 12, 0}, {p.S("Lines"), 8, 3}, {p.phase(r.Phase), 18, 1}, {p.level(budget.Principal), 16, 1}, {p.level(budget.Significant), 16, 1}, {p.F("GEWE (%s)", r.ByYear.Weighting), 18, 1}, {p.F("GEWE share (%s)", r.ByYear.Weighting), 14, 2}, {p.S("Coverage"), 10, 2}}, rows)
 }
 
 // executionSheet writes the execution rates of each unit in the latest
@@ -198,7 +202,7 @@ func executionSheet(x *xlsxWriter, r *Report) {
 		for i, u := range append(append([]analysis.ExecutionRow(nil), e.Units...), e.Total) {
 			label := u.Label
 			if i == len(e.Units) {
-				label = "Total"
+				label = r.p.S("Total")
 			}
 			row := []any{label}
 			for _, ex := range []analysis.Execution{u.All, u.GEWE, u.Other, u.NotScreened} {
@@ -212,11 +216,12 @@ func executionSheet(x *xlsxWriter, r *Report) {
 			rows = append(rows, row)
 		}
 	}
-	cols := []col{{"Unit (fiscal year " + fmt.Sprint(r.ExecYear) + ")", 34, 0}}
-	for _, grp := range []string{"All", "GEWE (" + r.Weighting.Name + ")", "Other screened", "Not screened"} {
-		cols = append(cols, col{grp + " lines", 9, 3}, col{grp + " budget", 16, 1}, col{grp + " executed", 16, 1}, col{grp + " rate", 10, 2}, col{grp + " band", 8, 0})
+	p := r.p
+	cols := []col{{p.F("Unit (fiscal year %s)", y(r.ExecYear)), 34, 0}}
+	for _, grp := range []string{p.S("All"), p.F("GEWE (%s)", r.Weighting.Name), p.S("Other screened"), p.S("Not screened")} {
+		cols = append(cols, col{p.F("%s lines", grp), 9, 3}, col{p.F("%s budget", grp), 16, 1}, col{p.F("%s executed", grp), 16, 1}, col{p.F("%s rate", grp), 10, 2}, col{p.F("%s band", grp), 8, 0})
 	}
-	cols = append(cols, col{"Gap GEWE − other (points)", 12, 2})
+	cols = append(cols, col{p.S("Gap GEWE − other (points)"), 12, 2})
 	x.table(sheet, 1, cols, rows)
 }
 
@@ -304,9 +309,10 @@ func sdgTrackingSheet(x *xlsxWriter, r *Report) {
 func methodologySheet(x *xlsxWriter, r *Report) {
 	const sheet = "Methodology"
 	x.newSheet(sheet)
+	p := r.p
 	var rows [][]any
 	for _, w := range analysis.Weightings() {
-		rows = append(rows, []any{"Weighting", w.Name, weightText(w), w.Description, w.Source})
+		rows = append(rows, []any{p.S("Weighting"), w.Name, weightText(w), p.conventionDescription(w), w.Source})
 	}
 	for _, s := range budget.DefaultSchemes().All() {
 		for _, c := range s.Codes {
@@ -314,18 +320,18 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 			if s.Provisional {
 				note += " (provisional)"
 			}
-			rows = append(rows, []any{"Marker crosswalk", s.ID + " " + c.Code, c.Level.Label(), note, oneLine(s.Source, 200)})
+			rows = append(rows, []any{p.S("Marker crosswalk"), s.ID + " " + c.Code, p.level(c.Level), note, oneLine(s.Source, 200)})
 		}
 	}
 	for _, d := range []struct{ term, def string }{
-		{"Share", "a group's money in the analysed phase divided by the money of all lines in scope"},
-		{"GEWE money", "money counted as serving gender equality under a named weighting convention: Σ over marker levels of (money at that level × the convention's weight)"},
-		{"Coverage", "money screened for gender (any marker, including not targeted) divided by all money; not-screened money is never counted as zero"},
-		{"Split lines", "a line serving several GCM objectives is apportioned by its shares, cent by cent (largest remainder), so groups add up to the total exactly"},
-		{"Thematic areas", "Migration MPTF thematic areas group the objectives (provisional mapping, to be confirmed); an objective in several areas is shared equally among them"},
-		{"Totals", "subtotal and total rows are not line items; each is checked against the lines it covers (sheet Reconciliation)"},
+		{p.S("Share"), p.S("a group's money in the analysed phase divided by the money of all lines in scope")},
+		{p.S("GEWE money"), p.S("money counted as serving gender equality under a named weighting convention: Σ over marker levels of (money at that level × the convention's weight)")},
+		{p.S("Coverage"), p.S("money screened for gender (any marker, including not targeted) divided by all money; not-screened money is never counted as zero")},
+		{p.S("Split lines"), p.S("a line serving several GCM objectives is apportioned by its shares, cent by cent (largest remainder), so groups add up to the total exactly")},
+		{p.S("Thematic areas"), p.S("Migration MPTF thematic areas group the objectives (provisional mapping, to be confirmed); an objective in several areas is shared equally among them")},
+		{p.S("Totals"), p.S("subtotal and total rows are not line items; each is checked against the lines it covers (sheet Reconciliation)")},
 	} {
-		rows = append(rows, []any{"Definition", d.term, "", d.def, ""})
+		rows = append(rows, []any{p.S("Definition"), d.term, "", d.def, ""})
 	}
 	if names := linesSheetNames(r); len(names) > 1 {
 		rows = append(rows, []any{"Definition", "Lines sheets", strings.Join(names, ", "), fmt.Sprintf("the lines are more than one sheet holds (%s rows under its header): they continue, in order, on the sheets %s", format.Thousands(strconv.Itoa(sheetRows-1)), format.List(names[1:], "and")), ""})
@@ -335,7 +341,7 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 			rows = append(rows, []any{"Read " + b.Source, in.Topic, decisionWhere(in), decisionText(in), ""})
 		}
 	}
-	x.table(sheet, 1, []col{{"Topic", 18, 0}, {"Name", 24, 0}, {"Value", 30, 0}, {"Meaning", 80, 0}, {"Source", 60, 0}}, rows)
+	x.table(sheet, 1, []col{{p.S("Topic"), 18, 0}, {p.S("Name"), 24, 0}, {p.S("Value"), 30, 0}, {p.S("Meaning"), 80, 0}, {p.S("Source"), 60, 0}}, rows)
 }
 
 func weightText(w analysis.Weighting) string {

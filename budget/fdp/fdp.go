@@ -94,6 +94,9 @@ type fdpDescriptor struct {
 	Resources []fdpResource `json:"resources"`
 	Model     *fdpModel     `json:"model"`
 	Mapping   *fdpModel     `json:"mapping"` // drafts before 0.3.0-alpha9
+	GRB       struct {
+		Rows string `json:"rows"` // "lines" in grb's exports: every row is a line item
+	} `json:"grb"`
 }
 
 type fdpResource struct {
@@ -105,7 +108,9 @@ type fdpResource struct {
 	} `json:"dialect"`
 	Schema struct {
 		Fields []struct {
-			Name string `json:"name"`
+			Name        string `json:"name"`
+			Type        string `json:"type"`
+			DecimalChar string `json:"decimalChar"`
 		} `json:"fields"`
 	} `json:"schema"`
 }
@@ -129,6 +134,7 @@ type fdpDimension struct {
 	PrimaryKey         json.RawMessage         `json:"primaryKey"`
 	DimensionType      string                  `json:"dimensionType"`
 	ClassificationType string                  `json:"classificationType"`
+	Scheme             string                  `json:"scheme"` // of a "gender-marker" classification, as grb's exports write it
 }
 
 type fdpAttribute struct {
@@ -156,6 +162,10 @@ func ParsePackage(data []byte, descriptor string) (*budget.Package, error) {
 		return nil, &budget.ParseError{File: descriptor, Err: fmt.Errorf("%w: more JSON after the descriptor (at byte %d): one datapackage.json holds one descriptor", ErrNotPackage, dec.InputOffset())}
 	}
 	p := pkg{&budget.Package{Descriptor: descriptor, Title: d.Title, Columns: map[budget.Field]string{}}}
+	if d.GRB.Rows == "lines" {
+		p.Lines = true
+		p.note("rows: every row is a line item (a package exported by grb): no row is read as a total")
+	}
 	var bad []string
 	problem := func(format string, args ...any) { bad = append(bad, fmt.Sprintf(format, args...)) }
 
@@ -202,8 +212,17 @@ func ParsePackage(data []byte, descriptor string) (*budget.Package, error) {
 	if r != nil {
 		p.Resource = r.Name
 		p.Data = p.resourcePath(r, problem)
+		marks := map[budget.DecimalMark]bool{}
 		for _, f := range r.Schema.Fields {
 			fields[f.Name] = true
+			if f.Type == "number" {
+				marks[schemaDecimal(f.DecimalChar)] = true
+			}
+		}
+		if len(marks) == 1 {
+			for m := range marks {
+				p.Decimal = m
+			}
 		}
 		if dl := r.Dialect.Delimiter; dl != "" {
 			if d, err := budget.ParseDelimiter(dl); err != nil {
@@ -297,7 +316,28 @@ func Apply(p *budget.Package, opt *budget.Options) {
 	if opt.Year == 0 {
 		opt.Year = p.Year
 	}
+	if opt.Scheme == "" {
+		opt.Scheme = p.Scheme
+	}
+	if p.Lines {
+		opt.Hierarchy = budget.HierarchyOff
+	}
 	if opt.Delimiter == 0 {
 		opt.Delimiter = p.Delimiter
 	}
+	if opt.Decimal == budget.AutoDecimal {
+		opt.Decimal = p.Decimal
+	}
+}
+
+// schemaDecimal is the decimal mark of a Table Schema number field: its
+// decimalChar, "." by the specification when it gives none.
+func schemaDecimal(c string) budget.DecimalMark {
+	switch c {
+	case "", ".":
+		return budget.DecimalPoint
+	case ",":
+		return budget.DecimalComma
+	}
+	return budget.AutoDecimal
 }

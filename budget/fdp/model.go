@@ -140,6 +140,10 @@ func (p pkg) dimensions(ds map[string]fdpDimension, inData func(string, string) 
 	var untyped, other []string
 	for _, name := range slices.Sorted(maps.Keys(ds)) {
 		d := ds[name]
+		if d.ClassificationType == "gender-marker" && d.Scheme != "" {
+			p.Scheme = d.Scheme
+			p.note("gender-marker scheme: %s (dimension %q)", d.Scheme, name)
+		}
 		t, ok := d.target(admin)
 		switch {
 		case ok:

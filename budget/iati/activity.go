@@ -50,6 +50,12 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		r.b.AddIssue(budget.Warning, "currency-missing", pos, "", "value/@currency or the activity's default-currency", ar.where+": amounts without a currency (no value/@currency and no default-currency); they are kept with no currency", nil)
 	}
 	gender, gsrc := r.marker(a.Markers, pos, ar.where) // checked even when no line is made
+	if len(ar.periods) == 0 && a.namesChildren(id) {
+		// A parent whose children carry the money: nothing is missing.
+		r.rep.Counts[budget.RowNote]++
+		r.b.Record(budget.RowRecord{Sheet: iatiSheet, Row: ord, Class: budget.RowNote, Reason: "parent activity with no budget and no disbursement or expenditure: its child activities carry the money"})
+		return
+	}
 	if len(ar.periods) == 0 {
 		r.rep.Counts[budget.RowNote]++
 		r.b.Record(budget.RowRecord{Sheet: iatiSheet, Row: ord, Class: budget.RowNote, Reason: "activity with no budget and no disbursement or expenditure"})
@@ -75,6 +81,17 @@ func (a *iatiActivity) parent() budget.Code {
 		}
 	}
 	return budget.Code{}
+}
+
+// namesChildren reports whether the activity id names a child activity
+// (a related-activity of type 2).
+func (a *iatiActivity) namesChildren(id string) bool {
+	for _, ra := range a.Related {
+		if ref := strings.TrimSpace(ra.Ref); strings.TrimSpace(ra.Type) == "2" && ref != "" && ref != id {
+			return true
+		}
+	}
+	return false
 }
 
 // description returns the activity's first description that is not empty.

@@ -43,8 +43,10 @@ const iatiSheet = "activities"
 //     make one extra line per calendar year and currency with only an
 //     Executed amount, so no spending is dropped. An activity without
 //     budgets therefore has executed-only lines, and an activity with
-//     neither budgets nor spending (typically a parent activity) makes no
-//     line: it is a note in the ledger and a warning "activity-no-budget".
+//     neither budgets nor spending makes no line: it is a note in the
+//     ledger and a warning "activity-no-budget", unless it names a child
+//     activity (related-activity type 2): a parent whose children carry
+//     the money is a note only.
 //   - Currency: value/@currency, else the activity's @default-currency,
 //     else Options.Currency, else absent with a warning; never guessed.
 //   - Gender: the policy-marker with vocabulary 1 ("DAC" in IATI 1.0x, or no

@@ -24,7 +24,6 @@ func analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "target", Usage: "target GEWE `SHARE` such as 15% or 0.15, measured under principal_only unless --target-weighting says otherwise"},
 			&cli.StringFlag{Name: "target-weighting", Usage: "`CONVENTION` the target is measured under (default principal_only)"},
 			&cli.StringFlag{Name: "reference-women-share", Usage: "women and girls' `SHARE` of the population served (such as 48%), for the beneficiary gap"},
-			&cli.StringFlag{Name: "deflators", Usage: "price indices by fiscal year from a YAML `FILE` (2024: 100.0), for real changes"},
 			&cli.StringFlag{Name: "compare", Usage: "compare with an earlier version or year of the budget in `FILE`: lines added, cut, re-marked"},
 			&cli.StringFlag{Name: "compare-by", Usage: "match lines `BY` id, line (unit, programme and description) or programme (default: id when every line has one, else line)"},
 		),
@@ -46,6 +45,9 @@ func analyzeCommand() *cli.Command {
 				return err
 			}
 			if b, err = filtered(c, b); err != nil {
+				return err
+			}
+			if b, err = converted(c, b); err != nil {
 				return err
 			}
 			pc := choosePhase(c, b, &opt)
@@ -79,7 +81,7 @@ func analyzeCommand() *cli.Command {
 			case "csv":
 				return reports.WriteSharesCSV(c.App.Writer, r)
 			case "json":
-				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d)
+				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d, b.Decisions)
 			}
 			if err := reports.WriteSharesText(c.App.Writer, b.Source, r); err != nil {
 				return err
@@ -151,12 +153,12 @@ func parseShare(s string) (float64, error) {
 // analysisFlags are the flags of the commands that analyse: analyze and
 // report.
 func analysisFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "weighting", Value: analysis.DACHeadline.Name, Usage: "`CONVENTION` for the GEWE columns: dac_headline, principal_only, eu_100_40_0, attributed, or one from --weightings"},
 		&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions from a YAML `FILE`"},
 		&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` analysed: proposed, approved, revised or executed"},
 		whereFlag(),
-	}
+	}, conversionFlags()...)
 }
 
 // whereFlag is the filter of the commands that analyse: analyze, report

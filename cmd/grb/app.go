@@ -125,6 +125,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			sdg5c1Command(),
 			reportCommand(),
+			exportCommand(),
 			demoCommand(),
 			schemesCommand(),
 			objectivesCommand(),
@@ -208,8 +209,13 @@ func demoCommand() *cli.Command {
 		Usage: "run grb on the embedded synthetic sample budget: findings on screen, report files in ./grb-demo",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "grb-demo", Usage: "write the report into `FOLDER` (the demo replaces its own earlier output there)"},
+			langFlag(),
 		},
 		Action: func(c *cli.Context) error {
+			lang, err := reportLang(c)
+			if err != nil {
+				return err
+			}
 			b, err := sampleBudget()
 			if err != nil {
 				return err
@@ -217,7 +223,7 @@ func demoCommand() *cli.Command {
 			w := c.App.Writer
 			fmt.Fprintf(w, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n")
 			fmt.Fprintf(w, "(%s: %d lines read from %d sheets; every row accounted for; grb inspect and grb validate show how)\n\n", b.Source, len(b.Lines), len(b.Sheets))
-			r, err := reports.Build([]*budget.Budget{b}, reports.Options{Synthetic: true})
+			r, err := reports.Build([]*budget.Budget{b}, reports.Options{Synthetic: true, Lang: lang})
 			if err != nil {
 				return err
 			}

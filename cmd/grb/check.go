@@ -21,7 +21,7 @@ func checkCommand() *cli.Command {
 		Name:      "check",
 		Usage:     "check a budget against a funder's compliance rules; exit 3 if a rule fails",
 		ArgsUsage: "FILE",
-		Flags: append(readFlags(),
+		Flags: append(append(readFlags(), conversionFlags()...),
 			&cli.StringFlag{Name: "profile", Usage: "compliance `PROFILE`: " + strings.Join(profileNames(), ", ") + ", or a YAML file of rules"},
 			&cli.StringFlag{Name: "phase", Usage: "budget `PHASE` checked: proposed, approved, revised or executed (default: the profile's, else approved)"},
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions, for the profile's rules, from a YAML `FILE`"},
@@ -61,6 +61,9 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			if b, err = filtered(c, b); err != nil {
+				return err
+			}
+			if b, err = converted(c, b); err != nil {
 				return err
 			}
 			res, err := analysis.CheckYears(b, p, opt)

@@ -13,6 +13,7 @@ much of the migration-related budget serves gender equality.
 	grb tag [flags] FILE         the same, with tags suggested by rules (--rules) and carried from last year (--previous)
 	grb check [flags] FILE       pass or fail for each rule of a funder's compliance profile (--profile)
 	grb sdg5c1 [flags] Q...      score SDG 5.c.1 questionnaires (--budget: with evidence); --template -o FILE writes one
+	grb export [flags] FILE      IATI 2.03 XML (--format iati) or a Fiscal Data Package folder (--format fdp)
 	grb demo [-o FOLDER]         findings for the embedded synthetic sample budget, and its report in ./grb-demo
 	grb schemes                  the gender-marker schemes and their crosswalk to canonical levels
 	grb objectives               the 23 GCM objectives, guiding principles, MPTF thematic areas
@@ -91,6 +92,22 @@ markers and computes the optional share of the budget under every
 convention, flagging contradictions; --phase PHASE (default approved),
 --format text|json. Several questionnaires give a tracking table by year.
 
+export takes the reading flags, --format iati|fdp (required), -o
+FILE_OR_FOLDER (IATI: a file, default standard output; fdp: a folder,
+required), --force, --reporting-org REF (default XX-GRB, a placeholder),
+--org-name NAME, --org-type CODE (default 10) and --fiscal-start MONTH
+(default 1: fiscal year Y is the budget period from that month of Y to the
+month before it in Y+1). IATI: one activity per line under one parent per
+programme; approved and revised amounts are budgets of type 1 and 2,
+executed amounts expenditure transactions; the gender marker is
+policy-marker vocabulary 1 code 1 with the DAC significance (principal 2,
+significant 1, not targeted, limited and potential 0; none when not
+screened); GCM objectives are tags of vocabulary 99 and sectors of
+vocabulary 98 with percentages; SDG targets 5.c and 10.7 are tags of
+vocabulary 3. Proposed amounts are left out of IATI. Every line with money
+needs a fiscal year (--year). The README's "Export" section has the whole
+mapping.
+
 Every gender share is printed with the name of its convention; the
 headline gives the total under every convention, and money that was not
 screened is reported as such, never counted as zero.
@@ -120,6 +137,12 @@ the Migration MPTF gender marker rules, as JSON:
 
 	$ grb check budget.xlsx --profile un-15
 	$ grb check jp.csv --profile mptf --scheme mptf --format json
+
+Hand the tagged budget on to donors as IATI, and to a portal as a Fiscal
+Data Package:
+
+	$ grb export budget.xlsx --format iati --reporting-org XM-DAC-0000 -o budget.xml
+	$ grb export budget.xlsx --format fdp -o budget-fdp
 
 Write the SDG 5.c.1 questionnaire, then score a filled one against the
 budget:

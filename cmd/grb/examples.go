@@ -20,6 +20,7 @@ var examples = map[string][]string{
 	"check":      {"grb check budget.xlsx --profile un-15", "grb check jp.csv --profile mptf --scheme mptf --format json", "grb check budget.xlsx --profile eu-gap3 --where year=2024"},
 	"sdg5c1":     {"grb sdg5c1 --template -o questionnaire.xlsx", "grb sdg5c1 5c1.xlsx --budget budget.xlsx"},
 	"report":     {"grb report budget.xlsx -o report", "grb report budget.xlsx --profile un-15 --sdg5c1 5c1.xlsx -o report"},
+	"export":     {"grb export budget.xlsx --format iati --reporting-org XM-DAC-0000 -o budget.xml", "grb export budget.xlsx --format fdp -o budget-fdp"},
 	"demo":       {"grb demo", "grb demo -o my-demo"},
 	"schemes":    {"grb schemes"},
 	"objectives": {"grb objectives"},

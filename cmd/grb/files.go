@@ -15,7 +15,7 @@ import (
 const maxFlagFile = 16 << 20
 
 // fileFlags are the flags that name an input file.
-var fileFlags = []string{"mapping", "schemes", "rules", "profile", "weightings", "deflators", "previous", "compare", "budget"}
+var fileFlags = []string{"mapping", "schemes", "rules", "profile", "weightings", "deflators", "rates", "previous", "compare", "budget"}
 
 // openFlagFile opens the file named by --flag under the one rule for
 // input files (files.Check): a regular file of at most maxFlagFile bytes.

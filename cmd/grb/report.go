@@ -26,6 +26,7 @@ func reportCommand() *cli.Command {
 		Flags: append(append(readFlags(), analysisFlags()...),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "grb-report", Usage: "write into `FOLDER`"},
 			&cli.BoolFlag{Name: "force", Usage: "write into an existing non-empty folder"},
+			langFlag(),
 			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (" + strings.Join(profileNames(), ", ") + ") or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
 			wholeBudgetFlag(),
@@ -55,10 +56,17 @@ func reportCommand() *cli.Command {
 				if b, err = filtered(c, b); err != nil {
 					return err
 				}
+				if b, err = converted(c, b); err != nil {
+					return err
+				}
 				budgets = append(budgets, b)
 			}
 			choosePhase(c, budgets[len(budgets)-1], &aopt)
-			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget")}
+			lang, err := reportLang(c)
+			if err != nil {
+				return err
+			}
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
 				if err != nil {
