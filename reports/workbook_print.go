@@ -34,27 +34,24 @@ func (x *xlsxWriter) printSheet(sheet string) {
 		x.printed = map[string]bool{}
 	}
 	x.printed[sheet] = true
-	footer := x.footer
-	{
-		a4, one, tall, orient := 9, 1, 0, "portrait"
-		if x.width[sheet] > portraitWidth {
-			orient = "landscape"
-		}
-		x.err = x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall})
-		if x.err != nil {
-			return
-		}
-		fit := true
-		if x.err = x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); x.err != nil {
-			return
-		}
-		if x.err = x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); x.err != nil {
-			return
-		}
-		if top, ok := x.headRow[sheet]; ok {
-			x.err = x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-				RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), top, top)})
-		}
+	a4, one, tall, orient := 9, 1, 0, "portrait"
+	if x.width[sheet] > portraitWidth {
+		orient = "landscape"
+	}
+	x.err = x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall})
+	if x.err != nil {
+		return
+	}
+	fit := true
+	if x.err = x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); x.err != nil {
+		return
+	}
+	if x.err = x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: x.footer}); x.err != nil {
+		return
+	}
+	if top, ok := x.headRow[sheet]; ok {
+		x.err = x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), top, top)})
 	}
 }
 
