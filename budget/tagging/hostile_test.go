@@ -84,3 +84,30 @@ func TestLongSheetNameRoundTrip(t *testing.T) {
 		t.Errorf("%d lines read back, want 5", len(back.Budget.Lines))
 	}
 }
+
+// A marker sheet that lists one tagging sheet three times is an error
+// naming the sheet, not every line read three times.
+func TestMarkerSheetListsSheetTwice(t *testing.T) {
+	_, data := makeTemplate(t, "budget.csv", tagSource, nil)
+	f := openXLSX(t, data)
+	rows, err := f.GetRows(tagging.MarkerSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := rows[len(rows)-1]
+	for k := 1; k <= 2; k++ {
+		for c, v := range last {
+			cell, _ := excelize.CoordinatesToCellName(c+1, len(rows)+k)
+			if err := f.SetCellValue(tagging.MarkerSheet, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tg, err := tagging.Read(bytes.NewReader(saveXLSX(t, f)), "work.xlsx", budget.Options{})
+	if err == nil {
+		t.Fatalf("read %d lines, want an error naming sheet %q listed three times", len(tg.Budget.Lines), last[0])
+	}
+	if !strings.Contains(err.Error(), `"`+last[0]+`"`) || !strings.Contains(err.Error(), "3 times") {
+		t.Errorf("error %v, want one naming sheet %q and its 3 listings", err, last[0])
+	}
+}
