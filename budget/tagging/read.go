@@ -323,6 +323,13 @@ func parseSuggestion(cells [NumTagColumns]string, sc *budget.Scheme) Suggestion 
 	} else if strings.HasPrefix(cells[ColSuggestedMarkBy], conflictPrefix) {
 		s.MarkerConflict = strings.TrimPrefix(cells[ColSuggestedMarkBy], conflictPrefix)
 	}
+	if v, err := strconv.ParseFloat(cells[ColConfidence], 64); err == nil && s.Marker.Screened() {
+		s.MarkerConfidence = v
+		s.ForReview = budget.Normalize(cells[ColReview]) == reviewFor
+		if r := strings.TrimSpace(cells[ColReasons]); r != "" {
+			s.MarkerReasons = strings.Split(r, ", ")
+		}
+	}
 	return s
 }
 
@@ -342,6 +349,8 @@ func parseProvenance(s string) budget.Provenance {
 		return budget.NewProvenance(budget.FromRule, s)
 	case strings.HasPrefix(s, "carried "):
 		return budget.NewProvenance(budget.Carried, s)
+	case strings.HasPrefix(s, "model:"):
+		return budget.NewProvenance(budget.FromModel, s)
 	case strings.HasPrefix(s, "column "):
 		return budget.NewProvenance(budget.FromColumn, s)
 	case s == "":

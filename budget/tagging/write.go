@@ -3,6 +3,7 @@ package tagging
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -306,16 +307,21 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 		if v == "" {
 			continue
 		}
-		if err := f.SetCellStr(name, cellRef(s.TagCol(ColSuggestedObj+c), r.Row), v); err != nil {
+		var val any = v
+		if ColSuggestedObj+c == ColConfidence {
+			val = cellValue(v) // a number, so that the column sorts
+		}
+		if err := f.SetCellValue(name, cellRef(s.TagCol(ColSuggestedObj+c), r.Row), val); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// suggestionCells returns the texts of the four suggestion columns.
-func suggestionCells(s Suggestion, sc *budget.Scheme) [4]string {
-	var out [4]string
+// suggestionCells returns the texts of the suggestion columns, from
+// ColSuggestedObj on.
+func suggestionCells(s Suggestion, sc *budget.Scheme) [NumTagColumns - ColSuggestedObj]string {
+	var out [NumTagColumns - ColSuggestedObj]string
 	if s.Objectives != nil {
 		out[0] = budget.FormatObjectives(s.Objectives)
 		out[1] = s.ObjectiveSource.Detail()
@@ -326,12 +332,29 @@ func suggestionCells(s Suggestion, sc *budget.Scheme) [4]string {
 		if c, ok := levelCode(sc, s.Marker); ok {
 			out[2] = c.Code + " - " + c.Label
 			out[3] = s.MarkerSource.Detail()
+			if s.MarkerConflict != "" {
+				out[3] += "; " + conflictText(s.MarkerConflict)
+			}
 		}
 	} else if s.MarkerConflict != "" {
 		out[3] = conflictText(s.MarkerConflict)
 	}
+	if s.Marker.Screened() && s.MarkerConfidence > 0 {
+		out[ColConfidence-ColSuggestedObj] = strconv.FormatFloat(math.Round(s.MarkerConfidence*100)/100, 'f', -1, 64)
+		out[ColReview-ColSuggestedObj] = reviewOK
+		if s.ForReview {
+			out[ColReview-ColSuggestedObj] = reviewFor
+		}
+		out[ColReasons-ColSuggestedObj] = strings.Join(s.MarkerReasons, ", ")
+	}
 	return out
 }
+
+// The texts of the Review column: "for review" sorts before "ok".
+const (
+	reviewFor = "for review"
+	reviewOK  = "ok"
+)
 
 // objectiveList returns the values of the objective dropdown: "0" to
 // "23".
