@@ -158,7 +158,7 @@ func rowsOf(b *budget.Budget, sheetName func(string) string) []TagRow {
 // in used (compared case-insensitively, as Excel does) and fits Excel's
 // 31-character limit; it records the result in used.
 func uniqueSheetName(name string, used map[string]bool) string {
-	if name == "" {
+	if strings.TrimSpace(name) == "" {
 		name = "Tagging"
 	}
 	taken := func(n string) bool {
@@ -169,12 +169,15 @@ func uniqueSheetName(name string, used map[string]bool) string {
 		}
 		return false
 	}
+	// cut shortens s to n characters, without the spaces the cut may
+	// leave at its end: the marker sheet's recipe trims them, and a sheet
+	// named with a trailing space would not be found again on reading.
 	cut := func(s string, n int) string {
 		r := []rune(s)
 		if len(r) > n {
 			r = r[:n]
 		}
-		return string(r)
+		return strings.TrimSpace(string(r))
 	}
 	out := cut(name, 31)
 	for i := 2; taken(out); i++ {
