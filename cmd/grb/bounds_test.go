@@ -93,3 +93,28 @@ func TestReportSameInputTwice(t *testing.T) {
 		}
 	}
 }
+
+// Item 9 of issue 13: two files for the same fiscal year (two versions of
+// one budget) were added, a budget of 3,800 reported as 7,700. Files for
+// different years make a trend and are read together.
+func TestReportSameYearTwice(t *testing.T) {
+	t.Chdir(t.TempDir())
+	put(t, "v1.csv", "Fiscal year,Ministry,Line description,Approved\n2024,Interior,Shelters,3800\n")
+	put(t, "v2.csv", "Fiscal year,Ministry,Line description,Approved\n2024,Interior,Shelters,3900\n2025,Interior,Shelters,4000\n")
+	put(t, "y23.csv", "Fiscal year,Ministry,Line description,Approved\n2023,Interior,Shelters,3700\n")
+	res := runGrb(t, []string{"grb", "report", "v1.csv", "v2.csv", "-o", "out"})
+	for _, want := range []string{"v1.csv", "v2.csv", "2024", "grb analyze v2.csv --compare v1.csv"} {
+		if res.code == 0 || !strings.Contains(res.stderr, want) {
+			t.Errorf("same year twice: exit %d, stderr %q; want an error holding %q", res.code, res.stderr, want)
+		}
+	}
+	if _, err := os.Stat("out/report.xlsx"); err == nil {
+		t.Errorf("same year twice: report.xlsx written")
+	}
+	if res := runGrb(t, []string{"grb", "report", "y23.csv", "v1.csv", "-o", "trend"}); res.code != 0 {
+		t.Errorf("two years: exit %d, stderr %q; want a report", res.code, res.stderr)
+	}
+	if res := runGrb(t, []string{"grb", "report", "v1.csv", "v2.csv", "--parts", "-o", "parts"}); res.code != 0 {
+		t.Errorf("--parts: exit %d, stderr %q; want a report of both files added", res.code, res.stderr)
+	}
+}

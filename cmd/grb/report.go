@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -30,6 +31,7 @@ func reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "profile", Usage: "add a Compliance sheet and section: a built-in `PROFILE` (" + strings.Join(profileNames(), ", ") + ") or a YAML file"},
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
 			wholeBudgetFlag(),
+			&cli.BoolFlag{Name: "parts", Usage: "the FILEs are parts of one budget (one per ministry, say): add their lines even when they share a fiscal year"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -60,6 +62,11 @@ func reportCommand() *cli.Command {
 					return err
 				}
 				budgets = append(budgets, b)
+			}
+			if !c.Bool("parts") {
+				if err := distinctYears(c.Args().Slice(), budgets); err != nil {
+					return err
+				}
 			}
 			choosePhase(c, budgets[len(budgets)-1], &aopt)
 			lang, err := reportLang(c)
@@ -160,4 +167,40 @@ func distinctInputs(names []string) error {
 		seen = append(seen, fi)
 	}
 	return nil
+}
+
+// distinctYears refuses two files that hold lines of one fiscal year: they
+// are most often two versions of one budget (proposed and revised, a
+// correction), whose lines added would count the budget twice. analyze
+// --compare compares versions; --parts says the files are parts of one
+// budget. Lines of no known year are not compared.
+func distinctYears(names []string, budgets []*budget.Budget) error {
+	first := map[int]int{} // year -> index of the first file holding it
+	for i, b := range budgets {
+		for _, y := range yearsOf(b) {
+			j, ok := first[y]
+			if !ok {
+				first[y] = i
+				continue
+			}
+			if j != i {
+				return usagef("%s and %s both hold fiscal year %d: two versions of one budget would be added. To compare them: grb analyze %s --compare %s; if they are parts of one budget, give --parts", names[j], names[i], y, names[i], names[j])
+			}
+		}
+	}
+	return nil
+}
+
+// yearsOf returns the known fiscal years of b's lines, ascending.
+func yearsOf(b *budget.Budget) []int {
+	seen := map[int]bool{}
+	var years []int
+	for i := range b.Lines {
+		if y := b.Lines[i].Year; y != 0 && !seen[y] {
+			seen[y] = true
+			years = append(years, y)
+		}
+	}
+	sort.Ints(years)
+	return years
 }
