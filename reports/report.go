@@ -61,6 +61,10 @@ type Report struct {
 	// Like compares the focus year with the fiscal year before it on the
 	// lines screened in both; nil when the lines carry no year.
 	Like *LikeForLike
+	// CutCells counts, by sheet, the text cells of report.xlsx longer than
+	// Excel's 32,767 characters, which Excel cannot hold and were cut;
+	// WriteWorkbook sets it, and its Methodology sheet says it.
+	CutCells map[string]int
 
 	Headline    *analysis.Result // focus lines, total only
 	ByObjective *analysis.Result

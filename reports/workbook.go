@@ -28,6 +28,7 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 		}
 		sheet(x, r)
 	}
+	r.CutCells = x.cut
 	if x.err != nil {
 		return x.err
 	}

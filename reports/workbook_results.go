@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -349,6 +350,9 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 	if names := linesSheetNames(r); len(names) > 1 {
 		rows = append(rows, []any{"Definition", "Lines sheets", strings.Join(names, ", "), fmt.Sprintf("the lines are more than one sheet holds (%s rows under its header): they continue, in order, on the sheets %s", format.Thousands(strconv.Itoa(sheetRows-1)), format.List(names[1:], "and")), ""})
 	}
+	if len(x.cut) > 0 {
+		rows = append(rows, cutRow(x.cut))
+	}
 	for _, b := range r.Budgets {
 		for _, in := range b.Decisions {
 			rows = append(rows, []any{"Read " + fileName(b.Source), in.Topic, decisionWhere(in), decisionText(in), ""})
@@ -374,4 +378,25 @@ func diffMoney(a, b budget.Money) budget.Money {
 		return d
 	}
 	return a
+}
+
+// cutRow returns the Methodology row that says how many text cells, of
+// which sheets, were longer than Excel's 32,767 characters and were cut.
+func cutRow(cut map[string]int) []any {
+	sheets := make([]string, 0, len(cut))
+	n := 0
+	for s, k := range cut {
+		sheets = append(sheets, s)
+		n += k
+	}
+	sort.Strings(sheets)
+	where := make([]string, len(sheets))
+	for i, s := range sheets {
+		where[i] = fmt.Sprintf("%s: %d", s, cut[s])
+	}
+	cells := "cells were"
+	if n == 1 {
+		cells = "cell was"
+	}
+	return []any{"Definition", "Cut cells", strings.Join(where, "; "), fmt.Sprintf("%d text %s longer than the 32,767 characters an Excel cell holds and %s cut to that length here; the input file holds the whole text", n, cells, map[bool]string{true: "was", false: "were"}[n == 1]), ""}
 }

@@ -24,6 +24,29 @@ type xlsxWriter struct {
 	printed                           map[string]bool    // the sheets whose page is set up
 	headRow                           map[string]int     // the header row of each sheet's first table
 	width                             map[string]float64 // the widths of each sheet's table columns
+	cut                               map[string]int     // text cells too long for Excel, by sheet
+}
+
+// countCut counts v when it is text longer than an Excel cell holds
+// (excelize.TotalCellChars UTF-16 units, as Excel counts): excelize cuts it.
+func (x *xlsxWriter) countCut(sheet string, v any) {
+	s, ok := v.(string)
+	if !ok || len(s) <= excelize.TotalCellChars { // a UTF-16 unit takes at least a byte
+		return
+	}
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	if n > excelize.TotalCellChars {
+		if x.cut == nil {
+			x.cut = map[string]int{}
+		}
+		x.cut[sheet]++
+	}
 }
 
 // styles adds the cell styles of the workbook: money, percent, integer,
@@ -178,6 +201,7 @@ func (x *xlsxWriter) streamTable(sheet string, cols []col, rows func(emit func([
 		for c := range buf {
 			buf[c] = nil
 			if c < len(row) {
+				x.countCut(sheet, row[c])
 				buf[c] = streamCell(row[c], styles[c])
 			}
 		}
@@ -247,6 +271,7 @@ func (x *xlsxWriter) set(sheet, cell string, v any) {
 		if t == "" {
 			return
 		}
+		x.countCut(sheet, t)
 	}
 	x.err = x.f.SetCellValue(sheet, cell, v)
 }

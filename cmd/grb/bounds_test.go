@@ -118,3 +118,14 @@ func TestReportSameYearTwice(t *testing.T) {
 		t.Errorf("--parts: exit %d, stderr %q; want a report of both files added", res.code, res.stderr)
 	}
 }
+
+// Item 15 of issue 13: a text cell cut to Excel's 32,767 characters in
+// report.xlsx is said on stderr too.
+func TestReportLongCellWarned(t *testing.T) {
+	t.Chdir(t.TempDir())
+	put(t, "budget.csv", "Fiscal year,Ministry,Line description,Approved\n2024,Interior,"+strings.Repeat("x", 40000)+",100\n")
+	res := runGrb(t, []string{"grb", "report", "budget.csv", "-o", "out"})
+	if res.code != 0 || !strings.Contains(res.stderr, "32,767") || !strings.Contains(res.stderr, "Lines: 1") {
+		t.Errorf("exit %d, stderr %q; want a warning that 1 cell of Lines was cut to 32,767 characters", res.code, res.stderr)
+	}
+}

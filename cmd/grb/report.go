@@ -136,8 +136,27 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, inputs []string)
 			return err
 		}
 		fmt.Fprintf(c.App.Writer, "wrote %s\n", path)
+		if o.name == "report.xlsx" {
+			warnCut(c, path, r.CutCells)
+		}
 	}
 	return nil
+}
+
+// warnCut tells on stderr how many text cells of the workbook at path
+// were longer than an Excel cell holds and were cut, by sheet.
+func warnCut(c *cli.Context, path string, cut map[string]int) {
+	if len(cut) == 0 {
+		return
+	}
+	sheets := make([]string, 0, len(cut))
+	n := 0
+	for s, k := range cut {
+		sheets = append(sheets, fmt.Sprintf("%s: %d", s, k))
+		n += k
+	}
+	sort.Strings(sheets)
+	fmt.Fprintf(c.App.ErrWriter, "grb: %s: %d text cell(s) longer than the 32,767 characters an Excel cell holds were cut (%s); its Methodology sheet says so\n", path, n, strings.Join(sheets, "; "))
 }
 
 // sampleBudget reads the embedded sample.
