@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -28,6 +29,9 @@ type DiffOptions struct {
 	// DiffByLine. Keys ignore case and repeated spaces; a unit or
 	// programme is keyed by its code, or its name when it has none.
 	By string
+	// Context, when not nil, is looked at every few thousand lines:
+	// once it is done, Diff returns its error.
+	Context context.Context
 }
 
 func (o DiffOptions) phase() budget.Phase {
@@ -152,6 +156,9 @@ func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
 	res := &DiffResult{By: by, Phase: d.phase, Weighting: d.w.Name,
 		Added: []DiffItem{}, Cut: []DiffItem{}, Changed: []DiffItem{}, Remarked: []DiffItem{}, Retagged: []DiffItem{}}
 
+	if err := cancelled(opt.Context, 0); err != nil {
+		return nil, err
+	}
 	oldKeys := d.index(old)
 	newKeys := d.index(new)
 	res.Notes = append(res.Notes, yearNotes(old, new)...)
@@ -161,7 +168,10 @@ func Diff(old, new *budget.Budget, opt DiffOptions) (*DiffResult, error) {
 	res.OldShare = Ratio{Num: res.OldGEWE, Den: res.OldTotal}
 	res.NewShare = Ratio{Num: res.NewGEWE, Den: res.NewTotal}
 
-	for _, k := range unionKeys(oldKeys, newKeys) {
+	for n, k := range unionKeys(oldKeys, newKeys) {
+		if err := cancelled(opt.Context, n); err != nil {
+			return nil, err
+		}
 		d.compare(res, linesAt(old, oldKeys[k]), linesAt(new, newKeys[k]))
 	}
 	if err := d.checkDecomposition(res); err != nil {

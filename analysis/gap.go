@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -33,6 +34,10 @@ type GapOptions struct {
 	// 100 in 2020). Optional: real changes are computed for the years
 	// that have one.
 	Deflators map[int]float64
+
+	// Context, when not nil, is looked at every few thousand lines:
+	// once it is done, Gaps returns its error.
+	Context context.Context
 }
 
 func (o GapOptions) phase() budget.Phase {
@@ -121,14 +126,14 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 
 	if opt.Target > 0 {
 		tw := weightingOr(opt.TargetWeighting, PrincipalOnly)
-		r, err := Shares(b, Options{Weighting: tw, Phase: phase, PhaseSet: true})
+		r, err := Shares(b, Options{Weighting: tw, Phase: phase, PhaseSet: true, Context: opt.Context})
 		if err != nil {
 			return nil, err
 		}
 		res.Target = targetGap(r.Total, tw.Name, opt.Target)
 	}
 
-	byObj, err := Shares(b, Options{By: []Dim{ByObjective}, Weighting: w, Phase: phase, PhaseSet: true})
+	byObj, err := Shares(b, Options{By: []Dim{ByObjective}, Weighting: w, Phase: phase, PhaseSet: true, Context: opt.Context})
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +143,7 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 		return nil, err
 	}
 
-	byYear, err := Shares(b, Options{By: []Dim{ByYear}, Weighting: w, Phase: phase, PhaseSet: true})
+	byYear, err := Shares(b, Options{By: []Dim{ByYear}, Weighting: w, Phase: phase, PhaseSet: true, Context: opt.Context})
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +154,7 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 		res.Notes = append(res.Notes, Note{Code: NoteNoYearLines, N: res.Change.NoYear})
 	}
 
-	if err := lineGaps(res, b, w, phase, opt.ReferenceWomenShare); err != nil {
+	if err := lineGaps(opt.Context, res, b, w, phase, opt.ReferenceWomenShare); err != nil {
 		return nil, err
 	}
 	if res.Execution.Total.All.Lines == 0 && len(b.Lines) > 0 {
@@ -180,11 +185,14 @@ func oneCurrency(what string, bs ...*budget.Budget) error {
 
 // lineGaps computes the execution and beneficiary gaps in one pass over
 // the lines.
-func lineGaps(res *GapResult, b *budget.Budget, w Weighting, phase budget.Phase, ref float64) error {
+func lineGaps(ctx context.Context, res *GapResult, b *budget.Budget, w Weighting, phase budget.Phase, ref float64) error {
 	var a adder
 	exec := newExecutionTally(w)
 	var ben beneficiaryTally
 	for i := range b.Lines {
+		if err := cancelled(ctx, i); err != nil {
+			return err
+		}
 		l := &b.Lines[i]
 		exec.add(&a, l)
 		ben.add(&a, l, phase)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -16,6 +17,22 @@ type Options struct {
 	Weighting Weighting    // zero value: DACHeadline
 	Phase     budget.Phase // phase analysed
 	PhaseSet  bool         // Phase was given; else Approved
+	// Context, when not nil, is looked at every few thousand lines:
+	// once it is done, Shares returns its error.
+	Context context.Context
+}
+
+// checkEvery is how many lines a loop goes through between looks at its
+// context.
+const checkEvery = 4096
+
+// cancelled returns ctx's error at every checkEvery-th line i (from 0),
+// nil for a nil ctx.
+func cancelled(ctx context.Context, i int) error {
+	if ctx == nil || i%checkEvery != 0 {
+		return nil
+	}
+	return ctx.Err()
 }
 
 func (o Options) phase() budget.Phase {
@@ -59,6 +76,9 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 
 	gr := newGrouper(res.By, phase)
 	for i := range b.Lines {
+		if err := cancelled(opt.Context, i); err != nil {
+			return nil, err
+		}
 		gr.add(&b.Lines[i])
 	}
 	if err := gr.a.err(); err != nil {

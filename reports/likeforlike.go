@@ -64,7 +64,7 @@ func (r *Report) likeForLike(all *budget.Budget) *LikeForLike {
 			return l
 		}
 	}
-	d, err := analysis.Diff(old, cur, analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true})
+	d, err := analysis.Diff(old, cur, analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, Context: r.ctx})
 	switch {
 	case err != nil:
 		l.Why = likeFailed

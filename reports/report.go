@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -32,6 +33,10 @@ type Options struct {
 	// Lang is the language of the report (English when empty): its
 	// sentences, headers, captions, numbers and objective titles.
 	Lang Lang
+	// Context, when not nil, is looked at by the analyses and by the
+	// Lines sheet writer every few thousand lines: once it is done, Build
+	// and WriteWorkbook return its error.
+	Context context.Context
 }
 
 // Report is what grb writes about one or more budgets: the budgets as
@@ -58,6 +63,7 @@ type Report struct {
 	// number of the report; p words it.
 	Lang Lang
 	p    printer
+	ctx  context.Context // Options.Context; nil when none
 	// Like compares the focus year with the fiscal year before it on the
 	// lines screened in both; nil when the lines carry no year.
 	Like *LikeForLike
@@ -107,12 +113,15 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	if opt.PhaseSet {
 		phase = opt.Phase
 	}
-	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic, Lang: opt.Lang, p: newPrinter(opt.Lang)}
+	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic, Lang: opt.Lang, p: newPrinter(opt.Lang), ctx: opt.Context}
 	all := r.scope(opt.Year)
 	if err := r.shares(all); err != nil {
 		return nil, err
 	}
 	r.gaps(all)
+	if err := r.cancelled(); err != nil {
+		return nil, err
+	}
 	if opt.Profile != nil {
 		if err := r.check(*opt.Profile, opt.PhaseSet); err != nil {
 			return nil, err
@@ -123,7 +132,18 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	}
 	r.diff()
 	r.Like = r.likeForLike(all)
+	if err := r.cancelled(); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// cancelled returns the error of the report's context once it is done.
+func (r *Report) cancelled() error {
+	if r.ctx == nil {
+		return nil
+	}
+	return r.ctx.Err()
 }
 
 // scope sets the fiscal years of the report, its focus year (year, when
@@ -265,7 +285,7 @@ func (r *Report) shares(all *budget.Budget) error {
 		{&r.ByUnitLevel, r.Lines, []analysis.Dim{analysis.ByUnit, analysis.ByMarker}},
 		{&r.ByYear, all, []analysis.Dim{analysis.ByYear}},
 	} {
-		res, err := analysis.Shares(a.b, analysis.Options{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, By: a.by})
+		res, err := analysis.Shares(a.b, analysis.Options{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, By: a.by, Context: r.ctx})
 		if err != nil {
 			return err
 		}
@@ -278,7 +298,7 @@ func (r *Report) shares(all *budget.Budget) error {
 // change over the years) and of the latest fiscal year with executed
 // amounts. An analysis that fails adds a warning.
 func (r *Report) gaps(all *budget.Budget) {
-	gopt := analysis.GapOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true}
+	gopt := analysis.GapOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, Context: r.ctx}
 	gaps := func(b *budget.Budget) *analysis.GapResult {
 		g, err := analysis.Gaps(b, gopt)
 		if err != nil {
@@ -351,7 +371,7 @@ func (r *Report) diff() {
 	if n < 2 {
 		return
 	}
-	d, err := analysis.Diff(r.Budgets[n-2], r.Budgets[n-1], analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true})
+	d, err := analysis.Diff(r.Budgets[n-2], r.Budgets[n-1], analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, Context: r.ctx})
 	if err != nil {
 		r.Warnings = append(r.Warnings, err.Error())
 		return

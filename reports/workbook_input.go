@@ -51,6 +51,11 @@ func linesTable(x *xlsxWriter, r *Report, sheet string, from, before int) {
 			lo, hi := max(from-at, 0), min(before-at, len(b.Lines))
 			at += len(b.Lines)
 			for i := lo; i < hi; i++ {
+				if (i-lo)%4096 == 0 && x.err == nil {
+					if x.err = r.cancelled(); x.err != nil {
+						return // Ctrl-C: stop at once
+					}
+				}
 				l := &b.Lines[i]
 				row = append(row[:0], l.Pos.File(), l.Pos.Sheet(), l.Pos.Row, l.YearLabel, l.Unit.Code(), l.Unit.Name(), l.Programme.Code(), l.Programme.Name(), l.Description)
 				for _, p := range budget.Phases() {

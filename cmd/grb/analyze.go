@@ -61,6 +61,9 @@ func analyzeCommand() *cli.Command {
 				return err
 			}
 			g, err := analysis.Gaps(b, gopt)
+			if err != nil && c.Context.Err() != nil {
+				return err // interrupted: no warning, the run stops
+			}
 			if err != nil {
 				// Gaps add money, so they need one currency; the shares
 				// above are grouped by currency and still stand.
@@ -73,7 +76,7 @@ func analyzeCommand() *cli.Command {
 				if old, err = readForAnalysis(c, other); err != nil {
 					return err
 				}
-				if d, err = analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by")}); err != nil {
+				if d, err = analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by"), Context: opt.Context}); err != nil {
 					return err
 				}
 			}
@@ -101,7 +104,7 @@ func analyzeCommand() *cli.Command {
 
 // gapOptions copies the gap flags into analysis.GapOptions.
 func gapOptions(c *cli.Context, opt analysis.Options) (analysis.GapOptions, error) {
-	g := analysis.GapOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true}
+	g := analysis.GapOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, Context: opt.Context}
 	var err error
 	if s := c.String("target"); s != "" {
 		if g.Target, err = parseShare(s); err != nil {
@@ -185,7 +188,7 @@ func filtered(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 
 // analysisOptions copies the analysis flags into analysis.Options.
 func analysisOptions(c *cli.Context) (analysis.Options, error) {
-	var opt analysis.Options
+	opt := analysis.Options{Context: c.Context}
 	var err error
 	if opt.By, err = analysis.ParseDims(c.String("by")); err != nil {
 		return opt, usagef("--by: %v", err)

@@ -73,7 +73,7 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang}
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang, Context: c.Context}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
 				if err != nil {
