@@ -209,7 +209,7 @@ func executionSheet(x *xlsxWriter, r *Report) {
 				row = append(row, ex.Lines, ex.Rate.Den, ex.Rate.Num, ex.Rate, ex.Band)
 			}
 			if u.Gap.OK {
-				row = append(row, u.Gap.V/100)
+				row = append(row, u.Gap.V)
 			} else {
 				row = append(row, nil)
 			}
@@ -221,38 +221,50 @@ func executionSheet(x *xlsxWriter, r *Report) {
 	for _, grp := range []string{p.S("All"), p.F("GEWE (%s)", r.Weighting.Name), p.S("Other screened"), p.S("Not screened")} {
 		cols = append(cols, col{p.F("%s lines", grp), 9, 3}, col{p.F("%s budget", grp), 16, 1}, col{p.F("%s executed", grp), 16, 1}, col{p.F("%s rate", grp), 10, 2}, col{p.F("%s band", grp), 8, 0})
 	}
-	cols = append(cols, col{p.S("Gap GEWE − other (points)"), 12, 2})
+	cols = append(cols, col{p.S("Gap GEWE − other (points)"), 12, 4})
 	x.table(sheet, 1, cols, rows)
 }
 
 // changesSheet writes what changed between the last two budgets given,
-// and the decomposition of the change of GEWE money.
+// and the decomposition of the change of GEWE money; with one budget, a
+// sentence that says so.
 func changesSheet(x *xlsxWriter, r *Report) {
 	const sheet = "Changes"
 	x.newSheet(sheet)
+	p := r.p
+	d := r.Diff
+	if d == nil {
+		x.set(sheet, "A1", p.S("The report was given one budget, so there are no changes to show: give two versions of a budget (grb report old.xlsx new.xlsx) to compare them."))
+		return
+	}
 	var rows [][]any
-	if d := r.Diff; d != nil {
-		add := func(kind string, items []analysis.DiffItem) {
-			for _, it := range items {
-				rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, diffMoney(it.New, it.Old),
-					levels(it.OldLevels), levels(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
-			}
+	lv := func(ls []budget.Level) string {
+		var s []string
+		for _, l := range ls {
+			s = append(s, p.level(l))
 		}
-		add("added", d.Added)
-		add("cut", d.Cut)
-		add("amount changed", d.Changed)
-		add("re-marked", d.Remarked)
-		add("re-tagged", d.Retagged)
-		c := d.GEWEChange
-		for _, t := range []struct {
-			name string
-			v    budget.Money
-		}{{"GEWE change: net", c.Net}, {"GEWE change: added", c.Added}, {"GEWE change: cut (subtracted)", c.Cut}, {"GEWE change: amounts", c.Amount}, {"GEWE change: re-marking", c.Remarking}, {"GEWE change: ambiguous matches", c.Ambiguous}} {
-			rows = append(rows, []any{"summary", t.name, "", "", "", nil, nil, t.v, "", "", nil, nil, nil, nil})
+		return strings.Join(s, " / ")
+	}
+	add := func(kind string, items []analysis.DiffItem) {
+		for _, it := range items {
+			rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, diffMoney(it.New, it.Old),
+				lv(it.OldLevels), lv(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
 		}
 	}
-	x.table(sheet, 1, []col{{"Change", 14, 0}, {"Key", 40, 0}, {"Unit", 24, 0}, {"Programme", 24, 0}, {"Description", 36, 0}, {"Old", 16, 1}, {"New", 16, 1}, {"Difference", 16, 1},
-		{"Old marker", 12, 0}, {"New marker", 12, 0}, {"Old GEWE", 16, 1}, {"New GEWE", 16, 1}, {"Amount effect", 16, 1}, {"Re-marking effect", 16, 1}}, rows)
+	add(p.S("added"), d.Added)
+	add(p.S("cut"), d.Cut)
+	add(p.S("amount changed"), d.Changed)
+	add(p.S("re-marked"), d.Remarked)
+	add(p.S("re-tagged"), d.Retagged)
+	c := d.GEWEChange
+	for _, t := range []struct {
+		name string
+		v    budget.Money
+	}{{p.S("GEWE change: net"), c.Net}, {p.S("GEWE change: added"), c.Added}, {p.S("GEWE change: cut (subtracted)"), c.Cut}, {p.S("GEWE change: amounts"), c.Amount}, {p.S("GEWE change: re-marking"), c.Remarking}, {p.S("GEWE change: ambiguous matches"), c.Ambiguous}} {
+		rows = append(rows, []any{p.S("summary"), t.name, "", "", "", nil, nil, t.v, "", "", nil, nil, nil, nil})
+	}
+	x.table(sheet, 1, []col{{p.S("Change"), 14, 0}, {p.S("Key"), 40, 0}, {p.S("Unit"), 24, 0}, {p.S("Programme"), 24, 0}, {p.S("Description"), 36, 0}, {p.S("Old"), 16, 1}, {p.S("New"), 16, 1}, {p.S("Difference"), 16, 1},
+		{p.S("Old marker"), 12, 0}, {p.S("New marker"), 12, 0}, {p.S("Old GEWE"), 16, 1}, {p.S("New GEWE"), 16, 1}, {p.S("Amount effect"), 16, 1}, {p.S("Re-marking effect"), 16, 1}}, rows)
 }
 
 // complianceSheet writes the Compliance sheet when the report has a profile.
