@@ -13,7 +13,7 @@ package reports
 // Numbers come formatted by format.Locale (CLDR es through x/text).
 
 func init() {
-	translations[Spanish] = map[string]string{
+	addTranslations(Spanish, map[string]string{
 		" · %s amounts":       " · importes %s",
 		" · %s amounts in %s": " · importes %s en %s",
 		" · Fiscal year %s":   " · ejercicio %s",
@@ -323,5 +323,13 @@ func init() {
 		"re-tagged":      "objetivos modificados",
 		"summary":        "resumen",
 		" No %s money in %s: a gap in the lines.": " Ningún importe %s en %s: un corte en las líneas.",
-	}
+		"Proposed":      "Importe propuesto",
+		"Approved":      "Importe aprobado",
+		"Revised":       "Importe modificado",
+		"Executed":      "Importe ejecutado",
+		"Proposed (%s)": "Importe propuesto (%s)",
+		"Approved (%s)": "Importe aprobado (%s)",
+		"Revised (%s)":  "Importe modificado (%s)",
+		"Executed (%s)": "Importe ejecutado (%s)",
+	})
 }

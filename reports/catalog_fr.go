@@ -14,7 +14,7 @@ package reports
 // Numbers come formatted by format.Locale (CLDR through x/text).
 
 func init() {
-	translations[French] = map[string]string{
+	addTranslations(French, map[string]string{
 		" · %s amounts":       " · montants %s",
 		" · %s amounts in %s": " · montants %s en %s",
 		" · Fiscal year %s":   " · exercice %s",
@@ -324,5 +324,13 @@ func init() {
 		"re-tagged":      "objectifs modifiés",
 		"summary":        "synthèse",
 		" No %s money in %s: a gap in the lines.": " Aucun montant %s en %s : une interruption dans les courbes.",
-	}
+		"Proposed":      "Montant proposé",
+		"Approved":      "Montant approuvé",
+		"Revised":       "Montant révisé",
+		"Executed":      "Montant exécuté",
+		"Proposed (%s)": "Montant proposé (%s)",
+		"Approved (%s)": "Montant approuvé (%s)",
+		"Revised (%s)":  "Montant révisé (%s)",
+		"Executed (%s)": "Montant exécuté (%s)",
+	})
 }

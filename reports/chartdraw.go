@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/grb-toolkit/grb/internal/format"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -202,7 +201,7 @@ func setChartAxes(p *plot.Plot, c ChartData, ax chartAxes, top float64) {
 		if top > 100+1e-9 {
 			valAxis.Max = math.Ceil(top/20) * 20
 		}
-		valAxis.Tick.Marker = percentTicks(valAxis.Max)
+		valAxis.Tick.Marker = percentTicks(c.p, valAxis.Max)
 	} else {
 		valAxis.Min = math.Min(0, valAxis.Min)
 	}
@@ -462,14 +461,14 @@ func (m chartMessage) Plot(c draw.Canvas, _ *plot.Plot) {
 
 // percentTicks marks a percent axis from 0 to max every 20 % (every 50 %
 // beyond 200 %).
-func percentTicks(max float64) plot.ConstantTicks {
+func percentTicks(p printer, max float64) plot.ConstantTicks {
 	step := 20.0
 	if max > 200 {
 		step = 50
 	}
 	var t plot.ConstantTicks
 	for v := 0.0; v <= max+1e-9; v += step {
-		t = append(t, plot.Tick{Value: v, Label: format.PercentExactSpaced(v)})
+		t = append(t, plot.Tick{Value: v, Label: p.f.PercentExactSpaced(v)})
 	}
 	return t
 }

@@ -146,3 +146,64 @@ func TestWorkbookGapPoints(t *testing.T) {
 		t.Errorf("Execution!%s shows %q: points formatted as a per cent", cell, shown)
 	}
 }
+
+// TestFrenchTypography: French puts a no-break space before ":", ";",
+// "?" and "!" (a narrow one before the last three), never a plain space
+// that a line could break on.
+func TestFrenchTypography(t *testing.T) {
+	r := langReport(t, French)
+	var buf strings.Builder
+	if err := WriteHTML(&buf, r, stubCharts(r)); err != nil {
+		t.Fatal(err)
+	}
+	texts := append(Findings(r), buf.String())
+	for _, c := range Charts(r) {
+		texts = append(texts, c.Title, c.Caption)
+	}
+	for _, s := range texts {
+		for _, bad := range []string{" :", " ;", " ?", " !"} {
+			if i := strings.Index(s, bad); i >= 0 {
+				t.Errorf("plain space before %q in %q", bad[1:], s[max(0, i-60):min(len(s), i+20)])
+			}
+		}
+	}
+	if got := newPrinter(French).S("Source: %s"); got != "Source\u00a0: %s" {
+		t.Errorf("French Source: %q", got)
+	}
+}
+
+// TestCurrencyAfterAmount: French and Spanish write the currency after
+// the amount ("300 millions USD"), English before it ("USD 300 million").
+func TestCurrencyAfterAmount(t *testing.T) {
+	m := budget.FromCents(29996920000)
+	for l, want := range map[Lang]string{English: "USD 300 million", French: "300 millions\u00a0USD", Spanish: "300 millones\u00a0USD"} {
+		if got := newPrinter(l).roundedMoney(m, "USD"); got != want {
+			t.Errorf("%s: %q, want %q", l, got, want)
+		}
+	}
+}
+
+// TestMoneyHeader: the money column of the tables is headed by the
+// amount's phase and currency as a header, not an adjective and a code.
+func TestMoneyHeader(t *testing.T) {
+	for l, want := range map[Lang]string{English: "Approved (USD)", French: "Montant approuvé (USD)", Spanish: "Importe aprobado (USD)"} {
+		p := newPrinter(l)
+		if got := p.yearHead(budget.Approved, "USD")[2]; got != want {
+			t.Errorf("%s: year table header %q, want %q", l, got, want)
+		}
+		if got := p.moneyHead(budget.Executed, ""); got != p.S("Executed") {
+			t.Errorf("%s: header without a currency %q", l, got)
+		}
+	}
+}
+
+// TestChartTicksLocal: the percent axis's ticks are written in the
+// chart's language: "20 %" with a no-break space in French and Spanish.
+func TestChartTicksLocal(t *testing.T) {
+	for l, want := range map[Lang]string{English: "20 %", French: "20\u00a0%", Spanish: "20\u00a0%"} {
+		ticks := percentTicks(newPrinter(l), 100)
+		if ticks[1].Label != want {
+			t.Errorf("%s: tick %q, want %q", l, ticks[1].Label, want)
+		}
+	}
+}
