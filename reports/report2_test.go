@@ -207,3 +207,36 @@ func TestChartTicksLocal(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookComplianceLang: the Compliance and SDG 5.c.1 sheets of a
+// French or Spanish report have their headers and results in the
+// language.
+func TestWorkbookComplianceLang(t *testing.T) {
+	prof, err := analysis.LookupProfile("un-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l, want := range map[Lang][]string{
+		French:  {"Profil", "Règle", "Exigence", "Mesuré", "Seuil", "Résultat"},
+		Spanish: {"Perfil", "Regla", "Requisito", "Medido", "Umbral", "Resultado"},
+	} {
+		r := sampleReport(t)
+		r, err := Build(r.Budgets, Options{Profile: &prof, Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := writeAndOpen(t, r)
+		rows, err := f.GetRows("Compliance")
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("%s: Compliance rows %q (%v)", l, rows, err)
+		}
+		for i, w := range want {
+			if rows[0][i] != w {
+				t.Errorf("%s: Compliance header %d = %q, want %q", l, i, rows[0][i], w)
+			}
+		}
+		if res := rows[1][5]; res == "pass" || res == "FAIL" {
+			t.Errorf("%s: result %q in English", l, res)
+		}
+	}
+}

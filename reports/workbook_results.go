@@ -275,6 +275,7 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 	}
 	const sheet = "Compliance"
 	x.newSheet(sheet)
+	p := r.p
 	var rows [][]any
 	for _, rr := range c.Rules {
 		v, ok := rr.Measured.Value()
@@ -282,17 +283,17 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 		if ok {
 			measured = v
 		}
-		status := "FAIL"
+		status := p.S("FAIL")
 		if rr.Pass {
-			status = "pass"
+			status = p.S("pass")
 		}
 		ver := ""
 		if rr.Rule.Unverified {
-			ver = "unverified threshold"
+			ver = p.S("unverified threshold")
 		}
 		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), ruleWhy(rr.Why)})
 	}
-	x.table(sheet, 1, []col{{"Profile", 10, 0}, {"Rule", 14, 0}, {"Requirement", 50, 0}, {"Measured", 11, 2}, {"Threshold", 11, 2}, {"Result", 8, 0}, {"Verified?", 20, 0}, {"Lines behind a failure", 12, 3}, {"Why", 90, 0}}, rows)
+	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}}, rows)
 }
 
 // sdgTrackingSheet writes the SDG 5.c.1 sheet when questionnaires were given.
@@ -312,8 +313,9 @@ func sdgTrackingSheet(x *xlsxWriter, r *Report) {
 		}
 		rows = append(rows, row)
 	}
-	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Questionnaire", 28, 0}, {"Criterion 1 yes (of 3)", 10, 3}, {"Criterion 2 yes (of 7)", 10, 3}, {"Criterion 3 yes (of 3)", 10, 3},
-		{"Case", 6, 0}, {"Classification", 26, 0}, {"Not answered", 10, 3}, {"Contradictions with the budget", 14, 3}, {"Stated share for gender equality", 14, 2}}, rows)
+	p := r.p
+	x.table(sheet, 1, []col{{p.S("Fiscal year"), 12, 0}, {p.S("Questionnaire"), 28, 0}, {p.S("Criterion 1 yes (of 3)"), 10, 3}, {p.S("Criterion 2 yes (of 7)"), 10, 3}, {p.S("Criterion 3 yes (of 3)"), 10, 3},
+		{p.S("Case"), 6, 0}, {p.S("Classification"), 26, 0}, {p.S("Not answered"), 10, 3}, {p.S("Contradictions with the budget"), 14, 3}, {p.S("Stated share for gender equality"), 14, 2}}, rows)
 }
 
 // methodologySheet writes the weighting conventions, the marker
