@@ -40,7 +40,7 @@ func (a *adder) addN(x, y int64) int64 {
 
 func (a *adder) err() error {
 	if a.overflow {
-		return fmt.Errorf("analysis: %w", budget.ErrOverflow)
+		return fmt.Errorf("analysis: a sum of money passes ±1.7e20 currency units, the most grb can add (grb validate says where): %w", budget.ErrOverflow)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -260,7 +261,9 @@ func ScoreSDG5c1(q *sdg5c1.Questionnaire, opt SDG5c1Options) (*SDG5c1Result, err
 	res.Best = classify(best)
 	res.Final = res.Best == res.Classification
 	if opt.Budget != nil {
-		compareSDG5c1(res, q, opt)
+		if err := compareSDG5c1(res, q, opt); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }
@@ -281,8 +284,9 @@ func classify(met [3]bool) Classification {
 	return Approaches
 }
 
-// compareSDG5c1 compares the answers with the budget.
-func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options) {
+// compareSDG5c1 compares the answers with the budget. Its error is a sum
+// of money that cannot be made.
+func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options) error {
 	b := opt.Budget
 	phase := budget.Approved
 	if opt.PhaseSet {
@@ -296,24 +300,29 @@ func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options
 	res.Evidence = ev
 	sel, ok := linesOfYear(b, q.Year, ev)
 	if !ok {
-		return
+		return nil
 	}
 	ev.Lines = len(sel.Lines)
 	if ev.Lines == 0 {
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoLines})
-		return
+		return nil
 	}
-	currencies := countEvidence(sel, ev)
+	currencies, err := countEvidence(sel, ev)
+	if err != nil {
+		return err
+	}
 	res.Findings = append(res.Findings, markerFindings(q, ev)...)
 
 	// The optional question: the share under each convention.
 	if currencies > 1 {
 		ev.Notes = append(ev.Notes, Note{Code: NoteShareCurrencies, N: currencies})
-		return
+		return nil
 	}
-	if f, ok := shareFinding(sel, q, ev, tol); ok {
+	f, ok, err := shareFinding(sel, q, ev, tol)
+	if ok {
 		res.Findings = append(res.Findings, f)
 	}
+	return err
 }
 
 // linesOfYear returns the lines of b of fiscal year year (every line when
@@ -357,10 +366,11 @@ func linesOfYear(b *budget.Budget, year int, ev *SDG5c1Evidence) (*budget.Budget
 // countEvidence counts on ev the lines of sel that carry a gender marker
 // (apart from those tagged by grb's rules), those at significant or
 // principal, those giving beneficiaries by sex, and the share of the
-// money tagged. It returns the number of currencies of the lines.
-func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
+// money tagged. It returns the number of currencies of the lines, and an
+// error when their amounts cannot be added.
+func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) (int, error) {
 	currencies := map[string]bool{}
-	var tagged, total budget.Money
+	var tagged, total budget.Sum
 	for i := range sel.Lines {
 		l := &sel.Lines[i]
 		currencies[l.Currency] = true
@@ -368,7 +378,7 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 			ev.SexData++
 		}
 		amt, _ := l.Amounts.Get(ev.Phase)
-		total, _ = budget.Add(total, amt)
+		total.Add(amt)
 		if !l.Gender.Level.Screened() {
 			continue
 		}
@@ -377,15 +387,20 @@ func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) int {
 			continue
 		}
 		ev.Tagged++
-		tagged, _ = budget.Add(tagged, amt)
+		tagged.Add(amt)
 		if l.Gender.Level >= budget.Significant {
 			ev.GEWE++
 		}
 	}
-	if len(currencies) <= 1 {
-		ev.Tags = Ratio{Num: tagged, Den: total}
+	t, err1 := tagged.Value()
+	all, err2 := total.Value()
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, fmt.Errorf("analysis: SDG 5.c.1 evidence: the %s amounts of the lines compared pass ±1.7e20 currency units, the most grb can add: %w", ev.Phase, budget.ErrOverflow)
 	}
-	return len(currencies)
+	if len(currencies) <= 1 {
+		ev.Tags = Ratio{Num: t, Den: all}
+	}
+	return len(currencies), nil
 }
 
 // markerFindings compares the answers to questions 2.5 (allocations
@@ -425,11 +440,14 @@ func judge(question string, answer, suggests sdg5c1.YesNo, code ReasonCode) Find
 // shareFinding compares the stated share of the budget serving gender
 // equality with its share under each convention, filling ev.Shares. It
 // returns false, with a note, when the budget has no money.
-func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool) {
+func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidence, tol float64) (Finding, bool, error) {
 	sh, err := Shares(sel, Options{Phase: ev.Phase, PhaseSet: true})
+	if errors.Is(err, budget.ErrOverflow) {
+		return Finding{}, false, fmt.Errorf("analysis: SDG 5.c.1 evidence: %w", err)
+	}
 	if err != nil || sh.Total.Amount.IsZero() {
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoMoney, Phase: ev.Phase})
-		return Finding{}, false
+		return Finding{}, false, nil
 	}
 	ev.AttributedLines = sh.AttributedLines
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -466,7 +484,7 @@ func shareFinding(sel *budget.Budget, q *sdg5c1.Questionnaire, ev *SDG5c1Evidenc
 	default:
 		f.Code = FindingShareWithin
 	}
-	return f, true
+	return f, true, nil
 }
 
 // SDG5c1Year is one questionnaire in a tracking table.

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -71,11 +72,16 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	}
 	sortGroups(res.Groups, res.By)
 	res.Total = *gr.total
-	finish(&res.Total, w, res.Total.Amount)
+	if err := finish(&res.Total, w, res.Total.Amount); err != nil {
+		return nil, err
+	}
 	if err := finishGroups(res, w); err != nil {
 		return nil, err
 	}
-	res.Conventions = conventions(res.Total)
+	var err error
+	if res.Conventions, err = conventions(res.Total); err != nil {
+		return nil, err
+	}
 	if res.Total.Amount.IsZero() && len(b.Lines) > 0 {
 		res.Notes = append(res.Notes, Note{Code: NoteNoPhaseAmount, Phase: phase})
 	}
@@ -198,7 +204,9 @@ func finishGroups(res *Result, w Weighting) error {
 		if ci >= 0 {
 			den = curTotal[res.Groups[i].Keys[ci].Value]
 		}
-		finish(&res.Groups[i], w, den)
+		if err := finish(&res.Groups[i], w, den); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -227,14 +235,16 @@ func currencyTotals(gs []Group, ci int) (map[string]budget.Money, error) {
 
 // conventions returns the GEWE money and share of total under every
 // built-in weighting.
-func conventions(total Group) []Convention {
+func conventions(total Group) ([]Convention, error) {
 	var cs []Convention
 	for _, c := range Weightings() {
 		g := total
-		finish(&g, c, total.Amount)
+		if err := finish(&g, c, total.Amount); err != nil {
+			return nil, err
+		}
 		cs = append(cs, Convention{Weighting: c.Name, GEWE: g.GEWE, Share: g.GEWEShare})
 	}
-	return cs
+	return cs, nil
 }
 
 func newGroup(keys []Key) *Group {
@@ -262,7 +272,7 @@ func addWhole(a *adder, g *Group, l *budget.Line, phase budget.Phase) {
 }
 
 // finish computes the weighted GEWE money and the ratios of g.
-func finish(g *Group, w Weighting, total budget.Money) {
+func finish(g *Group, w Weighting, total budget.Money) error {
 	g.Share = Ratio{g.Amount, total}
 	if w.Attributed {
 		g.GEWE = g.attributed
@@ -276,8 +286,8 @@ func finish(g *Group, w Weighting, total budget.Money) {
 				if ok {
 					sum, ok = budget.Add(sum, v)
 				}
-				if !ok { // beyond ±1.7e20 units: left out, as no budget is that large
-					continue
+				if !ok {
+					return fmt.Errorf("analysis: the GEWE money under %s of %s passes ±1.7e20 currency units, the most grb can add: %w", w.Name, groupName(g), budget.ErrOverflow)
 				}
 			}
 		}
@@ -289,4 +299,17 @@ func finish(g *Group, w Weighting, total budget.Money) {
 	g.NotScreened = Ratio{g.ByLevel[budget.NotScreened], g.Amount}
 	screened, _ := g.Amount.Sub(g.ByLevel[budget.NotScreened])
 	g.Coverage = Ratio{screened, g.Amount}
+	return nil
+}
+
+// groupName names group g in an error: "the total", or its keys.
+func groupName(g *Group) string {
+	if len(g.Keys) == 0 {
+		return "the total"
+	}
+	var parts []string
+	for _, k := range g.Keys {
+		parts = append(parts, k.Value)
+	}
+	return "group " + strings.Join(parts, " / ")
 }

@@ -85,9 +85,10 @@ const (
 	FromRule                    // assigned by a tagging rule
 	Carried                     // carried forward from an earlier tagged budget
 	Manual                      // entered by a person in grb's tagging workbook
+	FromModel                   // suggested by grb's trained model (budget/tagging/model)
 )
 
-var tagSourceNames = []string{"untagged", "column", "rule", "carried", "manual"}
+var tagSourceNames = []string{"untagged", "column", "rule", "carried", "manual", "model"}
 
 func (s TagSource) String() string {
 	if int(s) < len(tagSourceNames) {

@@ -53,18 +53,25 @@ type ChartSeries struct {
 	Color  string    `json:"color"` // "#RRGGBB"
 }
 
-// The Okabe–Ito colour-blind-safe palette, one colour per meaning, used
-// the same way in every chart.
+// The palette, one colour per meaning, used the same way in every chart:
+// colour-blind-safe hues, each with at least 3:1 against the white
+// background (WCAG 1.4.11), and the DAC levels stacked together
+// (principal, significant, not targeted, not screened) of distinct
+// lightness, so that a greyscale print keeps them apart; bars are drawn
+// with white outlines, so neighbours never touch.
 const (
-	colorPrincipal   = "#0072B2"
-	colorSignificant = "#56B4E9"
-	colorLimited     = "#009E73"
-	colorPotential   = "#F0E442"
-	colorNotTargeted = "#999999"
-	colorNotScreened = "#E69F00"
-	colorOther       = "#D55E00"
+	colorPrincipal   = "#08306B" // navy, 12.8:1
+	colorSignificant = "#2B7BBA" // blue, 4.5:1
+	colorLimited     = "#006D2C" // green, 6.5:1
+	colorPotential   = "#B8860B" // dark gold, 3.3:1
+	colorNotTargeted = "#8C8C8C" // grey, 3.4:1
+	colorNotScreened = "#7B3294" // purple, 7.7:1
+	colorOther       = "#D55E00" // vermilion, 3.9:1
 	colorTotal       = "#000000"
 )
+
+// chartPalette lists every colour of the charts.
+var chartPalette = []string{colorPrincipal, colorSignificant, colorLimited, colorPotential, colorNotTargeted, colorNotScreened, colorOther, colorTotal}
 
 // levelColors gives each marker level its colour of the palette.
 var levelColors = map[budget.Level]string{

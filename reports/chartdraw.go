@@ -268,7 +268,10 @@ func seriesBars(c ChartData, s ChartSeries, ax chartAxes) (*plotter.BarChart, er
 		return nil, fmt.Errorf("reports: chart %s: series %q: %v", c.Name, s.Name, err)
 	}
 	bc.Color = col
-	bc.LineStyle.Width = 0
+	// A white outline parts each bar from its neighbours (stacked
+	// segments never touch), whatever their colours.
+	bc.LineStyle.Width = vg.Points(1)
+	bc.LineStyle.Color = color.White
 	bc.Horizontal = ax.horizontal
 	return bc, nil
 }

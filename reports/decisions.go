@@ -56,7 +56,7 @@ func reportDecisions(r *Report) []htmlDef {
 	var out []htmlDef
 	for _, b := range r.Budgets {
 		for _, in := range b.Decisions {
-			term := "Read " + b.Source + ": " + in.Topic
+			term := "Read " + fileName(b.Source) + ": " + in.Topic
 			if w := decisionWhere(in); w != "" {
 				term += " (" + w + ")"
 			}

@@ -55,6 +55,8 @@ type htmlConvention struct{ Name, Counts, Money, Share string }
 
 type htmlChart struct {
 	Name, Title, Caption, Alt string
+	Takeaway                  string     // the one-line text alternative
+	Data                      *htmlTable // the chart's values, its detail
 	SVG                       template.HTML
 }
 
@@ -82,6 +84,10 @@ type htmlDef struct{ Term, Def string }
 // from an input file goes through html/template and is escaped.
 func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	cur := r.Currency()
+	data := map[string]ChartData{}
+	for _, d := range Charts(r) {
+		data[d.Name] = d
+	}
 	p := htmlPage{tr: r.p, Lang: string(r.p.langOr()), Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r),
 		Name: r.Name(), Kicker: r.p.pageKicker(r.Focus, r.Phase, cur), Headlines: Headlines(r), HeadlinesLabel: r.p.headlinesLabel(),
 		Footnote: r.p.conventionFootnote(r.Weighting), Glossary: r.p.glossary()}
@@ -102,7 +108,10 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 		p.Conventions = append(p.Conventions, conv)
 	}
 	for _, c := range charts {
-		hc := htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, SVG: inlineSVG(c.SVG)}
+		hc := htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, Takeaway: c.Title, SVG: inlineSVG(c.SVG)}
+		if d, ok := data[c.Name]; ok {
+			hc.Takeaway, hc.Data = r.p.chartTakeaway(d), r.p.chartTable(d)
+		}
 		if c.Name == mainChart && p.MainChart == nil {
 			p.MainChart = &hc
 			continue
@@ -211,7 +220,7 @@ func (r *Report) scopeText() string {
 
 func groupTable(id, heading string, res *analysis.Result, r *Report, cur string) htmlTable {
 	t := htmlTable{ID: id, Heading: heading,
-		Caption: r.p.F("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
+		Caption: heading + ". " + r.p.F("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
 	head := []string{r.p.S("Group"), r.p.S("Lines"), r.p.moneyHead(r.Phase, cur), r.p.S("Share"), r.p.S("Principal"), r.p.S("Significant"), r.p.S("Not screened"), r.p.F("GEWE (%s)", res.Weighting), r.p.F("GEWE share (%s)", res.Weighting)}
 	for i, h := range head {
 		t.Head = append(t.Head, htmlCell{Text: strings.TrimSpace(h), Num: i > 0})
@@ -295,7 +304,7 @@ func sdgTable(r *Report, _ string) (htmlTable, bool) {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i >= 2 && i <= 4 || i == 7})
 	}
 	for _, y := range r.Track.Years {
-		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: y.YearLabel}, {Text: y.Source},
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: y.YearLabel}, {Text: fileName(y.Source)},
 			{Text: fmt.Sprintf("%d/3", y.Yes[0]), Num: true}, {Text: fmt.Sprintf("%d/7", y.Yes[1]), Num: true}, {Text: fmt.Sprintf("%d/3", y.Yes[2]), Num: true},
 			{Text: y.Case}, {Text: y.Classification.String()}, {Text: fmt.Sprint(y.Contradictions), Num: true}}})
 	}
@@ -316,7 +325,7 @@ func qualityTable(r *Report, _ string) (htmlTable, bool) {
 			rej += s.Count(budget.RowRejected)
 		}
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{
-			{Text: b.Source}, {Text: fmt.Sprint(len(b.Lines)), Num: true}, {Text: fmt.Sprint(tot), Num: true},
+			{Text: fileName(b.Source)}, {Text: fmt.Sprint(len(b.Lines)), Num: true}, {Text: fmt.Sprint(tot), Num: true},
 			{Text: fmt.Sprint(len(b.Mismatches())), Num: true}, {Text: fmt.Sprint(rej), Num: true},
 			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(b.Warnings()), Num: true},
 		}})

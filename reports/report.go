@@ -370,12 +370,22 @@ func (r *Report) Currency() string {
 }
 
 // Sources returns the input names.
+// Only file names are given, never the folders of the machine that read
+// them.
 func (r *Report) Sources() []string {
 	var s []string
 	for _, b := range r.Budgets {
-		s = append(s, b.Source)
+		s = append(s, fileName(b.Source))
 	}
 	return s
+}
+
+// fileName is the last element of a path as typed, with either slash.
+func fileName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 && i < len(p)-1 {
+		return p[i+1:]
+	}
+	return p
 }
 
 // weightingByName returns the built-in weighting convention called name,

@@ -18,6 +18,7 @@ type TagSummaryOptions struct {
 	Output   string // the tagging workbook written
 	Rules    string // where the rules came from, such as "default rules" or "rules.yaml (12 rules)"; "" = no rules
 	Previous string // the earlier tagged budget, if any
+	Model    string // the model that filled the markers left empty; "" = none
 	Max      int    // list at most Max conflicts; 0 = all
 }
 
@@ -44,6 +45,9 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 	if opt.Rules != "" {
 		sources = append(sources, source{sum.FromRules, "from rules: " + opt.Rules})
 	}
+	if opt.Model != "" {
+		sources = append(sources, source{sum.FromModel, "from " + opt.Model + " alone"})
+	}
 	sources = append(sources, source{sum.None, "none"})
 	width := len(fmt.Sprint(sum.Rows))
 	for _, s := range sources {
@@ -67,13 +71,16 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 		}
 		tw.Flush()
 	}
+	if opt.Model != "" {
+		ew.printf("rows for review (marker confidence below the model's threshold; column Review says \"for review\", sort by it or by Marker confidence): %d\n", sum.ForReview)
+	}
 	ew.printf("rows kept as they were (confirmed or not screened): %d\n", sum.Kept)
 	ew.printf("rows prefilled with the suggestion, status \"suggested\": %d\n", sum.Prefilled)
 	if len(sum.Conflicts) == 0 {
 		ew.printf("conflicts: none\n")
 		return ew.err
 	}
-	ew.printf("conflicts: on %s the sources disagree, so that part was not suggested:\n", format.Count(len(sum.Conflicts), "row"))
+	ew.printf("conflicts: on %s the sources disagree, so that part was left empty (or, for a marker, filled by the model and marked for review):\n", format.Count(len(sum.Conflicts), "row"))
 	for i, c := range sum.Conflicts {
 		if opt.Max > 0 && i == opt.Max {
 			ew.printf("  … and %d more\n", len(sum.Conflicts)-opt.Max)
@@ -219,4 +226,52 @@ func mistakeSourceText(m analysis.Mistake) string {
 		return "no suggestion: " + m.Source
 	}
 	return m.Source
+}
+
+// WriteMarkerEvaluation writes how well the gender-marker suggestions
+// match the true markers, source by source: coverage, macro-F1 over not
+// targeted / significant / principal with its bootstrap interval,
+// precision, recall and F1 by level, and the calibration of the
+// confidences.
+func WriteMarkerEvaluation(w io.Writer, ev *analysis.MarkerEvaluation, title string) error {
+	ew := &errWriter{w: w}
+	if len(ev.Sources) == 0 {
+		return nil
+	}
+	ew.printf("%s: gender marker by source, over %s with a true marker (95%% bootstrap interval: %d resamples of the lines, seed %d)\n",
+		title, format.Count(ev.Sources[0].Lines, "line"), ev.Resamples, ev.Seed)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "  source\tsuggested\tcoverage\tmacro-F1\tinterval\t\n")
+	for _, s := range ev.Sources {
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%.2f\t%.2f–%.2f\t\n", s.Source, s.Covered, pctOf(s.Covered, s.Lines), s.MacroF1, s.Low, s.High)
+	}
+	tw.Flush()
+	for _, s := range ev.Sources {
+		ew.printf("  %s, by level (lines suggested by another source count as not suggested):\n", s.Source)
+		writeScores(ew, "  level", s.Levels, nil)
+	}
+	for _, s := range ev.Sources {
+		if s.Source != "all" {
+			continue
+		}
+		ew.printf("  calibration of all suggestions with a confidence (is a suggestion given 0.8 right 8 times in 10?):\n")
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "    confidence\tlines\tmean confidence\tright\t\n")
+		for _, b := range s.Calibration {
+			if b.Lines == 0 {
+				continue
+			}
+			fmt.Fprintf(tw, "    %.1f–%.1f\t%d\t%.2f\t%s\t\n", b.From, b.To, b.Lines, b.MeanConfidence, fix2(float64(b.Right)/float64(b.Lines), true))
+		}
+		tw.Flush()
+	}
+	return ew.err
+}
+
+// pctOf writes n/d as a rounded percentage, "-" when d is 0.
+func pctOf(n, d int) string {
+	if d == 0 {
+		return "-"
+	}
+	return format.PercentRounded(100 * float64(n) / float64(d))
 }

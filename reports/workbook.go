@@ -20,7 +20,7 @@ const fixedTime = "2000-01-01T00:00:00Z"
 func WriteWorkbook(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f}
+	x := &xlsxWriter{f: f, footer: footerText(r)}
 	x.styles()
 	for _, sheet := range reportSheets {
 		if x.err != nil {
@@ -32,6 +32,10 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 		return x.err
 	}
 	f.DeleteSheet("Sheet1")
+	x.printSetup()
+	if x.err != nil {
+		return x.err
+	}
 	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:    "Gender allocation report",

@@ -141,7 +141,14 @@ func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Resul
 	pc, _ := excelize.ColumnNumberToName(p + 1)
 	sc, _ := excelize.ColumnNumberToName(p + 2)
 	q := func(c string) string { return fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n) }
+	// The chart starts a page of its own, sized to fit one.
+	x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", n+3))
+	if x.err != nil {
+		return
+	}
+	cat, val := chartAxesXLSX(false)
 	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+		XAxis: cat, YAxis: val,
 		Type: excelize.BarStacked,
 		Series: []excelize.ChartSeries{
 			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc)},
@@ -170,7 +177,13 @@ func (x *xlsxWriter) levelChart(sheet string, res *analysis.Result) {
 			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n),
 		})
 	}
+	x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", n+3))
+	if x.err != nil {
+		return
+	}
+	cat, val := chartAxesXLSX(true)
 	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+		XAxis: cat, YAxis: val,
 		Type:      excelize.BarPercentStacked,
 		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Marker composition by ministry (unweighted money by level)"}}},
@@ -352,7 +365,7 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 	}
 	for _, b := range r.Budgets {
 		for _, in := range b.Decisions {
-			rows = append(rows, []any{"Read " + b.Source, in.Topic, decisionWhere(in), decisionText(in), ""})
+			rows = append(rows, []any{"Read " + fileName(b.Source), in.Topic, decisionWhere(in), decisionText(in), ""})
 		}
 	}
 	x.table(sheet, 1, []col{{p.S("Topic"), 18, 0}, {p.S("Name"), 24, 0}, {p.S("Value"), 30, 0}, {p.S("Meaning"), 80, 0}, {p.S("Source"), 60, 0}}, rows)

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,7 +19,12 @@ type xlsxWriter struct {
 	err                               error
 	money, pct, head, text, wrap, int int
 	points                            int // percentage points: +1.5
+	thead                             int // a table's header cells
 	tables                            int
+	footer                            string             // the footer of every sheet
+	printed                           map[string]bool    // the sheets whose page is set up
+	headRow                           map[string]int     // the header row of each sheet's first table
+	width                             map[string]float64 // the widths of each sheet's table columns
 }
 
 // styles adds the cell styles of the workbook: money, percent, integer,
@@ -32,6 +38,13 @@ func (x *xlsxWriter) styles() {
 	x.points = x.style(&excelize.Style{CustomNumFmt: &points})
 	x.head = x.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	x.wrap = x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	// Header cells carry their own bold, fill and wrap, so that they read
+	// as headers where the table style is not drawn (LibreOffice) and
+	// long headers are not cut off.
+	x.thead = x.style(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F1F1F"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Border:    []excelize.Border{{Type: "bottom", Color: "1F1F1F", Style: 1}}})
 }
 
 // style adds cell style s to the workbook and returns its id.
@@ -75,9 +88,10 @@ func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
 	if x.err != nil {
 		return
 	}
+	x.tableAt(sheet, top, cols)
 	for c, cl := range cols {
 		name, _ := excelize.ColumnNumberToName(c + 1)
-		x.set(sheet, fmt.Sprintf("%s%d", name, top), cl.name)
+		x.set(sheet, fmt.Sprintf("%s%d", name, top), capFirst(cl.name))
 		w := cl.width
 		if w == 0 {
 			w = 12
@@ -90,6 +104,10 @@ func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
 			x.err = x.f.SetCellStyle(sheet, fmt.Sprintf("%s%d", name, top+1), fmt.Sprintf("%s%d", name, top+len(rows)), style)
 		}
 	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	if x.err == nil {
+		x.err = x.f.SetCellStyle(sheet, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", last, top), x.thead)
+	}
 	for i, row := range rows {
 		for c, v := range row {
 			name, _ := excelize.ColumnNumberToName(c + 1)
@@ -99,7 +117,6 @@ func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
 	if x.err != nil {
 		return
 	}
-	last, _ := excelize.ColumnNumberToName(len(cols))
 	bottom := top + len(rows)
 	if len(rows) == 0 {
 		bottom = top + 1 // an Excel table needs a data row
@@ -119,6 +136,11 @@ func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
 // keeps memory flat. Only one sheet of the workbook may be streamed: with
 // several, excelize writes their parts in map order and the bytes vary.
 func (x *xlsxWriter) streamTable(sheet string, cols []col, rows func(emit func([]any))) {
+	if x.err != nil {
+		return
+	}
+	x.tableAt(sheet, 1, cols)
+	x.printSheet(sheet)
 	if x.err != nil {
 		return
 	}
@@ -143,9 +165,10 @@ func (x *xlsxWriter) streamTable(sheet string, cols []col, rows func(emit func([
 		x.err = err
 		return
 	}
+	x.tableAt(sheet, 1, cols)
 	head := make([]any, len(cols))
 	for c, cl := range cols {
-		head[c] = cl.name
+		head[c] = excelize.Cell{StyleID: x.thead, Value: capFirst(cl.name)}
 	}
 	n := 1
 	if x.err = sw.SetRow("A1", head); x.err != nil {
@@ -239,4 +262,32 @@ func (x *xlsxWriter) newSheet(name string) {
 		return
 	}
 	_, x.err = x.f.NewSheet(name)
+}
+
+// tableAt notes the header row of a sheet's first table and the width of
+// its columns, for the page setup.
+func (x *xlsxWriter) tableAt(sheet string, top int, cols []col) {
+	if x.headRow == nil {
+		x.headRow, x.width = map[string]int{}, map[string]float64{}
+	}
+	if _, ok := x.headRow[sheet]; ok {
+		return
+	}
+	x.headRow[sheet] = top
+	for _, c := range cols {
+		w := c.width
+		if w == 0 {
+			w = 12
+		}
+		x.width[sheet] += w
+	}
+}
+
+// capFirst capitalises the first letter of a header ("objective" is
+// "Objective").
+func capFirst(s string) string {
+	for i, r := range s {
+		return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

@@ -265,7 +265,7 @@ func (s *sheetReader) flatTotal(idx []int, res *HierarchyResult, r int, class bu
 	t.stated = make([]optMoney, len(s.amts))
 	for j, a := range s.amts {
 		if v, ok := l.Amounts.Get(a.phase); ok {
-			t.stated[j] = optMoney{v, true}
+			t.stated[j] = optMoney{v: v, ok: true}
 		}
 	}
 	return t

@@ -153,8 +153,7 @@ func (s *sheetReader) programmeTotal(p programmeParent, rows, kids []int) pendin
 	for j, a := range s.amts {
 		for _, i := range rows {
 			if v, ok := s.b.Lines[s.start+i].Amounts.Get(a.phase); ok {
-				t.stated[j].v = addMoney(t.stated[j].v, v)
-				t.stated[j].ok = true
+				t.stated[j] = addStated(t.stated[j], v)
 			}
 		}
 	}

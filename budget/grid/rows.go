@@ -128,7 +128,7 @@ func (s *sheetReader) row(n int, cells []string) {
 			bad = append(bad, budget.Issue{Code: "amount-invalid", Severity: budget.Error, Pos: s.pos(n, a.col+1), Found: t, Expected: "an amount such as 1234.56, 1,234.56, 1.234,56 or (1 234), or a blank/N/A for none", Message: fmt.Sprintf("%s: %s", a.header, reason), Err: err})
 			continue
 		}
-		vals[i] = optMoney{m, ok}
+		vals[i] = optMoney{v: m, ok: ok}
 		anyAmount = anyAmount || ok
 	}
 	if label, lc, class, ok := s.totalLabel(cells); ok {

@@ -32,3 +32,15 @@ type Rows interface {
 	Err() error
 	Close() error
 }
+
+// Percents is implemented by the Rows of a source that knows which cells
+// show a number as a percentage: an .xlsx cell holding 0.6 under a %
+// number format, which the user typed as "60%".
+type Percents interface {
+	// IsPercent reports whether the current row's cell at col (0-based)
+	// is a number shown as a percentage.
+	IsPercent(col int) bool
+}
+
+// CellPos is the position of a cell: its 1-based row and 0-based column.
+type CellPos struct{ Row, Col int }

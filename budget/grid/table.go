@@ -2,7 +2,9 @@ package grid
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -70,18 +72,36 @@ func CheckLines(b *budget.Budget, name string) error {
 // when want is nil), by row: cells[0] is row 1, with trailing empty cells
 // dropped.
 func Cells(src Source, want map[string]bool) (map[string][][]string, error) {
-	out := map[string][][]string{}
+	out, _, err := CellsWithPercents(src, want)
+	return out, err
+}
+
+// CellsWithPercents is Cells, and also gives, for each sheet read, the
+// cells that hold a number shown as a percentage (when the source's Rows
+// implement Percents; none otherwise). Their text is the stored value
+// (0.6): [TypedPercent] gives what the user typed.
+func CellsWithPercents(src Source, want map[string]bool) (map[string][][]string, map[string]map[CellPos]bool, error) {
+	out, pcts := map[string][][]string{}, map[string]map[CellPos]bool{}
 	for _, sh := range src.Sheets() {
 		if want != nil && !want[sh.Name] {
 			continue
 		}
 		it, err := src.Rows(sh.Name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var rows [][]string
+		pr, _ := it.(Percents)
 		for it.Next() {
 			n, cells := it.Row()
+			for c := 0; pr != nil && c < len(cells); c++ {
+				if cells[c] != "" && pr.IsPercent(c) {
+					if pcts[sh.Name] == nil {
+						pcts[sh.Name] = map[CellPos]bool{}
+					}
+					pcts[sh.Name][CellPos{n, c}] = true
+				}
+			}
 			for len(rows) < n {
 				rows = append(rows, nil)
 			}
@@ -94,9 +114,22 @@ func Cells(src Source, want map[string]bool) (map[string][][]string, error) {
 		err = it.Err()
 		it.Close()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[sh.Name] = rows
 	}
-	return out, nil
+	return out, pcts, nil
+}
+
+// TypedPercent returns the text a user typed for a number v stored under
+// a percentage format: "0.6" is "60%", "0.125" is "12.5%" (to 15
+// significant digits, as a spreadsheet shows it). ok is false when v is
+// not a finite number.
+func TypedPercent(v string) (string, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f*100, 0) {
+		return "", false
+	}
+	g, _ := strconv.ParseFloat(strconv.FormatFloat(f*100, 'g', 15, 64), 64)
+	return strconv.FormatFloat(g, 'f', -1, 64) + "%", true
 }

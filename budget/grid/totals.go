@@ -37,6 +37,9 @@ type pendingTotal struct {
 type optMoney struct {
 	v  budget.Money
 	ok bool
+	// over: the stated amounts of a total repeated over rows add up
+	// past Money's range; v is then meaningless.
+	over bool
 }
 
 // lineKey is what a keyed subtotal shares with the lines it covers.
@@ -91,8 +94,7 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 					p.rows = append(p.rows, n)
 					for j := range p.stated {
 						if vals[j].ok {
-							p.stated[j].v = addMoney(p.stated[j].v, vals[j].v)
-							p.stated[j].ok = true
+							p.stated[j] = addStated(p.stated[j], vals[j].v)
 						}
 					}
 					p.cells = append(p.cells, append([]string(nil), cells...))
@@ -199,6 +201,10 @@ func (s *sheetReader) check(t pendingTotal) {
 		if !t.stated[i].ok {
 			continue
 		}
+		if t.stated[i].over {
+			s.b.AddIssue(budget.Error, "total-overflow", c.Pos, "", "", fmt.Sprintf("the stated %s amounts of the %d rows of total %q add up past ±1.7e20 currency units, the most grb can add: the total is not checked", a.header, len(t.rows), t.label), budget.ErrOverflow)
+			continue
+		}
 		sum, n, err := s.sumLines(t.from, t.to, a, idx)
 		if err != nil {
 			s.b.AddIssue(budget.Error, "total-overflow", c.Pos, "", "", "sum of lines overflows", err)
@@ -258,7 +264,7 @@ func (s *sheetReader) promote(t pendingTotal) {
 		for j, a := range s.amts {
 			m, ok, err := budget.ParseAmount(cell(cells, a.col), a.scale, s.markOf(n, a.col))
 			if err == nil {
-				vals[j] = optMoney{m, ok}
+				vals[j] = optMoney{v: m, ok: ok}
 			}
 		}
 		s.addLinesAt(n, cells, vals, led)
@@ -267,12 +273,13 @@ func (s *sheetReader) promote(t pendingTotal) {
 	}
 }
 
-// addMoney returns a+b for the stated amounts of a total that repeats over
-// rows; past Money's range (±1.7e20 units) it keeps a, and the
-// reconciliation of that total then reports the mismatch.
-func addMoney(a, b budget.Money) budget.Money {
-	if s, ok := budget.Add(a, b); ok {
-		return s
+// addStated adds m to the stated amount a of a total that repeats over
+// rows; past Money's range (±1.7e20 units) the sum is marked over, and
+// the total's check reports it as an error.
+func addStated(a optMoney, m budget.Money) optMoney {
+	if !a.ok {
+		return optMoney{v: m, ok: true}
 	}
-	return a
+	s, ok := budget.Add(a.v, m)
+	return optMoney{v: s, ok: true, over: a.over || !ok}
 }

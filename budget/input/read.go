@@ -154,10 +154,12 @@ func CheckFile(name string, maxBytes int64) error {
 }
 
 // noted records what every budget read is told about its money, whatever
-// its format: its negative amounts (noteNegatives).
+// its format: its negative amounts (noteNegatives) and the sums that
+// cannot be made (checkSums).
 func noted(b *budget.Budget, err error) (*budget.Budget, error) {
 	if b != nil {
 		noteNegatives(b)
+		checkSums(b)
 	}
 	return b, err
 }

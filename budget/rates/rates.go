@@ -1,6 +1,7 @@
 package rates
 
 import (
+	"bytes"
 	"embed"
 	"encoding/csv"
 	"errors"
@@ -11,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/grb-toolkit/grb/budget"
 )
 
 //go:embed data/*.csv
@@ -198,8 +201,17 @@ func (t *Table) WithRates(r io.Reader, name string) (*Table, error) {
 	return &out, nil
 }
 
+// userCSV reads user rates as csv: currency,year,rate. A file larger than
+// budget.MaxYAMLBytes, the bound of every settings file, is refused.
 func userCSV(r io.Reader) ([][3]string, error) {
-	c := csv.NewReader(r)
+	data, err := io.ReadAll(io.LimitReader(r, budget.MaxYAMLBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > budget.MaxYAMLBytes {
+		return nil, fmt.Errorf("the file is larger than %d bytes: %w", budget.MaxYAMLBytes, budget.ErrLimit)
+	}
+	c := csv.NewReader(bytes.NewReader(data))
 	c.Comment = '#'
 	c.FieldsPerRecord = 3
 	recs, err := c.ReadAll()

@@ -98,8 +98,10 @@ func readQuestionnaireSheet(it grid.Rows, file, sheet string, ref *Reference) (*
 		qr.index[qu.ID] = i
 		qr.q.Answers = append(qr.q.Answers, QuestionAnswer{ID: qu.ID, Pos: budget.At(file, "", 0, 0)})
 	}
+	pr, _ := it.(grid.Percents)
 	for it.Next() {
-		qr.row(it.Row())
+		n, cells := it.Row()
+		qr.row(n, typedPercents(cells, pr))
 	}
 	if err := it.Err(); err != nil {
 		return nil, false, err
@@ -298,6 +300,31 @@ func normalizeQuestionID(s string) string {
 		return strconv.FormatFloat(f, 'f', 1, 64)
 	}
 	return s
+}
+
+// typedPercents returns the cells of a row with each number under a
+// percentage format as the user typed it (0.6 shown as 60% is "60%"), so
+// that "150%" is 150 and out of range, not 1.5 %.
+func typedPercents(cells []string, pr grid.Percents) []string {
+	if pr == nil {
+		return cells
+	}
+	var out []string
+	for c, v := range cells {
+		if v == "" || !pr.IsPercent(c) {
+			continue
+		}
+		if t, ok := grid.TypedPercent(v); ok {
+			if out == nil {
+				out = append([]string(nil), cells...)
+			}
+			out[c] = t
+		}
+	}
+	if out == nil {
+		return cells
+	}
+	return out
 }
 
 func parseQuestionnaireYear(s string) (int, bool) {

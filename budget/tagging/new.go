@@ -158,7 +158,7 @@ func rowsOf(b *budget.Budget, sheetName func(string) string) []TagRow {
 // in used (compared case-insensitively, as Excel does) and fits Excel's
 // 31-character limit; it records the result in used.
 func uniqueSheetName(name string, used map[string]bool) string {
-	if name == "" {
+	if strings.TrimSpace(name) == "" {
 		name = "Tagging"
 	}
 	taken := func(n string) bool {
@@ -169,12 +169,15 @@ func uniqueSheetName(name string, used map[string]bool) string {
 		}
 		return false
 	}
+	// cut shortens s to n characters, without the spaces the cut may
+	// leave at its end: the marker sheet's recipe trims them, and a sheet
+	// named with a trailing space would not be found again on reading.
 	cut := func(s string, n int) string {
 		r := []rune(s)
 		if len(r) > n {
 			r = r[:n]
 		}
-		return string(r)
+		return strings.TrimSpace(string(r))
 	}
 	out := cut(name, 31)
 	for i := 2; taken(out); i++ {
@@ -189,6 +192,13 @@ func uniqueSheetName(name string, used map[string]bool) string {
 // nil) from data, an .xlsx workbook or a csv file as format says. It also
 // reports which sheets exist and whether each is hidden.
 func rawCells(data []byte, name, format string, delim rune, opt budget.Options, want map[string]bool) (map[string][][]string, []grid.SheetInfo, error) {
+	out, _, sheets, err := rawCellsPercents(data, name, format, delim, opt, want)
+	return out, sheets, err
+}
+
+// rawCellsPercents is rawCells, with the cells of each sheet that hold a
+// number under a percentage format (a share typed "60%", stored as 0.6).
+func rawCellsPercents(data []byte, name, format string, delim rune, opt budget.Options, want map[string]bool) (map[string][][]string, map[string]map[grid.CellPos]bool, []grid.SheetInfo, error) {
 	maxBytes, maxRows := opt.MaxBytes, opt.MaxRows
 	if maxBytes == 0 {
 		maxBytes = budget.DefaultMaxBytes
@@ -202,24 +212,24 @@ func rawCells(data []byte, name, format string, delim rune, opt budget.Options, 
 	case "xlsx":
 		s, err := xlsx.Open(bytes.NewReader(data), name, maxBytes, maxRows)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		src = s
 	case "csv":
 		s, err := csv.Open(bytes.NewReader(data), name, delim, maxBytes)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		src = s
 	default:
-		return nil, nil, &budget.ParseError{File: name, Err: budget.ErrUnknownFormat}
+		return nil, nil, nil, &budget.ParseError{File: name, Err: budget.ErrUnknownFormat}
 	}
 	defer src.Close()
-	out, err := grid.Cells(src, want)
+	out, pcts, err := grid.CellsWithPercents(src, want)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return out, src.Sheets(), nil
+	return out, pcts, src.Sheets(), nil
 }
 
 // The tagging copy of a sheet holds its table and what lies close to it:

@@ -56,7 +56,7 @@ func Read(r io.Reader, name string, opt budget.Options) (*Tagging, error) {
 	for _, s := range t.Sheets {
 		want[s.Name] = true
 	}
-	raw, _, err := rawCells(data, name, "xlsx", 0, opt, want)
+	raw, pcts, _, err := rawCellsPercents(data, name, "xlsx", 0, opt, want)
 	if err != nil {
 		return nil, err
 	}
@@ -87,12 +87,29 @@ func Read(r io.Reader, name string, opt budget.Options) (*Tagging, error) {
 		for c := 0; c < NumTagColumns; c++ {
 			row.Tag.Cells[c] = cell(s.TagCol(c))
 		}
+		typedShares(&row.Tag, s, row.Row, pcts[s.Name])
 		row.Tag.parse(sc)
 		row.Suggested = parseSuggestion(row.Tag.Cells, sc)
 		row.FromFile = fileTags(s, cell, opt.Schemes, fileSchemes)
 		t.applyTag(row, sc)
 	}
 	return t, nil
+}
+
+// typedShares reads the share cells of a tag on row n of s that hold a
+// number under a percentage format as the user typed them: 0.6 shown as
+// 60% is "60%", which the share columns read as 60 (a bare number there
+// is already a per cent).
+func typedShares(tag *Tag, s *TagSheet, n int, pcts map[grid.CellPos]bool) {
+	for i := 0; i < MaxObjectiveSlots; i++ {
+		c := ColShare1 + 2*i
+		if !pcts[grid.CellPos{Row: n, Col: s.TagCol(c) - 1}] {
+			continue
+		}
+		if v, ok := grid.TypedPercent(tag.Cells[c]); ok {
+			tag.Cells[c] = v
+		}
+	}
 }
 
 // ReadFile reads the tagging workbook name, as Read does.
@@ -323,6 +340,13 @@ func parseSuggestion(cells [NumTagColumns]string, sc *budget.Scheme) Suggestion 
 	} else if strings.HasPrefix(cells[ColSuggestedMarkBy], conflictPrefix) {
 		s.MarkerConflict = strings.TrimPrefix(cells[ColSuggestedMarkBy], conflictPrefix)
 	}
+	if v, err := strconv.ParseFloat(cells[ColConfidence], 64); err == nil && s.Marker.Screened() {
+		s.MarkerConfidence = v
+		s.ForReview = budget.Normalize(cells[ColReview]) == reviewFor
+		if r := strings.TrimSpace(cells[ColReasons]); r != "" {
+			s.MarkerReasons = strings.Split(r, ", ")
+		}
+	}
 	return s
 }
 
@@ -342,6 +366,8 @@ func parseProvenance(s string) budget.Provenance {
 		return budget.NewProvenance(budget.FromRule, s)
 	case strings.HasPrefix(s, "carried "):
 		return budget.NewProvenance(budget.Carried, s)
+	case strings.HasPrefix(s, "model:"):
+		return budget.NewProvenance(budget.FromModel, s)
 	case strings.HasPrefix(s, "column "):
 		return budget.NewProvenance(budget.FromColumn, s)
 	case s == "":

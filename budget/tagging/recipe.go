@@ -37,6 +37,7 @@ func parseMarkerSheet(rows [][]string, name string, sheets []grid.SheetInfo) (*T
 		exists[s.Name] = true
 	}
 	var cols []string
+	listed := map[string][]int{} // the rows listing each sheet
 	for i, r := range rows[1:] {
 		n := i + 2
 		switch key := cell(r, 0); {
@@ -47,6 +48,9 @@ func parseMarkerSheet(rows [][]string, name string, sheets []grid.SheetInfo) (*T
 			}
 			if !exists[s.Name] {
 				return nil, bad(n, "sheet %q is not in the workbook", s.Name)
+			}
+			if listed[strings.ToLower(s.Name)] = append(listed[strings.ToLower(s.Name)], n); len(listed[strings.ToLower(s.Name)]) > 1 {
+				continue
 			}
 			t.Sheets = append(t.Sheets, s)
 		case key == "source":
@@ -62,6 +66,12 @@ func parseMarkerSheet(rows [][]string, name string, sheets []grid.SheetInfo) (*T
 	}
 	if len(t.Sheets) == 0 {
 		return nil, bad(0, "no tagging sheets listed")
+	}
+	for _, s := range t.Sheets {
+		// Read once, its lines would be counted once per listing.
+		if rs := listed[strings.ToLower(s.Name)]; len(rs) > 1 {
+			return nil, bad(rs[1], "sheet %q is listed %d times (rows %s); list each tagging sheet once", s.Name, len(rs), joinInts(rs))
+		}
 	}
 	return t, nil
 }
@@ -195,4 +205,13 @@ func columnNumber(letters string) int {
 		c = c*26 + int(r-'A'+1)
 	}
 	return c
+}
+
+// joinInts writes ns as "7, 8, 9".
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/tagging/model"
 )
 
 // SuggestOptions says where [Tagging.Suggest] takes suggestions from. The
@@ -14,6 +15,10 @@ import (
 type SuggestOptions struct {
 	Rules    *Rules      // tagging rules; nil: none
 	Previous *CarryIndex // an earlier tagged budget to carry tags from; nil: none
+	// Model suggests the marker of every line the other sources leave
+	// without one, and gives each marker suggestion its confidence; nil:
+	// none.
+	Model *model.Model
 }
 
 // SuggestSummary says what [Tagging.Suggest] did.
@@ -23,6 +28,8 @@ type SuggestSummary struct {
 	Carried   int // rows with a suggestion carried from the earlier budget
 	FromFile  int // rows with a suggestion from the budget file's own tag columns
 	FromRules int // rows with a suggestion made by rules
+	FromModel int // rows whose only suggestion is the model's marker
+	ForReview int // rows whose marker suggestion is less sure than the model's threshold
 	None      int // rows with no suggestion
 	Prefilled int // rows whose tag columns were filled with the suggestion (status "suggested")
 	// Conflicts lists the rows where rules, or earlier lines, disagree.
@@ -78,8 +85,13 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 			sum.FromFile++
 		case budget.FromRule:
 			sum.FromRules++
+		case budget.FromModel:
+			sum.FromModel++
 		default:
 			sum.None++
+		}
+		if s.ForReview {
+			sum.ForReview++
 		}
 		if s.ObjectiveConflict != "" || s.MarkerConflict != "" {
 			var parts []string
@@ -142,6 +154,9 @@ func suggestLine(l *budget.Line, file *Suggestion, opt SuggestOptions, sc *budge
 	}
 	if opt.Rules != nil && (b.s.Objectives == nil || b.s.Marker == budget.NotScreened) {
 		b.fromRules(opt.Rules.apply(l, lineRuleText(l, memo)))
+	}
+	if opt.Model != nil {
+		b.fromModel(opt.Model, l)
 	}
 	b.conflicts()
 	if sc != nil {
@@ -228,8 +243,11 @@ func (b *suggestionBuilder) conflicts() {
 	for _, n := range b.notes {
 		switch {
 		case strings.HasPrefix(n, "marker:"):
-			if s.Marker == budget.NotScreened {
+			// Rules that disagree are reported with their candidates even
+			// when the model then chose a marker: that line is for review.
+			if s.Marker == budget.NotScreened || s.MarkerSource.Source() == budget.FromModel {
 				s.MarkerConflict = strings.TrimSpace(strings.TrimPrefix(n, "marker:"))
+				s.ForReview = s.ForReview || s.Marker.Screened()
 			}
 		case strings.HasPrefix(n, "objectives:"):
 			if s.Objectives == nil {

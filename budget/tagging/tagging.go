@@ -42,6 +42,9 @@ const (
 	ColSuggestedObjBy  // where that suggestion came from
 	ColSuggestedMarker // grb's suggested marker
 	ColSuggestedMarkBy // where that suggestion came from
+	ColConfidence      // the model's calibrated probability of the suggested marker
+	ColReview          // "for review" when that confidence is below the model's threshold, else "ok"
+	ColReasons         // the words that drove the model
 	NumTagColumns
 )
 
@@ -56,6 +59,7 @@ func TagColumns(scheme string) []string {
 		"Rationale", "Tagged by", "Status",
 		"Suggested objectives", "Objectives suggested by",
 		"Suggested marker", "Marker suggested by",
+		"Marker confidence", "Review", "Words that drove it",
 	}
 }
 
@@ -133,6 +137,14 @@ type Suggestion struct {
 	// Conflicts say why a part was left empty: rules that disagree, or
 	// earlier lines that disagree.
 	ObjectiveConflict, MarkerConflict string
+	// MarkerConfidence is the model's calibrated probability of Marker
+	// (for a rule's marker too); 0 when not measured (carried, or from
+	// the file's columns, or no model).
+	MarkerConfidence float64
+	// ForReview: MarkerConfidence is below the model's review threshold.
+	ForReview bool
+	// MarkerReasons are the words that drove the model, strongest first.
+	MarkerReasons []string
 }
 
 // Empty reports whether the suggestion proposes nothing.

@@ -3,6 +3,8 @@ package tagging
 import (
 	"fmt"
 	"io"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -180,15 +182,21 @@ func cellRef(col, row int) string {
 	return name
 }
 
-// cellValue returns the value to write for cell text read from a budget:
-// a number when the text is a number written the way excelize writes it
-// back (so that reading the workbook gives the same text), else the text.
-// Codes such as "0605020" stay text.
-func cellValue(s string) any {
-	if v, err := strconv.ParseFloat(s, 64); err == nil && strconv.FormatFloat(v, 'f', -1, 64) == s {
-		return v
+// plainNumber matches a number as a spreadsheet stores one: an optional
+// minus, digits without a leading zero, an optional fraction and
+// exponent ("99.98999999999999", "1E+3", "12.50"). Codes such as
+// "0605020" do not match.
+var plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+
+// setCell writes cell text read from a budget: a numeric cell holding the
+// very text when it is a number (so that reading the workbook gives the
+// same text, and a number stays a number whatever digits the source
+// wrote), else a text cell.
+func setCell(f *excelize.File, sheet, ref, v string) error {
+	if plainNumber.MatchString(v) {
+		return f.SetCellDefault(sheet, ref, v)
 	}
-	return s
+	return f.SetCellStr(sheet, ref, v)
 }
 
 // writeTagSheet writes one tagging sheet.
@@ -238,7 +246,7 @@ func writeOriginalCells(f *excelize.File, st *workbookStyles, s *TagSheet) error
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellValue(s.Name, cellRef(c+1, r+1), cellValue(v)); err != nil {
+			if err := setCell(f, s.Name, cellRef(c+1, r+1), v); err != nil {
 				return err
 			}
 		}
@@ -294,11 +302,19 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 		if v == "" {
 			continue
 		}
-		var val any = v
-		if c != ColRationale && c != ColTaggedBy && c != ColStatus {
-			val = cellValue(v)
+		ref := cellRef(s.TagCol(c), r.Row)
+		var err error
+		switch {
+		case c == ColRationale || c == ColTaggedBy || c == ColStatus:
+			err = f.SetCellStr(name, ref, v)
+		case isShareCol(c):
+			// A share read as typed ("60%") is written as the per cent
+			// the column holds (60), a number.
+			err = setCell(f, name, ref, strings.TrimSpace(strings.TrimSuffix(v, "%")))
+		default:
+			err = setCell(f, name, ref, v)
 		}
-		if err := f.SetCellValue(name, cellRef(s.TagCol(c), r.Row), val); err != nil {
+		if err != nil {
 			return err
 		}
 	}
@@ -306,16 +322,29 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 		if v == "" {
 			continue
 		}
-		if err := f.SetCellStr(name, cellRef(s.TagCol(ColSuggestedObj+c), r.Row), v); err != nil {
+		ref := cellRef(s.TagCol(ColSuggestedObj+c), r.Row)
+		var err error
+		if ColSuggestedObj+c == ColConfidence {
+			err = setCell(f, name, ref, v) // a number, so that the column sorts
+		} else {
+			err = f.SetCellStr(name, ref, v)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// suggestionCells returns the texts of the four suggestion columns.
-func suggestionCells(s Suggestion, sc *budget.Scheme) [4]string {
-	var out [4]string
+// isShareCol reports whether tag column c is a share column.
+func isShareCol(c int) bool {
+	return c >= ColShare1 && c < ColShare1+2*MaxObjectiveSlots && (c-ColShare1)%2 == 0
+}
+
+// suggestionCells returns the texts of the suggestion columns, from
+// ColSuggestedObj on.
+func suggestionCells(s Suggestion, sc *budget.Scheme) [NumTagColumns - ColSuggestedObj]string {
+	var out [NumTagColumns - ColSuggestedObj]string
 	if s.Objectives != nil {
 		out[0] = budget.FormatObjectives(s.Objectives)
 		out[1] = s.ObjectiveSource.Detail()
@@ -326,12 +355,29 @@ func suggestionCells(s Suggestion, sc *budget.Scheme) [4]string {
 		if c, ok := levelCode(sc, s.Marker); ok {
 			out[2] = c.Code + " - " + c.Label
 			out[3] = s.MarkerSource.Detail()
+			if s.MarkerConflict != "" {
+				out[3] += "; " + conflictText(s.MarkerConflict)
+			}
 		}
 	} else if s.MarkerConflict != "" {
 		out[3] = conflictText(s.MarkerConflict)
 	}
+	if s.Marker.Screened() && s.MarkerConfidence > 0 {
+		out[ColConfidence-ColSuggestedObj] = strconv.FormatFloat(math.Round(s.MarkerConfidence*100)/100, 'f', -1, 64)
+		out[ColReview-ColSuggestedObj] = reviewOK
+		if s.ForReview {
+			out[ColReview-ColSuggestedObj] = reviewFor
+		}
+		out[ColReasons-ColSuggestedObj] = strings.Join(s.MarkerReasons, ", ")
+	}
 	return out
 }
+
+// The texts of the Review column: "for review" sorts before "ok".
+const (
+	reviewFor = "for review"
+	reviewOK  = "ok"
+)
 
 // objectiveList returns the values of the objective dropdown: "0" to
 // "23".
@@ -385,11 +431,13 @@ func addTagValidation(f *excelize.File, name string, s *TagSheet, rows []*TagRow
 	}
 	objectives.SetInput("GCM objective", "Choose 1-23 from the list, or 0 for General (the Compact as a whole). The "+reference+" sheet lists them. Leave blank if the line serves no objective.")
 	objectives.SetError(excelize.DataValidationErrorStyleStop, "Not a GCM objective", "Choose an objective from the list: 1-23, or 0 for General.")
-	if err := shares.SetRange(0.01, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+	// 60 and 60% (stored as 0.6 under a percentage format) are both
+	// in range; grb reads each as the user typed it.
+	if err := shares.SetRange(0.0001, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 		return err
 	}
-	shares.SetInput("Share of the line (%)", "Per cent of the line's money for the objective to the left, such as 60. Leave blank for one objective (100%) or for an equal split.")
-	shares.SetError(excelize.DataValidationErrorStyleStop, "Not a share", "Enter a percentage above 0 and up to 100, such as 60.")
+	shares.SetInput("Share of the line (%)", "Per cent of the line's money for the objective to the left: type 60 or 60%, both read as 60 %. Leave blank for one objective (100%) or for an equal split.")
+	shares.SetError(excelize.DataValidationErrorStyleStop, "Not a share", "Enter a percentage above 0 and up to 100, such as 60 or 60%.")
 	marker := excelize.NewDataValidation(true)
 	marker.SetSqref(span(ColMarker))
 	if err := marker.SetDropList(markerList(sc)); err != nil {

@@ -98,7 +98,7 @@ func TestTemplateWorkbook(t *testing.T) {
 	}
 	want := []dv{
 		{"G2:G6 I2:I6 K2:K6", "list", "", `"0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23"`, ""},
-		{"H2:H6 J2:J6 L2:L6", "decimal", "between", "0.01", "100"},
+		{"H2:H6 J2:J6 L2:L6", "decimal", "between", "0.0001", "100"},
 		{"M2:M6", "list", "", `"2,1,0"`, ""},
 		{"P2:P6", "list", "", `"suggested,confirmed,not screened"`, ""},
 	}
@@ -135,7 +135,7 @@ func TestTemplateWorkbook(t *testing.T) {
 	if diff := cmp.Diff([]string{"Vote", "Programme code", "Programme", "Description", "Approved", "Executed",
 		"GCM objective 1", "Share 1 (%)", "GCM objective 2", "Share 2 (%)", "GCM objective 3", "Share 3 (%)",
 		"Gender marker (oecd_dac)", "Rationale", "Tagged by", "Status",
-		"Suggested objectives", "Objectives suggested by", "Suggested marker", "Marker suggested by"}, rows[0]); diff != "" {
+		"Suggested objectives", "Objectives suggested by", "Suggested marker", "Marker suggested by", "Marker confidence", "Review", "Words that drove it"}, rows[0]); diff != "" {
 		t.Errorf("header (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"1021", "0605020", "Immigration Services", "Immigration services", "1000", "900",

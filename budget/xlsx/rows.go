@@ -38,6 +38,7 @@ type sheetRows struct {
 	runs  []byte
 
 	textCols []int         // 0-based columns of the current row whose cells are typed as not numbers
+	pctCols  []int         // 0-based columns of the current row's numbers shown as percentages
 	early    map[int][]int // textCols of the first typedRows rows
 }
 
@@ -60,7 +61,7 @@ func (r *sheetRows) Next() bool {
 		r.err = &budget.ParseError{File: r.src.name, Sheet: r.sheet, Row: r.n, Err: fmt.Errorf("%w: more than %d rows in one sheet (raise it with --max-rows)", budget.ErrLimit, r.src.maxRows)}
 		return false
 	}
-	r.cells, r.textCols = r.cells[:0], r.textCols[:0]
+	r.cells, r.textCols, r.pctCols = r.cells[:0], r.textCols[:0], r.pctCols[:0]
 	if r.n < r.pending {
 		r.cells = nil
 		return true
@@ -227,6 +228,8 @@ func (r *sheetRows) cell(prev int) int {
 	kind := cellKind(typ)
 	if !numberType(typ) {
 		r.textCols = append(r.textCols, col-1)
+	} else if st, ok := s.attr("s"); ok && r.src.isPercentStyle(st) {
+		r.pctCols = append(r.pctCols, col-1)
 	}
 	hasF, hasIS := false, false
 	r.v = r.v[:0]
@@ -314,6 +317,18 @@ func numberType(t []byte) bool {
 		return false
 	}
 	return true
+}
+
+// IsPercent reports whether the cell of the current row at col (0-based)
+// is a number under a percentage format (0.6 shown as 60%); it implements
+// grid.Percents.
+func (r *sheetRows) IsPercent(col int) bool {
+	for _, c := range r.pctCols {
+		if c == col {
+			return true
+		}
+	}
+	return false
 }
 
 // IsNumber reports whether the cell at row (1-based) and col (0-based) is

@@ -63,8 +63,8 @@ func indexParts(zr *zip.Reader, name string, maxBytes int64) (map[string]*zip.Fi
 }
 
 // readWorkbook finds the workbook part and lists its sheets with their
-// parts.
-func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
+// parts, and names its styles part ("" when none).
+func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, string, error) {
 	wbPath := ""
 	err := eachElement(parts, "_rels/.rels", func(s *scanner) {
 		if string(localName(s.name)) != "Relationship" || wbPath != "" {
@@ -76,12 +76,13 @@ func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if wbPath == "" || parts[wbPath] == nil {
-		return nil, fmt.Errorf("no workbook part (is this a spreadsheet?)")
+		return nil, "", fmt.Errorf("no workbook part (is this a spreadsheet?)")
 	}
 	type relTarget struct{ id, target string }
+	styles := ""
 	var rels []relTarget
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	if parts[relsPath] != nil {
@@ -89,10 +90,13 @@ func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
 			if string(localName(s.name)) == "Relationship" {
 				id := s.attrString("Id")
 				rels = append(rels, relTarget{id, s.attrString("Target")})
+				if t := s.attrString("Type"); t == relStyles || t == relStylesStrict {
+					styles = partPath(wbPath, s.attrString("Target"))
+				}
 			}
 		})
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	var sheets []sheetEntry
@@ -114,7 +118,7 @@ func readWorkbook(parts map[string]*zip.File) ([]sheetEntry, error) {
 		}
 		sheets = append(sheets, e)
 	})
-	return sheets, err
+	return sheets, styles, err
 }
 
 // partPath resolves a relationship's target against the workbook part, as
@@ -173,4 +177,33 @@ func (s *scanner) parent() []byte {
 func (s *scanner) attrString(local string) string {
 	v, _ := s.attr(local)
 	return string(v)
+}
+
+// openDocument returns the media type of an OpenDocument archive (its
+// first entry, "mimetype", names it), "" for any other zip.
+func openDocument(parts map[string]*zip.File) string {
+	zf := parts["mimetype"]
+	if zf == nil || zf.UncompressedSize64 > 200 {
+		return ""
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 200))
+	if t := strings.TrimSpace(string(b)); strings.HasPrefix(t, "application/vnd.oasis.opendocument.") {
+		return t
+	}
+	return ""
+}
+
+// od2err is the answer to an OpenDocument file: what it is and how to
+// save it as a workbook grb reads.
+func od2err(mediaType string) error {
+	kind := strings.TrimPrefix(mediaType, "application/vnd.oasis.opendocument.")
+	if kind == "spreadsheet" {
+		return fmt.Errorf("%w: this is an OpenDocument spreadsheet (.ods), which grb does not read: open it in LibreOffice Calc and choose File › Save As, file type Excel 2007-365 (.xlsx), then give grb the .xlsx file", budget.ErrUnknownFormat)
+	}
+	return fmt.Errorf("%w: this is an OpenDocument %s, not a spreadsheet: grb reads .xlsx workbooks (in LibreOffice, File › Save As, file type Excel 2007-365 (.xlsx)), .csv and IATI .xml", budget.ErrUnknownFormat, kind)
 }

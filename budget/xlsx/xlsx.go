@@ -16,14 +16,18 @@ import (
 // holding a whole sheet. It implements grid.Source. A cell's text is the
 // raw value excelize gives with RawCellValue (numbers and dates as
 // stored, booleans as 1 and 0, errors such as #N/A, a formula's cached
-// value, strings shared or inline), so the number formats of styles.xml
-// are never needed.
+// value, strings shared or inline). Of styles.xml it reads only which
+// cell formats are percentages (its Rows implement grid.Percents).
 type Source struct {
 	name    string
 	parts   map[string]*zip.File
 	entries []sheetEntry
 	sheets  []grid.SheetInfo
 	maxRows int
+
+	stylesPart string
+	stylesOnce sync.Once
+	pctXF      []bool // per cellXfs record: a percentage format
 
 	sstOnce sync.Once
 	sst     *sharedStrings
@@ -42,14 +46,17 @@ func Open(r io.Reader, name string, maxBytes int64, maxRows int) (*Source, error
 	if err != nil {
 		return nil, err
 	}
-	entries, err := readWorkbook(parts)
+	entries, styles, err := readWorkbook(parts)
 	if err != nil {
+		if od := openDocument(parts); od != "" {
+			return nil, &budget.ParseError{File: name, Err: od2err(od)}
+		}
 		if _, ok := err.(*partError); ok {
 			return nil, &budget.ParseError{File: name, Err: err}
 		}
 		return nil, &budget.ParseError{File: name, Err: fmt.Errorf("not a readable .xlsx workbook: %v", err)}
 	}
-	s := &Source{name: name, parts: parts, entries: entries, maxRows: maxRows}
+	s := &Source{name: name, parts: parts, entries: entries, maxRows: maxRows, stylesPart: styles}
 	for _, e := range entries {
 		s.sheets = append(s.sheets, grid.SheetInfo{Name: e.name, Hidden: e.hidden})
 	}

@@ -234,7 +234,26 @@ func readForAnalysis(c *cli.Context, name string) (*budget.Budget, error) {
 		return nil, err
 	}
 	warnReading(c, b)
+	if err := sumOverflow(b); err != nil {
+		return nil, err
+	}
 	return b, nil
+}
+
+// sumOverflow returns, for a budget whose amounts cannot be added within
+// Money's range, an error saying which sum and where: no analysis of it
+// can be made.
+func sumOverflow(b *budget.Budget) error {
+	var msgs []string
+	for _, i := range b.Issues {
+		if i.Code == "sum-overflow" {
+			msgs = append(msgs, i.Pos.String()+": "+i.Message)
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("cannot analyse %s: %s", b.Source, strings.Join(msgs, "; "))
 }
 
 // warnReading tells on stderr what reading found, so that an analysis is

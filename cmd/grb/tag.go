@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -11,6 +14,8 @@ import (
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/input"
 	"github.com/grb-toolkit/grb/budget/tagging"
+	"github.com/grb-toolkit/grb/budget/tagging/model"
+	"github.com/grb-toolkit/grb/internal/format"
 	"github.com/grb-toolkit/grb/reports"
 )
 
@@ -76,6 +81,7 @@ func tagCommand() *cli.Command {
 			&cli.StringFlag{Name: "evaluate", Usage: "compare the suggestions with the hand-made tags of `TRUTH` (a tagging workbook, or a budget with tag columns): precision, recall and F1 by objective and marker level"},
 			&cli.IntFlag{Name: "max-lines", Value: 50, Usage: "list at most `N` conflicts or mistaken lines (0 = all)"},
 			&cli.BoolFlag{Name: "default-rules", Usage: "print grb's default rules (YAML, documented) to start your own, and exit"},
+			&cli.BoolFlag{Name: "no-model", Usage: "suggest by rules and carried tags only: no gender marker from grb's trained model, and no confidence"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.Bool("default-rules") {
@@ -95,11 +101,15 @@ func tagCommand() *cli.Command {
 					return err
 				}
 			}
+			mdl, err := loadModel(c)
+			if err != nil {
+				return err
+			}
 			if truth := c.String("evaluate"); truth != "" {
 				if c.NArg() > 0 || c.String("output") != "" {
 					return usagef("tag --evaluate TRUTH takes no FILE and no -o: it compares the suggestions for TRUTH's own lines with its tags")
 				}
-				return evaluate(c, truth, rules, rulesName, prev)
+				return evaluate(c, truth, tagging.SuggestOptions{Rules: rules, Previous: prev, Model: mdl}, rulesName)
 			}
 			name, err := oneFile(c)
 			if err != nil {
@@ -116,13 +126,13 @@ func tagCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			sum := t.Suggest(tagging.SuggestOptions{Rules: rules, Previous: prev})
+			sum := t.Suggest(tagging.SuggestOptions{Rules: rules, Previous: prev, Model: mdl})
 			if err := writeTagging(c, t, out, "grb tag", inputsOf(c)...); err != nil {
 				return err
 			}
 			warnReading(c, t.Budget)
 			return reports.WriteTagSummary(c.App.Writer, t, sum, reports.TagSummaryOptions{
-				Output: out, Rules: rulesName, Previous: c.String("previous"), Max: c.Int("max-lines"),
+				Output: out, Rules: rulesName, Previous: c.String("previous"), Model: modelName(mdl), Max: c.Int("max-lines"),
 			})
 		},
 	}
@@ -194,8 +204,36 @@ func loadPrevious(c *cli.Context, name string) (*tagging.CarryIndex, error) {
 	return tagging.NewCarryIndex(b), nil
 }
 
-// evaluate compares the suggestions for TRUTH's lines with its tags.
-func evaluate(c *cli.Context, truth string, rules *tagging.Rules, rulesName string, prev *tagging.CarryIndex) error {
+// loadModel returns grb's trained marker model, or nil with --no-model.
+func loadModel(c *cli.Context) (*model.Model, error) {
+	if c.Bool("no-model") {
+		return nil, nil
+	}
+	return model.Default()
+}
+
+// modelName says which model made suggestions, for the summary.
+func modelName(m *model.Model) string {
+	if m == nil {
+		return ""
+	}
+	return fmt.Sprintf("grb's gender-marker model (review below confidence %.2f)", m.Threshold)
+}
+
+// evaluate compares the suggestions for TRUTH's lines with its tags. A
+// training corpus (budget/tagging/model/data/SOURCE.md) is evaluated on
+// its test split, all rows and real-IATI rows apart, markers only.
+func evaluate(c *cli.Context, truth string, sopt tagging.SuggestOptions, rulesName string) error {
+	what := rulesName
+	if p := c.String("previous"); p != "" {
+		what = "tags carried from " + p + ", then " + what
+	}
+	if sopt.Model != nil {
+		what += ", then " + modelName(sopt.Model)
+	}
+	if isCorpus(truth) {
+		return evaluateCorpus(c, truth, sopt, what)
+	}
 	opt, err := readOptions(c)
 	if err != nil {
 		return err
@@ -205,16 +243,78 @@ func evaluate(c *cli.Context, truth string, rules *tagging.Rules, rulesName stri
 		return err
 	}
 	warnReading(c, b)
-	sugg := tagging.SuggestLines(b.Lines, tagging.SuggestOptions{Rules: rules, Previous: prev})
+	sugg := tagging.SuggestLines(b.Lines, sopt)
 	ev, err := analysis.Evaluate(b.Lines, sugg)
 	if err != nil {
 		return err
 	}
-	what := rulesName
-	if p := c.String("previous"); p != "" {
-		what = "tags carried from " + p + ", then " + what
+	if err := reports.WriteEvaluation(c.App.Writer, ev, reports.EvaluationOptions{Truth: truth, Rules: what, Max: c.Int("max-lines")}); err != nil {
+		return err
 	}
-	return reports.WriteEvaluation(c.App.Writer, ev, reports.EvaluationOptions{Truth: truth, Rules: what, Max: c.Int("max-lines")})
+	if sopt.Model == nil || ev.MarkerLines == 0 {
+		return nil
+	}
+	mev, err := analysis.EvaluateMarkerSources(b.Lines, sugg, evaluateSeed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.App.Writer)
+	return reports.WriteMarkerEvaluation(c.App.Writer, mev, truth)
+}
+
+// evaluateSeed fixes the bootstrap resamples of --evaluate.
+const evaluateSeed = 1
+
+// isCorpus reports whether name is a csv file with the training corpus's
+// header.
+func isCorpus(name string) bool {
+	if !strings.EqualFold(filepath.Ext(name), ".csv") {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head, err := csv.NewReader(bufio.NewReader(f)).Read()
+	return err == nil && model.IsCorpusHeader(head)
+}
+
+// evaluateCorpus evaluates the marker suggestions on the test split of
+// the training corpus, then on its real-IATI rows alone.
+func evaluateCorpus(c *cli.Context, name string, sopt tagging.SuggestOptions, what string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	lines, iati, err := tagging.CorpusLines(bufio.NewReader(f), name)
+	if err != nil {
+		return err
+	}
+	sugg := tagging.SuggestLines(lines, sopt)
+	w := c.App.Writer
+	fmt.Fprintf(w, "%s: the test split of the training corpus (%s, never trained on), suggestions by %s\n\n", name, format.Count(len(lines), "row"), what)
+	ev, err := analysis.EvaluateMarkerSources(lines, sugg, evaluateSeed)
+	if err != nil {
+		return err
+	}
+	if err := reports.WriteMarkerEvaluation(w, ev, "all rows of the test split"); err != nil {
+		return err
+	}
+	var rl []budget.Line
+	var rs []tagging.Suggestion
+	for i := range lines {
+		if iati[i] {
+			rl, rs = append(rl, lines[i]), append(rs, sugg[i])
+		}
+	}
+	ev, err = analysis.EvaluateMarkerSources(rl, rs, evaluateSeed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return reports.WriteMarkerEvaluation(w, ev, "real-IATI rows of the test split (a publisher's own DAC marker, not UNDP's mapped one)")
 }
 
 // withTaggingChecks makes validate check a tagging workbook as one: read

@@ -1,0 +1,97 @@
+package model
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Feature is one hashed n-gram of a text: its bucket, its weight in the
+// text's vector (sublinear term frequency, L2-normalised, split evenly
+// between the n-grams that share a bucket), and the word or word pair it
+// came from, for reasons.
+type Feature struct {
+	Index int32
+	Value float64
+	Owner string
+}
+
+// fold maps the accented Latin letters of French, Spanish and Portuguese
+// to their base letter, so that "género" and "genero" are one word.
+var fold = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a",
+	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "œ", "oe", "æ", "ae",
+)
+
+// words returns the lower-case, accent-folded words of s: runs of
+// letters and digits; words made of digits only are dropped.
+func words(s string) []string {
+	s = fold.Replace(strings.ToLower(s))
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// hash32 is FNV-1a over a kind byte and s.
+func hash32(kind byte, s string) uint32 {
+	h := uint32(2166136261)
+	h ^= uint32(kind)
+	h *= 16777619
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// extract returns the features of text in a space of dim buckets (a
+// power of two): word unigrams and bigrams, and character 3- to 5-grams
+// of each word padded with "_" at its ends.
+func extract(text string, dim int) []Feature {
+	ws := words(text)
+	type raw struct {
+		idx   int32
+		owner string
+	}
+	var grams []raw
+	mask := uint32(dim - 1)
+	for i, w := range ws {
+		grams = append(grams, raw{int32(hash32('w', w) & mask), w})
+		if i > 0 {
+			pair := ws[i-1] + " " + w
+			grams = append(grams, raw{int32(hash32('b', pair) & mask), pair})
+		}
+		p := []rune("_" + w + "_")
+		for n := 3; n <= 5; n++ {
+			for j := 0; j+n <= len(p); j++ {
+				grams = append(grams, raw{int32(hash32('c', string(p[j:j+n])) & mask), w})
+			}
+		}
+	}
+	sort.SliceStable(grams, func(i, j int) bool { return grams[i].idx < grams[j].idx })
+	count := map[int32]int{}
+	for _, g := range grams {
+		count[g.idx]++
+	}
+	var norm float64
+	for i, g := range grams { // each bucket once, in bucket order: the same sum every time
+		if i == 0 || grams[i-1].idx != g.idx {
+			v := 1 + math.Log(float64(count[g.idx]))
+			norm += v * v
+		}
+	}
+	norm = math.Sqrt(norm)
+	out := make([]Feature, 0, len(grams))
+	for _, g := range grams {
+		out = append(out, Feature{g.idx, (1 + math.Log(float64(count[g.idx]))) / norm / float64(count[g.idx]), g.owner})
+	}
+	return out
+}

@@ -1,0 +1,134 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
+
+// toyDocs returns a corpus where the class is decided by one word, with
+// noise words around it.
+func toyDocs(n int) []Doc {
+	cls := []string{"roads bridges", "gender mainstreaming", "women empowerment"}
+	noise := []string{"project", "support", "national", "capacity", "programme", "district"}
+	var out []Doc
+	for i := 0; i < n; i++ {
+		c := i % 3
+		text := fmt.Sprintf("%s %s %s", noise[i%len(noise)], cls[c], noise[(i/3)%len(noise)])
+		out = append(out, Doc{ID: fmt.Sprint("d", i), Group: fmt.Sprint("g", i/2), Text: text, Label: Class(c), Split: "train"})
+	}
+	return out
+}
+
+func TestTrainLearnsToyCorpus(t *testing.T) {
+	docs := toyDocs(300)
+	m, rep, err := Train(docs, TrainOptions{Bits: 12, Lambdas: []float64{1e-4}, MaxIter: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want Class
+	}{
+		{"district roads bridges", NotTargeted},
+		{"gender mainstreaming support", Significant},
+		{"women empowerment programme", Principal},
+	} {
+		p := m.Predict(tt.text)
+		if p.Class != tt.want {
+			t.Errorf("Predict(%q) = %v (%v), want %v", tt.text, p.Class, p.Probs, tt.want)
+		}
+		if p.Confidence < 0.34 || p.Confidence > 1 {
+			t.Errorf("Predict(%q): confidence %v", tt.text, p.Confidence)
+		}
+		if len(p.Reasons) == 0 {
+			t.Errorf("Predict(%q): no reasons", tt.text)
+		}
+	}
+	if rep.CalibMacroF1 < 0.99 {
+		t.Errorf("calibration-fold macro-F1 %v, want 1 on a separable corpus", rep.CalibMacroF1)
+	}
+	// Reasons name the deciding words.
+	p := m.Predict("women empowerment programme")
+	if p.Reasons[0] != "empowerment" && p.Reasons[0] != "women" && p.Reasons[0] != "women empowerment" {
+		t.Errorf("reasons %q: want the class words first", p.Reasons)
+	}
+	// An empty text still gets a suggestion.
+	if p := m.Predict(""); p.Confidence == 0 {
+		t.Errorf("empty text: %+v", p)
+	}
+}
+
+func TestTrainReproducibleAndRoundTrip(t *testing.T) {
+	docs := toyDocs(120)
+	opt := TrainOptions{Bits: 10, Lambdas: []float64{1e-3}, MaxIter: 50}
+	m1, _, err := Train(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _, _ := Train(docs, opt)
+	var b1, b2 bytes.Buffer
+	if err := m1.Encode(&b1); err != nil {
+		t.Fatal(err)
+	}
+	m2.Encode(&b2)
+	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
+		t.Fatal("two trainings gave different bytes")
+	}
+	m3, err := Decode(bytes.NewReader(b1.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b3 bytes.Buffer
+	m3.Encode(&b3)
+	if !bytes.Equal(b1.Bytes(), b3.Bytes()) {
+		t.Fatal("decode+encode changed the bytes")
+	}
+	for _, d := range docs[:10] {
+		if p1, p3 := m1.Predict(d.Text), m3.Predict(d.Text); p1.Class != p3.Class || p1.Confidence != p3.Confidence {
+			t.Errorf("%q: %+v before, %+v after a round trip", d.Text, p1, p3)
+		}
+	}
+}
+
+func TestTrainKeepsTestSplitOut(t *testing.T) {
+	docs := toyDocs(60)
+	for i := range docs {
+		docs[i].Split = "test"
+	}
+	if _, _, err := Train(docs, TrainOptions{Bits: 10}); err == nil {
+		t.Error("trained on a corpus whose rows are all in the test split")
+	}
+}
+
+func TestGroupedSplit(t *testing.T) {
+	docs := []Doc{
+		{ID: "a", Group: "p1", Split: "train"},
+		{ID: "b", Group: "p1", Split: "test"}, // p1 straddles: a leaves training
+		{ID: "c", Group: "p2", Split: "train"},
+	}
+	fit, calib := trainingRows(docs)
+	var ids []string
+	for _, i := range append(fit, calib...) {
+		ids = append(ids, docs[i].ID)
+	}
+	if len(ids) != 1 || ids[0] != "c" {
+		t.Errorf("training rows %v, want [c]", ids)
+	}
+}
+
+func TestNaiveBayesLearnsToyCorpus(t *testing.T) {
+	docs := toyDocs(90)
+	nb := trainNB(docs, allIdx(len(docs)), 10)
+	if c := nb.predict(extract("women empowerment", 1<<10)); c != Principal {
+		t.Errorf("NB: %v, want principal", c)
+	}
+}
+
+func allIdx(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
