@@ -110,14 +110,14 @@ const migrationFormat = "grb-migration-model/1"
 // MigrationTrainOptions controls TrainMigration; zero values take the
 // defaults.
 type MigrationTrainOptions struct {
-	Bits      int     // default 16
+	Bits int // default 16
 	// Lambda is the L2 penalty; default 1e-4. Threshold: default 0.4.
 	// Both chosen by 5-fold cross-validation inside the training titles
 	// (F1 0.733; /migra/ 0.627 on those titles), never on the held-out
 	// fifth.
 	Lambda    float64
 	Threshold float64
-	MaxIter   int     // default 300
+	MaxIter   int // default 300
 	Corpus    string
 }
 
