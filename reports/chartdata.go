@@ -41,6 +41,9 @@ type ChartData struct {
 	// Horizontal draws bars along the horizontal axis, the first
 	// category at the top.
 	Horizontal bool `json:"horizontal"`
+	// Gaps are the categories (indexes) that have no data: a line chart
+	// leaves a gap there, and their values are 0.
+	Gaps []int `json:"gaps,omitempty"`
 }
 
 // ChartSeries is one series of a chart: a value for each category.
@@ -333,33 +336,29 @@ func trendChart(r *Report) ChartData {
 		Categories: []string{},
 		Series:     []ChartSeries{},
 	}
-	var groups []*analysis.Group
-	var years []string
-	var empty []string
-	for i := range r.ByYear.Groups {
-		g := &r.ByYear.Groups[i]
-		y := chartKey(r.ByYear, g, analysis.ByYear)
-		if y.Value == "" {
-			continue // no fiscal year: not on a time axis
-		}
-		if g.Amount.IsZero() {
-			empty = append(empty, y.Value)
+	groups, years, gaps, empty := trendYears(r)
+	for i, g := range groups {
+		if g == nil {
+			c.Gaps = append(c.Gaps, i)
+			c.Categories = append(c.Categories, years[i])
 			continue
 		}
-		groups = append(groups, g)
-		years = append(years, y.Value)
 		c.Categories = append(c.Categories, chartLabel(r.p, r.ByYear, g, analysis.ByYear))
 	}
 	if len(groups) > 0 {
 		p := ChartSeries{Name: r.p.level(budget.Principal), Color: colorPrincipal}
-		s := ChartSeries{Name: r.p.level(budget.Significant), Color: colorSignificant}
-		h := ChartSeries{Name: r.p.F("GEWE share under %s", w.Name), Color: colorTotal}
+		s := ChartSeries{Name: r.p.F("GEWE share under %s", w.Name), Color: colorTotal}
+		sig := ChartSeries{Name: r.p.level(budget.Significant), Color: colorSignificant}
 		for _, g := range groups {
-			p.Values = append(p.Values, chartPercent(g.Principal))
-			s.Values = append(s.Values, chartPercent(g.Significant))
-			h.Values = append(h.Values, chartPercent(g.GEWEShare))
+			var pv, sv, hv float64
+			if g != nil {
+				pv, sv, hv = chartPercent(g.Principal), chartPercent(g.Significant), chartPercent(g.GEWEShare)
+			}
+			p.Values = append(p.Values, pv)
+			sig.Values = append(sig.Values, sv)
+			s.Values = append(s.Values, hv)
 		}
-		c.Series = []ChartSeries{p, s, h}
+		c.Series = []ChartSeries{p, sig, s}
 	}
 	var b strings.Builder
 	b.WriteString(r.p.F("Source: %s", r.p.chartSources(r)))
@@ -371,6 +370,9 @@ func trendChart(r *Report) ChartData {
 		b.WriteString(r.p.F(", fiscal years %s–%s", years[0], years[len(years)-1]))
 	}
 	b.WriteString(r.p.F(", %s amounts; GEWE share: %s; principal and significant: each level's share of the year's money.", r.p.phase(r.Phase), r.p.countedPhrase(w, true)))
+	if len(gaps) > 0 {
+		b.WriteString(r.p.F(" No %s money in %s: a gap in the lines.", r.p.phase(r.Phase), r.p.list(gaps)))
+	}
 	if len(empty) > 0 {
 		b.WriteString(r.p.F(" No %s money in %s: left out.", r.p.phase(r.Phase), strings.Join(empty, ", ")))
 	}
@@ -382,6 +384,57 @@ func trendChart(r *Report) ChartData {
 	}
 	c.Caption = b.String()
 	return c
+}
+
+// trendYears are the trend's years in order, with their groups: every
+// year from the first to the last with money, a year without money (or
+// not read at all) with a nil group, named in gaps; empty names the
+// years read without money outside that range. When the money is split
+// by currency a year has a group per currency, and only the years with
+// money are given, in the analysis's order.
+func trendYears(r *Report) (groups []*analysis.Group, years, gaps, empty []string) {
+	byYear := map[int]*analysis.Group{}
+	first, last, split := 0, 0, false
+	for _, d := range r.ByYear.By {
+		split = split || d == analysis.ByCurrency
+	}
+	for i := range r.ByYear.Groups {
+		g := &r.ByYear.Groups[i]
+		v := chartKey(r.ByYear, g, analysis.ByYear).Value
+		if v == "" {
+			continue // no fiscal year: not on a time axis
+		}
+		if g.Amount.IsZero() {
+			empty = append(empty, v)
+			continue
+		}
+		yr, err := strconv.Atoi(v)
+		if split || err != nil {
+			groups, years = append(groups, g), append(years, v)
+			continue
+		}
+		byYear[yr] = g
+		if first == 0 || yr < first {
+			first = yr
+		}
+		last = max(last, yr)
+	}
+	if split || len(byYear) == 0 {
+		return groups, years, nil, empty
+	}
+	var outside []string
+	for _, v := range empty {
+		if yr, err := strconv.Atoi(v); err != nil || yr < first || yr > last {
+			outside = append(outside, v)
+		}
+	}
+	for yr := first; yr <= last; yr++ {
+		groups, years = append(groups, byYear[yr]), append(years, strconv.Itoa(yr))
+		if byYear[yr] == nil {
+			gaps = append(gaps, strconv.Itoa(yr))
+		}
+	}
+	return groups, years, gaps, outside
 }
 
 // chartPercent returns r as a percentage, 0 when it is undefined.

@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/grb-toolkit/grb/internal/format"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -19,7 +18,7 @@ import (
 // metrics match Arial and Helvetica.
 var chartFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
-// Font sizes, in points, and the longest category label drawn.
+// Font sizes, in points, and the longest line of a category label.
 const (
 	titleFontSize   = 13
 	axisFontSize    = 11
@@ -38,7 +37,7 @@ const (
 // right of the data area, where it hides no bar. Horizontal charts put
 // the first category at the top; percent charts have a 0–100 % value axis
 // (longer when a value exceeds 100 %); category labels longer than 40
-// characters are shortened with an ellipsis. A chart without series shows
+// characters are wrapped on several lines, never cut. A chart without series shows
 // "No data to show". The caption is not drawn.
 //
 // WriteChart draws the same plot with the legend and the caption below
@@ -184,14 +183,11 @@ func chartGrid(ax chartAxes) *plotter.Grid {
 	return grid
 }
 
-// setChartAxes names the categories on their axis, shortened to
+// setChartAxes names the categories on their axis, wrapped at
 // maxLabelRunes, and starts the value axis at 0: 0–100 % for percent
 // charts, longer when top, the largest value drawn, exceeds 100 %.
 func setChartAxes(p *plot.Plot, c ChartData, ax chartAxes, top float64) {
-	labels := make([]string, ax.n)
-	for i, s := range c.Categories {
-		labels[ax.pos(i)] = chartShorten(chartText(s), maxLabelRunes)
-	}
+	labels := categoryLabels(c, ax)
 	catAxis, valAxis := &p.X, &p.Y
 	if ax.horizontal {
 		catAxis, valAxis = &p.Y, &p.X
@@ -205,10 +201,20 @@ func setChartAxes(p *plot.Plot, c ChartData, ax chartAxes, top float64) {
 		if top > 100+1e-9 {
 			valAxis.Max = math.Ceil(top/20) * 20
 		}
-		valAxis.Tick.Marker = percentTicks(valAxis.Max)
+		valAxis.Tick.Marker = percentTicks(c.p, valAxis.Max)
 	} else {
 		valAxis.Min = math.Min(0, valAxis.Min)
 	}
+}
+
+// categoryLabels are the category names as drawn on their axis, in the
+// axis's order.
+func categoryLabels(c ChartData, ax chartAxes) []string {
+	labels := make([]string, ax.n)
+	for i, s := range c.Categories {
+		labels[ax.pos(i)] = chartWrapRunes(chartText(s), maxLabelRunes)
+	}
+	return labels
 }
 
 // plotBars draws a stacked or grouped bar chart: a bar chart per series,
@@ -362,28 +368,59 @@ func plotLines(p *plot.Plot, c ChartData, _ chartAxes) ([]legendItem, float64, e
 	var items []legendItem
 	top := 0.0
 	for k, s := range c.Series {
-		xys := make(plotter.XYs, len(c.Categories))
-		for i, v := range s.Values {
-			xys[i] = plotter.XY{X: float64(i), Y: v}
-			top = math.Max(top, v)
-		}
-		l, sc, err := plotter.NewLinePoints(xys)
-		if err != nil {
-			return nil, 0, fmt.Errorf("reports: chart %s: %v", c.Name, err)
-		}
 		col, err := chartColor(s.Color)
 		if err != nil {
 			return nil, 0, fmt.Errorf("reports: chart %s: series %q: %v", c.Name, s.Name, err)
 		}
-		l.Color = col
-		l.Width = 2
-		sc.Color = col
-		sc.Radius = 3.5
-		sc.Shape = lineShapes[k%len(lineShapes)]
-		p.Add(l, sc)
-		items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{l, sc}, wide: true})
+		var thumbs []plot.Thumbnailer
+		for _, xys := range lineSegments(c, s) {
+			for _, xy := range xys {
+				top = math.Max(top, xy.Y)
+			}
+			l, sc, err := plotter.NewLinePoints(xys)
+			if err != nil {
+				return nil, 0, fmt.Errorf("reports: chart %s: %v", c.Name, err)
+			}
+			l.Color = col
+			l.Width = 2
+			sc.Color = col
+			sc.Radius = 3.5
+			sc.Shape = lineShapes[k%len(lineShapes)]
+			p.Add(l, sc)
+			if thumbs == nil {
+				thumbs = []plot.Thumbnailer{l, sc}
+			}
+		}
+		if thumbs != nil {
+			items = append(items, legendItem{name: chartText(s.Name), thumbs: thumbs, wide: true})
+		}
 	}
 	return items, top, nil
+}
+
+// lineSegments are the runs of s's points between c's gaps: a line is
+// not drawn across a category without data.
+func lineSegments(c ChartData, s ChartSeries) []plotter.XYs {
+	gap := map[int]bool{}
+	for _, i := range c.Gaps {
+		gap[i] = true
+	}
+	var segs []plotter.XYs
+	var cur plotter.XYs
+	for i, v := range s.Values {
+		if gap[i] {
+			if len(cur) > 0 {
+				segs = append(segs, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, plotter.XY{X: float64(i), Y: v})
+	}
+	if len(cur) > 0 {
+		segs = append(segs, cur)
+	}
+	return segs
 }
 
 // chartBars is a bar chart whose bars take a fixed fraction of the space of a
@@ -427,14 +464,14 @@ func (m chartMessage) Plot(c draw.Canvas, _ *plot.Plot) {
 
 // percentTicks marks a percent axis from 0 to max every 20 % (every 50 %
 // beyond 200 %).
-func percentTicks(max float64) plot.ConstantTicks {
+func percentTicks(p printer, max float64) plot.ConstantTicks {
 	step := 20.0
 	if max > 200 {
 		step = 50
 	}
 	var t plot.ConstantTicks
 	for v := 0.0; v <= max+1e-9; v += step {
-		t = append(t, plot.Tick{Value: v, Label: format.PercentExactSpaced(v)})
+		t = append(t, plot.Tick{Value: v, Label: p.f.PercentExactSpaced(v)})
 	}
 	return t
 }

@@ -124,16 +124,16 @@ func TestWriteChartErrors(t *testing.T) {
 	}
 }
 
-func TestShorten(t *testing.T) {
+func TestWrapRunes(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"105 Ministry of Education", "105 Ministry of Education"},
-		{"103 Ministry of Foreign Affairs (consular services, diaspora)", "103 Ministry of Foreign Affairs…"},
-		{strings.Repeat("x", 50), strings.Repeat("x", 39) + "…"},
-		{"Министерство иностранных дел и международного сотрудничества", "Министерство иностранных дел и…"},
+		{"103 Ministry of Foreign Affairs (consular services, diaspora)", "103 Ministry of Foreign Affairs\n(consular services, diaspora)"},
+		{strings.Repeat("x", 50), strings.Repeat("x", 39) + "-\n" + strings.Repeat("x", 11)},
+		{"Министерство иностранных дел и международного сотрудничества", "Министерство иностранных дел и\nмеждународного сотрудничества"},
 	}
 	for _, tt := range tests {
-		if got := chartShorten(tt.in, 40); got != tt.want {
-			t.Errorf("chartShorten(%q, 40) = %q, want %q", tt.in, got, tt.want)
+		if got := chartWrapRunes(tt.in, 40); got != tt.want {
+			t.Errorf("chartWrapRunes(%q, 40) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -24,21 +24,36 @@ func chartText(s string) string {
 	}, s)
 }
 
-// chartShorten cuts s to at most n characters, at a space when there is one
-// near the end, and marks the cut with an ellipsis.
-func chartShorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	cut := n - 1
-	for i := cut; i > n*2/3; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
+// chartWrapRunes breaks s at spaces into lines of at most n characters,
+// joined by newlines, so that a long name is drawn whole; a word longer
+// than n is broken with a hyphen.
+func chartWrapRunes(s string, n int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		for utf8.RuneCountInString(w) > n {
+			if line != "" {
+				lines = append(lines, line)
+				line = ""
+			}
+			r := []rune(w)
+			lines = append(lines, string(r[:n-1])+"-")
+			w = string(r[n-1:])
+		}
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > n:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
 		}
 	}
-	return strings.TrimRight(string(r[:cut]), " ,;:-–(") + "…"
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // chartWrap breaks s into lines no wider than width in style sty.

@@ -166,8 +166,11 @@ func sheetHasYear(b *budget.Budget, sheet string, y int) bool {
 // million", "GBP 125,000", "EUR 42.50". Tables give amounts exactly.
 func (p printer) roundedMoney(m budget.Money, cur string) string {
 	s := p.roundedNumber(m.Float())
-	if cur == "" {
+	switch {
+	case cur == "":
 		return s
+	case p.lang == French || p.lang == Spanish:
+		return s + "\u00a0" + cur // the code after the amount, as both write a unit
 	}
 	return cur + " " + s
 }

@@ -221,7 +221,7 @@ func (r *Report) scopeText() string {
 func groupTable(id, heading string, res *analysis.Result, r *Report, cur string) htmlTable {
 	t := htmlTable{ID: id, Heading: heading,
 		Caption: heading + ". " + r.p.F("%s: money, share of the total, marker composition and GEWE money under %s", r.scopeText(), res.Weighting)}
-	head := []string{r.p.S("Group"), r.p.S("Lines"), r.p.phase(r.Phase) + " " + cur, r.p.S("Share"), r.p.S("Principal"), r.p.S("Significant"), r.p.S("Not screened"), r.p.F("GEWE (%s)", res.Weighting), r.p.F("GEWE share (%s)", res.Weighting)}
+	head := []string{r.p.S("Group"), r.p.S("Lines"), r.p.moneyHead(r.Phase, cur), r.p.S("Share"), r.p.S("Principal"), r.p.S("Significant"), r.p.S("Not screened"), r.p.F("GEWE (%s)", res.Weighting), r.p.F("GEWE share (%s)", res.Weighting)}
 	for i, h := range head {
 		t.Head = append(t.Head, htmlCell{Text: strings.TrimSpace(h), Num: i > 0})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -63,6 +64,25 @@ var messageCatalog = sync.OnceValue(func() catalog.Catalog {
 	}
 	return b
 })
+
+// frenchTypography puts a no-break space before ":" and inside « », and
+// a narrow no-break space before ";", "?" and "!", as French typography
+// wants, so that no line breaks between a word and its punctuation.
+var frenchTypography = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!", "« ", "«\u00a0", " »", "\u00a0»")
+
+// addTranslations adds the messages m of language l to the catalog, in
+// French with French typography. The catalog files call it from init.
+func addTranslations(l Lang, m map[string]string) {
+	if translations[l] == nil {
+		translations[l] = map[string]string{}
+	}
+	for k, v := range m {
+		if l == French {
+			v = frenchTypography.Replace(v)
+		}
+		translations[l][k] = v
+	}
+}
 
 // printer words the report's messages in one language. Every message
 // function of reports is a method of printer; the zero printer writes

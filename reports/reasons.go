@@ -373,7 +373,7 @@ func findingShareNotAnswered(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidenc
 func findingShareOutside(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) string {
 	top := ""
 	if v, ok := notScreened(rg); ok {
-		top = fmt.Sprintf(", or %s if the %s not screened all served gender equality,", format.Percent(100*rg.Top), format.Percent(100*v))
+		top = fmt.Sprintf(", or %s if the %s not screened were all marked for gender equality,", format.Percent(100*rg.Top), format.Percent(100*v))
 	}
 	s := fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
 		format.PercentExact(rg.Stated), format.Percent(100*rg.Low), rg.LowName, format.Percent(100*rg.High), rg.HighName, top, ev.Phase, evidenceWhere(ev))

@@ -213,9 +213,34 @@ func (p printer) yearCaption(phase budget.Phase, w analysis.Weighting, focus int
 	return p.F("Every fiscal year read, %s amounts; money %s (%s), as a share of all the money and of the screened money. The findings describe fiscal year %s.", p.phase(phase), p.geweMeaning(w, false), w.Name, y(focus))
 }
 
+// moneyHead heads a column of money of phase in currency cur:
+// "Approved (USD)", "Approved" when the currency is not one.
+func (p printer) moneyHead(phase budget.Phase, cur string) string {
+	if cur == "" {
+		switch phase {
+		case budget.Proposed:
+			return p.S("Proposed")
+		case budget.Revised:
+			return p.S("Revised")
+		case budget.Executed:
+			return p.S("Executed")
+		}
+		return p.S("Approved")
+	}
+	switch phase {
+	case budget.Proposed:
+		return p.F("Proposed (%s)", cur)
+	case budget.Revised:
+		return p.F("Revised (%s)", cur)
+	case budget.Executed:
+		return p.F("Executed (%s)", cur)
+	}
+	return p.F("Approved (%s)", cur)
+}
+
 // yearHead is the header of the table of every fiscal year.
 func (p printer) yearHead(phase budget.Phase, cur string) []string {
-	return []string{p.S("Fiscal year"), p.S("Lines"), strings.TrimSpace(p.phase(phase) + " " + cur), p.S("Screened"), p.S("Marked for gender equality"), p.S("Share of all the money"), p.S("Share of the screened money")}
+	return []string{p.S("Fiscal year"), p.S("Lines"), p.moneyHead(phase, cur), p.S("Screened"), p.S("Marked for gender equality"), p.S("Share of all the money"), p.S("Share of the screened money")}
 }
 
 func (p printer) focusLabel(year string) string { return p.F("%s (described)", year) }

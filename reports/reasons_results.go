@@ -168,6 +168,9 @@ func changeWords(d analysis.Delta) string {
 	dir := "rose"
 	switch d.Abs.Sign() {
 	case 0:
+		if d.New.IsZero() {
+			return fmt.Sprintf("no change (%s in both)", format.Money(d.New))
+		}
 		return fmt.Sprintf("did not change (%s)", format.Money(d.New))
 	case -1:
 		dir = "fell"
@@ -186,9 +189,12 @@ func changeWords(d analysis.Delta) string {
 	return fmt.Sprintf("%s by %s (%s to %s; no percentage: %s)", dir, format.Money(abs), format.Money(d.Old), format.Money(d.New), baseText(d.Why))
 }
 
-// deltaPct is a change's percentage with its sign ("+50.0%"), or "n/a"
-// with the reason.
+// deltaPct is a change's percentage with its sign ("+50.0%"), "no change"
+// from zero to zero, or "n/a" with the reason.
 func deltaPct(d analysis.Delta) string {
+	if !d.Rel.OK && d.Abs.Sign() == 0 {
+		return "no change"
+	}
 	if !d.Rel.OK {
 		if d.Why == "" {
 			return "n/a"

@@ -234,7 +234,7 @@ func TestFindingText(t *testing.T) {
 	want := map[string]string{
 		"2.5":      "answered No, but 2 of 3 lines of fiscal year 2024 in b.xlsx (80.0% of the approved money) carry a gender marker: the allocations are tagged",
 		"1.1":      "answered No, but 2 lines of fiscal year 2024 in b.xlsx are marked with gender equality as a significant or the principal objective",
-		"optional": "the stated share, 35%, lies outside what the budget's markers allow: 60.0% (principal_only) to 80.0% (dac_headline), or 100.0% if the 20.0% not screened all served gender equality, of the approved money of fiscal year 2024 in b.xlsx; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)",
+		"optional": "the stated share, 35%, lies outside what the budget's markers allow: 60.0% (principal_only) to 80.0% (dac_headline), or 100.0% if the 20.0% not screened were all marked for gender equality, of the approved money of fiscal year 2024 in b.xlsx; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)",
 	}
 	if diff := cmp.Diff(want, f); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)

@@ -18,7 +18,7 @@ func TestChangeWords(t *testing.T) {
 		{c(10000), c(15000), "rose by 50.0% (100.00 to 150.00)"},
 		{c(10000), c(0), "fell by 100.0% (100.00 to 0.00)"},
 		{c(10000), c(10000), "did not change (100.00)"},
-		{c(0), c(0), "did not change (0.00)"},
+		{c(0), c(0), "no change (0.00 in both)"},
 		{c(0), c(10000), "rose by 100.00 (0.00 to 100.00; no percentage: the base is zero)"},
 		{c(-50000), c(0), "rose by 500.00 (-500.00 to 0.00; no percentage: the base is negative)"},
 		{c(-50000), c(20000), "rose by 700.00 (-500.00 to 200.00; no percentage: the base is negative)"},

@@ -222,7 +222,7 @@ func executionSheet(x *xlsxWriter, r *Report) {
 				row = append(row, ex.Lines, ex.Rate.Den, ex.Rate.Num, ex.Rate, ex.Band)
 			}
 			if u.Gap.OK {
-				row = append(row, u.Gap.V/100)
+				row = append(row, u.Gap.V)
 			} else {
 				row = append(row, nil)
 			}
@@ -234,38 +234,50 @@ func executionSheet(x *xlsxWriter, r *Report) {
 	for _, grp := range []string{p.S("All"), p.F("GEWE (%s)", r.Weighting.Name), p.S("Other screened"), p.S("Not screened")} {
 		cols = append(cols, col{p.F("%s lines", grp), 9, 3}, col{p.F("%s budget", grp), 16, 1}, col{p.F("%s executed", grp), 16, 1}, col{p.F("%s rate", grp), 10, 2}, col{p.F("%s band", grp), 8, 0})
 	}
-	cols = append(cols, col{p.S("Gap GEWE − other (points)"), 12, 2})
+	cols = append(cols, col{p.S("Gap GEWE − other (points)"), 12, 4})
 	x.table(sheet, 1, cols, rows)
 }
 
 // changesSheet writes what changed between the last two budgets given,
-// and the decomposition of the change of GEWE money.
+// and the decomposition of the change of GEWE money; with one budget, a
+// sentence that says so.
 func changesSheet(x *xlsxWriter, r *Report) {
 	const sheet = "Changes"
 	x.newSheet(sheet)
+	p := r.p
+	d := r.Diff
+	if d == nil {
+		x.set(sheet, "A1", p.S("The report was given one budget, so there are no changes to show: give two versions of a budget (grb report old.xlsx new.xlsx) to compare them."))
+		return
+	}
 	var rows [][]any
-	if d := r.Diff; d != nil {
-		add := func(kind string, items []analysis.DiffItem) {
-			for _, it := range items {
-				rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, diffMoney(it.New, it.Old),
-					levels(it.OldLevels), levels(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
-			}
+	lv := func(ls []budget.Level) string {
+		var s []string
+		for _, l := range ls {
+			s = append(s, p.level(l))
 		}
-		add("added", d.Added)
-		add("cut", d.Cut)
-		add("amount changed", d.Changed)
-		add("re-marked", d.Remarked)
-		add("re-tagged", d.Retagged)
-		c := d.GEWEChange
-		for _, t := range []struct {
-			name string
-			v    budget.Money
-		}{{"GEWE change: net", c.Net}, {"GEWE change: added", c.Added}, {"GEWE change: cut (subtracted)", c.Cut}, {"GEWE change: amounts", c.Amount}, {"GEWE change: re-marking", c.Remarking}, {"GEWE change: ambiguous matches", c.Ambiguous}} {
-			rows = append(rows, []any{"summary", t.name, "", "", "", nil, nil, t.v, "", "", nil, nil, nil, nil})
+		return strings.Join(s, " / ")
+	}
+	add := func(kind string, items []analysis.DiffItem) {
+		for _, it := range items {
+			rows = append(rows, []any{kind, it.Key, it.Unit.Label(), it.Programme.Label(), it.Description, it.Old, it.New, diffMoney(it.New, it.Old),
+				lv(it.OldLevels), lv(it.NewLevels), it.OldGEWE, it.NewGEWE, it.AmountEffect, it.RemarkEffect})
 		}
 	}
-	x.table(sheet, 1, []col{{"Change", 14, 0}, {"Key", 40, 0}, {"Unit", 24, 0}, {"Programme", 24, 0}, {"Description", 36, 0}, {"Old", 16, 1}, {"New", 16, 1}, {"Difference", 16, 1},
-		{"Old marker", 12, 0}, {"New marker", 12, 0}, {"Old GEWE", 16, 1}, {"New GEWE", 16, 1}, {"Amount effect", 16, 1}, {"Re-marking effect", 16, 1}}, rows)
+	add(p.S("added"), d.Added)
+	add(p.S("cut"), d.Cut)
+	add(p.S("amount changed"), d.Changed)
+	add(p.S("re-marked"), d.Remarked)
+	add(p.S("re-tagged"), d.Retagged)
+	c := d.GEWEChange
+	for _, t := range []struct {
+		name string
+		v    budget.Money
+	}{{p.S("GEWE change: net"), c.Net}, {p.S("GEWE change: added"), c.Added}, {p.S("GEWE change: cut (subtracted)"), c.Cut}, {p.S("GEWE change: amounts"), c.Amount}, {p.S("GEWE change: re-marking"), c.Remarking}, {p.S("GEWE change: ambiguous matches"), c.Ambiguous}} {
+		rows = append(rows, []any{p.S("summary"), t.name, "", "", "", nil, nil, t.v, "", "", nil, nil, nil, nil})
+	}
+	x.table(sheet, 1, []col{{p.S("Change"), 14, 0}, {p.S("Key"), 40, 0}, {p.S("Unit"), 24, 0}, {p.S("Programme"), 24, 0}, {p.S("Description"), 36, 0}, {p.S("Old"), 16, 1}, {p.S("New"), 16, 1}, {p.S("Difference"), 16, 1},
+		{p.S("Old marker"), 12, 0}, {p.S("New marker"), 12, 0}, {p.S("Old GEWE"), 16, 1}, {p.S("New GEWE"), 16, 1}, {p.S("Amount effect"), 16, 1}, {p.S("Re-marking effect"), 16, 1}}, rows)
 }
 
 // complianceSheet writes the Compliance sheet when the report has a profile.
@@ -276,6 +288,7 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 	}
 	const sheet = "Compliance"
 	x.newSheet(sheet)
+	p := r.p
 	var rows [][]any
 	for _, rr := range c.Rules {
 		v, ok := rr.Measured.Value()
@@ -283,17 +296,17 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 		if ok {
 			measured = v
 		}
-		status := "FAIL"
+		status := p.S("FAIL")
 		if rr.Pass {
-			status = "pass"
+			status = p.S("pass")
 		}
 		ver := ""
 		if rr.Rule.Unverified {
-			ver = "unverified threshold"
+			ver = p.S("unverified threshold")
 		}
 		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), ruleWhy(rr.Why)})
 	}
-	x.table(sheet, 1, []col{{"Profile", 10, 0}, {"Rule", 14, 0}, {"Requirement", 50, 0}, {"Measured", 11, 2}, {"Threshold", 11, 2}, {"Result", 8, 0}, {"Verified?", 20, 0}, {"Lines behind a failure", 12, 3}, {"Why", 90, 0}}, rows)
+	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}}, rows)
 }
 
 // sdgTrackingSheet writes the SDG 5.c.1 sheet when questionnaires were given.
@@ -313,8 +326,9 @@ func sdgTrackingSheet(x *xlsxWriter, r *Report) {
 		}
 		rows = append(rows, row)
 	}
-	x.table(sheet, 1, []col{{"Fiscal year", 12, 0}, {"Questionnaire", 28, 0}, {"Criterion 1 yes (of 3)", 10, 3}, {"Criterion 2 yes (of 7)", 10, 3}, {"Criterion 3 yes (of 3)", 10, 3},
-		{"Case", 6, 0}, {"Classification", 26, 0}, {"Not answered", 10, 3}, {"Contradictions with the budget", 14, 3}, {"Stated share for gender equality", 14, 2}}, rows)
+	p := r.p
+	x.table(sheet, 1, []col{{p.S("Fiscal year"), 12, 0}, {p.S("Questionnaire"), 28, 0}, {p.S("Criterion 1 yes (of 3)"), 10, 3}, {p.S("Criterion 2 yes (of 7)"), 10, 3}, {p.S("Criterion 3 yes (of 3)"), 10, 3},
+		{p.S("Case"), 6, 0}, {p.S("Classification"), 26, 0}, {p.S("Not answered"), 10, 3}, {p.S("Contradictions with the budget"), 14, 3}, {p.S("Stated share for gender equality"), 14, 2}}, rows)
 }
 
 // methodologySheet writes the weighting conventions, the marker

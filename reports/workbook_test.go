@@ -127,8 +127,12 @@ func TestWorkbookSample(t *testing.T) {
 	if v := number(t, f, "Execution", "J"+last); !closeTo(v, want24) { // J: GEWE rate
 		t.Errorf("Execution!J%s = %v, want %v", last, v, want24)
 	}
-	// Real Excel tables with filters, and frozen headers.
+	// Real Excel tables with filters, and frozen headers; Changes has a
+	// sentence for one budget (TestWorkbookChangesWords).
 	for _, s := range want {
+		if s == "Changes" {
+			continue
+		}
 		tables, err := f.GetTables(s)
 		if err != nil || len(tables) != 1 {
 			t.Errorf("%s: %d tables (%v), want 1", s, len(tables), err)

@@ -18,6 +18,7 @@ type xlsxWriter struct {
 	f                                 *excelize.File
 	err                               error
 	money, pct, head, text, wrap, int int
+	points                            int // percentage points: +1.5
 	thead                             int // a table's header cells
 	tables                            int
 	footer                            string             // the footer of every sheet
@@ -33,6 +34,8 @@ func (x *xlsxWriter) styles() {
 	x.money = x.style(&excelize.Style{CustomNumFmt: &money})
 	x.pct = x.style(&excelize.Style{CustomNumFmt: &pct})
 	x.int = x.style(&excelize.Style{NumFmt: 3})
+	points := "+0.0;-0.0;0.0"
+	x.points = x.style(&excelize.Style{CustomNumFmt: &points})
 	x.head = x.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	x.wrap = x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	// Header cells carry their own bold, fill and wrap, so that they read
@@ -64,6 +67,8 @@ func (x *xlsxWriter) kindStyle(kind int) int {
 		return x.pct
 	case 3:
 		return x.int
+	case 4:
+		return x.points
 	}
 	return 0
 }
@@ -72,7 +77,7 @@ func (x *xlsxWriter) kindStyle(kind int) int {
 type col struct {
 	name  string
 	width float64
-	kind  int // 0 text, 1 money, 2 percent, 3 integer
+	kind  int // 0 text, 1 money, 2 percent, 3 integer, 4 percentage points
 }
 
 // table writes a header and rows to a new sheet as an Excel table with a

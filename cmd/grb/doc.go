@@ -1,7 +1,8 @@
 /*
 Command grb reads budget workbooks and aid files, tags their lines by Global
 Compact for Migration (GCM) objective and gender marker, and reports how
-much of the migration-related budget serves gender equality.
+much of the migration-related budget is marked with gender equality as a
+principal or significant objective.
 
 # Usage
 

@@ -74,7 +74,7 @@ func TestInterrupt(t *testing.T) {
 			t.Errorf("SIGINT after %v: %v after %v more, want exit status 130", after, err, took)
 			continue
 		}
-		if code := ee.ExitCode(); code != 130 || took > 2*time.Second { // 1 s, and slack for a loaded test machine
+		if code := ee.ExitCode(); code != 130 || took > 5*time.Second { // 1 s when the machine is quiet; slack for a test machine running other packages' tests at once
 			t.Errorf("SIGINT after %v: exit %d after %v, want 130 within a second; stderr %q", after, code, took, stderr.String())
 		}
 		if s := strings.TrimSpace(stderr.String()); !strings.HasSuffix(s, "grb: interrupted") {
