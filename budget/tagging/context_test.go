@@ -31,7 +31,6 @@ func TestDefaultRulesContext(t *testing.T) {
 		{"Gestion des frontières au Niger", "11"},
 		{"National identity cards and passports", "4"},
 		{"Trafficking in persons: victim support", "10"},
-		{"Arms trafficking and human trafficking task force", "10"},
 	} {
 		res := rs.Apply(&budget.Line{Description: tt.text})
 		if got := budget.FormatObjectives(res.Objectives); got != tt.want {

@@ -443,8 +443,12 @@ func ruleDetail(win RuleMatch, ms []RuleMatch, same func(a, b RuleMatch) bool) s
 // match reports whether r matches l and what it matched.
 func (r *Rule) match(l *budget.Line, text ruleText) (RuleMatch, bool) {
 	m := RuleMatch{Rule: r.ID, Priority: r.Priority, objectives: r.Objectives, marker: r.Marker}
-	if len(r.exclude) > 0 {
-		text = r.masked(text)
+	for _, f := range r.Fields {
+		for _, x := range r.exclude {
+			if budget.ContainsWords(text[f], x) {
+				return m, false
+			}
+		}
 	}
 	if len(r.ProgrammeCodes) > 0 {
 		p, ok := codePrefix(l.Programme.Code(), r.ProgrammeCodes)
@@ -484,42 +488,6 @@ func (r *Rule) match(l *budget.Line, text ruleText) (RuleMatch, bool) {
 		}
 	}
 	return m, false
-}
-
-// masked returns text with each of r's exclusions blanked out where it
-// occurs as whole words, so that a keyword inside an excluded phrase
-// ("trafficking" in "trafficking of small arms", "frontières" in
-// "Médecins Sans Frontières") is not evidence, while the same keyword
-// elsewhere in the text still is.
-func (r *Rule) masked(text ruleText) ruleText {
-	out := make(ruleText, len(text))
-	for f, t := range text {
-		for _, x := range r.exclude {
-			t = maskWords(t, x)
-		}
-		out[f] = t
-	}
-	return out
-}
-
-// maskWords replaces each whole-word occurrence of phrase in the
-// normalised s by a mark that no keyword matches.
-func maskWords(s, phrase string) string {
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], phrase)
-		if j < 0 {
-			break
-		}
-		j += i
-		end := j + len(phrase)
-		if (j == 0 || s[j-1] == ' ') && (end == len(s) || s[end] == ' ') {
-			s = s[:j] + "\x00" + s[end:]
-			i = j + 1
-			continue
-		}
-		i = j + 1
-	}
-	return s
 }
 
 // codePrefix returns the first of prefixes that code starts with.
