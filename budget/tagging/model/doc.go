@@ -11,3 +11,4 @@
 package model
 
 //go:generate go run ../../../internal/train -data ../../../../shared/data/train -o data/gender.model
+//go:generate go run ../../../internal/train -migration ../../../../shared/data/real/eutf-africa-projects-objectives -o data/migration.model
