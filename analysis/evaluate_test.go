@@ -114,7 +114,7 @@ func TestEvaluateSmall(t *testing.T) {
 //	 7 5 / 1      regular-pathways ("family migration"): 5
 //	 8 23 / 0     international-cooperation (priority 20): 23
 //	 9 6 / 2      workplace-gender-equality: 6; principal
-//	10 14,19 / 0  consular (14) and diaspora (19) disagree: nothing
+//	10 14,19 / 0  consular (14) and diaspora (19) disagree: both, 14 (50%), 19 (50%), for review
 //	11 4 / 0      identity-documents: 4
 //	12 21 / 0     detention (priority 15) outranks return: 13
 //	13 - / 0      nothing
@@ -125,12 +125,12 @@ func TestEvaluateSmall(t *testing.T) {
 //	              outranks migrant-women (5): principal
 //
 // Objectives. 5: true on 2 and 7, suggested on 2, 7 and 16: TP 2, FP 1.
-// 13: suggested on 12 only: FP 1. 14 and 19: true on 10 only: FN 1 each.
-// 21: true on 6 and 12, suggested on 6: TP 1, FN 1. The others (4, 6, 7
-// ×3, 11, 15, 23) are all right. In all: true 14, suggested 13, TP 11,
-// FP 2, FN 3; precision 11/13 = 0.85, recall 11/14 = 0.79, F1 22/27 =
-// 0.81. The suggested set is exactly the true one on 13 of 16 lines (not
-// 10, 12 and 16).
+// 13: suggested on 12 only: FP 1. 14 and 19: true and suggested on 10
+// only (the conflict's candidates together): TP 1 each. 21: true on 6 and
+// 12, suggested on 6: TP 1, FN 1. The others (4, 6, 7 ×3, 11, 15, 23) are
+// all right. In all: true 14, suggested 15, TP 13, FP 2, FN 1; precision
+// 13/15 = 0.87, recall 13/14 = 0.93, F1 26/29 = 0.90. The suggested set is
+// exactly the true one on 14 of 16 lines (not 12 and 16).
 //
 // Markers (all 16 lines have one). True: not targeted 9, significant 4
 // (3, 7, 15, 17), principal 3 (4, 5, 9). Suggested: principal on 4, 5, 9
@@ -147,8 +147,8 @@ func TestEvaluateHandTagged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev.Lines != 16 || ev.ExactObjectives != 13 {
-		t.Errorf("%d lines, %d exact; want 16, 13", ev.Lines, ev.ExactObjectives)
+	if ev.Lines != 16 || ev.ExactObjectives != 14 {
+		t.Errorf("%d lines, %d exact; want 16, 14", ev.Lines, ev.ExactObjectives)
 	}
 	byLabel := map[string]Score{}
 	for _, s := range ev.Objectives {
@@ -157,8 +157,8 @@ func TestEvaluateHandTagged(t *testing.T) {
 	for label, want := range map[string]Score{
 		"5":  {Label: "5", True: 2, Suggested: 3, TP: 2, FP: 1},
 		"13": {Label: "13", Suggested: 1, FP: 1},
-		"14": {Label: "14", True: 1, FN: 1},
-		"19": {Label: "19", True: 1, FN: 1},
+		"14": {Label: "14", True: 1, Suggested: 1, TP: 1},
+		"19": {Label: "19", True: 1, Suggested: 1, TP: 1},
 		"21": {Label: "21", True: 2, Suggested: 1, TP: 1, FN: 1},
 		"7":  {Label: "7", True: 3, Suggested: 3, TP: 3},
 	} {
@@ -166,7 +166,7 @@ func TestEvaluateHandTagged(t *testing.T) {
 			t.Errorf("objective %s (-want +got):\n%s", label, diff)
 		}
 	}
-	if diff := cmp.Diff(Score{Label: "all", True: 14, Suggested: 13, TP: 11, FP: 2, FN: 3}, ev.AllObjectives); diff != "" {
+	if diff := cmp.Diff(Score{Label: "all", True: 14, Suggested: 15, TP: 13, FP: 2, FN: 1}, ev.AllObjectives); diff != "" {
 		t.Errorf("all objectives (-want +got):\n%s", diff)
 	}
 	wantM := []Score{
@@ -181,9 +181,9 @@ func TestEvaluateHandTagged(t *testing.T) {
 		t.Errorf("marker lines %d, right %d; want 16, 4", ev.MarkerLines, ev.MarkerCorrect)
 	}
 	f1 := func(s Score) float64 { v, _ := s.F1(); return v }
-	// 22/27 and 6/7, to two decimals as printed.
-	if got := f1(ev.AllObjectives); got < 0.8148 || got > 0.8149 {
-		t.Errorf("objectives F1 %v, want 22/27", got)
+	// 26/29 and 6/7, to two decimals as printed.
+	if got := f1(ev.AllObjectives); got < 0.8965 || got > 0.8966 {
+		t.Errorf("objectives F1 %v, want 26/29", got)
 	}
 	if got := f1(ev.Markers[0]); got < 0.8571 || got > 0.8572 {
 		t.Errorf("principal F1 %v, want 6/7", got)

@@ -72,7 +72,9 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 		tw.Flush()
 	}
 	if opt.Model != "" {
-		ew.printf("rows for review (marker confidence below the model's threshold; column Review says \"for review\", sort by it or by Marker confidence): %d\n", sum.ForReview)
+		ew.printf("rows for review (rules that disagree, or marker confidence below the model's threshold; column Review says \"for review\", sort by it or by Marker confidence): %d\n", sum.ForReview)
+	} else if sum.ForReview > 0 {
+		ew.printf("rows for review (rules that disagree; column Review says \"for review\"): %d\n", sum.ForReview)
 	}
 	ew.printf("rows kept as they were (confirmed or not screened): %d\n", sum.Kept)
 	ew.printf("rows prefilled with the suggestion, status \"suggested\": %d\n", sum.Prefilled)
@@ -80,7 +82,7 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 		ew.printf("conflicts: none\n")
 		return ew.err
 	}
-	ew.printf("conflicts: on %s the sources disagree, so that part was left empty (or, for a marker, filled by the model and marked for review):\n", format.Count(len(sum.Conflicts), "row"))
+	ew.printf("conflicts: on %s the sources disagree (rules on objectives: all their objectives suggested, for review; on a marker: left empty, or filled by the model and marked for review; earlier lines: left empty):\n", format.Count(len(sum.Conflicts), "row"))
 	for i, c := range sum.Conflicts {
 		if opt.Max > 0 && i == opt.Max {
 			ew.printf("  … and %d more\n", len(sum.Conflicts)-opt.Max)

@@ -331,6 +331,9 @@ func parseSuggestion(cells [NumTagColumns]string, sc *budget.Scheme) Suggestion 
 	if o, err := budget.ParseObjectives(cells[ColSuggestedObj]); err == nil && o != nil {
 		s.Objectives = o
 		s.ObjectiveSource = parseProvenance(cells[ColSuggestedObjBy])
+		if c, ok := strings.CutPrefix(cells[ColSuggestedObjBy], conflictDetailPrefix); ok {
+			s.ObjectiveConflict = c
+		}
 	} else if strings.HasPrefix(cells[ColSuggestedObjBy], conflictPrefix) {
 		s.ObjectiveConflict = strings.TrimPrefix(cells[ColSuggestedObjBy], conflictPrefix)
 	}
@@ -342,11 +345,11 @@ func parseSuggestion(cells [NumTagColumns]string, sc *budget.Scheme) Suggestion 
 	}
 	if v, err := strconv.ParseFloat(cells[ColConfidence], 64); err == nil && s.Marker.Screened() {
 		s.MarkerConfidence = v
-		s.ForReview = budget.Normalize(cells[ColReview]) == reviewFor
 		if r := strings.TrimSpace(cells[ColReasons]); r != "" {
 			s.MarkerReasons = strings.Split(r, ", ")
 		}
 	}
+	s.ForReview = budget.Normalize(cells[ColReview]) == reviewFor
 	return s
 }
 

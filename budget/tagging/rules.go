@@ -291,8 +291,9 @@ func (m RuleMatch) String() string {
 }
 
 // RuleConflict is a set of rules of equal, highest priority that match one
-// line and assign it different objectives or markers. grb suggests
-// nothing for that part of the tag and reports the conflict.
+// line and assign it different objectives or markers. grb reports the
+// conflict; for objectives it suggests the candidates' objectives
+// together, for review, for a marker nothing (the model may fill it).
 type RuleConflict struct {
 	Aspect  string      // "objectives" or "marker"
 	Matches []RuleMatch // the disagreeing rules
@@ -315,12 +316,18 @@ func (c RuleConflict) String() string {
 type RuleResult struct {
 	Matches []RuleMatch // every rule that matched, highest priority first, then by id
 
-	Objectives      []budget.ObjectiveShare // nil when no rule assigns objectives, or when they conflict
-	ObjectiveSource budget.Provenance       // FromRule with the deciding match, when Objectives is set
-	ObjectiveRule   string                  // id of the deciding rule
-	Marker          budget.Level            // NotScreened when no rule assigns a marker, or when they conflict
-	MarkerSource    budget.Provenance
-	MarkerRule      string
+	// Objectives is nil when no rule assigns objectives. When rules of
+	// equal priority disagree it is the candidates' objectives together,
+	// each candidate an equal part of the shares, ObjectivesForReview is
+	// set and the conflict is in Conflicts.
+	Objectives          []budget.ObjectiveShare
+	ObjectiveSource     budget.Provenance // FromRule with the deciding match (or the conflict), when Objectives is set
+	ObjectiveRule       string            // id of the deciding rule; "" on a conflict
+	ObjectiveRules      []string          // on a conflict, the ids of the disagreeing rules
+	ObjectivesForReview bool
+	Marker              budget.Level // NotScreened when no rule assigns a marker, or when they conflict
+	MarkerSource        budget.Provenance
+	MarkerRule          string
 
 	Conflicts []RuleConflict
 }
@@ -384,6 +391,12 @@ func (rs *Rules) apply(l *budget.Line, text ruleText) RuleResult {
 		res.ObjectiveSource = budget.NewProvenance(budget.FromRule, ruleDetail(win, objs, func(a, b RuleMatch) bool { return slices.Equal(a.objectives, b.objectives) }))
 	} else if c != nil {
 		res.Conflicts = append(res.Conflicts, *c)
+		res.Objectives = unionObjectives(c.Matches)
+		res.ObjectivesForReview = true
+		res.ObjectiveSource = budget.NewProvenance(budget.FromRule, conflictDetailPrefix+strings.TrimPrefix(c.String(), "objectives: "))
+		for _, m := range c.Matches {
+			res.ObjectiveRules = append(res.ObjectiveRules, m.Rule)
+		}
 	}
 	// Marker.
 	var marks []RuleMatch
@@ -502,4 +515,50 @@ func codePrefix(code string, prefixes []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// conflictDetailPrefix starts the provenance of objectives suggested from
+// rules that disagree: it starts with "rule " so that it reads back as a
+// rule's.
+const conflictDetailPrefix = "rule conflict, for review: "
+
+// unionObjectives returns the objectives of the disagreeing matches
+// together, by objective number: each match counts for an equal part, its
+// own shares kept inside that part. The basis points lost to rounding go
+// one at a time to the largest remainders (the first objective on a tie),
+// so that the shares sum to 100 %.
+func unionObjectives(ms []RuleMatch) []budget.ObjectiveShare {
+	sum := map[int]int{}
+	for _, m := range ms {
+		for _, o := range m.objectives {
+			sum[o.Objective] += o.Share
+		}
+	}
+	nums := make([]int, 0, len(sum))
+	for n := range sum {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	out := make([]budget.ObjectiveShare, len(nums))
+	total := 0
+	for i, n := range nums {
+		out[i] = budget.ObjectiveShare{Objective: n, Share: sum[n] / len(ms)}
+		total += out[i].Share
+	}
+	// Largest remainder first, the first objective on a tie.
+	order := make([]int, len(nums))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return sum[nums[order[a]]]%len(ms) > sum[nums[order[b]]]%len(ms)
+	})
+	for i := 0; total < 10000 && len(out) > 0; i = (i + 1) % len(out) {
+		out[order[i]].Share++
+		total++
+	}
+	if len(out) == 1 {
+		out[0].Share = 10000
+	}
+	return out
 }

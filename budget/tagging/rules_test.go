@@ -123,7 +123,7 @@ rules:
 		{"code and keyword both needed", budget.Line{Programme: budget.NewCode("0605020", ""), Description: "Border posts"}, "11", `rule border-code: "border" in description`, 0},
 		{"keyword without the code", budget.Line{Programme: budget.NewCode("0702010", ""), Description: "Border posts"}, "", "", 0},
 		{"pattern", budget.Line{Description: "Visa processing"}, "5", `rule visa-pattern: /\bvisas?\b/ in description`, 0},
-		{"equal priorities disagree", budget.Line{Description: "Visas for refugees"}, "", "", 1},
+		{"equal priorities disagree", budget.Line{Description: "Visas for refugees"}, "5 (50%), 7 (50%)", "rule conflict, for review: rules of priority 10 disagree: refugees (7), visa-pattern (5)", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,8 +150,8 @@ rules:
 }
 
 // TestRulesConflictNotByOrder checks that two rules of equal priority that
-// disagree are reported whichever comes first in the file, and that
-// nothing is suggested.
+// disagree are reported whichever comes first in the file, and that both
+// candidates' objectives are suggested, as split shares, for review.
 func TestRulesConflictNotByOrder(t *testing.T) {
 	a := "  - {id: consular, priority: 10, keywords: [consular], objectives: \"14\"}\n"
 	b := "  - {id: diaspora, priority: 10, keywords: [diaspora], objectives: \"19\"}\n"
@@ -159,8 +159,15 @@ func TestRulesConflictNotByOrder(t *testing.T) {
 	var got []string
 	for _, order := range []string{a + b, b + a} {
 		res := mustRules(t, "rules:\n"+order).Apply(&line)
-		if res.Objectives != nil {
-			t.Errorf("objectives %v suggested despite the conflict", res.Objectives)
+		if o := budget.FormatObjectives(res.Objectives); o != "14 (50%), 19 (50%)" {
+			t.Errorf("objectives = %q, want both candidates %q", o, "14 (50%), 19 (50%)")
+		}
+		if !res.ObjectivesForReview || res.ObjectiveSource.Source() != budget.FromRule {
+			t.Errorf("for review = %v, source %v; want true, from rule", res.ObjectivesForReview, res.ObjectiveSource.Source())
+		}
+		wantDetail := "rule conflict, for review: rules of priority 10 disagree: consular (14), diaspora (19)"
+		if d := res.ObjectiveSource.Detail(); d != wantDetail {
+			t.Errorf("source = %q, want %q", d, wantDetail)
 		}
 		if len(res.Conflicts) != 1 {
 			t.Fatalf("conflicts = %v, want 1", res.Conflicts)
@@ -173,8 +180,45 @@ func TestRulesConflictNotByOrder(t *testing.T) {
 	}
 	// Rules that agree are not a conflict.
 	res := mustRules(t, "rules:\n"+a+"  - {id: consulates, priority: 10, keywords: [diaspora], objectives: \"14\"}\n").Apply(&line)
-	if len(res.Conflicts) != 0 || budget.FormatObjectives(res.Objectives) != "14" {
+	if len(res.Conflicts) != 0 || budget.FormatObjectives(res.Objectives) != "14" || res.ObjectivesForReview {
 		t.Errorf("agreeing rules: objectives %v, conflicts %v", res.Objectives, res.Conflicts)
+	}
+	// Shares: each candidate counts for an equal part; a rule's own split
+	// is kept inside its part, the odd basis point goes to the first.
+	c := "  - {id: c, priority: 10, keywords: [consular], objectives: \"7 (60%), 14 (40%)\"}\n"
+	d := "  - {id: d, priority: 10, keywords: [diaspora], objectives: \"14\"}\n"
+	e := "  - {id: e, priority: 10, keywords: [management], objectives: \"19\"}\n"
+	res = mustRules(t, "rules:\n"+c+d+e).Apply(&line)
+	if o := budget.FormatObjectives(res.Objectives); o != "7 (20%), 14 (46.67%), 19 (33.33%)" {
+		t.Errorf("three candidates: objectives = %q", o)
+	}
+}
+
+// TestSuggestObjectiveConflictForReview checks that a line whose rules
+// disagree on objectives gets both candidates, the conflict naming both,
+// marked for review, and that the workbook's cells say so.
+func TestSuggestObjectiveConflictForReview(t *testing.T) {
+	rs := mustRules(t, "rules:\n  - {id: consular, priority: 10, keywords: [consular], objectives: \"14\"}\n  - {id: diaspora, priority: 10, keywords: [diaspora], objectives: \"19\"}\n")
+	lines := []budget.Line{{Programme: budget.NewCode("0715050", "Management of Diaspora and Consular Affairs")}}
+	s := SuggestLines(lines, SuggestOptions{Rules: rs})[0]
+	if budget.FormatObjectives(s.Objectives) != "14 (50%), 19 (50%)" || !s.ForReview {
+		t.Errorf("suggestion = %+v, want both objectives, for review", s)
+	}
+	if want := "rules of priority 10 disagree: consular (14), diaspora (19)"; s.ObjectiveConflict != want {
+		t.Errorf("conflict = %q, want %q", s.ObjectiveConflict, want)
+	}
+	sc, err := tagScheme(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := suggestionCells(s, sc)
+	if cells[0] != "14 (50%), 19 (50%)" || cells[ColReview-ColSuggestedObj] != reviewFor {
+		t.Errorf("cells = %q", cells)
+	}
+	var all [NumTagColumns]string
+	copy(all[ColSuggestedObj:], cells[:])
+	if back := parseSuggestion(all, sc); back.ObjectiveConflict != s.ObjectiveConflict || !back.ForReview || back.ObjectiveSource != s.ObjectiveSource {
+		t.Errorf("read back %+v, want %+v", back, s)
 	}
 }
 
@@ -301,8 +345,8 @@ func TestDefaultRulesReal(t *testing.T) {
 					ids = append(ids, m.Rule)
 				}
 			}
-			if res.Objectives != nil || !slices.Equal(ids, []string{"consular", "diaspora"}) {
-				t.Errorf("row %d: objectives %v, conflicts %v; want none and consular vs diaspora", l.Pos.Row, res.Objectives, res.Conflicts)
+			if budget.FormatObjectives(res.Objectives) != "14 (50%), 19 (50%)" || !res.ObjectivesForReview || !slices.Equal(ids, []string{"consular", "diaspora"}) {
+				t.Errorf("row %d: objectives %v, conflicts %v; want both, for review, and consular vs diaspora", l.Pos.Row, res.Objectives, res.Conflicts)
 			}
 			return
 		}

@@ -219,7 +219,13 @@ func (b *suggestionBuilder) fromFile(file *Suggestion) {
 func (b *suggestionBuilder) fromRules(res RuleResult) {
 	if b.s.Objectives == nil && res.Objectives != nil {
 		b.s.Objectives, b.s.ObjectiveSource = res.Objectives, res.ObjectiveSource
-		b.rules = append(b.rules, res.ObjectiveRule)
+		if res.ObjectivesForReview { // rules that disagree: both, for review
+			b.s.ObjectiveConflict = strings.TrimPrefix(res.ObjectiveSource.Detail(), conflictDetailPrefix)
+			b.s.ForReview = true
+			b.rules = append(b.rules, res.ObjectiveRules...)
+		} else {
+			b.rules = append(b.rules, res.ObjectiveRule)
+		}
 		b.use(budget.FromRule)
 	}
 	if b.s.Marker == budget.NotScreened && res.Marker.Screened() {

@@ -370,6 +370,9 @@ func suggestionCells(s Suggestion, sc *budget.Scheme) [NumTagColumns - ColSugges
 		}
 		out[ColReasons-ColSuggestedObj] = strings.Join(s.MarkerReasons, ", ")
 	}
+	if s.ForReview {
+		out[ColReview-ColSuggestedObj] = reviewFor
+	}
 	return out
 }
 
