@@ -19,7 +19,9 @@ type TagSummaryOptions struct {
 	Rules    string // where the rules came from, such as "default rules" or "rules.yaml (12 rules)"; "" = no rules
 	Previous string // the earlier tagged budget, if any
 	Model    string // the model that filled the markers left empty; "" = none
-	Max      int    // list at most Max conflicts; 0 = all
+	// Migration: each line was scored by the migration model.
+	Migration bool
+	Max       int // list at most Max conflicts; 0 = all
 }
 
 // WriteTagSummary writes what a tagging run did: where the suggestions
@@ -72,9 +74,12 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 		tw.Flush()
 	}
 	if opt.Model != "" {
-		ew.printf("rows for review (rules that disagree, or marker confidence below the model's threshold; column Review says \"for review\", sort by it or by Marker confidence): %d\n", sum.ForReview)
+		ew.printf("rows for review (rules that disagree, marker confidence below the model's threshold, or a high migration score without objectives; column Review says \"for review\", sort by it or by Marker confidence): %d\n", sum.ForReview)
 	} else if sum.ForReview > 0 {
 		ew.printf("rows for review (rules that disagree; column Review says \"for review\"): %d\n", sum.ForReview)
+	}
+	if opt.Migration {
+		ew.printf("rows scoring %.2f or more for migration (column Migration relevance) with no objectives, for review: %d\n", tagging.MigrationReviewScore, sum.MigrationForReview)
 	}
 	ew.printf("rows kept as they were (confirmed or not screened): %d\n", sum.Kept)
 	ew.printf("rows prefilled with the suggestion, status \"suggested\": %d\n", sum.Prefilled)

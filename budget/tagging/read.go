@@ -345,12 +345,27 @@ func parseSuggestion(cells [NumTagColumns]string, sc *budget.Scheme) Suggestion 
 	}
 	if v, err := strconv.ParseFloat(cells[ColConfidence], 64); err == nil && s.Marker.Screened() {
 		s.MarkerConfidence = v
-		if r := strings.TrimSpace(cells[ColReasons]); r != "" {
+		if r := markerWords(cells[ColReasons]); r != "" {
 			s.MarkerReasons = strings.Split(r, ", ")
 		}
 	}
 	s.ForReview = budget.Normalize(cells[ColReview]) == reviewFor
+	if v, err := strconv.ParseFloat(strings.TrimSpace(cells[ColMigration]), 64); err == nil {
+		s.Migration = &MigrationRelevance{Score: v}
+		if _, w, ok := strings.Cut(cells[ColReasons], migrationWordsPrefix); ok && strings.TrimSpace(w) != "" {
+			s.Migration.Words = strings.Split(strings.TrimSpace(w), ", ")
+		}
+	}
 	return s
+}
+
+// markerWords returns the marker model's words of a Words cell: before
+// the migration model's.
+func markerWords(cell string) string {
+	if i := strings.Index(cell, migrationWordsPrefix); i >= 0 {
+		cell = strings.TrimSuffix(strings.TrimSpace(cell[:i]), ";")
+	}
+	return strings.TrimSpace(cell)
 }
 
 // conflictPrefix starts a "suggested by" cell that explains why nothing

@@ -19,6 +19,9 @@ type SuggestOptions struct {
 	// without one, and gives each marker suggestion its confidence; nil:
 	// none.
 	Model *model.Model
+	// Migration scores every line's relevance to migration; a related
+	// line left without objectives is for review. nil: none.
+	Migration *model.MigrationModel
 }
 
 // SuggestSummary says what [Tagging.Suggest] did.
@@ -29,9 +32,12 @@ type SuggestSummary struct {
 	FromFile  int // rows with a suggestion from the budget file's own tag columns
 	FromRules int // rows with a suggestion made by rules
 	FromModel int // rows whose only suggestion is the model's marker
-	ForReview int // rows whose marker suggestion is less sure than the model's threshold
-	None      int // rows with no suggestion
-	Prefilled int // rows whose tag columns were filled with the suggestion (status "suggested")
+	ForReview int // rows for review: rules that disagree, a marker less sure than the model's threshold, or migration-related without objectives
+	// MigrationForReview counts the rows the migration model finds
+	// related that have no suggested objectives.
+	MigrationForReview int
+	None               int // rows with no suggestion
+	Prefilled          int // rows whose tag columns were filled with the suggestion (status "suggested")
 	// Conflicts lists the rows where rules, or earlier lines, disagree.
 	Conflicts []SuggestConflict
 	// RuleRows counts, for each rule that made part of a suggestion, the
@@ -92,6 +98,9 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 		}
 		if s.ForReview {
 			sum.ForReview++
+		}
+		if migrationForReview(s) {
+			sum.MigrationForReview++
 		}
 		if s.ObjectiveConflict != "" || s.MarkerConflict != "" {
 			var parts []string
@@ -157,6 +166,9 @@ func suggestLine(l *budget.Line, file *Suggestion, opt SuggestOptions, sc *budge
 	}
 	if opt.Model != nil {
 		b.fromModel(opt.Model, l)
+	}
+	if opt.Migration != nil {
+		b.migration(opt.Migration, l)
 	}
 	b.conflicts()
 	if sc != nil {

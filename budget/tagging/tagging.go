@@ -44,7 +44,8 @@ const (
 	ColSuggestedMarkBy // where that suggestion came from
 	ColConfidence      // the model's calibrated probability of the suggested marker
 	ColReview          // "for review" when that confidence is below the model's threshold, else "ok"
-	ColReasons         // the words that drove the model
+	ColReasons         // the words that drove the model (then "migration: " and the migration model's words)
+	ColMigration       // the migration model's relevance score, 0–1 to two decimals
 	NumTagColumns
 )
 
@@ -60,6 +61,7 @@ func TagColumns(scheme string) []string {
 		"Suggested objectives", "Objectives suggested by",
 		"Suggested marker", "Marker suggested by",
 		"Marker confidence", "Review", "Words that drove it",
+		"Migration relevance",
 	}
 }
 
@@ -141,10 +143,21 @@ type Suggestion struct {
 	// (for a rule's marker too); 0 when not measured (carried, or from
 	// the file's columns, or no model).
 	MarkerConfidence float64
-	// ForReview: MarkerConfidence is below the model's review threshold.
+	// ForReview: MarkerConfidence is below the model's review threshold,
+	// rules disagree on the objectives, or the line is migration-related
+	// (Migration) and has no objectives.
 	ForReview bool
 	// MarkerReasons are the words that drove the model, strongest first.
 	MarkerReasons []string
+	// Migration is the migration model's view of the line; nil when not
+	// scored. A migration-related line without objectives is ForReview.
+	Migration *MigrationRelevance
+}
+
+// MigrationRelevance is how migration-related a line's text is.
+type MigrationRelevance struct {
+	Score float64  // 0–1, to two decimals (as the workbook shows it)
+	Words []string // the words that pushed the score up most, strongest first
 }
 
 // Empty reports whether the suggestion proposes nothing.

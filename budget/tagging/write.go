@@ -3,7 +3,6 @@ package tagging
 import (
 	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -214,7 +213,7 @@ func writeTagSheet(f *excelize.File, st *workbookStyles, s *TagSheet, rows []*Ta
 		}
 	}
 	// Column widths.
-	widths := []float64{9, 8, 9, 8, 9, 8, 12, 40, 16, 14, 22, 45, 18, 45}
+	widths := []float64{9, 8, 9, 8, 9, 8, 12, 40, 16, 14, 22, 45, 18, 45, 12, 12, 30, 12}
 	for c, wd := range widths {
 		col := budget.ColumnName(s.TagCol(c))
 		if err := f.SetColWidth(name, col, col, wd); err != nil {
@@ -324,7 +323,7 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 		}
 		ref := cellRef(s.TagCol(ColSuggestedObj+c), r.Row)
 		var err error
-		if ColSuggestedObj+c == ColConfidence {
+		if ColSuggestedObj+c == ColConfidence || ColSuggestedObj+c == ColMigration {
 			err = setCell(f, name, ref, v) // a number, so that the column sorts
 		} else {
 			err = f.SetCellStr(name, ref, v)
@@ -340,47 +339,6 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 func isShareCol(c int) bool {
 	return c >= ColShare1 && c < ColShare1+2*MaxObjectiveSlots && (c-ColShare1)%2 == 0
 }
-
-// suggestionCells returns the texts of the suggestion columns, from
-// ColSuggestedObj on.
-func suggestionCells(s Suggestion, sc *budget.Scheme) [NumTagColumns - ColSuggestedObj]string {
-	var out [NumTagColumns - ColSuggestedObj]string
-	if s.Objectives != nil {
-		out[0] = budget.FormatObjectives(s.Objectives)
-		out[1] = s.ObjectiveSource.Detail()
-	} else if s.ObjectiveConflict != "" {
-		out[1] = conflictText(s.ObjectiveConflict)
-	}
-	if s.Marker.Screened() {
-		if c, ok := levelCode(sc, s.Marker); ok {
-			out[2] = c.Code + " - " + c.Label
-			out[3] = s.MarkerSource.Detail()
-			if s.MarkerConflict != "" {
-				out[3] += "; " + conflictText(s.MarkerConflict)
-			}
-		}
-	} else if s.MarkerConflict != "" {
-		out[3] = conflictText(s.MarkerConflict)
-	}
-	if s.Marker.Screened() && s.MarkerConfidence > 0 {
-		out[ColConfidence-ColSuggestedObj] = strconv.FormatFloat(math.Round(s.MarkerConfidence*100)/100, 'f', -1, 64)
-		out[ColReview-ColSuggestedObj] = reviewOK
-		if s.ForReview {
-			out[ColReview-ColSuggestedObj] = reviewFor
-		}
-		out[ColReasons-ColSuggestedObj] = strings.Join(s.MarkerReasons, ", ")
-	}
-	if s.ForReview {
-		out[ColReview-ColSuggestedObj] = reviewFor
-	}
-	return out
-}
-
-// The texts of the Review column: "for review" sorts before "ok".
-const (
-	reviewFor = "for review"
-	reviewOK  = "ok"
-)
 
 // objectiveList returns the values of the objective dropdown: "0" to
 // "23".

@@ -135,7 +135,7 @@ func TestTemplateWorkbook(t *testing.T) {
 	if diff := cmp.Diff([]string{"Vote", "Programme code", "Programme", "Description", "Approved", "Executed",
 		"GCM objective 1", "Share 1 (%)", "GCM objective 2", "Share 2 (%)", "GCM objective 3", "Share 3 (%)",
 		"Gender marker (oecd_dac)", "Rationale", "Tagged by", "Status",
-		"Suggested objectives", "Objectives suggested by", "Suggested marker", "Marker suggested by", "Marker confidence", "Review", "Words that drove it"}, rows[0]); diff != "" {
+		"Suggested objectives", "Objectives suggested by", "Suggested marker", "Marker suggested by", "Marker confidence", "Review", "Words that drove it", "Migration relevance"}, rows[0]); diff != "" {
 		t.Errorf("header (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"1021", "0605020", "Immigration Services", "Immigration services", "1000", "900",

@@ -105,11 +105,15 @@ func tagCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			mig, err := loadMigration(c)
+			if err != nil {
+				return err
+			}
 			if truth := c.String("evaluate"); truth != "" {
 				if c.NArg() > 0 || c.String("output") != "" {
 					return usagef("tag --evaluate TRUTH takes no FILE and no -o: it compares the suggestions for TRUTH's own lines with its tags")
 				}
-				return evaluate(c, truth, tagging.SuggestOptions{Rules: rules, Previous: prev, Model: mdl}, rulesName)
+				return evaluate(c, truth, tagging.SuggestOptions{Rules: rules, Previous: prev, Model: mdl, Migration: mig}, rulesName)
 			}
 			name, err := oneFile(c)
 			if err != nil {
@@ -126,13 +130,13 @@ func tagCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			sum := t.Suggest(tagging.SuggestOptions{Rules: rules, Previous: prev, Model: mdl})
+			sum := t.Suggest(tagging.SuggestOptions{Rules: rules, Previous: prev, Model: mdl, Migration: mig})
 			if err := writeTagging(c, t, out, "grb tag", inputsOf(c)...); err != nil {
 				return err
 			}
 			warnReading(c, t.Budget)
 			return reports.WriteTagSummary(c.App.Writer, t, sum, reports.TagSummaryOptions{
-				Output: out, Rules: rulesName, Previous: c.String("previous"), Model: modelName(mdl), Max: c.Int("max-lines"),
+				Output: out, Rules: rulesName, Previous: c.String("previous"), Model: modelName(mdl), Migration: mig != nil, Max: c.Int("max-lines"),
 			})
 		},
 	}
@@ -210,6 +214,15 @@ func loadModel(c *cli.Context) (*model.Model, error) {
 		return nil, nil
 	}
 	return model.Default()
+}
+
+// loadMigration returns grb's migration-relevance model, or nil with
+// --no-model.
+func loadMigration(c *cli.Context) (*model.MigrationModel, error) {
+	if c.Bool("no-model") {
+		return nil, nil
+	}
+	return model.DefaultMigration()
 }
 
 // modelName says which model made suggestions, for the summary.
