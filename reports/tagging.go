@@ -282,3 +282,24 @@ func pctOf(n, d int) string {
 	}
 	return format.PercentRounded(100 * float64(n) / float64(d))
 }
+
+// WriteMigrationEvaluation writes how well the migration model's score
+// finds the lines the truth tags with objectives.
+func WriteMigrationEvaluation(w io.Writer, ev analysis.MigrationEvaluation) error {
+	ew := &errWriter{w: w}
+	ew.printf("Migration relevance (the migration model, score %.2f or more, against lines with true objectives; %s):\n", ev.Threshold, format.Count(ev.Lines, "line"))
+	ew.printf("  related: true %d, said %d, right %d, wrong %d, missed %d; not related, right %d\n", ev.TP+ev.FN, ev.TP+ev.FP, ev.TP, ev.FP, ev.FN, ev.TN)
+	p, pok := ev.Precision()
+	r, rok := ev.Recall()
+	f, fok := ev.F1()
+	ew.printf("  precision %s, recall %s, F1 %s\n", ratioText(p, pok), ratioText(r, rok), ratioText(f, fok))
+	return ew.err
+}
+
+// ratioText writes a ratio to two decimals, "-" when undefined.
+func ratioText(v float64, ok bool) string {
+	if !ok {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", v)
+}

@@ -264,6 +264,14 @@ func evaluate(c *cli.Context, truth string, sopt tagging.SuggestOptions, rulesNa
 	if err := reports.WriteEvaluation(c.App.Writer, ev, reports.EvaluationOptions{Truth: truth, Rules: what, Max: c.Int("max-lines")}); err != nil {
 		return err
 	}
+	if sopt.Migration != nil {
+		if mev, ok := analysis.EvaluateMigration(b.Lines, sugg, sopt.Migration.Threshold); ok {
+			fmt.Fprintln(c.App.Writer)
+			if err := reports.WriteMigrationEvaluation(c.App.Writer, mev); err != nil {
+				return err
+			}
+		}
+	}
 	if sopt.Model == nil || ev.MarkerLines == 0 {
 		return nil
 	}
