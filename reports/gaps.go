@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/grb-toolkit/grb/analysis"
+	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
@@ -146,10 +147,11 @@ func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult)
 	return ew.err
 }
 
-func levels[T fmt.Stringer](ls []T) string {
+// levels names marker levels by their labels: "Not targeted/Principal".
+func levels(ls []budget.Level) string {
 	var s []string
 	for _, l := range ls {
-		s = append(s, l.String())
+		s = append(s, l.Label())
 	}
 	if len(s) == 0 {
 		return "-"

@@ -272,22 +272,23 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 		return htmlTable{}, false
 	}
 	c := r.Compliance
-	t := htmlTable{ID: "compliance", Heading: "Compliance: " + c.Profile.Title,
-		Caption: fmt.Sprintf("%s. %d of %d rules pass", c.Profile.Description, len(c.Rules)-c.Failed, len(c.Rules))}
-	for i, h := range []string{"Rule", "Requirement", "Measured", "Threshold", "Result", "Why"} {
+	p := r.p
+	t := htmlTable{ID: "compliance", Heading: p.F("Compliance: %s", c.Profile.Title),
+		Caption: p.F("%s. %d of %d rules pass", c.Profile.Description, len(c.Rules)-c.Failed, len(c.Rules))}
+	for i, h := range []string{p.S("Rule"), p.S("Requirement"), p.S("Measured"), p.S("Threshold"), p.S("Result"), p.S("Why")} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i == 2 || i == 3})
 	}
 	for _, rr := range c.Rules {
-		measured := r.p.f.Share(rr.Measured.Value())
-		res := "FAIL"
+		measured := p.f.Share(rr.Measured.Value())
+		res := p.S("FAIL")
 		if rr.Pass {
-			res = "pass"
+			res = p.S("pass")
 		}
 		if rr.Rule.Unverified {
-			res += " (threshold unverified)"
+			res += p.S(" (threshold unverified)")
 		}
-		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: ruleTitle(rr.Rule)}, {Text: measured, Num: true},
-			{Text: r.p.f.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: ruleWhy(rr.Why)}}})
+		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: rr.Rule.ID}, {Text: p.ruleTitle(rr.Rule)}, {Text: measured, Num: true},
+			{Text: p.f.Percent(float64(rr.Rule.Min) / 100), Num: true}, {Text: res}, {Text: p.ruleWhy(rr.Why)}}})
 	}
 	return t, true
 }
@@ -298,15 +299,16 @@ func sdgTable(r *Report, _ string) (htmlTable, bool) {
 	if r.Track == nil {
 		return htmlTable{}, false
 	}
-	t := htmlTable{ID: "sdg5c1", Heading: "SDG indicator 5.c.1: systems to track and make public allocations for gender equality",
-		Caption: "Criteria met at 2 of 3, 4 of 7 and 2 of 3 Yes answers; all three: fully meets; one or two: approaches; none: does not meet"}
-	for i, h := range []string{"Fiscal year", "Questionnaire", "Criterion 1", "Criterion 2", "Criterion 3", "Case", "Classification", "Contradictions with the budget"} {
+	p := r.p
+	t := htmlTable{ID: "sdg5c1", Heading: p.S("SDG indicator 5.c.1: systems to track and make public allocations for gender equality"),
+		Caption: p.S("Criteria met at 2 of 3, 4 of 7 and 2 of 3 Yes answers; all three: fully meets; one or two: approaches; none: does not meet")}
+	for i, h := range []string{p.S("Fiscal year"), p.S("Questionnaire"), p.S("Criterion 1"), p.S("Criterion 2"), p.S("Criterion 3"), p.S("Case"), p.S("Classification"), p.S("Contradictions with the budget")} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i >= 2 && i <= 4 || i == 7})
 	}
 	for _, y := range r.Track.Years {
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{{Text: y.YearLabel}, {Text: fileName(y.Source)},
 			{Text: fmt.Sprintf("%d/3", y.Yes[0]), Num: true}, {Text: fmt.Sprintf("%d/7", y.Yes[1]), Num: true}, {Text: fmt.Sprintf("%d/3", y.Yes[2]), Num: true},
-			{Text: y.Case}, {Text: y.Classification.String()}, {Text: fmt.Sprint(y.Contradictions), Num: true}}})
+			{Text: y.Case}, {Text: p.S(y.Classification.String())}, {Text: fmt.Sprint(y.Contradictions), Num: true}}})
 	}
 	return t, true
 }

@@ -226,5 +226,9 @@ func dynamicKeys() []string {
 	for _, w := range analysis.Weightings() {
 		keys = append(keys, "convention:"+w.Name)
 	}
+	for _, c := range []analysis.Classification{analysis.FullyMeets, analysis.Approaches, analysis.DoesNotMeet} {
+		keys = append(keys, c.String())
+	}
+	keys = append(keys, profileRuleIDs()...)
 	return append(keys, baseText(analysis.ReasonBaseZero), baseText(analysis.ReasonBaseNegative))
 }

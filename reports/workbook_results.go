@@ -305,7 +305,7 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 		if rr.Rule.Unverified {
 			ver = p.S("unverified threshold")
 		}
-		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), ruleWhy(rr.Why)})
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, p.ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), p.ruleWhy(rr.Why)})
 	}
 	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}}, rows)
 }
@@ -319,7 +319,7 @@ func sdgTrackingSheet(x *xlsxWriter, r *Report) {
 	x.newSheet(sheet)
 	var rows [][]any
 	for _, y := range r.Track.Years {
-		row := []any{y.YearLabel, y.Source, y.Yes[0], y.Yes[1], y.Yes[2], y.Case, y.Classification.String(), y.NotAnswered, y.Contradictions}
+		row := []any{y.YearLabel, y.Source, y.Yes[0], y.Yes[1], y.Yes[2], y.Case, r.p.S(y.Classification.String()), y.NotAnswered, y.Contradictions}
 		if y.StatedShare != nil {
 			row = append(row, *y.StatedShare/100)
 		} else {
