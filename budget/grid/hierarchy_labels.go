@@ -16,6 +16,9 @@ var hierTotalWords = map[string]bool{
 // ("Total", "Sub-total", "Africa, Total", "Total general", "Sous-total",
 // "Subtotal programa"…), in English, Spanish or French.
 func HierarchyTotalWord(label string) bool {
+	if isASCII(label) && !hasTot(label) {
+		return false // every total word has "tot" in it: most labels are settled without a copy
+	}
 	for _, w := range hierWords(label) {
 		if hierTotalWords[w] {
 			return true
@@ -58,6 +61,16 @@ func hierFold(w string) string {
 	r := strings.NewReplacer("á", "a", "à", "a", "â", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
 		"í", "i", "î", "i", "ï", "i", "ó", "o", "ô", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ñ", "n", "ç", "c")
 	return r.Replace(w)
+}
+
+// hasTot reports whether s has "tot" in it, in any case.
+func hasTot(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 't' && s[i+1]|0x20 == 'o' && s[i+2]|0x20 == 't' {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {

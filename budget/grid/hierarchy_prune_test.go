@@ -53,3 +53,32 @@ func TestHierarchyPruneSameResult(t *testing.T) {
 		}
 	}
 }
+
+// TestHierarchyTotalWordShortcut checks the shortcut of HierarchyTotalWord
+// (an ASCII label without "tot" is no total) against the words themselves.
+func TestHierarchyTotalWordShortcut(t *testing.T) {
+	slow := func(label string) bool {
+		for _, w := range hierWords(label) {
+			if hierTotalWords[w] {
+				return true
+			}
+		}
+		return false
+	}
+	labels := []string{"Total", "TOTAL GENERAL", "Sub-Total", "sous-totaux", "Totales", "Tótal", "Subtotal programa",
+		"totalling", "Africa, Total", "tot", "Protection", "", "-", "SUBTOTALS", "Sous-Total (1)", "x total y"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := "tToOaAlLsSuUbB- ,.1é"
+	for range 20000 {
+		b := make([]byte, 0, 12)
+		for range 1 + rng.IntN(11) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		labels = append(labels, string(b))
+	}
+	for _, l := range labels {
+		if got, want := HierarchyTotalWord(l), slow(l); got != want {
+			t.Errorf("HierarchyTotalWord(%q) = %v, its words say %v", l, got, want)
+		}
+	}
+}
