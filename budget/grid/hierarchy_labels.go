@@ -39,8 +39,22 @@ var hierPlaceholders = map[string]bool{
 // "-", "—", "none", "n/a", "ninguno", "néant"…). Such a row is not a line
 // when its amounts repeat an adjacent row's.
 func HierarchyPlaceholderLabel(label string) bool {
-	return hierPlaceholders[strings.ToLower(strings.TrimSpace(label))]
+	label = strings.TrimSpace(label)
+	if len(label) > hierPlaceholderMax {
+		return false // longer than any placeholder: no lower-case copy
+	}
+	return hierPlaceholders[strings.ToLower(label)]
 }
+
+// hierPlaceholderMax is the length in bytes of the longest placeholder,
+// in any case (strings.ToLower keeps the length of these letters).
+var hierPlaceholderMax = func() int {
+	n := 0
+	for p := range hierPlaceholders {
+		n = max(n, len(p), len(strings.ToUpper(p)))
+	}
+	return n
+}()
 
 // hierWords splits a label into lower-case words without accents; hyphens
 // stay inside words ("sub-total").

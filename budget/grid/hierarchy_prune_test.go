@@ -3,6 +3,7 @@ package grid
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -80,5 +81,20 @@ func TestHierarchyTotalWordShortcut(t *testing.T) {
 		if got, want := HierarchyTotalWord(l), slow(l); got != want {
 			t.Errorf("HierarchyTotalWord(%q) = %v, its words say %v", l, got, want)
 		}
+	}
+}
+
+// TestHierarchyPlaceholderLabelLong checks the length shortcut: every
+// placeholder, in any case and with space around it, is still one.
+func TestHierarchyPlaceholderLabelLong(t *testing.T) {
+	for p := range hierPlaceholders {
+		for _, l := range []string{p, strings.ToUpper(p), "  " + strings.ToUpper(p) + "\t"} {
+			if !HierarchyPlaceholderLabel(l) {
+				t.Errorf("HierarchyPlaceholderLabel(%q) = false", l)
+			}
+		}
+	}
+	if HierarchyPlaceholderLabel("not applicable at all") {
+		t.Error("a longer label is not a placeholder")
 	}
 }
