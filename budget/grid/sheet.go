@@ -39,6 +39,8 @@ type sheetReader struct {
 	rowBytes   int64                    // text bytes of the rows read so far, to size the line slice
 	sized      bool
 	counter    RowCount               // the rows the source announces, if it can
+	stable     StableText             // which cells' text outlives their row, if the source can say
+	arena      textArena              // the text the lines keep
 	lost       map[int]*precisionLoss // by column: values rounded beyond 18 decimals
 }
 
@@ -56,6 +58,7 @@ func (s *sheetReader) pos(row, col int) budget.Position {
 func (s *sheetReader) read(it Rows) error {
 	s.typer, _ = it.(CellTypes)
 	s.counter, _ = it.(RowCount)
+	s.stable, _ = it.(StableText)
 	for it.Next() {
 		n, cells := it.Row()
 		s.rep.Rows++

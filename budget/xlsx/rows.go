@@ -368,6 +368,13 @@ func numberType(t []byte) bool {
 	return true
 }
 
+// Stable reports whether the current row's cell at col (0-based) takes
+// its text from the shared-string table, which outlives the row; it
+// implements grid.StableText.
+func (r *sheetRows) Stable(col int) bool {
+	return col < len(r.shared) && r.shared[col] >= 0
+}
+
 // IsPercent reports whether the cell of the current row at col (0-based)
 // is a number under a percentage format (0.6 shown as 60%); it implements
 // grid.Percents.
