@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -22,9 +23,6 @@ import (
 // all distinct, two amounts with two decimals, about 10% blank markers,
 // and every string in the shared-string table.
 func perfWorkbook(w io.Writer, rows int) error {
-	rng := rand.New(rand.NewSource(int64(rows)))
-	zipf := rand.NewZipf(rng, 1.2, 1, 59)
-	words := strings.Fields("support training migrants women border health shelter services protection equipment labour regional office capacity data reform water schools rural urban youth legal aid transport housing grants")
 	sst := map[string]int{}
 	var strs []string
 	ref := func(s string) int {
@@ -39,7 +37,7 @@ func perfWorkbook(w io.Writer, rows int) error {
 	sheet, _ := zw.Create("xl/worksheets/sheet1.xml")
 	bw := bufio.NewWriterSize(sheet, 1<<16)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:J` + strconv.Itoa(rows+1) + `"/><sheetData>`)
-	header := []string{"Fiscal year", "Ministry code", "Ministry", "Programme code", "Programme", "Line description", "Approved", "Executed", "GCM objective(s)", "Gender marker (OECD DAC)"}
+	header := perfHeader
 	cols := "ABCDEFGHIJ"
 	row := func(n int, cells []string, numeric map[int]bool) {
 		fmt.Fprintf(bw, `<row r="%d" spans="1:10">`, n)
@@ -57,25 +55,7 @@ func perfWorkbook(w io.Writer, rows int) error {
 	}
 	row(1, header, nil)
 	num := map[int]bool{0: true, 6: true, 7: true}
-	markers := []string{"0", "1", "2", "NOT_SCREENED"}
-	objs := []string{"7", "7 (60%), 16 (40%)", "3; 7", "11", "2", "23"}
-	for i := 0; i < rows; i++ {
-		m := int(zipf.Uint64())
-		nw := 5 + rng.Intn(11)
-		desc := make([]string, nw)
-		for j := range desc {
-			desc[j] = words[rng.Intn(len(words))]
-		}
-		desc[nw-1] += " " + strconv.Itoa(i)
-		marker := markers[rng.Intn(len(markers))]
-		if rng.Intn(10) == 0 {
-			marker = ""
-		}
-		row(i+2, []string{"2025", strconv.Itoa(100 + m), "Ministry of " + words[m%len(words)] + " " + strconv.Itoa(m),
-			fmt.Sprintf("%d-%02d", 100+m, i%17), "Programme " + strconv.Itoa(m*17+i%17), strings.Join(desc, " "),
-			fmt.Sprintf("%d.%02d", 1000+rng.Intn(900000), rng.Intn(100)), fmt.Sprintf("%d.%02d", rng.Intn(900000), rng.Intn(100)),
-			objs[rng.Intn(len(objs))], marker}, num)
-	}
+	perfRows(rows, func(i int, cells []string) { row(i+2, cells, num) })
 	bw.WriteString(`</sheetData></worksheet>`)
 	if err := bw.Flush(); err != nil {
 		return err
@@ -103,6 +83,46 @@ func perfWorkbook(w io.Writer, rows int) error {
 		io.WriteString(f, text)
 	}
 	return zw.Close()
+}
+
+var perfHeader = []string{"Fiscal year", "Ministry code", "Ministry", "Programme code", "Programme", "Line description", "Approved", "Executed", "GCM objective(s)", "Gender marker (OECD DAC)"}
+
+// perfRows makes the cells of the perf budget's lines, in order:
+// Zipf-like ministries, descriptions of 5 to 15 words nearly all distinct,
+// two amounts with two decimals, split and single objectives, and the
+// gender marker codes 0, 1 and 2 with about 10% left blank.
+func perfRows(rows int, emit func(i int, cells []string)) {
+	rng := rand.New(rand.NewSource(int64(rows)))
+	zipf := rand.NewZipf(rng, 1.2, 1, 59)
+	words := strings.Fields("support training migrants women border health shelter services protection equipment labour regional office capacity data reform water schools rural urban youth legal aid transport housing grants")
+	markers := []string{"0", "1", "2"}
+	objs := []string{"7", "7 (60%), 16 (40%)", "3; 7", "11", "2", "23"}
+	for i := 0; i < rows; i++ {
+		m := int(zipf.Uint64())
+		nw := 5 + rng.Intn(11)
+		desc := make([]string, nw)
+		for j := range desc {
+			desc[j] = words[rng.Intn(len(words))]
+		}
+		desc[nw-1] += " " + strconv.Itoa(i)
+		marker := markers[rng.Intn(len(markers))]
+		if rng.Intn(10) == 0 {
+			marker = ""
+		}
+		emit(i, []string{"2025", strconv.Itoa(100 + m), "Ministry of " + words[m%len(words)] + " " + strconv.Itoa(m),
+			fmt.Sprintf("%d-%02d", 100+m, i%17), "Programme " + strconv.Itoa(m*17+i%17), strings.Join(desc, " "),
+			fmt.Sprintf("%d.%02d", 1000+rng.Intn(900000), rng.Intn(100)), fmt.Sprintf("%d.%02d", rng.Intn(900000), rng.Intn(100)),
+			objs[rng.Intn(len(objs))], marker})
+	}
+}
+
+// perfCSV writes the perf budget as a csv file, as a ministry's export.
+func perfCSV(w io.Writer, rows int) error {
+	cw := csv.NewWriter(w)
+	cw.Write(perfHeader)
+	perfRows(rows, func(_ int, cells []string) { cw.Write(cells) })
+	cw.Flush()
+	return cw.Error()
 }
 
 // perfFile generates a perf workbook of rows lines into dir, once.
@@ -133,6 +153,22 @@ func TestWritePerfWorkbooks(t *testing.T) {
 	}
 	for _, n := range []int{100_000, 1_000_000} {
 		t.Log(perfFile(t, dir, n))
+		name := filepath.Join(dir, fmt.Sprintf("perf-%d.csv", n))
+		f, err := os.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bw := bufio.NewWriterSize(f, 1<<20)
+		if err := perfCSV(bw, n); err != nil {
+			t.Fatal(err)
+		}
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Log(name)
 	}
 }
 
