@@ -14,6 +14,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
@@ -259,5 +260,11 @@ func dynamicKeys() []string {
 		keys = append(keys, c.String())
 	}
 	keys = append(keys, profileRuleIDs()...)
+	keys = append(keys, profileTexts()...)
+	for _, c := range sdg5c1.Default().Criteria {
+		keys = append(keys, c.Name)
+	}
+	// the nouns of printer.count
+	keys = append(keys, "error", "errors", "question", "questions", "contradiction", "contradictions", "questionnaire", "questionnaires")
 	return append(keys, baseText(analysis.ReasonBaseZero), baseText(analysis.ReasonBaseNegative))
 }

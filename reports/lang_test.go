@@ -103,9 +103,14 @@ func TestCatalogVerbs(t *testing.T) {
 		}
 		return m
 	}
+	// The profiles' texts are words, not formats: "85% of" is no verb.
+	words := map[string]bool{}
+	for _, k := range profileTexts() {
+		words[k] = true
+	}
 	for _, l := range []Lang{French, Spanish} {
 		for k, v := range translations[l] {
-			if !strings.Contains(k, "%") {
+			if !strings.Contains(k, "%") || words[k] {
 				continue
 			}
 			a, b := count(k), count(v)

@@ -91,7 +91,10 @@ func (l Locale) Thousands(decimal string) string {
 func (l Locale) Int(n int64) string { return l.Thousands(strconv.FormatInt(n, 10)) }
 
 // Money formats an amount as the package's Money does, in the locale.
-func (l Locale) Money(a interface{ String() string }) string { return l.Thousands(a.String()) }
+// Like Money, it rounds to the cent (display only).
+func (l Locale) Money(a interface{ String() string }) string {
+	return l.Thousands(RoundDecimal(a.String(), 2))
+}
 
 // MoneyIn is Money followed by the currency code when there is one.
 func (l Locale) MoneyIn(a interface{ String() string }, currency string) string {

@@ -53,6 +53,8 @@ func TestLocaleMoney(t *testing.T) {
 		{"fr no currency", fr.MoneyIn(cents(123456), ""), "1\u202f234,56"},
 		{"es", es.MoneyIn(cents(12345678905), "EUR"), "123.456.789,05\u00a0EUR"},
 		{"es 4 digits", es.MoneyIn(cents(123450), "USD"), "1234,50\u00a0USD"},
+		{"fr rounds to the cent, as Money", fr.Money(decimal("1234.565")), "1\u202f234,57"},
+		{"es rounds to the cent", es.MoneyIn(decimal("-506.551191581"), "EUR"), "-506,55\u00a0EUR"},
 		{"en", en.MoneyIn(cents(12345678905), "EUR"), MoneyIn(cents(12345678905), "EUR")},
 		{"fr currency sep", fr.CurrencySep(), "\u00a0"},
 		{"es currency sep", es.CurrencySep(), "\u00a0"},
@@ -77,3 +79,9 @@ func TestLocalePlural(t *testing.T) {
 		t.Errorf("en 0: %q", got)
 	}
 }
+
+// decimal is an amount written as a plain decimal, as budget.Money prints
+// itself.
+type decimal string
+
+func (d decimal) String() string { return string(d) }
