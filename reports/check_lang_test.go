@@ -103,3 +103,31 @@ func TestSDG5c1TextLang(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookComplianceNote: the Compliance sheet of report.xlsx gives
+// each rule's note (why a threshold is unverified, how actions are
+// counted), in the report's language.
+func TestWorkbookComplianceNote(t *testing.T) {
+	prof, err := analysis.LookupProfile("un-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []Lang{English, French, Spanish} {
+		r, err := Build(sampleReport(t).Budgets, Options{Profile: &prof, Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := writeAndOpen(t, r)
+		rows, err := f.GetRows("Compliance")
+		if err != nil || len(rows) < 2 || len(rows[0]) < 10 || len(rows[1]) < 10 {
+			t.Fatalf("%s: Compliance rows %q (%v)", l, rows, err)
+		}
+		p := newPrinter(l)
+		if got, want := rows[0][9], p.S("Note"); got != want {
+			t.Errorf("%s: header %q, want %q", l, got, want)
+		}
+		if got, want := rows[1][9], p.S(prof.Rules[0].Note); got != want || (l != English && got == prof.Rules[0].Note) {
+			t.Errorf("%s: note %q, want %q", l, got, want)
+		}
+	}
+}
