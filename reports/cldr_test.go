@@ -91,3 +91,15 @@ func TestCatalogPercentSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestPrinterCountTypes: a count of any signed integer type reaches the
+// message as a number, not as a formatting error.
+func TestPrinterCountTypes(t *testing.T) {
+	const key = "%d of %d"
+	p := newPrinter(French)
+	for _, args := range [][]any{{int(2), int(12345)}, {int32(2), int64(12345)}, {int8(2), int16(12345)}} {
+		if got, want := p.F(key, args...), "2 sur 12\u202f345"; got != want {
+			t.Errorf("F(%T, %T) = %q, want %q", args[0], args[1], got, want)
+		}
+	}
+}

@@ -147,16 +147,31 @@ func (p printer) F(key string, args ...any) string {
 	}
 	local := make([]any, len(args))
 	for i, a := range args {
-		switch n := a.(type) {
-		case int:
-			local[i] = p.f.Int(int64(n))
-		case int64:
+		if n, ok := integer(a); ok {
 			local[i] = p.f.Int(n)
-		default:
+		} else {
 			local[i] = a
 		}
 	}
 	return p.mp.Sprintf(key, local...)
+}
+
+// integer returns a's value when a is a signed integer, the counts F
+// writes with %d.
+func integer(a any) (int64, bool) {
+	switch n := a.(type) {
+	case int:
+		return int64(n), true
+	case int8:
+		return int64(n), true
+	case int16:
+		return int64(n), true
+	case int32:
+		return int64(n), true
+	case int64:
+		return n, true
+	}
+	return 0, false
 }
 
 // y is a fiscal year as a message argument: a string, so that no language
