@@ -273,8 +273,8 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 	}
 	c := r.Compliance
 	p := r.p
-	t := htmlTable{ID: "compliance", Heading: p.F("Compliance: %s", c.Profile.Title),
-		Caption: p.F("%s. %d of %d rules pass", c.Profile.Description, len(c.Rules)-c.Failed, len(c.Rules))}
+	t := htmlTable{ID: "compliance", Heading: p.F("Compliance: %s", p.profileText(c.Profile.Title)),
+		Caption: p.F("%s. %d of %d rules pass", p.profileText(c.Profile.Description), len(c.Rules)-c.Failed, len(c.Rules))}
 	for i, h := range []string{p.S("Rule"), p.S("Requirement"), p.S("Measured"), p.S("Threshold"), p.S("Result"), p.S("Why")} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i == 2 || i == 3})
 	}

@@ -305,9 +305,9 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 		if rr.Rule.Unverified {
 			ver = p.S("unverified threshold")
 		}
-		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, p.ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), p.ruleWhy(rr.Why)})
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, p.ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), p.ruleWhy(rr.Why), p.profileText(rr.Rule.Note)})
 	}
-	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}}, rows)
+	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}, {p.S("Note"), 60, 0}}, rows)
 }
 
 // sdgTrackingSheet writes the SDG 5.c.1 sheet when questionnaires were given.

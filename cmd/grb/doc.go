@@ -133,10 +133,12 @@ Read a Macedonian semicolon-separated export whose headers grb does not know:
 
 	$ grb inspect budget.csv --column approved=Буџет --column unit_name="Назив раздел"
 
-Check a budget against the UN 15% floor, then a joint programme against
-the Migration MPTF gender marker rules, as JSON:
+Check a budget against the UN 15% floor, in English then in French
+(--lang fr|es words the text), then a joint programme against the
+Migration MPTF gender marker rules, as JSON:
 
 	$ grb check budget.xlsx --profile un-15
+	$ grb check budget.xlsx --profile un-15 --lang fr
 	$ grb check jp.csv --profile mptf --scheme mptf --format json
 
 Hand the tagged budget on to donors as IATI, and to a portal as a Fiscal

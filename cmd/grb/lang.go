@@ -19,3 +19,9 @@ func reportLang(c *cli.Context) (reports.Lang, error) {
 	}
 	return l, nil
 }
+
+// textLangFlag is --lang of grb check and grb sdg5c1, whose text output
+// it words; JSON keeps its English words, for programs.
+func textLangFlag() cli.Flag {
+	return &cli.StringFlag{Name: "lang", Value: "en", Usage: "write the text output in `LANG`: en, fr or es (sentences, headers and numbers; --format json stays English)"}
+}
