@@ -51,6 +51,11 @@ type ChartSeries struct {
 	Name   string    `json:"name"`
 	Values []float64 `json:"values"`
 	Color  string    `json:"color"` // "#RRGGBB"
+	// Pattern is drawn over the colour of the series' bars and legend
+	// entry, so that a greyscale print tells the series apart: "" (the
+	// colour alone), "diagonal", "back-diagonal", "horizontal" or
+	// "crosshatch".
+	Pattern string `json:"pattern,omitempty"`
 }
 
 // The palette, one colour per meaning, used the same way in every chart:
@@ -81,6 +86,19 @@ var levelColors = map[budget.Level]string{
 	budget.Potential:   colorPotential,
 	budget.NotTargeted: colorNotTargeted,
 	budget.NotScreened: colorNotScreened,
+}
+
+// levelPatterns gives each marker level its pattern over its colour: the
+// levels stacked together alternate between solid and hatched in order
+// of grey, so that a greyscale print keeps neighbours in grey apart by
+// texture as well as by lightness.
+var levelPatterns = map[budget.Level]string{
+	budget.Principal:   patternSolid,
+	budget.Significant: patternSolid,
+	budget.Limited:     patternBackDiagonal,
+	budget.Potential:   patternHorizontal,
+	budget.NotTargeted: patternDiagonal,
+	budget.NotScreened: patternCrosshatch,
 }
 
 // levelsDown lists the marker levels from principal down to not screened,
@@ -200,7 +218,7 @@ func objectiveChart(r *Report) ChartData {
 			if bp <= 0 {
 				continue
 			}
-			s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv]}
+			s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Pattern: levelPatterns[lv]}
 			if bp != 10000 {
 				s.Name = r.p.F("%s (counted at %s)", s.Name, r.p.f.BasisPointsSpaced(bp))
 			}
@@ -248,7 +266,7 @@ func markerChart(r *Report) ChartData {
 	groups, labels, skipped := groupsWithMoney(r.p, r.ByUnit, analysis.ByUnit)
 	c.Categories = append(c.Categories, labels...)
 	for _, lv := range levelsDown {
-		s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Values: []float64{}}
+		s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Pattern: levelPatterns[lv], Values: []float64{}}
 		some := false
 		for _, g := range groups {
 			m := g.Level(lv)
