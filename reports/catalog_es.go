@@ -14,6 +14,8 @@ package reports
 
 func init() {
 	addTranslations(Spanish, map[string]string{
+		"%s %s–%s of %s": "%s %s a %s de %s",
+		"Chart %s of %s (%s): each shows at most %s, so that it stays readable.":                             "Gráfico %s de %s (%s): cada uno muestra como máximo %s, para que siga siendo legible.",
 		"%s is highest for %s (%s) and lowest for %s (%s). The table of the chart's data gives every value.": "%s: el más alto en %s (%s) y el más bajo en %s (%s). La tabla de datos del gráfico da cada valor.",
 		"%s: %s in %s, %s in %s. The table of the chart's data gives every value.":                           "%s: %s en %s, %s en %s. La tabla de datos del gráfico da cada valor.",
 		"Category":              "Categoría",

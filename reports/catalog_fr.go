@@ -15,6 +15,8 @@ package reports
 
 func init() {
 	addTranslations(French, map[string]string{
+		"%s %s–%s of %s": "%s %s à %s sur %s",
+		"Chart %s of %s (%s): each shows at most %s, so that it stays readable.":                             "Graphique %s sur %s (%s) : chacun montre au plus %s, pour rester lisible.",
 		"%s is highest for %s (%s) and lowest for %s (%s). The table of the chart's data gives every value.": "%s : le plus élevé pour %s (%s), le plus bas pour %s (%s). Le tableau des données du graphique donne chaque valeur.",
 		"%s: %s in %s, %s in %s. The table of the chart's data gives every value.":                           "%s : %s en %s, %s en %s. Le tableau des données du graphique donne chaque valeur.",
 		"Category":              "Catégorie",

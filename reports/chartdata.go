@@ -105,13 +105,16 @@ var levelPatterns = map[budget.Level]string{
 // the order of the stacks and the legends.
 var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened}
 
-// Charts returns the report's charts, always these four, in this order:
+// Charts returns the report's charts, these four, in this order:
 //
 //   - "gewe-by-objective": the GEWE share of each GCM objective's money,
 //     with each counted marker level stacked (principal and significant
 //     under dac_headline);
 //   - "markers-by-ministry": the money of each ministry by marker level,
-//     stacked to 100 %;
+//     stacked to 100 %; a budget of more than maxChartCategories
+//     ministries has this chart in parts of at most that many ministries,
+//     "markers-by-ministry-1", "markers-by-ministry-2"…, so that each
+//     stays readable and prints on a page;
 //   - "execution": executed ÷ approved money of GEWE-marked lines, other
 //     screened lines and not-screened lines, over the lines that give
 //     both amounts, in the focus year or, when no focus line has an
@@ -125,12 +128,9 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // "No data to show" message. Every title or caption names the weighting
 // convention (OECD DAC, UN or EU, as the weighting names) and the phase.
 func Charts(r *Report) []ChartData {
-	cs := []ChartData{
-		objectiveChart(r),
-		markerChart(r),
-		executionChart(r),
-		trendChart(r),
-	}
+	cs := []ChartData{objectiveChart(r)}
+	cs = append(cs, splitChart(r.p, markerChart(r), r.p.S("ministries"))...)
+	cs = append(cs, executionChart(r), trendChart(r))
 	if r.Track != nil && len(r.Track.Years) > 0 {
 		cs = append(cs, sdgChart(r))
 	}
