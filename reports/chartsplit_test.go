@@ -214,3 +214,37 @@ func ministryChartRanges(t *testing.T, data []byte) [][2]int {
 	}
 	return out
 }
+
+// The native charts of report.xlsx draw each series in the palette's
+// colour of its level (not the spreadsheet's theme colours, whose gold
+// and light grey have less than 2:1 against white), each with at least
+// 3:1 against the white page.
+func TestWorkbookChartColours(t *testing.T) {
+	var wb bytes.Buffer
+	if err := WriteWorkbook(&wb, sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	ser := regexp.MustCompile(`(?s)<(?:c:)?ser>.*?</(?:c:)?ser>`)
+	fill := regexp.MustCompile(`<(?:c:)?spPr><(?:a:)?solidFill><(?:a:)?srgbClr val="([0-9A-Fa-f]{6})"`)
+	var got []string
+	for _, s := range ser.FindAll(chartXML(t, wb.Bytes()), -1) {
+		m := fill.FindSubmatch(s)
+		if m == nil {
+			t.Errorf("a chart series has no colour of its own: %.200s…", s)
+			continue
+		}
+		col := "#" + strings.ToUpper(string(m[1]))
+		got = append(got, col)
+		if k := contrast(t, col, "#FFFFFF"); k < 3 {
+			t.Errorf("chart colour %s has %.2f:1 against white, want at least 3:1", col, k)
+		}
+	}
+	// The charts' order in the file is not the sheets' order: compare
+	// as a set of sequences.
+	wantLevels := strings.Join([]string{colorPrincipal, colorSignificant, colorLimited, colorNotTargeted, colorNotScreened}, " ")
+	wantPS := strings.Join([]string{colorPrincipal, colorSignificant}, " ")
+	joined := strings.Join(got, " ")
+	if !strings.Contains(joined, wantLevels) || !strings.Contains(joined, wantPS) {
+		t.Errorf("chart series colours %v, want the levels' %s and %s", got, wantLevels, wantPS)
+	}
+}

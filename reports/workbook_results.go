@@ -152,8 +152,8 @@ func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Resul
 		XAxis: cat, YAxis: val,
 		Type: excelize.BarStacked,
 		Series: []excelize.ChartSeries{
-			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc)},
-			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc)},
+			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc), Fill: seriesFill(colorPrincipal)},
+			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc), Fill: seriesFill(colorSignificant)},
 		},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: r.p.F("Principal and significant money by GCM objective (%s, %s)", r.p.phase(r.Phase), res.Weighting)}}},
 		Dimension: excelize.ChartDimension{Width: 900, Height: 600},
@@ -191,12 +191,13 @@ func (x *xlsxWriter) levelChart(sheet string, r *Report, res *analysis.Result) {
 // title; levels is the sheet's first level column (1-based).
 func (x *xlsxWriter) levelChartPart(sheet, title string, levels, at, first, last, height int) {
 	var series []excelize.ChartSeries
-	for i := 0; i < 5; i++ { // principal, significant, limited, not targeted, not screened
+	for i, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.NotTargeted, budget.NotScreened} {
 		c, _ := excelize.ColumnNumberToName(levels + i)
 		series = append(series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$%s$1", sheet, c),
 			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sheet, first, last),
 			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, c, first, c, last),
+			Fill:       seriesFill(levelColors[lv]),
 		})
 	}
 	x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", at))
@@ -212,6 +213,13 @@ func (x *xlsxWriter) levelChartPart(sheet, title string, levels, at, first, last
 		Dimension: excelize.ChartDimension{Width: 900, Height: uint(height)},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 	})
+}
+
+// seriesFill is a chart series' fill in colour hex ("#RRGGBB") of the
+// palette, which keeps 3:1 against white, instead of the spreadsheet
+// theme's colours.
+func seriesFill(hex string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(hex, "#")}}
 }
 
 // trendsSheet writes the GEWE share of each fiscal year.
