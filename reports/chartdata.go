@@ -53,8 +53,7 @@ type ChartSeries struct {
 	Color  string    `json:"color"` // "#RRGGBB"
 	// Pattern is drawn over the colour of the series' bars and legend
 	// entry, so that a greyscale print tells the series apart: "" (the
-	// colour alone), "diagonal", "back-diagonal", "horizontal" or
-	// "crosshatch".
+	// colour alone), "diagonal", "back-diagonal" or "crosshatch".
 	Pattern string `json:"pattern,omitempty"`
 }
 
@@ -90,13 +89,15 @@ var levelColors = map[budget.Level]string{
 
 // levelPatterns gives each marker level its pattern over its colour: the
 // levels stacked together alternate between solid and hatched in order
-// of grey, so that a greyscale print keeps neighbours in grey apart by
-// texture as well as by lightness.
+// of grey (principal 42, not screened 74, significant 106, not targeted
+// 159 of 255; limited 106 hatched, potential 135 solid), so that a
+// greyscale print keeps neighbours in grey apart by texture as well as
+// by lightness.
 var levelPatterns = map[budget.Level]string{
 	budget.Principal:   patternSolid,
 	budget.Significant: patternSolid,
 	budget.Limited:     patternBackDiagonal,
-	budget.Potential:   patternHorizontal,
+	budget.Potential:   patternSolid,
 	budget.NotTargeted: patternDiagonal,
 	budget.NotScreened: patternCrosshatch,
 }

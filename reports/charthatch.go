@@ -14,7 +14,6 @@ const (
 	patternSolid        = ""              // the colour alone
 	patternDiagonal     = "diagonal"      // white lines rising to the right
 	patternBackDiagonal = "back-diagonal" // white lines falling to the right
-	patternHorizontal   = "horizontal"    // white horizontal lines
 	patternCrosshatch   = "crosshatch"    // thin black lines both ways
 )
 
@@ -33,8 +32,7 @@ type hatch struct {
 // then stay at least 25 of 255 apart (TestChartGreyscale).
 var hatches = map[string]hatch{
 	patternDiagonal:     {angles: []float64{45}, spacing: 6, sty: draw.LineStyle{Color: color.White, Width: 1}},
-	patternBackDiagonal: {angles: []float64{-45}, spacing: 6, sty: draw.LineStyle{Color: color.White, Width: 1}},
-	patternHorizontal:   {angles: []float64{0}, spacing: 5, sty: draw.LineStyle{Color: color.White, Width: 1}},
+	patternBackDiagonal: {angles: []float64{-45}, spacing: 5, sty: draw.LineStyle{Color: color.White, Width: 1}},
 	patternCrosshatch:   {angles: []float64{45, -45}, spacing: 9, sty: draw.LineStyle{Color: color.Black, Width: 0.5}},
 }
 
