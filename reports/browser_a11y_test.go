@@ -28,13 +28,28 @@ func axeScript() string {
 // 640 px wide (a 1280-px screen at 200 % zoom): the page does not scroll
 // sideways (wide tables scroll in their own box), and axe-core finds no
 // WCAG 2.1 A or AA violation. The screenshot stays in the artifact folder
-// (report-640.png).
+// (report-640.png). The same holds for a budget of 69 ministries, whose
+// marker chart is in three parts (report-69-ministries-640.png).
 func TestHTMLAccessibleInBrowser(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
 		t.Skip("no chromium found: install Debian's chromium (apt-get install chromium) to run the browser test")
 	}
-	r := sampleReport(t)
+	for _, c := range []struct {
+		name string
+		r    *Report
+	}{
+		{"report-640.png", sampleReport(t)},
+		{"report-69-ministries-640.png", manyMinistries(t, 69)},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkAccessible(t, exe, c.r, c.name) })
+	}
+}
+
+// checkAccessible opens r's report.html in Chromium at 640 px, checks
+// that it does not scroll sideways, leaves its screenshot in the
+// artifact folder as shot, and runs axe-core on it (skipped without it).
+func checkAccessible(t *testing.T, exe string, r *Report, shot string) {
 	charts, err := RenderCharts(r)
 	if err != nil {
 		t.Fatal(err)
@@ -72,12 +87,12 @@ func TestHTMLAccessibleInBrowser(t *testing.T) {
 	if len(widths) != 2 || widths[0] > widths[1] {
 		t.Errorf("at 640 px the page is %v px wide (scroll, client): it scrolls sideways", widths)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(artifactDir(t), "report-640.png")
-	if err := os.WriteFile(out, shot, 0o644); err != nil {
+	out := filepath.Join(artifactDir(t), shot)
+	if err := os.WriteFile(out, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("640-px screenshot: %s (page %v px wide)", out, widths)

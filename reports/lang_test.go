@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -23,6 +24,10 @@ func catalogKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
 	files, _ := filepath.Glob("*.go")
+	// The tagging workbook's words (tagging.WriteOptions.Words) are in
+	// the catalog too.
+	tagFiles, _ := filepath.Glob(filepath.Join("..", "budget", "tagging", "*.go"))
+	files = append(files, tagFiles...)
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -56,6 +61,11 @@ func catalogKeys(t *testing.T) map[string]bool {
 	}
 	for _, k := range dynamicKeys() {
 		keys[k] = true
+	}
+	for _, sc := range budget.DefaultSchemes().All() { // the tagging workbook's marker labels
+		for _, c := range sc.Codes {
+			keys[c.Label] = true
+		}
 	}
 	return keys
 }

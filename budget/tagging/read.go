@@ -25,6 +25,10 @@ import (
 //   - the lines of any other row are untagged: a suggestion nobody has
 //     confirmed is not a tag.
 //
+// The tag headers may be in English or in the language the workbook was
+// written in (WriteOptions.Words), as its hidden sheet records; t.Lang
+// is that language.
+//
 // Reading issues of the tag columns themselves (an objective outside the
 // list, a marker not of the scheme) are in the Budget's Issues;
 // [Check] lists what is missing or inconsistent. A file that is not
@@ -208,13 +212,19 @@ func (t *Tagging) checkTagHeaders(name string, raw map[string][][]string, sc *bu
 			if col <= len(header) {
 				found = header[col-1]
 			}
-			if budget.Normalize(found) != budget.Normalize(headers[c]) {
+			if budget.Normalize(found) != budget.Normalize(headers[c]) && !t.headerAsWritten(c, found) {
 				return &budget.ParseError{File: name, Sheet: s.Name, Row: s.HeaderRow, Col: col,
 					Err: fmt.Errorf("%w: want the tag column %q here, found %q: were columns added, removed or moved?", ErrTaggingFormat, headers[c], found)}
 			}
 		}
 	}
 	return nil
+}
+
+// headerAsWritten reports whether found is the header of tag column c as
+// Write wrote it in the workbook's language.
+func (t *Tagging) headerAsWritten(c int, found string) bool {
+	return c < len(t.headers) && t.headers[c] != "" && budget.Normalize(found) == budget.Normalize(t.headers[c])
 }
 
 // readSheets reads each tagging sheet as its source was read, with the

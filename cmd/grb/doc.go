@@ -67,7 +67,9 @@ written to a temporary file and renamed into place, and never over an input.
 
 template and tag take the reading flags and -o FILE (required; written to
 a temporary file and renamed, never over an input); --scheme names the
-institution's marker scheme (default oecd_dac). tag also takes --rules FILE
+institution's marker scheme (default oecd_dac); --lang en|fr|es writes the
+workbook's instructions, headers and prompts in that language (default: a
+returned workbook's own). tag also takes --rules FILE
 (default: grb's rules; --default-rules prints them), --previous FILE (last
 year's tagging workbook), --evaluate TRUTH (precision, recall and F1 of the
 suggestions against hand-made tags; no FILE) and --max-lines N. validate
