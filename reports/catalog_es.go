@@ -14,6 +14,9 @@ package reports
 
 func init() {
 	addTranslations(Spanish, map[string]string{
+		"Currency":         "Moneda",
+		"In %s":            "En %s",
+		"in %s, not added": "en %s, no sumados",
 		"%s is highest for %s (%s) and lowest for %s (%s). The table of the chart's data gives every value.": "%s: el más alto en %s (%s) y el más bajo en %s (%s). La tabla de datos del gráfico da cada valor.",
 		"%s: %s in %s, %s in %s. The table of the chart's data gives every value.":                           "%s: %s en %s, %s en %s. La tabla de datos del gráfico da cada valor.",
 		"Category":              "Categoría",

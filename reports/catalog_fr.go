@@ -15,6 +15,9 @@ package reports
 
 func init() {
 	addTranslations(French, map[string]string{
+		"Currency":         "Monnaie",
+		"In %s":            "En %s",
+		"in %s, not added": "en %s, non additionnés",
 		"%s is highest for %s (%s) and lowest for %s (%s). The table of the chart's data gives every value.": "%s : le plus élevé pour %s (%s), le plus bas pour %s (%s). Le tableau des données du graphique donne chaque valeur.",
 		"%s: %s in %s, %s in %s. The table of the chart's data gives every value.":                           "%s : %s en %s, %s en %s. Le tableau des données du graphique donne chaque valeur.",
 		"Category":              "Catégorie",

@@ -97,6 +97,11 @@ type Report struct {
 	SDG5c1     []*analysis.SDG5c1Result
 	Track      *analysis.SDG5c1Track
 	Warnings   []string
+	// Sections are, when the focus lines are in several currencies, one
+	// report per currency of its lines alone (see currencySections);
+	// SectionCurrency is the currency of a section.
+	Sections        []*Report
+	SectionCurrency string
 }
 
 // Build reads nothing and writes nothing: it runs the standard analyses
@@ -132,6 +137,9 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	}
 	r.diff()
 	r.Like = r.likeForLike(all)
+	if err := r.currencySections(opt); err != nil {
+		return nil, err
+	}
 	if err := r.cancelled(); err != nil {
 		return nil, err
 	}

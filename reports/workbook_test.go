@@ -353,7 +353,9 @@ func TestReportSheetsOneEach(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"Sheet1", "Summary", "By objective", "By thematic area", "By ministry", "By marker", "Trends", "Execution", "Changes", "Compliance", "SDG 5.c.1", "Lines", "Issues", "Reconciliation", "Row ledger", "Methodology"}
+	// Currencies is only for a report in several currencies: the sample
+	// has one, and its function adds nothing (see cmd/grb TestReportCurrencySections).
+	want := []string{"Sheet1", "Summary", "Currencies", "By objective", "By thematic area", "By ministry", "By marker", "Trends", "Execution", "Changes", "Compliance", "SDG 5.c.1", "Lines", "Issues", "Reconciliation", "Row ledger", "Methodology"}
 	if len(reportSheets) != len(want)-1 {
 		t.Fatalf("%d sheet functions, want %d", len(reportSheets), len(want)-1)
 	}
@@ -361,12 +363,18 @@ func TestReportSheetsOneEach(t *testing.T) {
 	defer f.Close()
 	x := &xlsxWriter{f: f}
 	x.styles()
+	var skipped []string
 	for i, sheet := range reportSheets {
 		sheet(x, r)
 		if x.err != nil {
 			t.Fatalf("sheet function %d: %v", i, x.err)
 		}
-		if got := f.GetSheetList(); len(got) != i+2 || got[i+1] != want[i+1] {
+		got := f.GetSheetList()
+		if want[i+1] == "Currencies" && len(got) == i+1-len(skipped) {
+			skipped = append(skipped, want[i+1])
+			continue
+		}
+		if k := i + 2 - len(skipped); len(got) != k || got[k-1] != want[i+1] {
 			t.Fatalf("after sheet function %d: sheets %q, want %q", i, got, want[:i+2])
 		}
 	}
