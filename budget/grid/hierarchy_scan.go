@@ -100,6 +100,9 @@ type hierSheet struct {
 	key   []string        // codes without separators
 	naive hierVec
 	nodes []int // rows that take part, in file order
+	// nonNeg says, per phase, that no row has a negative amount in it:
+	// block sums then only grow as a block does (see hierSheet.match).
+	nonNeg [budget.NumPhases]bool
 	// labels counts the rows that take part by label, made on first use.
 	labels map[string]int
 }
@@ -127,6 +130,16 @@ func newHierSheet(rows []HierarchyRow, opt HierarchyOptions) *hierSheet {
 		h.total[i] = r.TotalWord || HierarchyTotalWord(r.Label)
 		h.stem[i] = hierCodeStem(r.Code)
 		h.key[i] = hierCodeKey(r.Code)
+	}
+	for p := range h.nonNeg {
+		h.nonNeg[p] = true
+	}
+	for i := range h.vec {
+		for p := range h.nonNeg {
+			if h.vec[i].present&(1<<p) != 0 && h.vec[i].v[p].Sign() < 0 {
+				h.nonNeg[p] = false
+			}
+		}
 	}
 	for i := range rows {
 		h.base[i] = h.baseRole(i)
@@ -276,6 +289,7 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 	var dup hierVec
 	var res hierMatchResult
 	best := -1
+	limit, bounded := h.blockLimit(t, min(len(stack), h.opt.MaxFanout))
 	for m := 1; m <= len(stack) && m <= h.opt.MaxFanout; m++ {
 		c := stack[len(stack)-m].row
 		if !h.push(&b, t, c) {
@@ -283,6 +297,9 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		}
 		if p, ok := soft[c]; ok && m >= 2 && p == stack[len(stack)-m+1].row && !dup.add(h.vec[c]) {
 			break
+		}
+		if bounded && h.pastLimit(t, b.sum, dup, limit) {
+			break // no larger block can come back within tolerance
 		}
 		allowed := hierCap(h.vec[t], h.opt.Tolerance.allowed(m))
 		for _, folded := range []bool{false, true} {
@@ -315,6 +332,34 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		res.single = false
 	}
 	return res
+}
+
+// blockLimit returns the largest block sum, in the first phase of total t,
+// that can still match t with at most k nodes: t plus the widest tolerance.
+// It is bounded only when no row has a negative amount in that phase: block
+// sums (with or without their folded pairs) then never decrease as the
+// block grows, and a block past the limit ends the search.
+func (h *hierSheet) blockLimit(t, k int) (budget.Money, bool) {
+	x := h.vec[t]
+	if x.present == 0 {
+		return budget.Money{}, false
+	}
+	p := bits.TrailingZeros8(x.present)
+	if !h.nonNeg[p] || !hierPrune {
+		return budget.Money{}, false
+	}
+	return budget.Add(x.v[p], h.opt.Tolerance.allowed(k))
+}
+
+// hierPrune turns on the search's limit; tests turn it off to compare.
+var hierPrune = true
+
+// pastLimit reports whether the block sum less its folded pairs, in the
+// first phase of total t, is above limit.
+func (h *hierSheet) pastLimit(t int, sum, dup hierVec, limit budget.Money) bool {
+	p := bits.TrailingZeros8(h.vec[t].present)
+	s, ok := sum.v[p].Sub(dup.v[p])
+	return ok && s.Cmp(limit) > 0
 }
 
 // hierCap returns allowed, or zero when it is more than a hundredth of the
