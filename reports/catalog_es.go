@@ -14,6 +14,17 @@ package reports
 
 func init() {
 	addTranslations(Spanish, map[string]string{
+		"%s, in %s: the government budget (%s) and donor aid (%s), %s": "%s, en %s: el presupuesto del Gobierno (%s) y la ayuda de los donantes (%s), %s",
+		"Counted once":                    "Contado una vez",
+		"Donor aid":                       "Ayuda de los donantes",
+		"Government budget and donor aid": "Presupuesto del Gobierno y ayuda de los donantes",
+		"Government budget and donor aid, by gender marker": "Presupuesto del Gobierno y ayuda de los donantes, por marcador de igualdad de género",
+		"Government budget":      "Presupuesto del Gobierno",
+		"Of which in the budget": "De la cual en el presupuesto",
+		"View":                   "Vista",
+		"aid in the budget already, linked to its lines by country budget-item code (%s; %s), is counted once, in the budget": "la ayuda ya incluida en el presupuesto, vinculada a sus líneas por el código de partida presupuestaria del país (%s; %s), se cuenta una sola vez, en el presupuesto",
+		"by GCM objective": "por objetivo del Pacto Mundial",
+		"by gender marker": "por marcador de igualdad de género",
 		"Currency":         "Moneda",
 		"In %s":            "En %s",
 		"in %s, not added": "en %s, no sumados",

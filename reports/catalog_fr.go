@@ -15,6 +15,17 @@ package reports
 
 func init() {
 	addTranslations(French, map[string]string{
+		"%s, in %s: the government budget (%s) and donor aid (%s), %s": "%s, en %s : le budget de l’État (%s) et l’aide des donateurs (%s), %s",
+		"Counted once":                    "Compté une fois",
+		"Donor aid":                       "Aide des donateurs",
+		"Government budget and donor aid": "Budget de l’État et aide des donateurs",
+		"Government budget and donor aid, by gender marker": "Budget de l’État et aide des donateurs, par marqueur de l’égalité des genres",
+		"Government budget":      "Budget de l’État",
+		"Of which in the budget": "Dont inscrit au budget",
+		"View":                   "Vue",
+		"aid in the budget already, linked to its lines by country budget-item code (%s; %s), is counted once, in the budget": "l’aide déjà inscrite au budget, reliée à ses lignes par le code de poste budgétaire du pays (%s ; %s), est comptée une seule fois, dans le budget",
+		"by GCM objective": "par objectif du Pacte mondial",
+		"by gender marker": "par marqueur de l’égalité des genres",
 		"Currency":         "Monnaie",
 		"In %s":            "En %s",
 		"in %s, not added": "en %s, non additionnés",

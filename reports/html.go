@@ -168,6 +168,8 @@ var htmlTables = []func(r *Report, cur string) (htmlTable, bool){
 	areaTable,
 	ministryTable,
 	executionTable,
+	joinObjectiveTable,
+	joinMarkerTable,
 	complianceTable,
 	sdgTable,
 	qualityTable,

@@ -16,7 +16,7 @@ func (r *Report) currencySections(opt Options) error {
 	if !r.Headline.Mixed() {
 		return nil
 	}
-	opt.Profile, opt.SDG5c1 = nil, nil
+	opt.Profile, opt.SDG5c1, opt.Aid = nil, nil, nil
 	if r.Focus != 0 {
 		opt.Year = r.Focus
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/big"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/currency"
@@ -67,12 +68,26 @@ type iatiActivity struct {
 	Budgets         []iatiBudget      `xml:"budget"`
 	Transactions    []iatiTransaction `xml:"transaction"`
 	Markers         []iatiMarker      `xml:"policy-marker"`
+	BudgetItems     []iatiText        `xml:"country-budget-items>budget-item"`
+}
+
+// budgetItems returns the codes of the activity's country-budget-items,
+// trimmed, each once, in the file's order.
+func (a *iatiActivity) budgetItems() []string {
+	var out []string
+	for _, it := range a.BudgetItems {
+		if c := strings.TrimSpace(it.Code); c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // iatiText is an element with text, either as plain content (IATI 1.0x) or
 // in <narrative> children (2.0x), and the attributes grb needs.
 type iatiText struct {
 	Ref        string   `xml:"ref,attr"`
+	Code       string   `xml:"code,attr"`
 	Type       string   `xml:"type,attr"`
 	Text       string   `xml:",chardata"`
 	Narratives []string `xml:"narrative"`
