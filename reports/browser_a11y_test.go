@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/grb-toolkit/grb/budget"
 )
 
 // axeScript finds axe-core's axe.min.js: $GRB_AXE_JS, or where .ci/run
@@ -34,7 +36,43 @@ func TestHTMLAccessibleInBrowser(t *testing.T) {
 	if exe == "" {
 		t.Skip("no chromium found: install Debian's chromium (apt-get install chromium) to run the browser test")
 	}
-	r := sampleReport(t)
+	t.Run("sample", func(t *testing.T) { checkA11y(t, exe, sampleReport(t), "report-640.png") })
+	t.Run("currencies-and-aid", func(t *testing.T) { checkA11y(t, exe, mixedReport(t), "report-currencies-640.png") })
+}
+
+// mixedReport is a report whose budget lines are in two currencies (one
+// section each) and, in its EUR section's year, a government budget
+// beside donor aid in one currency.
+func mixedReport(t *testing.T) *Report {
+	t.Helper()
+	mk := func(id, cur string, obj int, lv budget.Level, cents int64) budget.Line {
+		l := budget.Line{ID: id, Programme: budget.NewCode(id, "Programme "+id), Unit: budget.NewCode("M1", "Ministry of the Interior"), Currency: cur, Year: 2024, YearLabel: "2024", Gender: budget.Marker{Level: lv}}
+		l.Objectives = []budget.ObjectiveShare{{Objective: obj, Share: 10000}}
+		l.Amounts.Set(budget.Approved, budget.FromCents(cents))
+		return l
+	}
+	b := &budget.Budget{Source: "budget.csv", Lines: []budget.Line{mk("0702010", "EUR", 7, budget.Principal, 100000), mk("0703", "GBP", 11, budget.NotTargeted, 50000)}}
+	r, err := Build([]*budget.Budget{b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sections) != 2 {
+		t.Fatalf("%d currency sections, want 2", len(r.Sections))
+	}
+	aid := &budget.Budget{Source: "aid.xml", Format: "iati", Lines: []budget.Line{mk("A1", "EUR", 7, budget.Principal, 30000)}, BudgetItems: map[string][]string{"A1": {"0702010"}}}
+	eur := &budget.Budget{Source: "budget.csv", Lines: b.Lines[:1]}
+	j, err := Build([]*budget.Budget{eur}, Options{Aid: aid})
+	if err != nil || j.Join == nil {
+		t.Fatalf("join: %v", err)
+	}
+	r.Join, r.Aid = j.Join, aid
+	return r
+}
+
+// checkA11y opens r's report.html in headless Chromium at 640 px
+// wide, checks that it does not scroll sideways and that axe-core finds
+// no violation, and keeps a screenshot as shot.
+func checkA11y(t *testing.T, exe string, r *Report, shotName string) {
 	charts, err := RenderCharts(r)
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +114,7 @@ func TestHTMLAccessibleInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(artifactDir(t), "report-640.png")
+	out := filepath.Join(artifactDir(t), shotName)
 	if err := os.WriteFile(out, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
