@@ -69,6 +69,8 @@ type iatiActivity struct {
 	Transactions    []iatiTransaction `xml:"transaction"`
 	Markers         []iatiMarker      `xml:"policy-marker"`
 	BudgetItems     []iatiText        `xml:"country-budget-items>budget-item"`
+	Sectors         []iatiClass       `xml:"sector"`
+	Tags            []iatiClass       `xml:"tag"`
 }
 
 // budgetItems returns the codes of the activity's country-budget-items,

@@ -14,9 +14,10 @@ import (
 // country-budget-items. By hand, approved 2024:
 //
 //	budget: 0702010 obj 7 principal 1,000; 0703 obj 11 not targeted 500
-//	aid:    A1 → 0702010, principal 300 (on budget: counted once)
-//	        A2 significant 200; A3 (2023) 999, another year
-//	(grb's IATI reader reads no GCM objective: the aid has none)
+//	aid:    A1 → 0702010, obj 7 principal 300 (on budget: counted once)
+//	        A2 obj 7 significant 200; A3 (2023) 999, another year
+//	obj 7:  budget 1,000, aid 500, of which in the budget 300, once 1,200
+//	obj 11: budget 500, once 500
 //	principal:    budget 1,000, aid 300, of which in the budget 300, once 1,000
 //	significant:  budget 0, aid 200, once 200; not targeted: 500, 0, once 500
 //	total: budget 1,500, aid 500, in the budget 300, once 1,700
@@ -31,7 +32,7 @@ func joinFiles(t *testing.T, aidCur string) (string, string) {
 		return `<iati-activity default-currency="` + aidCur + `"><iati-identifier>XM-1-` + id + `</iati-identifier>
 <reporting-org ref="XM-1" type="10"><narrative>Donor</narrative></reporting-org><title><narrative>Aid ` + id + `</narrative></title>
 <policy-marker vocabulary="1" code="1" significance="` + sig + `"/>
-<tag vocabulary="99" vocabulary-uri="https://www.un.org/en/migration2022/global-compact-for-migration" code="` + obj + `"/>` + items + `
+<tag vocabulary="99" vocabulary-uri="https://undocs.org/A/RES/73/195" code="` + obj + `"/>` + items + `
 <budget type="1"><period-start iso-date="` + year + `-01-01"/><period-end iso-date="` + year + `-12-31"/><value value-date="` + year + `-01-01">` + amount + `</value></budget>
 </iati-activity>`
 	}
@@ -71,7 +72,7 @@ func TestReportJoinBudgetAid(t *testing.T) {
 	}
 	sec := html[i:]
 	sec = sec[:strings.Index(sec, "</section>")]
-	for _, w := range []string{"1,700.00", "300.00", "aid.xml", "0702010"} {
+	for _, w := range []string{"1,700.00", "1,200.00", "300.00", "aid.xml", "0702010"} {
 		if !strings.Contains(sec, w) {
 			t.Errorf("the joined section lacks %q", w)
 		}
@@ -94,7 +95,7 @@ func TestReportJoinBudgetAid(t *testing.T) {
 			got[row[0]+"|"+row[1]] = strings.Join(row[2:], "|")
 		}
 	}
-	for k, w := range map[string]string{"Total|": "1500|500|300|1700", "Gender marker|Principal": "1000|300|300|1000", "Gender marker|Significant": "0|200|0|200", "Gender marker|Not targeted": "500|0|0|500"} {
+	for k, w := range map[string]string{"Total|": "1500|500|300|1700", "GCM objective|7 Reduce vulnerabilities": "1000|500|300|1200", "GCM objective|11 Manage borders": "500|0|0|500", "Gender marker|Principal": "1000|300|300|1000", "Gender marker|Significant": "0|200|0|200", "Gender marker|Not targeted": "500|0|0|500"} {
 		if got[k] != w {
 			t.Errorf("Budget and aid %s: %q, want %q (rows %q)", k, got[k], w, rows)
 		}
