@@ -38,7 +38,7 @@ func joinFiles(t *testing.T, aidCur string) (string, string) {
 	}
 	aid := filepath.Join(dir, "aid.xml")
 	doc := `<?xml version="1.0" encoding="UTF-8"?>` + "\n<iati-activities version=\"2.03\">\n" +
-		act("1", "2024", "300", "2", "7", `<country-budget-items vocabulary="4"><budget-item code="0702010"/></country-budget-items>`) + "\n" +
+		act("1", "2024", "300", "2", "7", `<country-budget-items vocabulary="2"><budget-item code="0702010"/></country-budget-items>`) + "\n" +
 		act("2", "2024", "200", "1", "7", "") + "\n" +
 		act("3", "2023", "999", "2", "7", "") + "\n</iati-activities>\n"
 	if err := os.WriteFile(gov, []byte(csv), 0o644); err != nil {
