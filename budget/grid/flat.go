@@ -2,6 +2,7 @@ package grid
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -119,7 +120,7 @@ func (s *sheetReader) flatRun(idx []int) {
 	if !s.flatMayHaveTotal(idx) {
 		return
 	}
-	rows := s.flatRows[:0]
+	rows := slices.Grow(s.flatRows[:0], len(idx))
 	for _, i := range idx {
 		l := &lines[i]
 		rows = append(rows, HierarchyRow{Amounts: l.Amounts, Label: flatLabel(l), Code: flatCode(l)})

@@ -55,6 +55,7 @@ package grid
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -222,8 +223,12 @@ func Hierarchy(rows []HierarchyRow, opt HierarchyOptions) (*HierarchyResult, err
 	if err := h.sums(); err != nil {
 		return nil, err
 	}
+	// The two readings share nothing they write: one runs on each core.
+	var post *hierParse
+	var wg sync.WaitGroup
+	wg.Go(func() { post = h.parse(HierarchyTotalsLast) })
 	pre := h.parse(HierarchyTotalsFirst)
-	post := h.parse(HierarchyTotalsLast)
+	wg.Wait()
 	best, other := pre, post
 	if post.better(pre) {
 		best, other = post, pre

@@ -3,6 +3,7 @@ package grid
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -51,5 +52,49 @@ func TestHierarchyPruneSameResult(t *testing.T) {
 		if a, b := run(rows, opt); !reflect.DeepEqual(a, b) {
 			t.Fatalf("flat run %d: pruned search differs from the full one", i)
 		}
+	}
+}
+
+// TestHierarchyTotalWordShortcut checks the shortcut of HierarchyTotalWord
+// (an ASCII label without "tot" is no total) against the words themselves.
+func TestHierarchyTotalWordShortcut(t *testing.T) {
+	slow := func(label string) bool {
+		for _, w := range hierWords(label) {
+			if hierTotalWords[w] {
+				return true
+			}
+		}
+		return false
+	}
+	labels := []string{"Total", "TOTAL GENERAL", "Sub-Total", "sous-totaux", "Totales", "Tótal", "Subtotal programa",
+		"totalling", "Africa, Total", "tot", "Protection", "", "-", "SUBTOTALS", "Sous-Total (1)", "x total y"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := "tToOaAlLsSuUbB- ,.1é"
+	for range 20000 {
+		b := make([]byte, 0, 12)
+		for range 1 + rng.IntN(11) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		labels = append(labels, string(b))
+	}
+	for _, l := range labels {
+		if got, want := HierarchyTotalWord(l), slow(l); got != want {
+			t.Errorf("HierarchyTotalWord(%q) = %v, its words say %v", l, got, want)
+		}
+	}
+}
+
+// TestHierarchyPlaceholderLabelLong checks the length shortcut: every
+// placeholder, in any case and with space around it, is still one.
+func TestHierarchyPlaceholderLabelLong(t *testing.T) {
+	for p := range hierPlaceholders {
+		for _, l := range []string{p, strings.ToUpper(p), "  " + strings.ToUpper(p) + "\t"} {
+			if !HierarchyPlaceholderLabel(l) {
+				t.Errorf("HierarchyPlaceholderLabel(%q) = false", l)
+			}
+		}
+	}
+	if HierarchyPlaceholderLabel("not applicable at all") {
+		t.Error("a longer label is not a placeholder")
 	}
 }

@@ -3,6 +3,7 @@ package grid
 import (
 	"math/bits"
 	"strings"
+	"sync"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -104,19 +105,20 @@ type hierSheet struct {
 	// block sums then only grow as a block does (see hierSheet.match).
 	nonNeg [budget.NumPhases]bool
 	// labels counts the rows that take part by label, made on first use.
-	labels map[string]int
+	labels     map[string]int
+	labelsOnce sync.Once
 }
 
 // uniqueLabel reports whether row i has a label no other row taking part
 // has (compared without case or surrounding space).
 func (h *hierSheet) uniqueLabel(i int) bool {
 	key := func(r int) string { return strings.ToLower(strings.TrimSpace(h.rows[r].Label)) }
-	if h.labels == nil {
+	h.labelsOnce.Do(func() { // both orders are parsed at once: made once, then only read
 		h.labels = make(map[string]int, len(h.nodes))
 		for _, r := range h.nodes {
 			h.labels[key(r)]++
 		}
-	}
+	})
 	k := key(i)
 	return k != "" && h.labels[k] == 1
 }

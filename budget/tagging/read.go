@@ -114,11 +114,40 @@ func typedShares(tag *Tag, s *TagSheet, n int, pcts map[grid.CellPos]bool) {
 
 // ReadFile reads the tagging workbook name, as Read does.
 func ReadFile(name string, opt budget.Options) (*Tagging, error) {
+	if ok, err := hasMarkerSheet(name); err != nil || !ok {
+		if err == nil {
+			err = fmt.Errorf("budget: %s: %w (it has no hidden sheet %q)", name, ErrNotTagging, MarkerSheet)
+		}
+		return nil, err
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
 	return Read(bytes.NewReader(data), name, opt)
+}
+
+// hasMarkerSheet reports whether the workbook in file name lists the
+// marker sheet, reading its list of sheets only: a budget workbook of a
+// million lines is not read into memory just to learn that it is not a
+// tagging workbook. A file that is not a workbook is not one either.
+func hasMarkerSheet(name string) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	src, err := xlsx.Open(f, name, 0, 0)
+	if err != nil {
+		return true, nil // let the full reading say what is wrong
+	}
+	defer src.Close()
+	for _, s := range src.Sheets() {
+		if strings.EqualFold(s.Name, MarkerSheet) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Sniff reports whether data is a tagging workbook: an .xlsx workbook
