@@ -65,6 +65,22 @@ report takes the reading and analysis flags (not --by or --format) and
 given. Several files give the trend over their fiscal years. Each output is
 written to a temporary file and renamed into place, and never over an input.
 
+Currencies (analyze, report, check; validate too, to list what a
+conversion lacks): --to CODE converts every amount at the annual average
+rate of its line's fiscal year, from the embedded tables of --rate-source
+imf+wb (default: IMF, then World Bank after the IMF's last year), imf or
+wb; --rates FILE wins over them; --prices constant:YEAR deflates. A rate,
+currency, year or price index that is missing is an error issue with its
+code (rate-missing, currency-unknown, currency-missing, year-missing,
+fiscal-year-invalid, deflator-missing, convert-overflow), its file, row,
+currency and year. Without --to, lines in several currencies are analysed
+one currency at a time, each in its own section (analyze text, json and
+csv; report.html; the Currencies sheet of report.xlsx), never added.
+report BUDGET AID (budget files and IATI files) sets the budget beside the
+aid by GCM objective and marker, aid linked to a budget line by a
+country-budget-items code counted once; give --to when their currencies
+differ.
+
 template and tag take the reading flags and -o FILE (required; written to
 a temporary file and renamed, never over an input); --scheme names the
 institution's marker scheme (default oecd_dac); --lang en|fr|es writes the
