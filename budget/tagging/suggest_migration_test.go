@@ -61,7 +61,7 @@ func TestSuggestMigrationRelevance(t *testing.T) {
 		t.Errorf("no migration model: %+v", s)
 	}
 	// The summary counts the migration-related rows without objectives.
-	tg := newTestTagging(t, "Vote,Programme code,Programme,Description,Approved\n1011,0702010,Partnerships,Mobility partnership with Horn of Africa countries,2000\n1012,0702020,Roads,Road maintenance and bridge repairs,100\n")
+	tg := newTestTagging(t, "Vote,Programme code,Programme,Description,Approved\n1011,0702010,Regional mobility,Mobility partnership with Horn of Africa countries,2000\n1012,0702020,Roads,Road maintenance and bridge repairs,100\n")
 	if sum := tg.Suggest(SuggestOptions{Rules: DefaultRules(), Migration: mm}); sum.MigrationForReview != 1 || sum.ForReview != 1 {
 		t.Errorf("summary: migration for review %d, for review %d; want 1, 1", sum.MigrationForReview, sum.ForReview)
 	}

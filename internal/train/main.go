@@ -51,17 +51,17 @@ func run(dir, out string, opt model.TrainOptions) error {
 		return err
 	}
 	fmt.Printf("%s: %d bytes, sha256 %x\n", filepath.Base(out), buf.Len(), sha256.Sum256(buf.Bytes()))
-	fmt.Printf("rows: %d fitted, %d calibration fold, %d training rows dropped (their project has rows in the test split)\n", rep.FitRows, rep.CalibRows, rep.DroppedRows)
+	fmt.Printf("rows: %d fitted (offsets, temperature and threshold from their out-of-fold scores, 5 folds by project), %d training rows dropped (their project has rows in the test split)\n", rep.FitRows, rep.DroppedRows)
 	var ls []float64
 	for l := range rep.ByLambda {
 		ls = append(ls, l)
 	}
 	sort.Float64s(ls)
 	for _, l := range ls {
-		fmt.Printf("  lambda %g: calibration-fold macro-F1 %.3f\n", l, rep.ByLambda[l])
+		fmt.Printf("  lambda %g: out-of-fold macro-F1 %.3f\n", l, rep.ByLambda[l])
 	}
 	fmt.Printf("chosen lambda %g, %d iterations; offsets %v, temperature %g, review threshold %g\n", m.Lambda, m.Training.Iterations, m.Offset, m.Temperature, m.Threshold)
-	fmt.Printf("calibration-fold macro-F1: model %.3f, naive Bayes baseline %.3f\n", rep.CalibMacroF1, rep.CalibNBMacroF1)
+	fmt.Printf("out-of-fold macro-F1: model %.3f, naive Bayes baseline %.3f\n", rep.CalibMacroF1, rep.CalibNBMacroF1)
 	return nil
 }
 
@@ -78,6 +78,7 @@ func runMigration(dir, out string) error {
 		return err
 	}
 	fmt.Printf("%s: %d bytes, sha256 %x; %d titles trained on (%d migration)\n", filepath.Base(out), buf.Len(), sha256.Sum256(buf.Bytes()), m.FitRows, m.Positives)
+	fmt.Printf("chosen by 5-fold cross-validation on those titles: lambda %g, threshold %g (F1 %.3f)\n", m.Lambda, m.Threshold, m.CVF1)
 	var mod, migra model.BinaryScore
 	for _, d := range docs {
 		if model.MigrationHeldOut(d.ID) {

@@ -4,18 +4,22 @@ import (
 	"math"
 )
 
-// calibrate sets, on the calibration rows, the class offsets that give
-// the best macro-F1, the temperature that gives the lowest log-loss with
-// those offsets, and the review threshold.
-func (m *Model) calibrate(docs []Doc, x []sparse, rows []int) {
-	z := make([][NumClasses]float64, len(rows))
-	y := make([]Class, len(rows))
-	for j, i := range rows {
-		z[j], y[j] = m.scoresSparse(x[i]), docs[i].Label
-	}
+// calibrate sets, from out-of-fold scores z of rows labelled y, the
+// class offsets that give the best macro-F1, the temperature that gives
+// the lowest log-loss with those offsets, and the review threshold.
+func (m *Model) calibrate(z [][NumClasses]float64, y []Class) {
 	m.Offset = bestOffsets(z, y)
 	m.Temperature = bestTemperature(z, y, m.Offset)
 	m.Threshold = reviewThreshold(m, z, y)
+}
+
+// offsetF1 is the macro-F1 of scores z with offsets off against y.
+func offsetF1(z [][NumClasses]float64, y []Class, off [NumClasses]float64) float64 {
+	pred := make([]Class, len(z))
+	for j := range z {
+		pred[j] = argmaxScores(z[j], off)
+	}
+	return macroF1(y, pred)
 }
 
 // bestOffsets tries offsets from -2 to 2 by 0.1 for the significant and
@@ -84,11 +88,11 @@ func bestTemperature(z [][NumClasses]float64, y []Class, off [NumClasses]float64
 }
 
 // ReviewPrecision is the share of right suggestions wanted above the
-// review threshold, on the calibration fold.
+// review threshold, on the out-of-fold scores of the training rows.
 const ReviewPrecision = 0.85
 
 // reviewThreshold returns the lowest confidence, in steps of 0.05 from
-// 0.5, above which the calibration fold's suggestions are right at least
+// 0.5, above which the out-of-fold suggestions are right at least
 // ReviewPrecision of the time; 0.95 if none is.
 func reviewThreshold(m *Model, z [][NumClasses]float64, y []Class) float64 {
 	for t := 50; t < 95; t += 5 {
@@ -135,13 +139,4 @@ func macroF1(y, pred []Class) float64 {
 		return 0
 	}
 	return sum / float64(n)
-}
-
-func macroF1Of(docs []Doc, rows []int, predict func(int) Class) float64 {
-	y := make([]Class, len(rows))
-	pred := make([]Class, len(rows))
-	for j, i := range rows {
-		y[j], pred[j] = docs[i].Label, predict(i)
-	}
-	return macroF1(y, pred)
 }

@@ -104,33 +104,41 @@ func ReadCorpus(r io.Reader) ([]Doc, error) {
 	}
 }
 
-// trainingRows returns the indexes of the rows a model may learn from,
-// split into the fitting rows and the calibration fold: rows of the
-// corpus's train split whose group (project) has no row in the test
-// split; the calibration fold is a fixed fifth of those groups, by a hash
-// of the group.
-func trainingRows(docs []Doc) (fit, calib []int) {
+// trainingRows returns the indexes of the rows a model may learn from:
+// rows of the corpus's train split whose group (project) has no row in
+// the test split.
+func trainingRows(docs []Doc) []int {
 	inTest := map[string]bool{}
 	for _, d := range docs {
 		if d.Split != "train" {
 			inTest[d.Group] = true
 		}
 	}
+	var rows []int
 	for i, d := range docs {
-		if d.Split != "train" || inTest[d.Group] {
-			continue
-		}
-		if groupFold(d.Group) == 0 {
-			calib = append(calib, i)
-		} else {
-			fit = append(fit, i)
+		if d.Split == "train" && !inTest[d.Group] {
+			rows = append(rows, i)
 		}
 	}
-	return fit, calib
+	return rows
+}
+
+// cvK is the number of cross-validation folds.
+const cvK = 5
+
+// cvFolds splits rows into cvK folds by a hash of their group, so that
+// the rows of one project are always in the same fold.
+func cvFolds(docs []Doc, rows []int) [cvK][]int {
+	var folds [cvK][]int
+	for _, i := range rows {
+		f := groupFold(docs[i].Group)
+		folds[f] = append(folds[f], i)
+	}
+	return folds
 }
 
 // groupFold returns the fold (0-4) of a group: sha256 of its id.
 func groupFold(g string) int {
 	s := sha256.Sum256([]byte(g))
-	return int(binary.BigEndian.Uint64(s[:8]) % 5)
+	return int(binary.BigEndian.Uint64(s[:8]) % cvK)
 }

@@ -52,46 +52,58 @@ func hash32(kind byte, s string) uint32 {
 	return h
 }
 
+// wordWeight is how much a word or a word pair counts against one
+// character n-gram: a word of eight letters gives 24 of those, which
+// would otherwise drown the words. 3 was a little better than 1 in
+// five-fold cross-validation on the training rows (macro-F1 0.630
+// against 0.626; 0.625 without character n-grams).
+const wordWeight = 3.0
+
 // extract returns the features of text in a space of dim buckets (a
-// power of two): word unigrams and bigrams, and character 3- to 5-grams
-// of each word padded with "_" at its ends.
+// power of two): word unigrams and bigrams (each weighing wordWeight),
+// and character 3- to 5-grams of each word padded with "_" at its ends
+// (each weighing 1). A bucket's value is log(1 + its weighted count),
+// the vector L2-normalised, and the value shared between the n-grams
+// that fell into the bucket in proportion to their weights.
 func extract(text string, dim int) []Feature {
 	ws := words(text)
 	type raw struct {
-		idx   int32
-		owner string
+		idx    int32
+		weight float64
+		owner  string
 	}
 	var grams []raw
 	mask := uint32(dim - 1)
 	for i, w := range ws {
-		grams = append(grams, raw{int32(hash32('w', w) & mask), w})
+		grams = append(grams, raw{int32(hash32('w', w) & mask), wordWeight, w})
 		if i > 0 {
 			pair := ws[i-1] + " " + w
-			grams = append(grams, raw{int32(hash32('b', pair) & mask), pair})
+			grams = append(grams, raw{int32(hash32('b', pair) & mask), wordWeight, pair})
 		}
 		p := []rune("_" + w + "_")
 		for n := 3; n <= 5; n++ {
 			for j := 0; j+n <= len(p); j++ {
-				grams = append(grams, raw{int32(hash32('c', string(p[j:j+n])) & mask), w})
+				grams = append(grams, raw{int32(hash32('c', string(p[j:j+n])) & mask), 1, w})
 			}
 		}
 	}
 	sort.SliceStable(grams, func(i, j int) bool { return grams[i].idx < grams[j].idx })
-	count := map[int32]int{}
+	total := map[int32]float64{}
 	for _, g := range grams {
-		count[g.idx]++
+		total[g.idx] += g.weight
 	}
 	var norm float64
 	for i, g := range grams { // each bucket once, in bucket order: the same sum every time
 		if i == 0 || grams[i-1].idx != g.idx {
-			v := 1 + math.Log(float64(count[g.idx]))
+			v := math.Log1p(total[g.idx])
 			norm += v * v
 		}
 	}
 	norm = math.Sqrt(norm)
 	out := make([]Feature, 0, len(grams))
 	for _, g := range grams {
-		out = append(out, Feature{g.idx, (1 + math.Log(float64(count[g.idx]))) / norm / float64(count[g.idx]), g.owner})
+		t := total[g.idx]
+		out = append(out, Feature{g.idx, math.Log1p(t) / norm * g.weight / t, g.owner})
 	}
 	return out
 }

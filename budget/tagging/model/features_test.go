@@ -68,3 +68,27 @@ func TestReasonsSkipStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsWeighMoreThanCharGrams: a word and a word pair count
+// wordWeight times as much as one of the dozen character n-grams a word
+// gives, so that they are not drowned by them; a bucket's value is
+// log(1 + its weighted count) before the L2 normalisation.
+func TestWordsWeighMoreThanCharGrams(t *testing.T) {
+	const bits = 20
+	mask := uint32(1<<bits - 1)
+	fs := extract("leadership", 1<<bits)
+	word := int32(hash32('w', "leadership") & mask)
+	char := int32(hash32('c', "_le") & mask)
+	var wv, cv float64
+	for _, f := range fs {
+		switch f.Index {
+		case word:
+			wv += f.Value
+		case char:
+			cv += f.Value
+		}
+	}
+	if cv == 0 || math.Abs(wv/cv-math.Log1p(wordWeight)/math.Log1p(1)) > 1e-9 {
+		t.Errorf("word value %v, char-gram value %v: ratio %v, want log(1+%v)/log 2", wv, cv, wv/cv, wordWeight)
+	}
+}

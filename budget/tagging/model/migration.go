@@ -94,6 +94,7 @@ type MigrationHeader struct {
 	Bias      float64 `json:"bias"`
 	Lambda    float64 `json:"lambda"`
 	Threshold float64 `json:"threshold"` // a score at or above it is migration-related
+	CVF1      float64 `json:"cv_f1"`     // F1 over five folds of the training titles, at Lambda and Threshold
 	Corpus    string  `json:"corpus"`    // file name and sha256
 	FitRows   int     `json:"fit_rows"`  // titles trained on (the held-out fifth never is)
 	Positives int     `json:"positives"` // of which migration-related
@@ -111,48 +112,143 @@ const migrationFormat = "grb-migration-model/1"
 // defaults.
 type MigrationTrainOptions struct {
 	Bits int // default 16
-	// Lambda is the L2 penalty; default 1e-4. Threshold: default 0.4.
-	// Both chosen by 5-fold cross-validation inside the training titles
-	// (F1 0.733; /migra/ 0.627 on those titles), never on the held-out
-	// fifth.
-	Lambda    float64
-	Threshold float64
-	MaxIter   int // default 300
-	Corpus    string
+	// Lambdas are the L2 penalties and Thresholds the score thresholds
+	// to try: the pair with the best F1 over five folds of the training
+	// titles is kept (never the held-out fifth). Default: the penalties
+	// 3e-5, 1e-4, 3e-4 and 1e-3, the thresholds 0.3 to 0.6 by 0.1.
+	// Lambda or Threshold, when set, fixes one of them.
+	Lambdas, Thresholds []float64
+	Lambda, Threshold   float64
+	MaxIter             int // default 300
+	Corpus              string
+}
+
+func (o *MigrationTrainOptions) defaults() {
+	if o.Bits == 0 {
+		o.Bits = 16
+	}
+	if o.MaxIter == 0 {
+		o.MaxIter = 300
+	}
+	switch {
+	case o.Lambda != 0:
+		o.Lambdas = []float64{o.Lambda}
+	case len(o.Lambdas) == 0:
+		o.Lambdas = []float64{3e-5, 1e-4, 3e-4, 1e-3}
+	}
+	switch {
+	case o.Threshold != 0:
+		o.Thresholds = []float64{o.Threshold}
+	case len(o.Thresholds) == 0:
+		o.Thresholds = []float64{0.3, 0.4, 0.5, 0.6}
+	}
+}
+
+// migrationFold is a training title's cross-validation fold (0-4): the
+// second 8 bytes of sha256(id), the first deciding the held-out fifth.
+func migrationFold(id string) int {
+	h := sha256.Sum256([]byte(strings.TrimSpace(id)))
+	return int(binary.BigEndian.Uint64(h[8:16]) % 5)
 }
 
 // TrainMigration fits a class-weighted binary logistic regression on the
-// docs outside the held-out fifth ([MigrationHeldOut]). The same docs
-// and options give the same bytes.
+// docs outside the held-out fifth ([MigrationHeldOut]): the penalty and
+// threshold chosen by five-fold cross-validation on those docs, then the
+// weights fitted on all of them. The same docs and options give the same
+// bytes.
 func TrainMigration(docs []MigrationDoc, opt MigrationTrainOptions) (*MigrationModel, error) {
-	if opt.Bits == 0 {
-		opt.Bits = 16
-	}
-	if opt.Lambda == 0 {
-		opt.Lambda = 1e-4
-	}
-	if opt.Threshold == 0 {
-		opt.Threshold = 0.4
-	}
-	if opt.MaxIter == 0 {
-		opt.MaxIter = 300
-	}
+	opt.defaults()
 	dim := 1 << opt.Bits
 	var x []sparse
-	var y []float64
-	var pos float64
+	var y []bool
+	var fold []int
+	pos := 0
 	for _, d := range docs {
 		if MigrationHeldOut(d.ID) {
 			continue
 		}
 		x = append(x, compact(extract(d.Text, dim)))
-		v := 0.0
+		y = append(y, d.Label)
+		fold = append(fold, migrationFold(d.ID))
 		if d.Label {
-			v, pos = 1, pos+1
+			pos++
 		}
-		y = append(y, v)
 	}
+	if pos == 0 || pos == len(y) {
+		return nil, errors.New("model: the migration training titles need both labels")
+	}
+	lambda, threshold, cvF1 := crossValidateMigration(x, y, fold, dim, opt)
+	p, err := fitMigration(x, y, dim, lambda, opt.MaxIter)
+	if err != nil {
+		return nil, err
+	}
+	mx := 0.0
+	for _, v := range p[:dim] {
+		mx = math.Max(mx, math.Abs(v))
+	}
+	scale := mx / 127
+	if scale == 0 {
+		scale = 1
+	}
+	m := &MigrationModel{MigrationHeader: MigrationHeader{
+		Format: migrationFormat, Bits: opt.Bits, Scale: scale, Bias: round6(p[dim]), Lambda: lambda,
+		Threshold: threshold, CVF1: round6(cvF1), Corpus: opt.Corpus, FitRows: len(y), Positives: pos,
+	}, w: make([]int8, dim)}
+	for j, v := range p[:dim] {
+		m.w[j] = int8(math.Round(v / scale))
+	}
+	return m, nil
+}
+
+// crossValidateMigration returns the penalty and threshold of opt with
+// the best F1 over the five folds (each title scored by the weights
+// fitted on the other four), and that F1; the first pair on a tie.
+func crossValidateMigration(x []sparse, y []bool, fold []int, dim int, opt MigrationTrainOptions) (lambda, threshold, f1 float64) {
+	f1 = -1
+	for _, l := range opt.Lambdas {
+		score := make([]float64, len(y))
+		for f := 0; f < 5; f++ {
+			var fx []sparse
+			var fy []bool
+			for i := range y {
+				if fold[i] != f {
+					fx, fy = append(fx, x[i]), append(fy, y[i])
+				}
+			}
+			p, err := fitMigration(fx, fy, dim, l, opt.MaxIter)
+			for i := range y {
+				if fold[i] == f && err == nil {
+					z := p[dim]
+					for j, idx := range x[i].idx {
+						z += x[i].val[j] * p[idx]
+					}
+					score[i] = sigmoid(z)
+				}
+			}
+		}
+		for _, th := range opt.Thresholds {
+			var s BinaryScore
+			for i := range y {
+				s.Add(score[i] >= th, y[i])
+			}
+			if s.F1() > f1 {
+				lambda, threshold, f1 = l, th, s.F1()
+			}
+		}
+	}
+	return lambda, threshold, f1
+}
+
+// fitMigration fits the weights (dim of them, then the bias) of a
+// class-weighted binary logistic regression with L2 penalty lambda.
+func fitMigration(x []sparse, y []bool, dim int, lambda float64, maxIter int) ([]float64, error) {
 	n := float64(len(y))
+	pos := 0.0
+	for _, v := range y {
+		if v {
+			pos++
+		}
+	}
 	if pos == 0 || pos == n {
 		return nil, errors.New("model: the migration training titles need both labels")
 	}
@@ -168,21 +264,24 @@ func TrainMigration(docs []MigrationDoc, opt MigrationTrainOptions) (*MigrationM
 				z += s.val[j] * p[idx]
 			}
 			pr := sigmoid(z)
-			c := cw[int(y[i])] / n
-			f -= c * (y[i]*math.Log(math.Max(pr, 1e-300)) + (1-y[i])*math.Log(math.Max(1-pr, 1e-300)))
+			yi, c := 0.0, cw[0]/n
+			if y[i] {
+				yi, c = 1, cw[1]/n
+			}
+			f -= c * (yi*math.Log(math.Max(pr, 1e-300)) + (1-yi)*math.Log(math.Max(1-pr, 1e-300)))
 			if grad == nil {
 				continue
 			}
-			g := c * (pr - y[i])
+			g := c * (pr - yi)
 			grad[dim] += g
 			for j, idx := range s.idx {
 				grad[idx] += g * s.val[j]
 			}
 		}
 		for j := 0; j < dim; j++ {
-			f += 0.5 * opt.Lambda * p[j] * p[j]
+			f += 0.5 * lambda * p[j] * p[j]
 			if grad != nil {
-				grad[j] += opt.Lambda * p[j]
+				grad[j] += lambda * p[j]
 			}
 		}
 		return f
@@ -191,28 +290,12 @@ func TrainMigration(docs []MigrationDoc, opt MigrationTrainOptions) (*MigrationM
 		Func: func(p []float64) float64 { return loss(nil, p) },
 		Grad: func(grad, p []float64) { loss(grad, p) },
 	}
-	settings := &optimize.Settings{MajorIterations: opt.MaxIter, GradientThreshold: 1e-8, Converger: &optimize.FunctionConverge{Absolute: 1e-10, Iterations: 20}}
+	settings := &optimize.Settings{MajorIterations: maxIter, GradientThreshold: 1e-8, Converger: &optimize.FunctionConverge{Absolute: 1e-10, Iterations: 20}}
 	res, err := optimize.Minimize(prob, make([]float64, dim+1), settings, &optimize.LBFGS{Store: 10})
 	if res == nil {
 		return nil, fmt.Errorf("model: migration training: %v", err)
 	}
-	p := res.X
-	mx := 0.0
-	for _, v := range p[:dim] {
-		mx = math.Max(mx, math.Abs(v))
-	}
-	scale := mx / 127
-	if scale == 0 {
-		scale = 1
-	}
-	m := &MigrationModel{MigrationHeader: MigrationHeader{
-		Format: migrationFormat, Bits: opt.Bits, Scale: scale, Bias: round6(p[dim]), Lambda: opt.Lambda,
-		Threshold: opt.Threshold, Corpus: opt.Corpus, FitRows: len(y), Positives: int(pos),
-	}, w: make([]int8, dim)}
-	for j, v := range p[:dim] {
-		m.w[j] = int8(math.Round(v / scale))
-	}
-	return m, nil
+	return res.X, nil
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

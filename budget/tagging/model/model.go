@@ -44,8 +44,8 @@ type Header struct {
 	Scale [NumClasses]float64 `json:"scale"`
 	Bias  [NumClasses]float64 `json:"bias"`
 	// Offset is added to the scores before the softmax: chosen on the
-	// calibration fold for macro-F1. Temperature divides the scores:
-	// chosen on the calibration fold for log-loss.
+	// out-of-fold scores of the training rows for macro-F1. Temperature
+	// divides the scores: chosen on the same scores for log-loss.
 	Offset      [NumClasses]float64 `json:"offset"`
 	Temperature float64             `json:"temperature"`
 	// Threshold: a prediction less confident than this is for review.
@@ -59,9 +59,9 @@ type Header struct {
 type TrainingInfo struct {
 	Corpus       string  `json:"corpus"`         // file name and sha256
 	FitRows      int     `json:"fit_rows"`       // rows the weights were fitted on
-	CalibRows    int     `json:"calib_rows"`     // rows of the calibration fold
+	CalibRows    int     `json:"calib_rows"`     // rows whose out-of-fold scores chose the offsets
 	DroppedRows  int     `json:"dropped_rows"`   // training rows of a project with rows in the test split
-	CalibMacroF1 float64 `json:"calib_macro_f1"` // on the calibration fold
+	CalibMacroF1 float64 `json:"calib_macro_f1"` // out of fold, after the offsets
 	CalibNBF1    float64 `json:"calib_nb_macro_f1"`
 	Iterations   int     `json:"iterations"`
 }

@@ -46,7 +46,7 @@ func TestTrainLearnsToyCorpus(t *testing.T) {
 		}
 	}
 	if rep.CalibMacroF1 < 0.99 {
-		t.Errorf("calibration-fold macro-F1 %v, want 1 on a separable corpus", rep.CalibMacroF1)
+		t.Errorf("out-of-fold macro-F1 %v, want 1 on a separable corpus", rep.CalibMacroF1)
 	}
 	// Reasons name the deciding words.
 	p := m.Predict("women empowerment programme")
@@ -107,9 +107,8 @@ func TestGroupedSplit(t *testing.T) {
 		{ID: "b", Group: "p1", Split: "test"}, // p1 straddles: a leaves training
 		{ID: "c", Group: "p2", Split: "train"},
 	}
-	fit, calib := trainingRows(docs)
 	var ids []string
-	for _, i := range append(fit, calib...) {
+	for _, i := range trainingRows(docs) {
 		ids = append(ids, docs[i].ID)
 	}
 	if len(ids) != 1 || ids[0] != "c" {
@@ -131,4 +130,48 @@ func allIdx(n int) []int {
 		out[i] = i
 	}
 	return out
+}
+
+// TestTrainFitsEveryTrainingRow: the final weights are fitted on every
+// row the model may learn from (here 300: no project straddles), and the
+// offsets, temperature and threshold are chosen on the out-of-fold scores
+// of all of them, five folds by project.
+func TestTrainFitsEveryTrainingRow(t *testing.T) {
+	docs := toyDocs(300)
+	m, rep, err := Train(docs, TrainOptions{Bits: 12, Lambdas: []float64{1e-4}, MaxIter: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.FitRows != 300 || rep.CalibRows != 300 || m.Training.FitRows != 300 || m.Training.CalibRows != 300 {
+		t.Errorf("fitted on %d rows, calibrated on %d (header %d, %d), want 300 and 300 (out of fold)",
+			rep.FitRows, rep.CalibRows, m.Training.FitRows, m.Training.CalibRows)
+	}
+}
+
+// TestFoldsKeepProjectsTogether: no group has rows in two folds, and
+// every fold has rows.
+func TestFoldsKeepProjectsTogether(t *testing.T) {
+	docs := toyDocs(200)
+	rows := trainingRows(docs)
+	folds := cvFolds(docs, rows)
+	if len(folds) != cvK {
+		t.Fatalf("%d folds, want %d", len(folds), cvK)
+	}
+	seen := map[string]int{}
+	n := 0
+	for f, va := range folds {
+		if len(va) == 0 {
+			t.Errorf("fold %d is empty", f)
+		}
+		for _, i := range va {
+			n++
+			if g, ok := seen[docs[i].Group]; ok && g != f {
+				t.Errorf("group %s in folds %d and %d", docs[i].Group, g, f)
+			}
+			seen[docs[i].Group] = f
+		}
+	}
+	if n != len(rows) {
+		t.Errorf("folds hold %d rows, want %d", n, len(rows))
+	}
 }
