@@ -43,6 +43,7 @@ type htmlPage struct {
 	Currencies  []htmlCurrency
 	Scope       string
 	Sources     []string
+	AidSources  []string // the donor aid files set beside the budget
 	Findings    []string
 	Conventions []htmlConvention
 	Charts      []htmlChart
@@ -91,7 +92,7 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	for _, d := range Charts(r) {
 		data[d.Name] = d
 	}
-	p := htmlPage{tr: r.p, Lang: string(r.p.langOr()), Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r),
+	p := htmlPage{tr: r.p, Lang: string(r.p.langOr()), Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), AidSources: r.AidSources(), Findings: Findings(r),
 		Name: r.Name(), Kicker: r.p.pageKicker(r.Focus, r.Phase, cur), Headlines: Headlines(r), HeadlinesLabel: r.p.headlinesLabel(),
 		Footnote: r.p.conventionFootnote(r.Weighting), Glossary: r.p.glossary()}
 	if r.Synthetic {
@@ -378,5 +379,8 @@ func methodology(r *Report) []htmlDef {
 		defs = append(defs, htmlDef{p.F("Convention %s", w.Name), p.F("%s. Source: %s.", p.conventionDescription(w), w.Source)})
 	}
 	defs = append(defs, htmlDef{p.S("Coverage"), p.S("The share of money that was screened for gender at all (any marker, including not targeted).")})
+	if aid := r.AidSources(); len(aid) > 0 {
+		defs = append(defs, htmlDef{p.S("Donor aid"), p.F("%s: IATI activities set beside the budget in the tables “Government budget and donor aid”, never added to the budget's own figures; aid whose country budget-item code (vocabulary 2 or 3) is a budget line's id or programme code is counted once, in the budget.", strings.Join(aid, ", "))})
+	}
 	return append(defs, reportDecisions(r)...)
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -397,8 +398,18 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 		rows = append(rows, cutRow(x.cut))
 	}
 	for _, b := range r.Budgets {
+		rows = append(rows, []any{p.S("Sources"), p.S("Government budget"), fileName(b.Source), p.S("a budget file read; the report's figures are of its lines"), ""})
+	}
+	for _, name := range r.AidSources() {
+		rows = append(rows, []any{p.S("Sources"), p.S("Donor aid"), name, p.S("IATI activities set beside the budget (sheet Budget and aid), never added to its figures; aid whose country budget-item code (vocabulary 2 or 3) is a budget line's id or programme code is counted once, in the budget"), ""})
+	}
+	bs := r.Budgets
+	if r.Aid != nil {
+		bs = append(slices.Clip(bs), r.Aid)
+	}
+	for _, b := range bs {
 		for _, in := range b.Decisions {
-			rows = append(rows, []any{"Read " + fileName(b.Source), in.Topic, decisionWhere(in), decisionText(in), ""})
+			rows = append(rows, []any{"Read " + strings.Join(sourceFiles(b.Source), ", "), in.Topic, decisionWhere(in), decisionText(in), ""})
 		}
 	}
 	x.table(sheet, 1, []col{{p.S("Topic"), 18, 0}, {p.S("Name"), 24, 0}, {p.S("Value"), 30, 0}, {p.S("Meaning"), 80, 0}, {p.S("Source"), 60, 0}}, rows)
