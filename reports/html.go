@@ -134,7 +134,7 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 func conventionRows(r *Report, cur string) []htmlConvention {
 	h := r.Headline
 	if h.Mixed() {
-		return []htmlConvention{{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", strings.Join(h.Currencies, ", ")), Money: "–", Share: "–"}}
+		return []htmlConvention{{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", r.p.currencyList(h.Currencies)), Money: "–", Share: "–"}}
 	}
 	var out []htmlConvention
 	for _, c := range h.Conventions {
@@ -242,7 +242,7 @@ func (r *Report) scopeTitle() string {
 func (r *Report) scopeText() string {
 	total := r.p.f.MoneyIn(r.Headline.Total.Amount, r.Currency())
 	if r.Headline.Mixed() {
-		total = r.p.F("in %s, not added", strings.Join(r.Headline.Currencies, ", "))
+		total = r.p.F("in %s, not added", r.p.currencyList(r.Headline.Currencies))
 	}
 	if r.Focus != 0 {
 		return r.p.F("Fiscal year %s, %s amounts (%s)", y(r.Focus), r.p.phase(r.Phase), total)

@@ -37,7 +37,7 @@ func summarySheet(x *xlsxWriter, r *Report) {
 	}
 	if h.Mixed() {
 		// Money in different currencies cannot be added: no headline.
-		rows = [][]any{{p.F("Budget in scope (%s)", p.phase(r.Phase)), nil, nil, "", p.F("%s in %s: not added; see the group sheets, one currency per row", p.linesText(t.Lines), strings.Join(h.Currencies, ", "))}}
+		rows = [][]any{{p.F("Budget in scope (%s)", p.phase(r.Phase)), nil, nil, "", p.F("%s in %s: not added; see the group sheets, one currency per row", p.linesText(t.Lines), p.currencyList(h.Currencies))}}
 		h = &analysis.Result{}
 	}
 	for _, c := range h.Conventions {
