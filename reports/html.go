@@ -47,8 +47,11 @@ type htmlPage struct {
 	Findings    []string
 	Conventions []htmlConvention
 	Charts      []htmlChart
-	Tables      []htmlTable
-	Method      []htmlDef
+	// ChartsIn are, in a report in several currencies, the sections
+	// whose charts are in them, which the page's charts section lists.
+	ChartsIn []htmlCurrency
+	Tables   []htmlTable
+	Method   []htmlDef
 }
 
 // T words a static text of the template in the page's language: the
@@ -105,11 +108,20 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 		if d, ok := data[c.Name]; ok {
 			hc.Takeaway, hc.Data = r.p.chartTakeaway(d), r.p.chartTable(d)
 		}
+		if d, ok := data[c.Name]; ok && d.Section != "" {
+			p.addSectionChart(d.Section, hc)
+			continue
+		}
 		if c.Name == mainChart && p.MainChart == nil {
 			p.MainChart = &hc
 			continue
 		}
 		p.Charts = append(p.Charts, hc)
+	}
+	for _, s := range p.Currencies {
+		if len(s.Charts) > 0 {
+			p.ChartsIn = append(p.ChartsIn, s)
+		}
 	}
 	for _, table := range htmlTables {
 		if t, ok := table(r, cur); ok {
@@ -126,6 +138,16 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// addSectionChart adds chart c to the currency section whose id is id.
+func (p *htmlPage) addSectionChart(id string, c htmlChart) {
+	for i := range p.Currencies {
+		if p.Currencies[i].ID == id {
+			p.Currencies[i].Charts = append(p.Currencies[i].Charts, c)
+			return
+		}
+	}
 }
 
 // conventionRows are the rows of the conventions table: the GEWE money

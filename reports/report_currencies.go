@@ -84,6 +84,27 @@ func (p printer) noCurrencyNote() string {
 	return p.S("These lines state no currency, so their money is added to no other currency's. To give them one, read the file with --currency CODE (the currency of every line that states none) or add a currency column to it.")
 }
 
+// sectionCharts are the charts of a report in several currencies: each
+// section's own, then the SDG 5.c.1 chart when there is one.
+func sectionCharts(r *Report) []ChartData {
+	var cs []ChartData
+	for _, s := range r.Sections {
+		id := sectionID(s.SectionCurrency)
+		for _, c := range Charts(s) {
+			c.Name = id + "-" + c.Name
+			c.Title = r.p.F("%s: %s", r.p.sectionHeading(s.SectionCurrency), c.Title)
+			c.Section = id
+			cs = append(cs, c)
+		}
+	}
+	if r.Track != nil && len(r.Track.Years) > 0 {
+		c := sdgChart(r)
+		c.p = r.p
+		cs = append(cs, c)
+	}
+	return cs
+}
+
 // htmlCurrency is a currency's section of report.html; Note, for the
 // lines with no currency, says how to give them one.
 type htmlCurrency struct {
@@ -91,6 +112,7 @@ type htmlCurrency struct {
 	Headlines                []Headline
 	Conventions              []htmlConvention
 	Tables                   []htmlTable
+	Charts                   []htmlChart // the currency's own charts
 }
 
 // sectionTables are the tables of a currency's section, each of its own
