@@ -100,3 +100,29 @@ func TestNoCurrencySection(t *testing.T) {
 		t.Errorf("analyze text:\n%s", buf.String())
 	}
 }
+
+// TestSectionChartsOneCurrency: a report in several currencies has each
+// chart once per currency, in that currency's section, its categories of
+// that currency's lines alone (no "EUR · …" label of a chart split by
+// currency).
+func TestSectionChartsOneCurrency(t *testing.T) {
+	r, err := Build([]*budget.Budget{noCurrencyBudget()}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := map[string]int{}
+	for _, c := range Charts(r) {
+		if c.Section != "currency-eur" && c.Section != "currency-none" || !strings.HasPrefix(c.Name, c.Section+"-") {
+			t.Errorf("chart %s in section %q", c.Name, c.Section)
+		}
+		per[c.Section]++
+		for _, cat := range c.Categories {
+			if strings.Contains(cat, " · ") {
+				t.Errorf("chart %s: category %q is split by currency", c.Name, cat)
+			}
+		}
+	}
+	if per["currency-eur"] != 4 || per["currency-none"] != 4 {
+		t.Errorf("charts per section %v, want 4 each", per)
+	}
+}
