@@ -425,6 +425,15 @@ func (r *Report) Sources() []string {
 	return s
 }
 
+// AidSources returns the file names of the donor aid set beside the
+// budget (Options.Aid), in the order given; none without aid.
+func (r *Report) AidSources() []string {
+	if r.Aid == nil {
+		return nil
+	}
+	return sourceFiles(r.Aid.Source)
+}
+
 // fileName is the last element of a path as typed, with either slash.
 func fileName(p string) string {
 	if i := strings.LastIndexAny(p, `/\`); i >= 0 && i < len(p)-1 {

@@ -18,7 +18,7 @@ func analyzeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "analyze",
 		Usage:     "allocation shares and gender gaps, each named by its weighting convention",
-		ArgsUsage: "FILE",
+		ArgsUsage: "FILE [AID.xml...]",
 		Flags: append(append(readFlags(), analysisFlags()...),
 			&cli.StringFlag{Name: "by", Usage: "group by `DIMS`, comma-separated: objective, area, unit (or ministry), programme, year, marker, currency"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, csv (the shares table) or json (shares, gaps and the comparison)"},
@@ -29,10 +29,6 @@ func analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "compare-by", Usage: "match lines `BY` id, line (unit, programme and description) or programme (default: id when every line has one, else line)"},
 		),
 		Action: func(c *cli.Context) error {
-			name, err := oneFile(c)
-			if err != nil {
-				return err
-			}
 			opt, err := analysisOptions(c)
 			if err != nil {
 				return err
@@ -41,17 +37,18 @@ func analyzeCommand() *cli.Command {
 			if format != "text" && format != "csv" && format != "json" {
 				return usagef("--format %q: want text, csv or json", format)
 			}
-			b, err := readForAnalysis(c, name)
+			b, aid, err := analyzeInputs(c)
 			if err != nil {
 				return err
 			}
-			if b, err = filtered(c, b); err != nil {
-				return err
-			}
-			if b, err = converted(c, b); err != nil {
-				return err
+			if aid != nil && format == "csv" {
+				return usagef("--format csv writes the budget's shares table alone: the government budget beside donor aid is in text and json")
 			}
 			pc := choosePhase(c, b, &opt)
+			j, err := joined(c, b, aid, opt)
+			if err != nil {
+				return err
+			}
 			gopt, err := gapOptions(c, opt)
 			if err != nil {
 				return err
@@ -81,7 +78,7 @@ func analyzeCommand() *cli.Command {
 			case "csv":
 				return reports.WriteSharesCSV(c.App.Writer, r)
 			case "json":
-				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d, b.Decisions)
+				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d, j, b.Decisions)
 			}
 			if err := reports.WriteSharesText(c.App.Writer, b.Source, r); err != nil {
 				return err
@@ -92,11 +89,62 @@ func analyzeCommand() *cli.Command {
 				}
 			}
 			if d != nil {
-				return reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d)
+				if err := reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d); err != nil {
+					return err
+				}
+			}
+			if j != nil {
+				return reports.WriteJoinText(c.App.Writer, j)
 			}
 			return nil
 		},
 	}
+}
+
+// analyzeInputs reads the files of grb analyze, each filtered and
+// converted: one budget, or one budget and the IATI files of donor aid
+// to set beside it (joined into one, aid), as grb report takes them.
+func analyzeInputs(c *cli.Context) (b, aid *budget.Budget, err error) {
+	if c.NArg() == 0 {
+		return nil, nil, usagef("analyze: want one FILE, got none")
+	}
+	if err := distinctInputs(c.Args().Slice()); err != nil {
+		return nil, nil, err
+	}
+	var bs []*budget.Budget
+	for _, name := range c.Args().Slice() {
+		b, err := readForAnalysis(c, name)
+		if err != nil {
+			return nil, nil, err
+		}
+		if b, err = filtered(c, b); err != nil {
+			return nil, nil, err
+		}
+		if b, err = converted(c, b); err != nil {
+			return nil, nil, err
+		}
+		bs = append(bs, b)
+	}
+	_, gov, aid := splitAid(c.Args().Slice(), bs)
+	if len(gov) != 1 {
+		return nil, nil, usagef("analyze: want one FILE, or one budget FILE and the IATI files of donor aid to set beside it, got %d arguments", c.NArg())
+	}
+	return gov[0], aid, nil
+}
+
+// joined returns the government budget b beside the donor aid aid in
+// b's focus year (as grb report chooses it), nil when there is no aid:
+// aid whose country budget-item code (vocabulary 2 or 3) is a line's id
+// or programme code counts once. Money in two currencies is refused.
+func joined(c *cli.Context, b, aid *budget.Budget, opt analysis.Options) (*reports.JoinView, error) {
+	if aid == nil {
+		return nil, nil
+	}
+	j, err := analysis.Join(b, aid, analysis.JoinOptions{Phase: opt.Phase, PhaseSet: true, Year: reports.FocusYear(b, opt.Phase), FiscalStart: c.Int("fiscal-year-start"), Context: c.Context})
+	if err != nil {
+		return nil, err
+	}
+	return reports.NewJoinView(j, b, aid), nil
 }
 
 // analyzeCurrencies analyses a budget in several currencies (parts, from

@@ -76,8 +76,9 @@ fiscal-year-invalid, deflator-missing, convert-overflow), its file, row,
 currency and year. Without --to, lines in several currencies are analysed
 one currency at a time, each in its own section (analyze text, json and
 csv; report.html; the Currencies sheet of report.xlsx), never added.
-report BUDGET AID (budget files and IATI files) sets the budget beside the
-aid by GCM objective and marker, aid linked to a budget line by a
+report BUDGET AID (budget files and IATI files) and analyze BUDGET AID (one
+budget file; text and json) set the budget beside the aid by GCM objective
+and marker, aid linked to a budget line by a
 country-budget-items code counted once; give --to when their currencies
 differ.
 
