@@ -40,14 +40,8 @@ func analyzeCommand() *cli.Command {
 			if format != "text" && format != "csv" && format != "json" {
 				return usagef("--format %q: want text, csv or json", format)
 			}
-			b, err := readForAnalysis(c, name)
+			b, err := readPrepared(c, name)
 			if err != nil {
-				return err
-			}
-			if b, err = filtered(c, b); err != nil {
-				return err
-			}
-			if b, err = converted(c, b); err != nil {
 				return err
 			}
 			pc := choosePhase(c, b, &opt)
@@ -73,7 +67,7 @@ func analyzeCommand() *cli.Command {
 			var d *analysis.DiffResult
 			var old *budget.Budget
 			if other := c.String("compare"); other != "" {
-				if old, err = readForAnalysis(c, other); err != nil {
+				if old, err = readPrepared(c, other); err != nil {
 					return err
 				}
 				if d, err = analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by"), Context: opt.Context}); err != nil {

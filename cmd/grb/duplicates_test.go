@@ -115,3 +115,26 @@ func TestSDG5c1SameQuestionnaireTwice(t *testing.T) {
 		}
 	}
 }
+
+// The earlier version given with --compare is read as the file is: with
+// --where and --to applied to both, analyze compared a converted budget
+// with an unconverted one ("mixes currencies") and a filtered one with
+// the whole of the other (every line "cut").
+func TestCompareReadLikeTheFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	put(t, "v1.csv", "Fiscal year,Ministry,Line description,Approved,Currency\n2024,Interior,Shelters,100,EUR\n2024,Health,Clinics,50,EUR\n")
+	put(t, "v2.csv", "Fiscal year,Ministry,Line description,Approved,Currency\n2024,Interior,Shelters,100,EUR\n2024,Health,Clinics,60,EUR\n")
+	for _, tc := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--to", "USD"}, "0 added, 0 cut, 2 kept (1 changed amount"},
+		{[]string{"--where", "unit=Health"}, "0 added, 0 cut, 1 kept (1 changed amount"},
+	} {
+		args := append([]string{"grb", "analyze", "v2.csv", "--compare", "v1.csv"}, tc.flags...)
+		res := runGrb(t, args)
+		if res.code != 0 || !strings.Contains(res.stdout, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", args[1:], res.code, res.stdout, res.stderr, tc.want)
+		}
+	}
+}

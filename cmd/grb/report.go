@@ -55,7 +55,7 @@ func reportCommand() *cli.Command {
 			defer out.Close()
 			var budgets []*budget.Budget
 			for _, name := range c.Args().Slice() {
-				b, err := readForReport(c, name)
+				b, err := readPrepared(c, name)
 				if err != nil {
 					return err
 				}
@@ -73,7 +73,7 @@ func reportCommand() *cli.Command {
 			}
 			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang, Context: c.Context}
 			if name := c.String("compare"); name != "" {
-				if ropt.Compare, err = readForReport(c, name); err != nil {
+				if ropt.Compare, err = readPrepared(c, name); err != nil {
 					return err
 				}
 			}
@@ -103,9 +103,10 @@ func reportCommand() *cli.Command {
 	}
 }
 
-// readForReport reads a budget of the report: read for analysis, then
-// filtered by --where and converted by --to and --prices.
-func readForReport(c *cli.Context, name string) (*budget.Budget, error) {
+// readPrepared reads a budget to analyse, or the earlier version it is
+// compared with: read for analysis, then filtered by --where and converted
+// by --to and --prices.
+func readPrepared(c *cli.Context, name string) (*budget.Budget, error) {
 	b, err := readForAnalysis(c, name)
 	if err != nil {
 		return nil, err
