@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/fdp"
 )
 
 // distinctInputs refuses an input given twice: the same file (by the same
@@ -17,29 +18,46 @@ import (
 // the files' years change that.
 func distinctInputs(names []string, why string) error {
 	infos := make([]os.FileInfo, len(names))
+	data := make([]string, len(names)) // the file each name reads
 	for i, name := range names {
-		fi, err := os.Stat(name)
+		data[i] = dataFile(name)
+		fi, err := os.Stat(data[i])
 		if err != nil {
 			continue // reading it says why
 		}
 		for j, prev := range infos[:i] {
-			if prev != nil && os.SameFile(prev, fi) {
-				return usagef("%s and %s are the same file given twice: %s", names[j], names[i], why)
+			if prev == nil || !os.SameFile(prev, fi) {
+				continue
 			}
+			if data[i] != name || data[j] != names[j] {
+				return usagef("%s and %s are the same budget given twice (both read %s): %s", names[j], names[i], data[i], why)
+			}
+			return usagef("%s and %s are the same file given twice: %s", names[j], names[i], why)
 		}
 		infos[i] = fi
 	}
-	return identicalInputs(names, infos, why)
+	return identicalInputs(names, data, infos, why)
 }
 
-// identicalInputs refuses two regular files, of names and infos, whose
-// bytes are identical (why as for distinctInputs). Only files of one size are compared, by their
-// SHA-256 sums.
-func identicalInputs(names []string, infos []os.FileInfo, why string) error {
+// dataFile returns the file that reading name reads: the csv file of a
+// Fiscal Data Package (its folder or descriptor), else name.
+func dataFile(name string) string {
+	if fdp.IsPackage(name) {
+		if p, err := fdp.ReadPackage(name); err == nil {
+			return p.Data
+		}
+	}
+	return name
+}
+
+// identicalInputs refuses two inputs, of names, whose files (data, of
+// infos) are regular and hold identical bytes (why as for distinctInputs).
+// Only files of one size are compared, by their SHA-256 sums.
+func identicalInputs(names, data []string, infos []os.FileInfo, why string) error {
 	sums := make([][]byte, len(names))
 	sum := func(i int) []byte {
 		if sums[i] == nil {
-			sums[i] = contentSum(names[i])
+			sums[i] = contentSum(data[i])
 		}
 		return sums[i]
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -135,6 +136,27 @@ func TestCompareReadLikeTheFile(t *testing.T) {
 		res := runGrb(t, args)
 		if res.code != 0 || !strings.Contains(res.stdout, tc.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", args[1:], res.code, res.stdout, res.stderr, tc.want)
+		}
+	}
+}
+
+// A Fiscal Data Package and its csv file, or the package by its folder
+// and by its descriptor, are one budget given twice, year or no year.
+func TestReportPackageTwice(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("pkg", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	put(t, "pkg/datapackage.json", `{"name": "b", "resources": [{"name": "lines", "path": "data.csv", "format": "csv"}],
+ "model": {"measures": {"approved": {"source": "Approved", "currency": "EUR", "phase": "approved"}}}}`)
+	put(t, "pkg/data.csv", "Ministry,Line description,Approved\nInterior,Shelters,100\n")
+	for i, args := range [][]string{
+		{"grb", "report", "pkg", "pkg/datapackage.json"},
+		{"grb", "report", "pkg/data.csv", "pkg"},
+	} {
+		res := runGrb(t, append(args, "-o", fmt.Sprint("out", i)))
+		if res.code != 2 || !strings.Contains(res.stderr, "twice") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and an error saying the budget is given twice", args[2:], res.code, res.stderr)
 		}
 	}
 }
