@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -44,6 +45,16 @@ func CheckYears(b *budget.Budget, p Profile, opt CheckOptions) (*YearsCheck, err
 		years = []int{0}
 	}
 	out := &YearsCheck{Source: b.Source, Profile: p, Pass: true, Years: []*CheckResult{}}
+	var notes []Note
+	if !opt.PhaseSet && !p.PhaseSet {
+		// As analyze and report do: a budget with no approved money and
+		// one other phase with money (disbursements only) is checked in
+		// that phase, for every year alike, and says so.
+		if pc := ChoosePhase(b, budget.Approved, false); pc.Fallback {
+			opt.Phase, opt.PhaseSet = pc.Phase, true
+			notes = pc.Notes()
+		}
+	}
 	for _, y := range years {
 		sub := *b
 		sub.Lines = byYear[y]
@@ -52,6 +63,7 @@ func CheckYears(b *budget.Budget, p Profile, opt CheckOptions) (*YearsCheck, err
 			return nil, err
 		}
 		res.Year = y
+		res.Notes = append(slices.Clone(notes), res.Notes...)
 		if y != 0 {
 			res.YearLabel = yearLabel(sub.Lines)
 		}

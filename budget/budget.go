@@ -179,6 +179,11 @@ type Budget struct {
 	Source string
 	Format string     // "xlsx", "csv" or "iati"
 	CSV    *CSVFormat // for csv files
+	// BudgetItems are, for an IATI file, the country-budget-items codes
+	// of each activity that has some, by the activity's identifier (its
+	// lines' programme code), each code once: the government budget
+	// lines the activity is part of. Nil when no activity has any.
+	BudgetItems map[string][]string
 	// Package is the Fiscal Data Package the csv file was read from, with
 	// what its model said; nil for a plain file.
 	Package *Package

@@ -175,7 +175,11 @@ type Issue struct {
 	Found    string   `json:"found,omitempty"`
 	Expected string   `json:"expected,omitempty"`
 	Message  string   `json:"message"`
-	Err      error    `json:"-"`
+	// Currency and Year, when set, are the currency and fiscal year the
+	// issue is about (a missing exchange rate or price index).
+	Currency string `json:"currency,omitempty"`
+	Year     int    `json:"year,omitempty"`
+	Err      error  `json:"-"`
 	// More counts the issues of this code and severity that were not
 	// listed one by one (see MaxIssuesPerCode); 0 for an ordinary issue.
 	More int `json:"more,omitempty"`

@@ -139,3 +139,25 @@ func TestObjectiveLanguages(t *testing.T) {
 		t.Errorf("objective 7 fr = %q, want %q", got, want)
 	}
 }
+
+// TestObjectiveTitlesResolution: French titles of A/RES/73/195 that grb
+// once held in another wording, as the resolution's French version has
+// them (checked against the UN Network on Migration's objective pages,
+// which quote the resolution's text): objective 20 speaks of « envois de
+// fonds », the resolution's word for remittances, and objective 21 of a
+// return « en toute sécurité et dignité ».
+func TestObjectiveTitlesResolution(t *testing.T) {
+	for _, tt := range []struct {
+		n          int
+		lang, want string
+	}{
+		{20, "fr", "Rendre les envois de fonds plus rapides, plus sûrs et moins coûteux et favoriser l’inclusion financière des migrants"},
+		{21, "fr", "Coopérer en vue de faciliter le retour et la réadmission des migrants en toute sécurité et dignité, ainsi que leur réintégration durable"},
+		{22, "es", "Establecer mecanismos para la portabilidad de la seguridad social y las prestaciones adquiridas"},
+	} {
+		o, _ := ObjectiveByNumber(tt.n)
+		if got := o.TitleIn(tt.lang); got != tt.want {
+			t.Errorf("objective %d %s = %q, want %q", tt.n, tt.lang, got, tt.want)
+		}
+	}
+}

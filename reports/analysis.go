@@ -19,6 +19,13 @@ import (
 // without the name of its convention.
 func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	ew := &errWriter{w: w}
+	writeShares(ew, source, r, "")
+	return ew.err
+}
+
+// writeShares writes shares as WriteSharesText does; cur, when not "",
+// is the currency of every line, named in the headline.
+func writeShares(ew *errWriter, source string, r *analysis.Result, cur string) {
 	by := "total only"
 	if len(r.By) > 0 {
 		by = "by " + dimsText(r.By)
@@ -27,7 +34,7 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	if r.Mixed() {
 		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total (--where currency=CODE analyses one).\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
 	} else {
-		writeHeadline(ew, r)
+		writeHeadline(ew, r, cur)
 	}
 	if len(r.By) > 0 {
 		writeGroups(ew, r)
@@ -35,12 +42,17 @@ func WriteSharesText(w io.Writer, source string, r *analysis.Result) error {
 	for _, wmsg := range notesText(r.Notes) {
 		ew.printf("\nnote: %s\n", wmsg)
 	}
-	return ew.err
 }
 
-func writeHeadline(ew *errWriter, r *analysis.Result) {
+// writeHeadline writes the total of r; cur, when not "", is its
+// currency.
+func writeHeadline(ew *errWriter, r *analysis.Result, cur string) {
 	t := r.Total
-	ew.printf("Headline (%s %s in %d lines):\n", format.Money(t.Amount), r.Phase, t.Lines)
+	if cur != "" {
+		ew.printf("Headline (%s %s %s in %s):\n", format.Money(t.Amount), cur, r.Phase, format.Count(t.Lines, "line"))
+	} else {
+		ew.printf("Headline (%s %s in %d lines):\n", format.Money(t.Amount), r.Phase, t.Lines)
+	}
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "  \tconvention\tGEWE money\tshare\t\n")
 	for _, c := range r.Conventions {
@@ -120,6 +132,16 @@ func dimsText(ds []analysis.Dim) string {
 // when undefined), so that a spreadsheet can recompute each figure.
 func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
 	cw := csv.NewWriter(w)
+	cw.Write(sharesCSVHead(r))
+	for _, rec := range sharesCSVRecords(r) {
+		cw.Write(csvSafe(rec))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// sharesCSVHead is the header of the shares table of r.
+func sharesCSVHead(r *analysis.Result) []string {
 	var head []string
 	for _, d := range r.By {
 		head = append(head, string(d), string(d)+"_label")
@@ -132,12 +154,17 @@ func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
 	for _, lv := range budget.Levels() {
 		head = append(head, lv.String())
 	}
-	head = append(head, "weighting", "gewe", "gewe_share", "coverage")
-	cw.Write(head)
+	return append(head, "weighting", "gewe", "gewe_share", "coverage")
+}
+
+// sharesCSVRecords are the rows of the shares table of r: its groups,
+// then its total unless r mixes currencies.
+func sharesCSVRecords(r *analysis.Result) [][]string {
 	rows := append([]analysis.Group(nil), r.Groups...)
 	if !r.Mixed() {
 		rows = append(rows, r.Total) // no total across currencies
 	}
+	out := make([][]string, 0, len(rows))
 	for i, g := range rows {
 		var rec []string
 		for d := range r.By {
@@ -159,11 +186,9 @@ func WriteSharesCSV(w io.Writer, r *analysis.Result) error {
 		for _, lv := range budget.Levels() {
 			rec = append(rec, g.Level(lv).String())
 		}
-		rec = append(rec, r.Weighting, g.GEWE.String(), frac(g.GEWEShare), frac(g.Coverage))
-		cw.Write(csvSafe(rec))
+		out = append(out, append(rec, r.Weighting, g.GEWE.String(), frac(g.GEWEShare), frac(g.Coverage)))
 	}
-	cw.Flush()
-	return cw.Error()
+	return out
 }
 
 // csvSafe escapes every field of rec against CSV injection

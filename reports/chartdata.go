@@ -51,6 +51,10 @@ type ChartSeries struct {
 	Name   string    `json:"name"`
 	Values []float64 `json:"values"`
 	Color  string    `json:"color"` // "#RRGGBB"
+	// Pattern is drawn over the colour of the series' bars and legend
+	// entry, so that a greyscale print tells the series apart: "" (the
+	// colour alone), "diagonal", "back-diagonal" or "crosshatch".
+	Pattern string `json:"pattern,omitempty"`
 }
 
 // The palette, one colour per meaning, used the same way in every chart:
@@ -83,17 +87,35 @@ var levelColors = map[budget.Level]string{
 	budget.NotScreened: colorNotScreened,
 }
 
+// levelPatterns gives each marker level its pattern over its colour: the
+// levels stacked together alternate between solid and hatched in order
+// of grey (principal 42, not screened 74, significant 106, not targeted
+// 159 of 255; limited 106 hatched, potential 135 solid), so that a
+// greyscale print keeps neighbours in grey apart by texture as well as
+// by lightness.
+var levelPatterns = map[budget.Level]string{
+	budget.Principal:   patternSolid,
+	budget.Significant: patternSolid,
+	budget.Limited:     patternBackDiagonal,
+	budget.Potential:   patternSolid,
+	budget.NotTargeted: patternDiagonal,
+	budget.NotScreened: patternCrosshatch,
+}
+
 // levelsDown lists the marker levels from principal down to not screened,
 // the order of the stacks and the legends.
 var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.Potential, budget.NotTargeted, budget.NotScreened}
 
-// Charts returns the report's charts, always these four, in this order:
+// Charts returns the report's charts, these four, in this order:
 //
 //   - "gewe-by-objective": the GEWE share of each GCM objective's money,
 //     with each counted marker level stacked (principal and significant
 //     under dac_headline);
 //   - "markers-by-ministry": the money of each ministry by marker level,
-//     stacked to 100 %;
+//     stacked to 100 %; a budget of more than maxChartCategories
+//     ministries has this chart in parts of at most that many ministries,
+//     "markers-by-ministry-1", "markers-by-ministry-2"…, so that each
+//     stays readable and prints on a page;
 //   - "execution": executed ÷ approved money of GEWE-marked lines, other
 //     screened lines and not-screened lines, over the lines that give
 //     both amounts, in the focus year or, when no focus line has an
@@ -107,12 +129,9 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // "No data to show" message. Every title or caption names the weighting
 // convention (OECD DAC, UN or EU, as the weighting names) and the phase.
 func Charts(r *Report) []ChartData {
-	cs := []ChartData{
-		objectiveChart(r),
-		markerChart(r),
-		executionChart(r),
-		trendChart(r),
-	}
+	cs := []ChartData{objectiveChart(r)}
+	cs = append(cs, splitChart(r.p, markerChart(r), r.p.S("ministries"))...)
+	cs = append(cs, executionChart(r), trendChart(r))
 	if r.Track != nil && len(r.Track.Years) > 0 {
 		cs = append(cs, sdgChart(r))
 	}
@@ -200,7 +219,7 @@ func objectiveChart(r *Report) ChartData {
 			if bp <= 0 {
 				continue
 			}
-			s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv]}
+			s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Pattern: levelPatterns[lv]}
 			if bp != 10000 {
 				s.Name = r.p.F("%s (counted at %s)", s.Name, r.p.f.BasisPointsSpaced(bp))
 			}
@@ -248,7 +267,7 @@ func markerChart(r *Report) ChartData {
 	groups, labels, skipped := groupsWithMoney(r.p, r.ByUnit, analysis.ByUnit)
 	c.Categories = append(c.Categories, labels...)
 	for _, lv := range levelsDown {
-		s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Values: []float64{}}
+		s := ChartSeries{Name: r.p.level(lv), Color: levelColors[lv], Pattern: levelPatterns[lv], Values: []float64{}}
 		some := false
 		for _, g := range groups {
 			m := g.Level(lv)

@@ -229,17 +229,18 @@ func plotBars(p *plot.Plot, c ChartData, ax chartAxes) ([]legendItem, float64, e
 		if err != nil {
 			return nil, 0, err
 		}
-		b := &chartBars{BarChart: bc, frac: 0.7, group: 0, groups: 1}
+		b := &chartBars{BarChart: bc, frac: 0.7, group: 0, groups: 1, pattern: s.Pattern}
 		if stacked {
 			if prev != nil {
 				bc.StackOn(prev)
+				b.below = prev
 			}
 			prev = bc
 		} else {
 			b.group, b.groups = k, len(c.Series)
 		}
 		p.Add(b)
-		items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{bc}})
+		items = append(items, legendItem{name: chartText(s.Name), thumbs: []plot.Thumbnailer{b}})
 	}
 	labelValues := groupedValueLabels
 	if stacked {
@@ -430,6 +431,9 @@ type chartBars struct {
 	*plotter.BarChart
 	frac          float64 // share of a category's space taken by its bars
 	group, groups int     // this chart's place among side-by-side charts
+	// pattern is drawn over each bar's colour (ChartSeries.Pattern).
+	pattern string
+	below   *plotter.BarChart // the bars this one is stacked on, if any
 }
 
 // Plot implements plot.Plotter.
@@ -449,6 +453,28 @@ func (b *chartBars) Plot(c draw.Canvas, plt *plot.Plot) {
 	}
 	b.Offset = off
 	b.BarChart.Plot(c, plt)
+	if _, ok := hatches[b.pattern]; !ok {
+		return
+	}
+	trCat, trVal := trX, trY
+	if b.Horizontal {
+		trCat, trVal = trY, trX
+	}
+	for i, v := range b.Values {
+		at := trCat(b.XMin + float64(i))
+		lo, hi := trVal(b.below.BarHeight(i)), trVal(b.below.BarHeight(i)+v)
+		r := vg.Rectangle{Min: vg.Point{X: at - b.Width/2 + b.Offset, Y: min(lo, hi)}, Max: vg.Point{X: at + b.Width/2 + b.Offset, Y: max(lo, hi)}}
+		if b.Horizontal {
+			r = vg.Rectangle{Min: vg.Point{X: r.Min.Y, Y: r.Min.X}, Max: vg.Point{X: r.Max.Y, Y: r.Max.X}}
+		}
+		drawHatch(c, r, b.pattern, b.LineStyle.Width/2)
+	}
+}
+
+// Thumbnail implements plot.Thumbnailer: the bar's colour and pattern.
+func (b *chartBars) Thumbnail(c *draw.Canvas) {
+	b.BarChart.Thumbnail(c)
+	drawHatch(*c, c.Rectangle, b.pattern, b.LineStyle.Width/2)
 }
 
 // chartMessage is a plotter that writes a text in the middle of the data area.

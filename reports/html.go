@@ -38,13 +38,16 @@ type htmlPage struct {
 	Footnote       string
 	MainChart      *htmlChart
 	Glossary       []htmlDef
-	Scope          string
-	Sources        []string
-	Findings       []string
-	Conventions    []htmlConvention
-	Charts         []htmlChart
-	Tables         []htmlTable
-	Method         []htmlDef
+	// Currencies are the sections of a report in several currencies, one
+	// per currency.
+	Currencies  []htmlCurrency
+	Scope       string
+	Sources     []string
+	Findings    []string
+	Conventions []htmlConvention
+	Charts      []htmlChart
+	Tables      []htmlTable
+	Method      []htmlDef
 }
 
 // T words a static text of the template in the page's language: the
@@ -94,19 +97,8 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	if r.Synthetic {
 		p.Synthetic = r.p.syntheticBanner()
 	}
-	h := r.Headline
-	if h.Mixed() {
-		p.Conventions = append(p.Conventions, htmlConvention{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", strings.Join(h.Currencies, ", ")), Money: "–", Share: "–"})
-		h = &analysis.Result{}
-	}
-	for _, c := range h.Conventions {
-		wt := weightingByName(c.Weighting)
-		conv := htmlConvention{Name: c.Weighting, Counts: r.p.conventionDescription(wt), Money: r.p.f.MoneyIn(c.GEWE, cur), Share: r.p.f.Share(c.Share.Value())}
-		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
-			conv.Money, conv.Share = "–", r.p.S("n/a (no line declares a GEWE amount)")
-		}
-		p.Conventions = append(p.Conventions, conv)
-	}
+	p.Conventions = conventionRows(r, cur)
+	p.Currencies = htmlCurrencies(r)
 	for _, c := range charts {
 		hc := htmlChart{Name: c.Name, Title: c.Title, Caption: c.Caption, Alt: c.Alt, Takeaway: c.Title, SVG: inlineSVG(c.SVG)}
 		if d, ok := data[c.Name]; ok {
@@ -120,6 +112,9 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	}
 	for _, table := range htmlTables {
 		if t, ok := table(r, cur); ok {
+			if len(r.Sections) > 0 && isSectionTable(t.ID) {
+				continue // each currency's section has its own, of its lines
+			}
 			p.Tables = append(p.Tables, t)
 		}
 	}
@@ -132,6 +127,37 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	return err
 }
 
+// conventionRows are the rows of the conventions table: the GEWE money
+// and share under each convention, in currency cur; a row that says why
+// there is none when r's lines are in several currencies.
+func conventionRows(r *Report, cur string) []htmlConvention {
+	h := r.Headline
+	if h.Mixed() {
+		return []htmlConvention{{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", strings.Join(h.Currencies, ", ")), Money: "–", Share: "–"}}
+	}
+	var out []htmlConvention
+	for _, c := range h.Conventions {
+		wt := weightingByName(c.Weighting)
+		conv := htmlConvention{Name: c.Weighting, Counts: r.p.conventionDescription(wt), Money: r.p.f.MoneyIn(c.GEWE, cur), Share: r.p.f.Share(c.Share.Value())}
+		if c.Weighting == analysis.Attributed.Name && h.AttributedLines == 0 {
+			conv.Money, conv.Share = "–", r.p.S("n/a (no line declares a GEWE amount)")
+		}
+		out = append(out, conv)
+	}
+	return out
+}
+
+// isSectionTable reports whether the table of that id is one of
+// sectionTables: a table of money that a report in several currencies
+// shows in each currency's section instead.
+func isSectionTable(id string) bool {
+	switch id {
+	case "by-year", "by-objective", "by-area", "by-ministry":
+		return true
+	}
+	return false
+}
+
 // htmlTables are the tables of report.html, in their order. Each returns
 // its table, or false when the report has nothing for it (no compliance
 // profile, no questionnaire). Adding a table to the page is one function
@@ -142,6 +168,8 @@ var htmlTables = []func(r *Report, cur string) (htmlTable, bool){
 	areaTable,
 	ministryTable,
 	executionTable,
+	joinObjectiveTable,
+	joinMarkerTable,
 	complianceTable,
 	sdgTable,
 	qualityTable,
@@ -212,6 +240,9 @@ func (r *Report) scopeTitle() string {
 
 func (r *Report) scopeText() string {
 	total := r.p.f.MoneyIn(r.Headline.Total.Amount, r.Currency())
+	if r.Headline.Mixed() {
+		total = r.p.F("in %s, not added", strings.Join(r.Headline.Currencies, ", "))
+	}
 	if r.Focus != 0 {
 		return r.p.F("Fiscal year %s, %s amounts (%s)", y(r.Focus), r.p.phase(r.Phase), total)
 	}
@@ -273,8 +304,8 @@ func complianceTable(r *Report, _ string) (htmlTable, bool) {
 	}
 	c := r.Compliance
 	p := r.p
-	t := htmlTable{ID: "compliance", Heading: p.F("Compliance: %s", c.Profile.Title),
-		Caption: p.F("%s. %d of %d rules pass", c.Profile.Description, len(c.Rules)-c.Failed, len(c.Rules))}
+	t := htmlTable{ID: "compliance", Heading: p.F("Compliance: %s", p.profileText(c.Profile.Title)),
+		Caption: p.F("%s. %d of %d rules pass", p.profileText(c.Profile.Description), len(c.Rules)-c.Failed, len(c.Rules))}
 	for i, h := range []string{p.S("Rule"), p.S("Requirement"), p.S("Measured"), p.S("Threshold"), p.S("Result"), p.S("Why")} {
 		t.Head = append(t.Head, htmlCell{Text: h, Num: i == 2 || i == 3})
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/budget/sdg5c1"
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
@@ -57,7 +59,9 @@ var messageCatalog = sync.OnceValue(func() catalog.Catalog {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if err := b.SetString(tag, k, translations[l][k]); err != nil {
+			// Counts reach x/text as strings that format.Locale wrote
+			// (see F), so the catalog takes them with %s.
+			if err := b.SetString(tag, k, countVerb.ReplaceAllString(translations[l][k], "%${1}s")); err != nil {
 				panic("reports: catalog entry " + strconv.Quote(k) + ": " + err.Error())
 			}
 		}
@@ -65,22 +69,35 @@ var messageCatalog = sync.OnceValue(func() catalog.Catalog {
 	return b
 })
 
+// countVerb is a %d verb of a translation, with its argument index if any.
+var countVerb = regexp.MustCompile(`%(\[\d+\])?d`)
+
 // frenchTypography puts a no-break space before ":" and inside « », and
 // a narrow no-break space before ";", "?" and "!", as French typography
 // wants, so that no line breaks between a word and its punctuation.
 var frenchTypography = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!", "« ", "«\u00a0", " »", "\u00a0»")
 
+// percentSpace is a number, a space and "%" in a translation's text
+// ("40 %"), which takes CLDR's space before "%", as format.Locale writes
+// the numbers: U+202F in French, U+00A0 in Spanish.
+var percentSpace = regexp.MustCompile(`([0-9]) %`)
+
 // addTranslations adds the messages m of language l to the catalog, in
-// French with French typography. The catalog files call it from init.
+// French with French typography, and CLDR's space before "%" in both. The
+// catalog files call it from init.
 func addTranslations(l Lang, m map[string]string) {
 	if translations[l] == nil {
 		translations[l] = map[string]string{}
+	}
+	pct := "${1}\u00a0%"
+	if l == French {
+		pct = "${1}\u202f%"
 	}
 	for k, v := range m {
 		if l == French {
 			v = frenchTypography.Replace(v)
 		}
-		translations[l][k] = v
+		translations[l][k] = percentSpace.ReplaceAllString(v, pct)
 	}
 }
 
@@ -120,13 +137,41 @@ func (p printer) S(key string) string {
 // F words the message key (an English fmt format string) with args.
 // English is the key itself formatted by fmt, so English output is the
 // same as before the catalog; French and Spanish come from the catalog
-// through x/text/message, which also writes integer arguments with the
-// language's group separator (pass years as strings, see y).
+// through x/text/message. Integer arguments (counts, %d) are written by
+// the printer's format.Locale, with CLDR's group separator, as every
+// other number of the page (x/text's own is CLDR 32's); pass years as
+// strings, see y.
 func (p printer) F(key string, args ...any) string {
 	if p.mp == nil {
 		return fmt.Sprintf(key, args...)
 	}
-	return p.mp.Sprintf(key, args...)
+	local := make([]any, len(args))
+	for i, a := range args {
+		if n, ok := integer(a); ok {
+			local[i] = p.f.Int(n)
+		} else {
+			local[i] = a
+		}
+	}
+	return p.mp.Sprintf(key, local...)
+}
+
+// integer returns a's value when a is a signed integer, the counts F
+// writes with %d.
+func integer(a any) (int64, bool) {
+	switch n := a.(type) {
+	case int:
+		return int64(n), true
+	case int8:
+		return int64(n), true
+	case int16:
+		return int64(n), true
+	case int32:
+		return int64(n), true
+	case int64:
+		return n, true
+	}
+	return 0, false
 }
 
 // y is a fiscal year as a message argument: a string, so that no language
@@ -230,5 +275,11 @@ func dynamicKeys() []string {
 		keys = append(keys, c.String())
 	}
 	keys = append(keys, profileRuleIDs()...)
+	keys = append(keys, profileTexts()...)
+	for _, c := range sdg5c1.Default().Criteria {
+		keys = append(keys, c.Name)
+	}
+	// the nouns of printer.count
+	keys = append(keys, "error", "errors", "question", "questions", "contradiction", "contradictions", "questionnaire", "questionnaires")
 	return append(keys, baseText(analysis.ReasonBaseZero), baseText(analysis.ReasonBaseNegative))
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -23,6 +24,10 @@ func catalogKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
 	files, _ := filepath.Glob("*.go")
+	// The tagging workbook's words (tagging.WriteOptions.Words) are in
+	// the catalog too.
+	tagFiles, _ := filepath.Glob(filepath.Join("..", "budget", "tagging", "*.go"))
+	files = append(files, tagFiles...)
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -56,6 +61,11 @@ func catalogKeys(t *testing.T) map[string]bool {
 	}
 	for _, k := range dynamicKeys() {
 		keys[k] = true
+	}
+	for _, sc := range budget.DefaultSchemes().All() { // the tagging workbook's marker labels
+		for _, c := range sc.Codes {
+			keys[c.Label] = true
+		}
 	}
 	return keys
 }
@@ -103,9 +113,14 @@ func TestCatalogVerbs(t *testing.T) {
 		}
 		return m
 	}
+	// The profiles' texts are words, not formats: "85% of" is no verb.
+	words := map[string]bool{}
+	for _, k := range profileTexts() {
+		words[k] = true
+	}
 	for _, l := range []Lang{French, Spanish} {
 		for k, v := range translations[l] {
-			if !strings.Contains(k, "%") {
+			if !strings.Contains(k, "%") || words[k] {
 				continue
 			}
 			a, b := count(k), count(v)
@@ -207,13 +222,13 @@ func TestHTMLGoldenLang(t *testing.T) {
 }
 
 // TestLocaleNumbers: the French and Spanish pages write numbers as CLDR
-// says (x/text): "50,3 %", "299 969 200,00" in French, "299.969.200,00"
+// says: "50,3 %", "299 969 200,00 USD" in French (U+202F, U+00A0), "299.969.200,00 USD"
 // in Spanish, the currency after the rounded amount; English keeps
 // "50.3%" and "USD 300 million".
 func TestLocaleNumbers(t *testing.T) {
 	for l, want := range map[Lang][]string{
-		French:  {"50,3\u00a0%", "299\u00a0969\u00a0200,00", "300 millions\u00a0USD"},
-		Spanish: {"50,3\u00a0%", "299.969.200,00", "300 millones\u00a0USD"},
+		French:  {"50,3\u202f%", "299\u202f969\u202f200,00\u00a0USD", "300 millions\u00a0USD"},
+		Spanish: {"50,3\u00a0%", "299.969.200,00\u00a0USD", "300 millones\u00a0USD"},
 		English: {"50.3%", "299,969,200.00", "USD 300 million"},
 	} {
 		r := langReport(t, l)

@@ -8,7 +8,6 @@ package reports
 // words a reason.
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -18,34 +17,10 @@ import (
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
-// noteText words a note on a result.
-func noteText(n analysis.Note) string {
-	switch n.Code {
-	case analysis.NoteJudgedPerCurrency:
-		return noteJudgedPerCurrency(n.N)
-	case analysis.NoteNoAmount:
-		return noteNoAmount(n.N, n.Phase)
-	case analysis.NoteNoLineYears:
-		return noteNoLineYears()
-	case analysis.NoteNoQuestionnaireYear:
-		return noteNoQuestionnaireYear()
-	case analysis.NoteNoLinesOfYear:
-		return noteNoLinesOfYear(n.Year, n.Years)
-	case analysis.NoteNoLines:
-		return noteNoLines()
-	case analysis.NoteShareCurrencies:
-		return noteShareCurrencies(n.N)
-	case analysis.NoteNoMoney:
-		return noteNoMoney(n.Phase)
-	case analysis.NoteSameYear:
-		return noteSameYear(n.Sources[0], n.Sources[1], n.Year)
-	case analysis.NoteNoYear:
-		return noteNoYear(n.Sources[0])
-	}
-	return resultNoteText(n)
-}
+// noteText words a note on a result, in English.
+func noteText(n analysis.Note) string { return printer{}.noteText(n) }
 
-// notesText words each note.
+// notesText words each note, in English.
 func notesText(ns []analysis.Note) []string {
 	var out []string
 	for _, n := range ns {
@@ -54,82 +29,67 @@ func notesText(ns []analysis.Note) []string {
 	return out
 }
 
-// NoteJudgedPerCurrency.
-func noteJudgedPerCurrency(currencies int) string {
-	return fmt.Sprintf("the budget has %d currencies: amount rules are judged within each currency, since money in different currencies cannot be added", currencies)
+// findingText words a finding, in English.
+func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
+	return printer{}.findingText(f, ev)
 }
 
-// NoteNoAmount.
-func noteNoAmount(lines int, phase budget.Phase) string {
-	return fmt.Sprintf("%s %s no %s amount: they count in line rules but add nothing to amount rules", format.Count(lines, "line"), format.Plural(lines, "has", "have"), phase)
-}
-
-// NoteNoLineYears.
-func noteNoLineYears() string {
-	return "the budget's lines carry no fiscal year: every line is compared"
-}
-
-// NoteNoQuestionnaireYear.
-func noteNoQuestionnaireYear() string {
-	return "the questionnaire gives no fiscal year: every line of the budget is compared, whatever its year"
-}
-
-// NoteNoLinesOfYear.
-func noteNoLinesOfYear(year int, has []int) string {
-	ys := make([]string, len(has))
-	for i, y := range has {
-		ys[i] = strconv.Itoa(y)
+// noteText words a note on a result.
+func (p printer) noteText(n analysis.Note) string {
+	switch n.Code {
+	case analysis.NoteJudgedPerCurrency:
+		return p.F("the budget has %d currencies: amount rules are judged within each currency, since money in different currencies cannot be added", n.N)
+	case analysis.NoteNoAmount:
+		if p.one(int64(n.N)) {
+			return p.F("%s has no %s amount: they count in line rules but add nothing to amount rules", p.lines(int64(n.N)), p.phase(n.Phase))
+		}
+		return p.F("%s have no %s amount: they count in line rules but add nothing to amount rules", p.lines(int64(n.N)), p.phase(n.Phase))
+	case analysis.NoteNoLineYears:
+		return p.S("the budget's lines carry no fiscal year: every line is compared")
+	case analysis.NoteNoQuestionnaireYear:
+		return p.S("the questionnaire gives no fiscal year: every line of the budget is compared, whatever its year")
+	case analysis.NoteNoLinesOfYear:
+		ys := make([]string, len(n.Years))
+		for i, yr := range n.Years {
+			ys[i] = strconv.Itoa(yr)
+		}
+		return p.F("the budget has no lines of fiscal year %s (it has %s): nothing to compare", y(n.Year), strings.Join(ys, ", "))
+	case analysis.NoteNoLines:
+		return p.S("the budget has no lines: nothing to compare")
+	case analysis.NoteShareCurrencies:
+		return p.F("the lines are in %d currencies: the share of the budget cannot be computed", n.N)
+	case analysis.NoteNoMoney:
+		return p.F("no %s money: the share of the budget is undefined", p.phase(n.Phase))
+	case analysis.NoteSameYear:
+		return p.F("%s and %s both answer for fiscal year %s", n.Sources[0], n.Sources[1], y(n.Year))
+	case analysis.NoteNoYear:
+		return p.F("%s gives no fiscal year: it is listed last", n.Sources[0])
 	}
-	return fmt.Sprintf("the budget has no lines of fiscal year %d (it has %s): nothing to compare", year, strings.Join(ys, ", "))
-}
-
-// NoteNoLines.
-func noteNoLines() string {
-	return "the budget has no lines: nothing to compare"
-}
-
-// NoteShareCurrencies.
-func noteShareCurrencies(currencies int) string {
-	return fmt.Sprintf("the lines are in %d currencies: the share of the budget cannot be computed", currencies)
-}
-
-// NoteNoMoney.
-func noteNoMoney(phase budget.Phase) string {
-	return fmt.Sprintf("no %s money: the share of the budget is undefined", phase)
-}
-
-// NoteSameYear.
-func noteSameYear(a, b string, year int) string {
-	return fmt.Sprintf("%s and %s both answer for fiscal year %d", a, b, year)
-}
-
-// NoteNoYear.
-func noteNoYear(source string) string {
-	return fmt.Sprintf("%s gives no fiscal year: it is listed last", source)
+	return resultNoteText(n)
 }
 
 // findingText words what a budget shows about the answer to one SDG
 // 5.c.1 question, from the evidence it was found in.
-func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
+func (p printer) findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
 	switch f.Code {
 	case analysis.FindingTagged:
-		s := judged(f, findingTagged(ev))
+		s := p.judged(f, p.findingTagged(ev))
 		if f.Contradiction {
-			s += ": the allocations are tagged"
+			s += p.S(": the allocations are tagged")
 		}
 		return s
 	case analysis.FindingUntagged:
-		return findingUntagged(ev) + ": a file without gender markers is no evidence either way (the government may tag its budget elsewhere)"
+		return p.F("%s: a file without gender markers is no evidence either way (the government may tag its budget elsewhere)", p.findingUntagged(ev))
 	case analysis.FindingGEWE:
-		return judged(f, findingGEWE(ev))
+		return p.judged(f, p.findingGEWE(ev))
 	case analysis.FindingSexData:
-		return findingSexData(ev)
+		return p.findingSexData(ev)
 	case analysis.FindingShareNotAnswered:
-		return findingShareNotAnswered(f.Range, ev)
+		return p.F("not answered; the budget gives %s (%s money %s)%s", p.conventionShares(ev), p.phase(ev.Phase), p.evidenceWhere(ev), p.notScreenedNote(f.Range))
 	case analysis.FindingShareOutside:
-		return findingShareOutside(f.Range, ev)
+		return p.findingShareOutside(f.Range, ev)
 	case analysis.FindingShareWithin:
-		return findingShareWithin(f.Range, ev)
+		return p.F("the stated share, %s, lies within what the budget allows: %s%s", p.pctExact(f.Range.Stated), p.conventionShares(ev), p.notScreenedNote(f.Range))
 	}
 	return string(f.Code)
 }
@@ -137,90 +97,81 @@ func findingText(f analysis.Finding, ev *analysis.SDG5c1Evidence) string {
 // judged puts what the budget shows after how it compares with the
 // answer: consistent, contradicted, or a suggestion for an unanswered
 // question.
-func judged(f analysis.Finding, desc string) string {
-	word := map[sdg5c1.YesNo]string{sdg5c1.Yes: "Yes", sdg5c1.No: "No"}
+func (p printer) judged(f analysis.Finding, desc string) string {
+	word := map[sdg5c1.YesNo]string{sdg5c1.Yes: p.S("Yes"), sdg5c1.No: p.S("No")}
 	switch {
 	case f.Answer == f.Suggests:
-		return "consistent with " + word[f.Suggests] + ": " + desc
+		return p.F("consistent with %s: %s", word[f.Suggests], desc)
 	case f.Contradiction:
-		return "answered " + word[f.Answer] + ", but " + desc
+		return p.F("answered %s, but %s", word[f.Answer], desc)
 	}
-	return "not answered; the budget suggests " + word[f.Suggests] + ": " + desc
+	return p.F("not answered; the budget suggests %s: %s", word[f.Suggests], desc)
 }
 
 // evidenceWhere says which lines were compared: "of fiscal year 2024 in
 // budget.xlsx", or "in budget.xlsx".
-func evidenceWhere(ev *analysis.SDG5c1Evidence) string {
+func (p printer) evidenceWhere(ev *analysis.SDG5c1Evidence) string {
 	if ev.Year != 0 {
-		return fmt.Sprintf("of fiscal year %d in %s", ev.Year, ev.Source)
+		return p.F("of fiscal year %s in %s", y(ev.Year), ev.Source)
 	}
-	return "in " + ev.Source
+	return p.F("in %s", ev.Source)
 }
 
 // byRulesNote says that lines tagged by grb's rules are not counted.
-func byRulesNote(ev *analysis.SDG5c1Evidence) string {
-	if ev.ByRules == 0 {
+func (p printer) byRulesNote(ev *analysis.SDG5c1Evidence) string {
+	switch {
+	case ev.ByRules == 0:
 		return ""
+	case p.one(int64(ev.ByRules)):
+		return p.F(" (%s tagged by grb's rules is not counted: rules give an estimate, not the government's own tagging)", p.lines(int64(ev.ByRules)))
 	}
-	return fmt.Sprintf(" (%s tagged by grb's rules %s not counted: rules give an estimate, not the government's own tagging)",
-		format.Count(ev.ByRules, "line"), format.Plural(ev.ByRules, "is", "are"))
+	return p.F(" (%s tagged by grb's rules are not counted: rules give an estimate, not the government's own tagging)", p.lines(int64(ev.ByRules)))
 }
 
-// FindingTagged.
-func findingTagged(ev *analysis.SDG5c1Evidence) string {
-	linesOf := fmt.Sprintf("%d of %s", ev.Tagged, format.Count(ev.Lines, "line"))
+// findingTagged (FindingTagged).
+func (p printer) findingTagged(ev *analysis.SDG5c1Evidence) string {
 	if v, ok := ev.Tags.Value(); ok {
-		return fmt.Sprintf("%s %s (%s of the %s money) carry a gender marker%s", linesOf, evidenceWhere(ev), format.Percent(100*v), ev.Phase, byRulesNote(ev))
+		return p.F("%s of %s %s (%s of the %s money) carry a gender marker%s", p.num(int64(ev.Tagged)), p.lines(int64(ev.Lines)), p.evidenceWhere(ev), p.pct(100*v), p.phase(ev.Phase), p.byRulesNote(ev))
 	}
-	return fmt.Sprintf("%s %s carry a gender marker%s", linesOf, evidenceWhere(ev), byRulesNote(ev))
+	return p.F("%s of %s %s carry a gender marker%s", p.num(int64(ev.Tagged)), p.lines(int64(ev.Lines)), p.evidenceWhere(ev), p.byRulesNote(ev))
 }
 
-// FindingUntagged.
-func findingUntagged(ev *analysis.SDG5c1Evidence) string {
-	return fmt.Sprintf("none of the %s %s carries a gender marker (all are not screened)%s", format.Count(ev.Lines, "line"), evidenceWhere(ev), byRulesNote(ev))
+// findingUntagged (FindingUntagged).
+func (p printer) findingUntagged(ev *analysis.SDG5c1Evidence) string {
+	return p.F("none of the %s %s carries a gender marker (all are not screened)%s", p.lines(int64(ev.Lines)), p.evidenceWhere(ev), p.byRulesNote(ev))
 }
 
-// FindingGEWE.
-func findingGEWE(ev *analysis.SDG5c1Evidence) string {
-	return fmt.Sprintf("%s %s are marked with gender equality as a significant or the principal objective", format.Count(ev.GEWE, "line"), evidenceWhere(ev))
+// findingGEWE (FindingGEWE).
+func (p printer) findingGEWE(ev *analysis.SDG5c1Evidence) string {
+	return p.F("%s %s are marked with gender equality as a significant or the principal objective", p.lines(int64(ev.GEWE)), p.evidenceWhere(ev))
 }
 
-// FindingSexData.
-func findingSexData(ev *analysis.SDG5c1Evidence) string {
-	return fmt.Sprintf("%s %s give beneficiaries by sex; whether such data inform budget decisions is for the answer to say", format.Count(ev.SexData, "line"), evidenceWhere(ev))
+// findingSexData (FindingSexData).
+func (p printer) findingSexData(ev *analysis.SDG5c1Evidence) string {
+	return p.F("%s %s give beneficiaries by sex; whether such data inform budget decisions is for the answer to say", p.lines(int64(ev.SexData)), p.evidenceWhere(ev))
 }
 
-// FindingShareNotAnswered.
-func findingShareNotAnswered(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) string {
-	return fmt.Sprintf("not answered; the budget gives %s (%s money %s)%s", conventionShares(ev), ev.Phase, evidenceWhere(ev), notScreenedNote(rg))
-}
-
-// FindingShareOutside.
-func findingShareOutside(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) string {
+// findingShareOutside (FindingShareOutside).
+func (p printer) findingShareOutside(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) string {
 	top := ""
 	if v, ok := notScreened(rg); ok {
-		top = fmt.Sprintf(", or %s if the %s not screened were all marked for gender equality,", format.Percent(100*rg.Top), format.Percent(100*v))
+		top = p.F(", or %s if the %s not screened were all marked for gender equality,", p.pct(100*rg.Top), p.pct(100*v))
 	}
-	s := fmt.Sprintf("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
-		format.PercentExact(rg.Stated), format.Percent(100*rg.Low), rg.LowName, format.Percent(100*rg.High), rg.HighName, top, ev.Phase, evidenceWhere(ev))
+	s := p.F("the stated share, %s, lies outside what the budget's markers allow: %s (%s) to %s (%s)%s of the %s money %s",
+		p.pctExact(rg.Stated), p.pct(100*rg.Low), rg.LowName, p.pct(100*rg.High), rg.HighName, top, p.phase(ev.Phase), p.evidenceWhere(ev))
 	if !ev.WholeBudget {
-		s += "; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)"
+		s += p.S("; no contradiction: the share asked for is of the whole budget, and the file is not stated to cover it (--whole-budget states so)")
 	}
 	return s
 }
 
-// FindingShareWithin.
-func findingShareWithin(rg *analysis.ShareRange, ev *analysis.SDG5c1Evidence) string {
-	return fmt.Sprintf("the stated share, %s, lies within what the budget allows: %s%s", format.PercentExact(rg.Stated), conventionShares(ev), notScreenedNote(rg))
-}
-
 // conventionShares lists the share under each convention: "60.0%
 // dac_headline, 40.0% principal_only".
-func conventionShares(ev *analysis.SDG5c1Evidence) string {
+func (p printer) conventionShares(ev *analysis.SDG5c1Evidence) string {
 	parts := make([]string, len(ev.Shares))
 	for i, c := range ev.Shares {
 		v, _ := c.Share.Value()
-		parts[i] = format.Percent(100*v) + " " + c.Weighting
+		parts[i] = p.pct(100*v) + " " + c.Weighting
 	}
 	return strings.Join(parts, ", ")
 }
@@ -233,11 +184,27 @@ func notScreened(rg *analysis.ShareRange) (float64, bool) {
 }
 
 // notScreenedNote says how much of the money counts in no convention.
-func notScreenedNote(rg *analysis.ShareRange) string {
+func (p printer) notScreenedNote(rg *analysis.ShareRange) string {
 	if v, ok := notScreened(rg); ok {
-		return fmt.Sprintf("; %s of that money is not screened and counts in none of these", format.Percent(100*v))
+		return p.F("; %s of that money is not screened and counts in none of these", p.pct(100*v))
 	}
 	return ""
+}
+
+// pct is a per cent to one decimal in p's language: "12.5%", "12,5 %".
+func (p printer) pct(v float64) string {
+	if p.mp == nil {
+		return format.Percent(v)
+	}
+	return p.f.Percent(v)
+}
+
+// pctExact is a per cent as stated, with the decimals it has.
+func (p printer) pctExact(v float64) string {
+	if p.mp == nil {
+		return format.PercentExact(v)
+	}
+	return p.f.PercentExact(v)
 }
 
 // lineCount returns a count of lines that analysis holds as whole units.

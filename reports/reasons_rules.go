@@ -193,7 +193,11 @@ func (p printer) whyScreenedLines(r analysis.Reason) string {
 		s = p.F("%s of %s (%s) are screened for gender; at least %s required%s", p.num(num), p.lines(den), p.reasonValue(r), p.bp(r.Min), p.onThreshold(r))
 	}
 	if !r.Pass {
-		s += p.F(": %s not screened", p.num(lineCount(r.Missing)))
+		if n := lineCount(r.Missing); p.one(n) {
+			s += p.F(": %s was not screened", p.lines(n))
+		} else {
+			s += p.F(": %s were not screened", p.lines(n))
+		}
 	}
 	return s
 }
@@ -235,7 +239,7 @@ func (p printer) whyGroups(r analysis.Reason) string {
 		lowest = p.ruleWhy(*r.LowestReason)
 	}
 	return p.F("%s of %s %s groups pass; every group must. The lowest, %s: %s",
-		p.num(int64(r.Passed)), p.num(int64(r.Groups)), p.list(scope), keysText(r.Lowest), lowest)
+		p.num(int64(r.Passed)), p.num(int64(r.Groups)), p.list(scope), p.keysText(r.Lowest), lowest)
 }
 
 // ruleTitle is a rule's requirement in words: its profile's title (in
@@ -276,4 +280,21 @@ func profileRuleIDs() []string {
 		}
 	}
 	return ids
+}
+
+// profileTexts are the English titles, descriptions and rule notes of
+// grb's built-in profiles, which the catalog translates (printer.S): a
+// reworded profile loses its translation until the catalog follows, and
+// TestCatalogComplete says so.
+func profileTexts() []string {
+	var texts []string
+	for _, pr := range analysis.Profiles() {
+		texts = append(texts, pr.Title, pr.Description)
+		for _, r := range pr.Rules {
+			if r.Note != "" {
+				texts = append(texts, r.Note)
+			}
+		}
+	}
+	return texts
 }

@@ -38,6 +38,12 @@ type Options struct {
 	// instead of with the budget before it. Its lines are in no other
 	// figure.
 	Compare *budget.Budget
+	// Aid, when not nil, is donor aid (IATI files) set beside the
+	// budgets' focus year by GCM objective and marker (Report.Join), in
+	// the budgets' fiscal calendar: fiscal years beginning in month
+	// FiscalStart (0 or 1: calendar years).
+	Aid         *budget.Budget
+	FiscalStart int
 	// Context, when not nil, is looked at by the analyses and by the
 	// Lines sheet writer every few thousand lines: once it is done, Build
 	// and WriteWorkbook return its error.
@@ -104,6 +110,15 @@ type Report struct {
 	SDG5c1     []*analysis.SDG5c1Result
 	Track      *analysis.SDG5c1Track
 	Warnings   []string
+	// Sections are, when the focus lines are in several currencies, one
+	// report per currency of its lines alone (see currencySections);
+	// SectionCurrency is the currency of a section.
+	Sections        []*Report
+	SectionCurrency string
+	// Join sets the focus year's lines beside the donor aid of Aid
+	// (Options.Aid), each flow counted once; nil without aid.
+	Join *analysis.JoinResult
+	Aid  *budget.Budget
 }
 
 // Build reads nothing and writes nothing: it runs the standard analyses
@@ -126,6 +141,9 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 		return nil, err
 	}
 	r.gaps(all)
+	if err := r.join(all, opt); err != nil {
+		return nil, err
+	}
 	if err := r.cancelled(); err != nil {
 		return nil, err
 	}
@@ -139,6 +157,9 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	}
 	r.diff()
 	r.Like = r.likeForLike(all)
+	if err := r.currencySections(opt); err != nil {
+		return nil, err
+	}
 	if err := r.cancelled(); err != nil {
 		return nil, err
 	}

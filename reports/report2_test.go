@@ -198,9 +198,10 @@ func TestMoneyHeader(t *testing.T) {
 }
 
 // TestChartTicksLocal: the percent axis's ticks are written in the
-// chart's language: "20 %" with a no-break space in French and Spanish.
+// chart's language: "20 %" with a narrow no-break space (U+202F) in French,
+// a no-break space (U+00A0) in Spanish, as CLDR says.
 func TestChartTicksLocal(t *testing.T) {
-	for l, want := range map[Lang]string{English: "20 %", French: "20\u00a0%", Spanish: "20\u00a0%"} {
+	for l, want := range map[Lang]string{English: "20 %", French: "20\u202f%", Spanish: "20\u00a0%"} {
 		ticks := percentTicks(newPrinter(l), 100)
 		if ticks[1].Label != want {
 			t.Errorf("%s: tick %q, want %q", l, ticks[1].Label, want)

@@ -13,40 +13,52 @@ import (
 	"github.com/grb-toolkit/grb/internal/format"
 )
 
+// SDG5c1Options controls WriteSDG5c1Text and WriteSDG5c1Track.
+type SDG5c1Options struct {
+	// Lang is the language of the text: English (the zero value), French
+	// or Spanish. Question ids, file names, evidence as answered and
+	// convention names stay as written.
+	Lang Lang
+}
+
 // WriteSDG5c1Text writes a scored questionnaire for people: the
 // classification and its case, the criteria, every answer with its
 // evidence, what a budget shows (contradictions first), and the
 // questionnaire's issues.
-func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
+func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result, opt SDG5c1Options) error {
+	p := newPrinter(opt.Lang)
 	ew := &errWriter{w: w}
-	head := r.Source + ": SDG 5.c.1 questionnaire"
+	head := p.F("%s: SDG 5.c.1 questionnaire", r.Source)
 	if r.Country != "" {
 		head += ", " + r.Country
 	}
 	if r.YearLabel != "" {
-		head += ", fiscal year " + r.YearLabel
+		head += p.F(", fiscal year %s", r.YearLabel)
 	} else {
-		head += ", fiscal year not given"
+		head += p.S(", fiscal year not given")
 	}
 	ew.printf("%s\n\n", head)
-	ew.printf("Classification: %s (case %s: %s)\n", r.Classification, r.Case, caseText(r.Criteria))
-	if len(r.NotAnswered) > 0 {
-		if r.Final {
-			ew.printf("  %s not answered (%s); answering %s could not change the classification.\n",
-				format.Count(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), format.Plural(len(r.NotAnswered), "it", "them"))
-		} else {
-			ew.printf("  NOT FINAL: %s not answered (%s); answered Yes, the classification could be %s.\n",
-				format.Count(len(r.NotAnswered), "question"), strings.Join(r.NotAnswered, ", "), r.Best)
+	ew.printf("%s\n", p.F("Classification: %s (case %s: %s)", p.S(r.Classification.String()), r.Case, p.caseText(r.Criteria)))
+	if n := len(r.NotAnswered); n > 0 {
+		qs := p.count(int64(n), "question", "questions")
+		ids := strings.Join(r.NotAnswered, ", ")
+		switch {
+		case r.Final && p.one(int64(n)):
+			ew.printf("  %s\n", p.F("%s not answered (%s); answering it could not change the classification.", qs, ids))
+		case r.Final:
+			ew.printf("  %s\n", p.F("%s not answered (%s); answering them could not change the classification.", qs, ids))
+		default:
+			ew.printf("  %s\n", p.F("NOT FINAL: %s not answered (%s); answered Yes, the classification could be %s.", qs, ids, p.S(r.Best.String())))
 		}
 	}
 	ew.printf("\n")
-	writeSDG5c1Criteria(ew, r.Criteria)
-	writeSDG5c1Answers(ew, r)
+	p.writeSDG5c1Criteria(ew, r.Criteria)
+	p.writeSDG5c1Answers(ew, r)
 	if r.Evidence != nil {
-		writeSDG5c1Evidence(ew, r)
+		p.writeSDG5c1Evidence(ew, r)
 	}
 	if len(r.Issues) > 0 {
-		ew.printf("\nissues:\n")
+		ew.printf("\n%s\n", p.S("issues:"))
 		for _, i := range r.Issues {
 			ew.printf("  %s\n", i.Error())
 		}
@@ -56,86 +68,101 @@ func WriteSDG5c1Text(w io.Writer, r *analysis.SDG5c1Result) error {
 
 // writeSDG5c1Criteria writes the table of criteria: Yes, No and
 // unanswered questions, how many Yes are needed, and whether it is met.
-func writeSDG5c1Criteria(ew *errWriter, cs []analysis.CriterionScore) {
+func (p printer) writeSDG5c1Criteria(ew *errWriter, cs []analysis.CriterionScore) {
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "criterion\tyes\tno\tnot answered\tneeded\tmet\n")
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.S("criterion"), p.S("yes"), p.S("no"), p.S("not answered"), p.S("needed"), p.S("met"))
 	for _, c := range cs {
-		met := "no"
+		met := p.S("no")
 		if c.Met {
-			met = "yes"
+			met = p.S("yes")
 		} else if c.Open {
-			met = "no (open: unanswered questions could meet it)"
+			met = p.S("no (open: unanswered questions could meet it)")
 		}
-		fmt.Fprintf(tw, "%d %s\t%d\t%d\t%d\t%d of %d\t%s\n", c.Number, oneLine(c.Name, 50), c.Yes, c.No, c.NotAnswered, c.Need, c.Questions, met)
+		fmt.Fprintf(tw, "%d %s\t%d\t%d\t%d\t%s\t%s\n", c.Number, oneLine(p.S(c.Name), 50), c.Yes, c.No, c.NotAnswered, p.F("%d of %d", c.Need, c.Questions), met)
 	}
 	tw.Flush()
 }
 
 // writeSDG5c1Answers writes every answer with its evidence, then the
 // optional share of the budget.
-func writeSDG5c1Answers(ew *errWriter, r *analysis.SDG5c1Result) {
-	ew.printf("\nanswers:\n")
+func (p printer) writeSDG5c1Answers(ew *errWriter, r *analysis.SDG5c1Result) {
+	ew.printf("\n%s\n", p.S("answers:"))
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  id\tanswer\tevidence\n")
+	fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.S("id"), p.S("answer"), p.S("evidence"))
 	for _, a := range r.Answers {
-		ans := a.Answer.String()
+		ans := p.S(a.Answer.String())
 		if a.Answer == sdg5c1.Unanswered && a.Raw != "" {
-			ans = fmt.Sprintf("not answered (%q is not Yes or No)", oneLine(a.Raw, 20))
+			ans = p.F("not answered (%q is not Yes or No)", oneLine(a.Raw, 20))
 		} else if !a.Found {
-			ans = "not answered (no row)"
+			ans = p.S("not answered (no row)")
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", a.ID, ans, orDash(oneLine(a.Evidence, 60)))
 	}
 	tw.Flush()
 	switch {
 	case r.Share.OK:
-		ew.printf("  optional: share of the budget allocated to gender equality %s (stated)\n", format.PercentExact(r.Share.Percent))
+		ew.printf("  %s\n", p.F("optional: share of the budget allocated to gender equality %s (stated)", p.pctExact(r.Share.Percent)))
 	case r.Share.Raw != "":
-		ew.printf("  optional: share of the budget %q not understood\n", r.Share.Raw)
+		ew.printf("  %s\n", p.F("optional: share of the budget %q not understood", r.Share.Raw))
 	default:
-		ew.printf("  optional: share of the budget allocated to gender equality not answered\n")
+		ew.printf("  %s\n", p.S("optional: share of the budget allocated to gender equality not answered"))
 	}
 }
 
 // writeSDG5c1Evidence writes what the budget shows: the findings,
 // contradictions first, the share under each convention, and the notes.
-func writeSDG5c1Evidence(ew *errWriter, r *analysis.SDG5c1Result) {
+func (p printer) writeSDG5c1Evidence(ew *errWriter, r *analysis.SDG5c1Result) {
 	e := r.Evidence
-	ew.printf("\nCompared with %s", e.Source)
 	if e.Year != 0 {
-		ew.printf(" (fiscal year %d", e.Year)
+		ew.printf("\n%s\n", p.F("Compared with %s (fiscal year %s, %s amounts, %s):", e.Source, y(e.Year), p.phase(e.Phase), p.lines(int64(e.Lines))))
 	} else {
-		ew.printf(" (every line")
+		ew.printf("\n%s\n", p.F("Compared with %s (every line, %s amounts, %s):", e.Source, p.phase(e.Phase), p.lines(int64(e.Lines))))
 	}
-	ew.printf(", %s amounts, %s):\n", e.Phase, format.Count(e.Lines, "line"))
 	for _, f := range r.Findings {
 		if f.Contradiction {
-			ew.printf("  CONTRADICTION %s: %s\n", f.Question, findingText(f, e))
+			ew.printf("  %s\n", p.F("CONTRADICTION %s: %s", p.questionID(f.Question), p.findingText(f, e)))
 		}
 	}
 	for _, f := range r.Findings {
 		if !f.Contradiction {
-			ew.printf("  %s: %s\n", f.Question, findingText(f, e))
+			ew.printf("  %s\n", p.F("%s: %s", p.questionID(f.Question), p.findingText(f, e)))
 		}
 	}
 	if len(e.Shares) > 0 {
-		ew.printf("  share of the budget allocated to gender equality, by convention:\n")
+		ew.printf("  %s\n", p.S("share of the budget allocated to gender equality, by convention:"))
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 		for _, c := range e.Shares {
-			fmt.Fprintf(tw, "    \t%s\t%s\t%s\t\n", c.Weighting, format.Money(c.GEWE), format.Share(c.Share.Value()))
+			fmt.Fprintf(tw, "    \t%s\t%s\t%s\t\n", c.Weighting, p.money(c.GEWE), p.share(c.Share.Value()))
 		}
 		tw.Flush()
 	}
 	for _, n := range e.Notes {
-		ew.printf("  note: %s\n", noteText(n))
+		ew.printf("  %s\n", p.F("note: %s", p.noteText(n)))
 	}
-	if c := r.Contradictions(); c > 0 {
-		ew.printf("  %s between the answers and the budget: check the answers or the budget's tagging.\n", format.Count(c, "contradiction"))
+	if c := int64(r.Contradictions()); c > 0 {
+		ew.printf("  %s\n", p.F("%s between the answers and the budget: check the answers or the budget's tagging.", p.count(c, "contradiction", "contradictions")))
 	}
 }
 
+// questionID is a question's id as the text shows it: "2.5", or
+// "optional" in p's language for the optional share.
+func (p printer) questionID(id string) string {
+	if id == "optional" {
+		return p.S("optional")
+	}
+	return id
+}
+
+// share is a share of a whole in p's language ("n/a" when undefined).
+func (p printer) share(fraction float64, defined bool) string {
+	if p.mp == nil {
+		return format.Share(fraction, defined)
+	}
+	return p.f.Share(fraction, defined)
+}
+
 // caseText says which criteria are met: "criteria 1 and 2 met, 3 not met".
-func caseText(cs []analysis.CriterionScore) string {
+func (p printer) caseText(cs []analysis.CriterionScore) string {
 	var met, not []string
 	for _, c := range cs {
 		if c.Met {
@@ -144,28 +171,25 @@ func caseText(cs []analysis.CriterionScore) string {
 			not = append(not, strconv.Itoa(c.Number))
 		}
 	}
-	list := func(v []string) string {
-		if len(v) == 1 {
-			return "criterion " + v[0]
-		}
-		return "criteria " + format.List(v, "and")
-	}
 	switch {
 	case len(not) == 0:
-		return "all three criteria met"
+		return p.S("all three criteria met")
 	case len(met) == 0:
-		return "no criterion met"
+		return p.S("no criterion met")
+	case len(met) == 1:
+		return p.F("criterion %s met, %s not met", met[0], p.list(not))
 	}
-	return list(met) + " met, " + strings.Join(not, " and ") + " not met"
+	return p.F("criteria %s met, %s not met", p.list(met), p.list(not))
 }
 
 // WriteSDG5c1Track writes the tracking table of several years of
 // questionnaires: per year, the Yes answers by criterion (✓ met), the
 // case and classification, unanswered questions, contradictions, and the
 // share of the budget as stated and as computed under each convention.
-func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
+func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track, opt SDG5c1Options) error {
+	p := newPrinter(opt.Lang)
 	ew := &errWriter{w: w}
-	ew.printf("SDG 5.c.1 tracking, %s:\n", format.Count(len(t.Years), "questionnaire"))
+	ew.printf("%s\n", p.F("SDG 5.c.1 tracking, %s:", p.count(int64(len(t.Years)), "questionnaire", "questionnaires")))
 	var convs []string
 	seen := map[string]bool{}
 	for _, y := range t.Years {
@@ -177,7 +201,8 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 		}
 	}
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  year\tsource\tC1 (2 of 3)\tC2 (4 of 7)\tC3 (2 of 3)\tcase\tclassification\tnot answered\tcontradictions\tstated share")
+	fmt.Fprintf(tw, "  %s", strings.Join([]string{p.S("year"), p.S("source"), p.S("C1 (2 of 3)"), p.S("C2 (4 of 7)"), p.S("C3 (2 of 3)"), p.S("case"),
+		p.S("classification"), p.S("not answered"), p.S("contradictions"), p.S("stated share")}, "\t"))
 	for _, c := range convs {
 		fmt.Fprintf(tw, "\t%s", c)
 	}
@@ -187,13 +212,13 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 		if year == "" {
 			year = "-"
 		}
-		cls := y.Classification.String()
+		cls := p.S(y.Classification.String())
 		if !y.Final {
-			cls += " (not final)"
+			cls += p.S(" (not final)")
 		}
 		stated := "-"
 		if y.StatedShare != nil {
-			stated = format.PercentExact(*y.StatedShare)
+			stated = p.pctExact(*y.StatedShare)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s", year, y.Source, tick(y.Yes[0], y.Met[0]), tick(y.Yes[1], y.Met[1]), tick(y.Yes[2], y.Met[2]),
 			y.Case, cls, y.NotAnswered, y.Contradictions, stated)
@@ -201,7 +226,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 			v := "-"
 			for _, c := range y.Shares {
 				if c.Weighting == name {
-					v = format.Share(c.Share.Value())
+					v = p.share(c.Share.Value())
 				}
 			}
 			fmt.Fprintf(tw, "\t%s", v)
@@ -210,7 +235,7 @@ func WriteSDG5c1Track(w io.Writer, t *analysis.SDG5c1Track) error {
 	}
 	tw.Flush()
 	for _, n := range t.Notes {
-		ew.printf("note: %s\n", noteText(n))
+		ew.printf("%s\n", p.F("note: %s", p.noteText(n)))
 	}
 	return ew.err
 }

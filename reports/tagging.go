@@ -303,3 +303,13 @@ func ratioText(v float64, ok bool) string {
 	}
 	return fmt.Sprintf("%.2f", v)
 }
+
+// TaggingWords returns the words of the tagging workbook in language l,
+// for tagging.WriteOptions.Words: the catalog's French or Spanish, nil
+// (English) for English.
+func TaggingWords(l Lang) func(key string, args ...any) string {
+	if l == "" || l == English {
+		return nil
+	}
+	return newPrinter(l).F
+}

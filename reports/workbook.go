@@ -12,15 +12,16 @@ import (
 const fixedTime = "2000-01-01T00:00:00Z"
 
 // WriteWorkbook writes report.xlsx, the sheets of reportSheets in their
-// order: Summary, By objective, By thematic area, By ministry, By marker,
-// Trends, Execution, Changes, Compliance (with a profile), SDG 5.c.1 (with
+// order: Summary, Currencies (lines in several currencies), Budget and
+// aid (with donor aid), By objective, By thematic area, By ministry, By marker, Trends,
+// Execution, Changes, Compliance (with a profile), SDG 5.c.1 (with
 // questionnaires), Lines, Issues, Reconciliation, Row ledger and
 // Methodology. Every table is an Excel table with filters, a frozen
 // header, number formats and fitted widths; figures are numbers.
 func WriteWorkbook(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip) // the parts in one order, whatever excelize's
+	f.SetZipWriter(newSortedZip) // the parts in one order, deflated fast
 	x := &xlsxWriter{f: f, footer: footerText(r)}
 	x.styles()
 	for _, sheet := range reportSheets {
@@ -63,6 +64,8 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 // function and one line here.
 var reportSheets = []func(x *xlsxWriter, r *Report){
 	summarySheet,
+	currenciesSheet,
+	joinSheet,
 	objectiveSheet,
 	areaSheet,
 	ministrySheet,

@@ -87,7 +87,7 @@ func areaSheet(x *xlsxWriter, r *Report) { x.groups("By thematic area", r, r.ByA
 // ministry's marker composition.
 func ministrySheet(x *xlsxWriter, r *Report) {
 	x.groups("By ministry", r, r.ByUnit)
-	x.levelChart("By ministry", r.ByUnit)
+	x.levelChart("By ministry", r, r.ByUnit)
 }
 
 // markerSheet writes the analysis by gender-marker level.
@@ -152,8 +152,8 @@ func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Resul
 		XAxis: cat, YAxis: val,
 		Type: excelize.BarStacked,
 		Series: []excelize.ChartSeries{
-			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc)},
-			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc)},
+			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc), Fill: seriesFill(colorPrincipal)},
+			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc), Fill: seriesFill(colorSignificant)},
 		},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: r.p.F("Principal and significant money by GCM objective (%s, %s)", r.p.phase(r.Phase), res.Weighting)}}},
 		Dimension: excelize.ChartDimension{Width: 900, Height: 600},
@@ -161,36 +161,65 @@ func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Resul
 	})
 }
 
-// levelChart adds a native 100 % stacked bar chart of each group's money
-// by marker level, from the group sheet's level columns.
-func (x *xlsxWriter) levelChart(sheet string, res *analysis.Result) {
+// levelChart adds native 100 % stacked bar charts of each group's money
+// by marker level, from the group sheet's level columns: one chart of at
+// most maxChartCategories groups (as report.html splits its chart), each
+// on a page of its own below the table and tall enough for its bars.
+func (x *xlsxWriter) levelChart(sheet string, r *Report, res *analysis.Result) {
 	if x.err != nil || len(res.Groups) == 0 {
 		return
 	}
-	n := len(res.Groups) + 1
-	first := len(res.By) + 2 + int(budget.NumPhases) + 1 // the Principal column, 1-based
+	n := len(res.Groups)
+	parts := (n + maxChartCategories - 1) / maxChartCategories
+	size := (n + parts - 1) / parts
+	at := n + 3                                           // the row of the first chart: below the table and a blank row
+	levels := len(res.By) + 2 + int(budget.NumPhases) + 1 // the Principal column, 1-based
+	for from := 0; from < n && x.err == nil; from += size {
+		rows := min(size, n-from)
+		height := max(520, 160+22*rows)
+		title := r.p.F("Gender-marker composition by ministry, unweighted (%s)", r.p.chartPhaseYear(r.Phase, r.Focus))
+		if parts > 1 {
+			title += ", " + r.p.F("%s %s–%s of %s", r.p.S("ministries"), r.p.f.Int(int64(from+1)), r.p.f.Int(int64(from+rows)), r.p.f.Int(int64(n)))
+		}
+		x.levelChartPart(sheet, title, levels, at, from+2, from+rows+1, height)
+		at += (height+19)/20 + 2 // rows of 20 pixels, and two blank ones
+	}
+}
+
+// levelChartPart adds the chart of the group rows first to last (1-based
+// sheet rows) at row at, height pixels tall, after a page break, titled
+// title; levels is the sheet's first level column (1-based).
+func (x *xlsxWriter) levelChartPart(sheet, title string, levels, at, first, last, height int) {
 	var series []excelize.ChartSeries
-	for i := 0; i < 5; i++ { // principal, significant, limited, not targeted, not screened
-		c, _ := excelize.ColumnNumberToName(first + i)
+	for i, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.NotTargeted, budget.NotScreened} {
+		c, _ := excelize.ColumnNumberToName(levels + i)
 		series = append(series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$%s$1", sheet, c),
-			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", sheet, n),
-			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n),
+			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sheet, first, last),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, c, first, c, last),
+			Fill:       seriesFill(levelColors[lv]),
 		})
 	}
-	x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", n+3))
+	x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", at))
 	if x.err != nil {
 		return
 	}
 	cat, val := chartAxesXLSX(true)
-	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", at), &excelize.Chart{
 		XAxis: cat, YAxis: val,
 		Type:      excelize.BarPercentStacked,
 		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Marker composition by ministry (unweighted money by level)"}}},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 520},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		Dimension: excelize.ChartDimension{Width: 900, Height: uint(height)},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 	})
+}
+
+// seriesFill is a chart series' fill in colour hex ("#RRGGBB") of the
+// palette, which keeps 3:1 against white, instead of the spreadsheet
+// theme's colours.
+func seriesFill(hex string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(hex, "#")}}
 }
 
 // trendsSheet writes the GEWE share of each fiscal year.
@@ -305,9 +334,9 @@ func complianceSheet(x *xlsxWriter, r *Report) {
 		if rr.Rule.Unverified {
 			ver = p.S("unverified threshold")
 		}
-		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, p.ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), p.ruleWhy(rr.Why)})
+		rows = append(rows, []any{c.Profile.Name, rr.Rule.ID, p.ruleTitle(rr.Rule), measured, float64(rr.Rule.Min) / 10000, status, ver, len(rr.Lines), p.ruleWhy(rr.Why), p.profileText(rr.Rule.Note)})
 	}
-	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}}, rows)
+	x.table(sheet, 1, []col{{p.S("Profile"), 10, 0}, {p.S("Rule"), 14, 0}, {p.S("Requirement"), 50, 0}, {p.S("Measured"), 11, 2}, {p.S("Threshold"), 11, 2}, {p.S("Result"), 8, 0}, {p.S("Verified?"), 20, 0}, {p.S("Lines behind a failure"), 12, 3}, {p.S("Why"), 90, 0}, {p.S("Note"), 60, 0}}, rows)
 }
 
 // sdgTrackingSheet writes the SDG 5.c.1 sheet when questionnaires were given.

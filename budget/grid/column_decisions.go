@@ -116,3 +116,40 @@ func (s *sheetReader) noteUnusedColumns(unusedAmount int) {
 		Evidence: "no field of grb's column synonyms matches these headers, or their field is taken by a better column",
 		Override: "--column FIELD=HEADER reads one as FIELD"})
 }
+
+// decidePhase records how the money columns whose headers name no budget
+// phase (a generic amount column, or fiscal-year columns in a wide layout)
+// are read: as the phase --amount-phase gives, or by default as approved.
+func (s *sheetReader) decidePhase() {
+	var generic []string
+	for _, a := range s.amts {
+		if a.yearLabel != "" || budget.Field(a.phase.String()) != s.fieldOf(a.col) {
+			generic = append(generic, a.header)
+		}
+	}
+	if len(generic) == 0 {
+		return
+	}
+	d := budget.Decision{Sheet: s.sheet, Column: strings.Join(generic, ", "), Topic: "phase",
+		Evidence: "the header names no budget phase (proposed, approved, revised, executed)",
+		Override: "--amount-phase proposed|approved|revised|executed"}
+	if s.wide {
+		d.Evidence = "the headers are fiscal years and name no budget phase (proposed, approved, revised, executed)"
+	}
+	p := s.opt.Phase
+	d.Choice = fmt.Sprintf("read as %s amounts (the default)", p)
+	if s.opt.PhaseSet {
+		d.Choice = fmt.Sprintf("read as %s amounts: --amount-phase %s given", p, p)
+	}
+	s.b.Decide(d)
+}
+
+// fieldOf returns the field column k is mapped to, "" when none.
+func (c *columns) fieldOf(k int) budget.Field {
+	for f, v := range c.cols {
+		if v == k {
+			return f
+		}
+	}
+	return ""
+}

@@ -160,6 +160,7 @@ func (s *sheetReader) mapColumns(sample []rawRow) error {
 		s.b.AddIssue(budget.Warning, "column-unused", s.pos(s.rep.HeaderRow, c+1), s.header[c], "", fmt.Sprintf("amount column not used: phase %s already has a column of its own", s.opt.Phase), nil)
 	}
 	s.noteUnusedColumns(c)
+	s.decidePhase()
 	s.rep.Wide = s.wide
 	s.rep.Columns = s.mappings(given, s.opt)
 	return nil

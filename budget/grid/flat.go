@@ -12,7 +12,6 @@ import (
 // decisions summed over its runs.
 type flatState struct {
 	flatIdx  []int          // sheet line indices of the run being examined
-	flatRows []HierarchyRow // the run, as the detector sees it
 	flatSums []budget.Money // prefix sums of the pre-check
 	flat     flatSummary
 }
@@ -119,13 +118,13 @@ func (s *sheetReader) flatRun(idx []int) {
 	if !s.flatMayHaveTotal(idx) {
 		return
 	}
-	rows := s.flatRows[:0]
-	for _, i := range idx {
-		l := &lines[i]
-		rows = append(rows, HierarchyRow{Amounts: l.Amounts, Label: flatLabel(l), Code: flatCode(l)})
+	// The detector takes each line's amounts, label and code as it goes:
+	// no copy of the run's rows is made for it.
+	row := func(k int) HierarchyRow {
+		l := &lines[idx[k]]
+		return HierarchyRow{Amounts: l.Amounts, Label: flatLabel(l), Code: flatCode(l)}
 	}
-	s.flatRows = rows
-	res, err := Hierarchy(rows, HierarchyOptions{Tolerance: s.flatTolerance(idx), MaxFanout: flatMaxFanout})
+	res, err := hierarchyOf(len(idx), row, HierarchyOptions{Tolerance: s.flatTolerance(idx), MaxFanout: flatMaxFanout})
 	if err != nil {
 		return // a sum overflows: the totals' own checks say so
 	}

@@ -55,6 +55,7 @@ package grid
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -215,15 +216,24 @@ func (r *HierarchyResult) Resolved() bool { return len(r.Unresolved) == 0 }
 // and says which rows to count. It returns budget.ErrOverflow when a sum does
 // not fit in a Money.
 func Hierarchy(rows []HierarchyRow, opt HierarchyOptions) (*HierarchyResult, error) {
+	return hierarchyOf(len(rows), func(i int) HierarchyRow { return rows[i] }, opt)
+}
+
+// hierarchyOf is Hierarchy over n rows that row(i) gives one by one.
+func hierarchyOf(n int, row func(int) HierarchyRow, opt HierarchyOptions) (*HierarchyResult, error) {
 	if opt.MaxFanout <= 0 {
 		opt.MaxFanout = 128
 	}
-	h := newHierSheet(rows, opt)
+	h := newHierSheet(n, row, opt)
 	if err := h.sums(); err != nil {
 		return nil, err
 	}
+	// The two readings share nothing they write: one runs on each core.
+	var post *hierParse
+	var wg sync.WaitGroup
+	wg.Go(func() { post = h.parse(HierarchyTotalsLast) })
 	pre := h.parse(HierarchyTotalsFirst)
-	post := h.parse(HierarchyTotalsLast)
+	wg.Wait()
 	best, other := pre, post
 	if post.better(pre) {
 		best, other = post, pre

@@ -16,6 +16,9 @@ var hierTotalWords = map[string]bool{
 // ("Total", "Sub-total", "Africa, Total", "Total general", "Sous-total",
 // "Subtotal programa"…), in English, Spanish or French.
 func HierarchyTotalWord(label string) bool {
+	if isASCII(label) && !hasTot(label) {
+		return false // every total word has "tot" in it: most labels are settled without a copy
+	}
 	for _, w := range hierWords(label) {
 		if hierTotalWords[w] {
 			return true
@@ -36,8 +39,22 @@ var hierPlaceholders = map[string]bool{
 // "-", "—", "none", "n/a", "ninguno", "néant"…). Such a row is not a line
 // when its amounts repeat an adjacent row's.
 func HierarchyPlaceholderLabel(label string) bool {
-	return hierPlaceholders[strings.ToLower(strings.TrimSpace(label))]
+	label = strings.TrimSpace(label)
+	if len(label) > hierPlaceholderMax {
+		return false // longer than any placeholder: no lower-case copy
+	}
+	return hierPlaceholders[strings.ToLower(label)]
 }
+
+// hierPlaceholderMax is the length in bytes of the longest placeholder,
+// in any case (strings.ToLower keeps the length of these letters).
+var hierPlaceholderMax = func() int {
+	n := 0
+	for p := range hierPlaceholders {
+		n = max(n, len(p), len(strings.ToUpper(p)))
+	}
+	return n
+}()
 
 // hierWords splits a label into lower-case words without accents; hyphens
 // stay inside words ("sub-total").
@@ -58,6 +75,16 @@ func hierFold(w string) string {
 	r := strings.NewReplacer("á", "a", "à", "a", "â", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
 		"í", "i", "î", "i", "ï", "i", "ó", "o", "ô", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ñ", "n", "ç", "c")
 	return r.Replace(w)
+}
+
+// hasTot reports whether s has "tot" in it, in any case.
+func hasTot(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 't' && s[i+1]|0x20 == 'o' && s[i+2]|0x20 == 't' {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {

@@ -54,7 +54,7 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 // only label, level, code or same-label evidence (and a parent accepted on
 // it) accepts a total.
 func (h *hierSheet) accept(order HierarchyOrder, cands map[int]*hierCand, top []hierNode, ambiguous int, weak bool) *hierParse {
-	p := &hierParse{order: order, rows: make([]HierarchyRowResult, len(h.rows)), ambiguous: ambiguous}
+	p := &hierParse{order: order, rows: make([]HierarchyRowResult, h.n), ambiguous: ambiguous}
 	for i := range p.rows {
 		p.rows[i] = HierarchyRowResult{Role: h.base[i], Parent: -1, First: -1, Last: -1}
 	}
@@ -120,7 +120,7 @@ func (h *hierSheet) evidenceOf(row int, c *hierCand, cands map[int]*hierCand, co
 	weakSingle = 0
 	if len(c.children) == 1 {
 		weakSingle = HierarchyBySameLabel
-		if k := h.key[row]; len(k) != len(h.key[c.children[0]]) || len(k)-len(h.stem[row]) < 2 {
+		if k := h.keyOf(row); len(k) != len(h.keyOf(c.children[0])) || len(k)-len(h.stemOf(row)) < 2 {
 			weakSingle |= HierarchyByCode
 		}
 	}
@@ -227,7 +227,7 @@ func (h *hierSheet) scan(order HierarchyOrder) (map[int]*hierCand, []hierNode, i
 		cands[t] = c
 		stack = append(stack[:len(stack)-mr.k], hierNode{row: t, lo: c.lo, hi: c.hi})
 	}
-	top := stack[:0:0]
+	top := make([]hierNode, 0, len(stack)) // once: a flat run of a million rows leaves them all on the stack
 	for _, nd := range stack {
 		if p, ok := soft[nd.row]; ok {
 			cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi)}
@@ -297,7 +297,7 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 		if !res.Rows[r].Role.Counted() {
 			continue
 		}
-		if lg, lr := h.rows[g].Level, h.rows[r].Level; lg > 0 && lr > 0 && lr <= lg {
+		if lg, lr := h.levelOf(g), h.levelOf(r); lg > 0 && lr > 0 && lr <= lg {
 			break // a row at the total's level or above: no sum beyond it is the total's
 		}
 		if !sum.add(h.vec[r]) {
@@ -333,7 +333,7 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 // codeCovers reports whether g's code is the parent of the codes of every
 // counted row from node index k to the far end.
 func (h *hierSheet) codeCovers(g, k, dir int) bool {
-	stem := h.stem[g]
+	stem := h.stemOf(g)
 	if stem == "" {
 		return false
 	}
@@ -342,7 +342,7 @@ func (h *hierSheet) codeCovers(g, k, dir int) bool {
 		lo, hi = 0, k
 	}
 	for _, r := range h.nodes[lo : hi+1] {
-		if r != g && (h.key[r] == h.key[g] || !strings.HasPrefix(h.key[r], stem)) {
+		if r != g && (h.keyOf(r) == h.keyOf(g) || !strings.HasPrefix(h.keyOf(r), stem)) {
 			return false
 		}
 	}
@@ -370,7 +370,7 @@ func (h *hierSheet) headerIsAggregate(res *HierarchyResult, g, k int) bool {
 			continue
 		}
 		n++
-		if h.total[i] || (h.rows[i].Level > 0 && h.rows[h.nodes[k]].Level > h.rows[i].Level) {
+		if h.total[i] || (h.levelOf(i) > 0 && h.levelOf(h.nodes[k]) > h.levelOf(i)) {
 			agg++
 		}
 	}
@@ -435,16 +435,16 @@ func (h *hierSheet) labelledLeft(res *HierarchyResult) {
 // code of the node before or after it.
 func (h *hierSheet) codeParentNear(j int) bool {
 	i := h.nodes[j]
-	stem := h.stem[i]
-	if stem == "" || len(stem) == len(h.key[i]) {
+	stem := h.stemOf(i)
+	if stem == "" || len(stem) == len(h.keyOf(i)) {
 		return false
 	}
 	for _, n := range []int{j - 1, j + 1} {
 		if n < 0 || n >= len(h.nodes) {
 			continue
 		}
-		k := h.key[h.nodes[n]]
-		if k != h.key[i] && strings.HasPrefix(k, stem) {
+		k := h.keyOf(h.nodes[n])
+		if k != h.keyOf(i) && strings.HasPrefix(k, stem) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package grid
 import (
 	"math/bits"
 	"strings"
+	"sync"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -91,44 +92,76 @@ func hierMatch(t, s hierVec, allowed budget.Money) (budget.Money, bool) {
 
 // hierSheet is the detector's view of one sheet.
 type hierSheet struct {
-	rows  []HierarchyRow
+	n     int      // rows
+	label []string // the rows' labels
+	code  []string // the rows' codes; nil when no row has one
+	level []int    // the rows' levels; nil when no row has one
 	opt   HierarchyOptions
 	vec   []hierVec
 	base  []HierarchyRole // HierarchyLeaf for rows that take part, else no-amount/placeholder
 	total []bool          // the label says total
-	stem  []string        // code stems
-	key   []string        // codes without separators
+	stem  []string        // code stems; nil without codes
+	key   []string        // codes without separators; nil without codes
 	naive hierVec
 	nodes []int // rows that take part, in file order
+	// nonNeg says, per phase, that no row has a negative amount in it:
+	// block sums then only grow as a block does (see hierSheet.match).
+	nonNeg [budget.NumPhases]bool
 	// labels counts the rows that take part by label, made on first use.
-	labels map[string]int
+	labels     map[string]int
+	labelsOnce sync.Once
 }
 
 // uniqueLabel reports whether row i has a label no other row taking part
 // has (compared without case or surrounding space).
 func (h *hierSheet) uniqueLabel(i int) bool {
-	key := func(r int) string { return strings.ToLower(strings.TrimSpace(h.rows[r].Label)) }
-	if h.labels == nil {
+	key := func(r int) string { return strings.ToLower(strings.TrimSpace(h.label[r])) }
+	h.labelsOnce.Do(func() { // both orders are parsed at once: made once, then only read
 		h.labels = make(map[string]int, len(h.nodes))
 		for _, r := range h.nodes {
 			h.labels[key(r)]++
 		}
-	}
+	})
 	k := key(i)
 	return k != "" && h.labels[k] == 1
 }
 
-func newHierSheet(rows []HierarchyRow, opt HierarchyOptions) *hierSheet {
-	n := len(rows)
-	h := &hierSheet{rows: rows, opt: opt, vec: make([]hierVec, n), base: make([]HierarchyRole, n),
-		total: make([]bool, n), stem: make([]string, n), key: make([]string, n)}
-	for i, r := range rows {
+// newHierSheet takes what the detector needs of n rows, row(i) giving
+// row i: the rows themselves are not kept (a million rows of a sheet cost
+// their amounts and labels here, not a second copy of each row), and
+// codes and levels only when some row has one.
+func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hierSheet {
+	h := &hierSheet{n: n, opt: opt, vec: make([]hierVec, n), base: make([]HierarchyRole, n),
+		total: make([]bool, n), label: make([]string, n)}
+	for i := range n {
+		r := row(i)
 		h.vec[i] = hierVecOf(r.Amounts)
 		h.total[i] = r.TotalWord || HierarchyTotalWord(r.Label)
-		h.stem[i] = hierCodeStem(r.Code)
-		h.key[i] = hierCodeKey(r.Code)
+		h.label[i] = r.Label
+		if r.Code != "" && h.code == nil {
+			h.code, h.stem, h.key = make([]string, n), make([]string, n), make([]string, n)
+		}
+		if h.code != nil {
+			h.code[i], h.stem[i], h.key[i] = r.Code, hierCodeStem(r.Code), hierCodeKey(r.Code)
+		}
+		if r.Level != 0 && h.level == nil {
+			h.level = make([]int, n)
+		}
+		if h.level != nil {
+			h.level[i] = r.Level
+		}
 	}
-	for i := range rows {
+	for p := range h.nonNeg {
+		h.nonNeg[p] = true
+	}
+	for i := range h.vec {
+		for p := range h.nonNeg {
+			if h.vec[i].present&(1<<p) != 0 && h.vec[i].v[p].Sign() < 0 {
+				h.nonNeg[p] = false
+			}
+		}
+	}
+	for i := range n {
 		h.base[i] = h.baseRole(i)
 		if h.base[i] == HierarchyLeaf {
 			h.nodes = append(h.nodes, i)
@@ -137,17 +170,49 @@ func newHierSheet(rows []HierarchyRow, opt HierarchyOptions) *hierSheet {
 	return h
 }
 
+// levelOf returns the level of row i, 0 when unknown.
+func (h *hierSheet) levelOf(i int) int {
+	if h.level == nil {
+		return 0
+	}
+	return h.level[i]
+}
+
+// codeOf returns the code of row i, "" when none.
+func (h *hierSheet) codeOf(i int) string {
+	if h.code == nil {
+		return ""
+	}
+	return h.code[i]
+}
+
+// keyOf returns the code of row i without separators, "" when none.
+func (h *hierSheet) keyOf(i int) string {
+	if h.key == nil {
+		return ""
+	}
+	return h.key[i]
+}
+
+// stemOf returns the code stem of row i, "" when none.
+func (h *hierSheet) stemOf(i int) string {
+	if h.stem == nil {
+		return ""
+	}
+	return h.stem[i]
+}
+
 // baseRole sets apart rows with no amount and placeholders that repeat the
 // amounts of the nearest row with amounts above or below them.
 func (h *hierSheet) baseRole(i int) HierarchyRole {
 	if h.vec[i].present == 0 {
 		return HierarchyNoAmount
 	}
-	if !HierarchyPlaceholderLabel(h.rows[i].Label) || h.rows[i].Code != "" {
+	if !HierarchyPlaceholderLabel(h.label[i]) || h.codeOf(i) != "" {
 		return HierarchyLeaf
 	}
 	for _, j := range []int{h.neighbour(i, -1), h.neighbour(i, +1)} {
-		if j >= 0 && !HierarchyPlaceholderLabel(h.rows[j].Label) && h.vec[j] == h.vec[i] {
+		if j >= 0 && !HierarchyPlaceholderLabel(h.label[j]) && h.vec[j] == h.vec[i] {
 			return HierarchyPlaceholder
 		}
 	}
@@ -157,7 +222,7 @@ func (h *hierSheet) baseRole(i int) HierarchyRole {
 // neighbour returns the nearest row from i in direction dir that has an
 // amount, or -1.
 func (h *hierSheet) neighbour(i, dir int) int {
-	for j := i + dir; j >= 0 && j < len(h.rows); j += dir {
+	for j := i + dir; j >= 0 && j < h.n; j += dir {
 		if h.vec[j].present != 0 {
 			return j
 		}
@@ -203,15 +268,15 @@ func (h *hierSheet) push(b *hierBlock, t, c int) bool {
 	if !b.sum.add(h.vec[c]) {
 		return false
 	}
-	lt, lc := h.rows[t].Level, h.rows[c].Level
+	lt, lc := h.levelOf(t), h.levelOf(c)
 	switch {
 	case lt > 0 && lc > 0 && lc <= lt:
 		b.contradiction = true
 	case lt == 0 || lc == 0:
 		b.levelAgree = false
 	}
-	if h.key[t] != "" && h.key[c] != "" {
-		if h.stem[t] == "" || len(h.key[c]) < len(h.stem[t]) || h.key[c][:len(h.stem[t])] != h.stem[t] || h.key[c] == h.key[t] {
+	if h.keyOf(t) != "" && h.keyOf(c) != "" {
+		if h.stemOf(t) == "" || len(h.keyOf(c)) < len(h.stemOf(t)) || h.keyOf(c)[:len(h.stemOf(t))] != h.stemOf(t) || h.keyOf(c) == h.keyOf(t) {
 			b.contradiction = true
 		}
 	} else {
@@ -232,7 +297,7 @@ func (h *hierSheet) evidence(b *hierBlock, t, first, k int) HierarchyEvidence {
 	if b.codeAgree {
 		ev |= HierarchyByCode
 	}
-	if k == 1 && hierSameLabel(h.rows[t].Label, h.rows[first].Label) {
+	if k == 1 && hierSameLabel(h.label[t], h.label[first]) {
 		ev |= HierarchyBySameLabel
 	}
 	return ev
@@ -276,6 +341,7 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 	var dup hierVec
 	var res hierMatchResult
 	best := -1
+	limit, bounded := h.blockLimit(t, min(len(stack), h.opt.MaxFanout))
 	for m := 1; m <= len(stack) && m <= h.opt.MaxFanout; m++ {
 		c := stack[len(stack)-m].row
 		if !h.push(&b, t, c) {
@@ -283,6 +349,9 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		}
 		if p, ok := soft[c]; ok && m >= 2 && p == stack[len(stack)-m+1].row && !dup.add(h.vec[c]) {
 			break
+		}
+		if bounded && h.pastLimit(t, b.sum, dup, limit) {
+			break // no larger block can come back within tolerance
 		}
 		allowed := hierCap(h.vec[t], h.opt.Tolerance.allowed(m))
 		for _, folded := range []bool{false, true} {
@@ -315,6 +384,34 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 		res.single = false
 	}
 	return res
+}
+
+// blockLimit returns the largest block sum, in the first phase of total t,
+// that can still match t with at most k nodes: t plus the widest tolerance.
+// It is bounded only when no row has a negative amount in that phase: block
+// sums (with or without their folded pairs) then never decrease as the
+// block grows, and a block past the limit ends the search.
+func (h *hierSheet) blockLimit(t, k int) (budget.Money, bool) {
+	x := h.vec[t]
+	if x.present == 0 {
+		return budget.Money{}, false
+	}
+	p := bits.TrailingZeros8(x.present)
+	if !h.nonNeg[p] || !hierPrune {
+		return budget.Money{}, false
+	}
+	return budget.Add(x.v[p], h.opt.Tolerance.allowed(k))
+}
+
+// hierPrune turns on the search's limit; tests turn it off to compare.
+var hierPrune = true
+
+// pastLimit reports whether the block sum less its folded pairs, in the
+// first phase of total t, is above limit.
+func (h *hierSheet) pastLimit(t int, sum, dup hierVec, limit budget.Money) bool {
+	p := bits.TrailingZeros8(h.vec[t].present)
+	s, ok := sum.v[p].Sub(dup.v[p])
+	return ok && s.Cmp(limit) > 0
 }
 
 // hierCap returns allowed, or zero when it is more than a hundredth of the

@@ -118,11 +118,14 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	}
 	var l budget.Line
 	l.Pos = s.pos(n, 0)
-	l.ID, _ = s.get(cells, budget.FieldID)
+	id, c := s.get(cells, budget.FieldID)
+	l.ID = s.keepCell(id, c)
 	l.Year, l.YearLabel = s.lineYear(cells, n)
+	l.YearLabel = s.arena.keep(l.YearLabel)
 	l.Unit, l.Programme, l.Parent = s.codes(cells)
-	l.Description, _ = s.get(cells, budget.FieldDescription)
-	l.Currency = s.lineCurrency(cells, n)
+	desc, c := s.get(cells, budget.FieldDescription)
+	l.Description = s.keepCell(desc, c)
+	l.Currency = s.arena.keep(s.lineCurrency(cells, n))
 	s.lineGEWE(&l, cells, n)
 	s.lineObjectives(&l, cells, n)
 	s.lineMarker(&l, cells)

@@ -38,6 +38,9 @@ type sheetReader struct {
 	noAmount   bool                     // the sheet has no header or no amount column: every row is rejected
 	rowBytes   int64                    // text bytes of the rows read so far, to size the line slice
 	sized      bool
+	counter    RowCount               // the rows the source announces, if it can
+	stable     StableText             // which cells' text outlives their row, if the source can say
+	arena      textArena              // the text the lines keep
 	lost       map[int]*precisionLoss // by column: values rounded beyond 18 decimals
 }
 
@@ -54,6 +57,8 @@ func (s *sheetReader) pos(row, col int) budget.Position {
 
 func (s *sheetReader) read(it Rows) error {
 	s.typer, _ = it.(CellTypes)
+	s.counter, _ = it.(RowCount)
+	s.stable, _ = it.(StableText)
 	for it.Next() {
 		n, cells := it.Row()
 		s.rep.Rows++
@@ -90,10 +95,10 @@ func (s *sheetReader) read(it Rows) error {
 	return nil
 }
 
-// presize grows the line and ledger slices once, from the file size and
-// the bytes of the first rows, so that a large csv is not copied over and
-// over as it grows (csv only: an xlsx file's size says little about its
-// rows).
+// presize grows the line and ledger slices once, so that a large sheet is
+// not copied over and over as it grows: from the rows the source announces
+// (an xlsx sheet's dimension), or from a csv file's size and the bytes of
+// its first rows (an xlsx file's size says little about its rows).
 func (s *sheetReader) presize(cells []string) {
 	for _, c := range cells {
 		s.rowBytes += int64(len(c)) + 1
@@ -102,12 +107,18 @@ func (s *sheetReader) presize(cells []string) {
 		return
 	}
 	s.sized = true
-	if s.opt.SizeHint <= 0 || s.b.Format != "csv" || s.rowBytes == 0 {
-		return
-	}
-	est := int(s.opt.SizeHint/(s.rowBytes/int64(s.rep.Rows))) * 21 / 20
-	if s.opt.RowHint > 0 {
+	est := 0
+	switch {
+	case s.counter != nil:
+		est = s.counter.RowCount()
+	case s.opt.SizeHint <= 0 || s.b.Format != "csv" || s.rowBytes == 0:
+	case s.opt.RowHint > 0:
 		est = s.opt.RowHint // counted: an upper bound, and close
+	default:
+		est = int(s.opt.SizeHint/(s.rowBytes/int64(s.rep.Rows))) * 21 / 20
+	}
+	if est <= 0 {
+		return
 	}
 	if est > 1<<26 {
 		est = 1 << 26

@@ -42,5 +42,15 @@ type Percents interface {
 	IsPercent(col int) bool
 }
 
+// RowCount is implemented by the Rows of a source that can say, before
+// reading them, about how many rows its sheet has (an .xlsx sheet's
+// <dimension>): the lines are then allocated once, not copied as they
+// grow. It is a hint only: the rows read are what counts.
+type RowCount interface {
+	// RowCount returns the rows announced, 0 when unknown; it is asked
+	// after the first row.
+	RowCount() int
+}
+
 // CellPos is the position of a cell: its 1-based row and 0-based column.
 type CellPos struct{ Row, Col int }

@@ -68,6 +68,13 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		Programme: budget.NewCode(id, title), Parent: budget.NewCode(r.keep(parent, pos), r.keep(parentName, pos)),
 		Description: r.keep(a.description(), pos), Gender: gender, GenderSource: gsrc, Pos: pos,
 	}
+	proto.Objectives, proto.ObjectiveSource = r.objectives(a, pos, ar.where)
+	if items := a.budgetItems(); len(items) > 0 {
+		if r.b.BudgetItems == nil {
+			r.b.BudgetItems = map[string][]string{}
+		}
+		r.b.BudgetItems[id] = items
+	}
 	made := ar.lines(proto, id)
 	r.rep.Counts[budget.RowLine]++
 	r.b.Record(budget.RowRecord{Sheet: iatiSheet, Row: ord, Class: budget.RowLine, Lines: made})

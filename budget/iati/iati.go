@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/big"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,12 +70,43 @@ type iatiActivity struct {
 	Budgets         []iatiBudget      `xml:"budget"`
 	Transactions    []iatiTransaction `xml:"transaction"`
 	Markers         []iatiMarker      `xml:"policy-marker"`
+	BudgetItems     []iatiBudgetItems `xml:"country-budget-items"`
+	Sectors         []iatiClass       `xml:"sector"`
+	Tags            []iatiClass       `xml:"tag"`
+}
+
+// iatiBudgetItems is an activity's country-budget-items: codes of a
+// budget classification, which its vocabulary names.
+type iatiBudgetItems struct {
+	Vocabulary string     `xml:"vocabulary,attr"`
+	Items      []iatiText `xml:"budget-item"`
+}
+
+// budgetItems returns the codes of the activity's country-budget-items of
+// a recipient country's own budget (BudgetIdentifierVocabulary 2, its
+// chart of accounts, or 3, another country system), trimmed, each once,
+// in the file's order. IATI's functional categories (1) and the
+// reporting organisation's (4) name no line of a government's budget.
+func (a *iatiActivity) budgetItems() []string {
+	var out []string
+	for _, cbi := range a.BudgetItems {
+		if v := strings.TrimSpace(cbi.Vocabulary); v != "2" && v != "3" {
+			continue
+		}
+		for _, it := range cbi.Items {
+			if c := strings.TrimSpace(it.Code); c != "" && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // iatiText is an element with text, either as plain content (IATI 1.0x) or
 // in <narrative> children (2.0x), and the attributes grb needs.
 type iatiText struct {
 	Ref        string   `xml:"ref,attr"`
+	Code       string   `xml:"code,attr"`
 	Type       string   `xml:"type,attr"`
 	Text       string   `xml:",chardata"`
 	Narratives []string `xml:"narrative"`

@@ -1,6 +1,7 @@
 package rates
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -47,27 +48,36 @@ func Convert(b *budget.Budget, t *Table, opt Options) (*budget.Budget, error) {
 	if opt.Deflator == "" {
 		opt.Deflator = "gdp"
 	}
-	c := &converter{t: t, opt: opt, factors: map[factorKey]*big.Rat{}, rates: map[key]Value{}, index: map[key]*big.Rat{}, from: map[string]int{}, straddle: map[string]bool{}}
+	if opt.Prices != 0 && opt.Deflators == nil && opt.Deflator == "dac" && opt.To != "" && opt.To != "USD" {
+		return nil, errors.New("DAC deflators are for US dollar figures: use --to USD with --deflator dac")
+	}
+	c := &converter{t: t, opt: opt, factors: map[factorKey]*big.Rat{}, failed: map[factorKey]error{}, rates: map[key]Value{}, index: map[key]*big.Rat{}, from: map[string]int{}, straddle: map[string]bool{}}
 	out := *b
 	out.Decisions = slices.Clone(b.Decisions)
 	out.Lines = make([]budget.Line, len(b.Lines))
+	var probs issues
 	for i := range b.Lines {
 		l := b.Lines[i]
 		f, err := c.factor(&l)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", b.Source, l.Pos, err)
+			probs.add(err, &l)
+			continue
 		}
 		if l.Amounts, err = scale(l.Amounts, f); err == nil && l.GEWE != nil {
 			g, e := scale(*l.GEWE, f)
 			l.GEWE, err = &g, e
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", b.Source, l.Pos, err)
+			probs.add(missing(CodeConvertOverflow, l.Currency, l.Year, "a converted amount is beyond what grb can hold: %v", err), &l)
+			continue
 		}
 		if opt.To != "" {
 			l.Currency = opt.To
 		}
 		out.Lines[i] = l
+	}
+	if err := probs.err(b.Source); err != nil {
+		return nil, err
 	}
 	c.decide(&out)
 	return &out, nil
@@ -114,6 +124,7 @@ type converter struct {
 	t        *Table
 	opt      Options
 	factors  map[factorKey]*big.Rat
+	failed   map[factorKey]error
 	rates    map[key]Value    // currency-years whose rate was used
 	index    map[key]*big.Rat // price index used, relative to the base year, by currency and year
 	from     map[string]int   // lines by original currency
@@ -129,6 +140,21 @@ func (c *converter) factor(l *budget.Line) (*big.Rat, error) {
 	if f, ok := c.factors[k]; ok {
 		return f, nil
 	}
+	if err, ok := c.failed[k]; ok {
+		return nil, err
+	}
+	f, err := c.compute(l)
+	if err != nil {
+		c.failed[k] = err
+		return nil, err
+	}
+	c.factors[k] = f
+	return f, nil
+}
+
+// compute returns what the amounts of a line of l's currency and fiscal
+// year are multiplied by.
+func (c *converter) compute(l *budget.Line) (*big.Rat, error) {
 	shares, err := calendarShares(l, c.opt.FiscalRule, c.opt.FiscalStart)
 	if err != nil {
 		return nil, err
@@ -139,7 +165,7 @@ func (c *converter) factor(l *budget.Line) (*big.Rat, error) {
 	f := big.NewRat(1, 1)
 	if c.opt.To != "" && l.Currency != c.opt.To {
 		if l.Currency == "" {
-			return nil, fmt.Errorf("the line states no currency, so it cannot be converted to %s (give --currency)", c.opt.To)
+			return nil, missing(CodeCurrencyMissing, "", l.Year, "the line states no currency, so it cannot be converted to %s (give --currency)", c.opt.To)
 		}
 		if f, err = c.cross(l.Currency, shares); err != nil {
 			return nil, err
@@ -152,7 +178,6 @@ func (c *converter) factor(l *budget.Line) (*big.Rat, error) {
 		}
 		f.Mul(f, d)
 	}
-	c.factors[k] = f
 	return f, nil
 }
 
@@ -181,13 +206,8 @@ func (c *converter) cross(from string, shares []share) (*big.Rat, error) {
 // (the target currency when converting), I of a fiscal year being the
 // month-weighted average of its calendar years' indices.
 func (c *converter) deflate(cur string, shares []share) (*big.Rat, error) {
-	if c.opt.To != "" {
-		if c.opt.Deflator == "dac" && c.opt.To != "USD" {
-			return nil, fmt.Errorf("DAC deflators are for US dollar figures: use --to USD with --deflator dac")
-		}
-		if c.opt.Deflator != "dac" {
-			cur = c.opt.To
-		}
+	if c.opt.To != "" && c.opt.Deflator != "dac" {
+		cur = c.opt.To
 	}
 	sum, months := new(big.Rat), 0
 	for _, s := range shares {
@@ -214,7 +234,8 @@ func (c *converter) indexOf(cur string, year int) (*big.Rat, error) {
 		b, ok1 := c.opt.Deflators[base]
 		v, ok2 := c.opt.Deflators[year]
 		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("%s has no price index for %d", c.opt.DeflatorsName, map[bool]int{true: year, false: base}[ok1])
+			y := map[bool]int{true: year, false: base}[ok1]
+			return nil, missing(CodeDeflatorMissing, "", y, "%s has no price index for %d", c.opt.DeflatorsName, y)
 		}
 		i = new(big.Rat).Quo(floatRat(v), floatRat(b))
 	case c.opt.Deflator == "dac":
@@ -266,7 +287,7 @@ func floatRat(v float64) *big.Rat {
 // decide records the conversion's choices on b.
 func (c *converter) decide(b *budget.Budget) {
 	if c.opt.To != "" {
-		b.Decide(budget.Decision{Topic: "currency", Choice: fmt.Sprintf("amounts converted to %s at the annual average rate of each line's fiscal year, exactly, then rounded to %s per amount", c.opt.To, budget.Unit(Decimals)), Evidence: c.rateEvidence(), Override: "--to CODE; --rates FILE (units per US dollar) wins over the embedded tables"})
+		b.Decide(budget.Decision{Topic: "currency", Choice: fmt.Sprintf("amounts converted to %s at the annual average rate of each line's fiscal year, exactly, then rounded to %s per amount; %s", c.opt.To, budget.Unit(Decimals), c.t.RateSourceText()), Evidence: c.rateEvidence(), Override: "--to CODE; --rate-source " + strings.Join(RateSources(), "|") + "; --rates FILE (units per US dollar) wins over the embedded tables"})
 	}
 	rule := "the rates and price indices of the calendar year a fiscal year ends in"
 	if c.opt.FiscalRule == Weighted {

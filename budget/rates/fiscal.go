@@ -2,7 +2,6 @@ package rates
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -57,7 +56,7 @@ func calendarShares(l *budget.Line, rule string, start int) ([]share, error) {
 		y2, _ := strconv.Atoi(m[3])
 		m2, _ := strconv.Atoi(m[4])
 		if y2 < y1 || (y2 == y1 && m2 < m1) || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 {
-			return nil, fmt.Errorf("budget period %s ends before it starts", l.YearLabel)
+			return nil, missing(CodeFiscalYearInvalid, l.Currency, l.Year, "budget period %s ends before it starts", l.YearLabel)
 		}
 		if rule == End || y1 == y2 {
 			return []share{{y2, 1}}, nil
@@ -74,18 +73,18 @@ func calendarShares(l *budget.Line, rule string, start int) ([]share, error) {
 			}
 		}
 		if y2 != y1+1 {
-			return nil, fmt.Errorf("fiscal year %q: want two consecutive years", l.YearLabel)
+			return nil, missing(CodeFiscalYearInvalid, l.Currency, l.Year, "fiscal year %q: want two consecutive years", l.YearLabel)
 		}
 		if rule == End {
 			return []share{{y2, 1}}, nil
 		}
 		if start < 2 || start > 12 {
-			return nil, fmt.Errorf("fiscal year %s straddles %d and %d and the file does not say its months: give --fiscal-year-start MONTH, or --fiscal-year-rate end", l.YearLabel, y1, y2)
+			return nil, missing(CodeFiscalYearInvalid, l.Currency, l.Year, "fiscal year %s straddles %d and %d and the file does not say its months: give --fiscal-year-start MONTH, or --fiscal-year-rate end", l.YearLabel, y1, y2)
 		}
 		return []share{{y1, 13 - start}, {y2, start - 1}}, nil
 	}
 	if l.Year == 0 {
-		return nil, errors.New("the line has no fiscal year, so no rate can be chosen")
+		return nil, missing(CodeYearMissing, l.Currency, 0, "the line has no fiscal year, so no rate or price index can be chosen (give --year)")
 	}
 	return []share{{l.Year, 1}}, nil
 }

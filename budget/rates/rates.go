@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,7 +56,11 @@ type key struct {
 // average) and price series. The zero Table is empty; [Embedded] returns
 // the tables shipped with grb.
 type Table struct {
-	fx      map[key]Value
+	fx      map[key]Value // the rates used: the source's, then the user's
+	imf, wb map[key]Value // the embedded rate tables
+	user    map[key]Value // from the user's files, winning over the source
+	source  string        // the rate source: one of RateSources
+	users   []string      // the user's rate files
 	cpi     map[key]Value // by World Bank country code: annual % change
 	gdp     map[key]Value
 	dac     map[key]Value // by currency: index, 2020 = 100
@@ -63,7 +68,7 @@ type Table struct {
 }
 
 var embedded = sync.OnceValues(func() (*Table, error) {
-	t := &Table{country: map[string]string{}}
+	t := &Table{country: map[string]string{}, source: DefaultRateSource}
 	var err error
 	load := func(name, source string) map[key]Value {
 		if err != nil {
@@ -73,17 +78,12 @@ var embedded = sync.OnceValues(func() (*Table, error) {
 		m, err = readTable(dataFS, "data/"+name, source)
 		return m
 	}
-	imf, wb := load("fx_imf.csv", SourceIMF), load("fx_wb.csv", SourceWB)
+	t.imf, t.wb = load("fx_imf.csv", SourceIMF), load("fx_wb.csv", SourceWB)
 	t.cpi, t.gdp, t.dac = load("cpi_wb.csv", SourceCPI), load("gdp_wb.csv", SourceGDP), load("dac_2020.csv", SourceDAC)
 	if err != nil {
 		return nil, err
 	}
-	t.fx = imf
-	for k, v := range wb {
-		if _, ok := t.fx[k]; !ok {
-			t.fx[k] = v
-		}
-	}
+	t.rebuild()
 	recs, err := readCSV(dataFS, "data/currencies.csv")
 	for _, r := range recs {
 		t.country[r[0]] = r[2]
@@ -91,8 +91,101 @@ var embedded = sync.OnceValues(func() (*Table, error) {
 	return t, err
 })
 
-// Embedded returns the tables shipped with grb.
+// Embedded returns the tables shipped with grb, with the default rate
+// source.
 func Embedded() (*Table, error) { return embedded() }
+
+// DefaultRateSource is the rate source of the embedded tables: the IMF's
+// rates, then the World Bank's for the years after the IMF table's last.
+const DefaultRateSource = "imf+wb"
+
+// rateSources are the choices of WithRateSource, in the order RateSources
+// lists them, with the tables each takes, first table first.
+var rateSources = []struct {
+	name   string
+	tables []string
+}{
+	{DefaultRateSource, []string{SourceIMF, SourceWB}},
+	{"imf", []string{SourceIMF}},
+	{"wb", []string{SourceWB}},
+}
+
+// RateSources returns the names WithRateSource takes: imf+wb (the
+// default), imf and wb.
+func RateSources() []string {
+	out := make([]string, len(rateSources))
+	for i, s := range rateSources {
+		out[i] = s.name
+	}
+	return out
+}
+
+// WithRateSource returns a copy of t whose exchange rates come from the
+// embedded tables that source names (one of RateSources): imf+wb takes
+// the IMF's rate where it has one and the World Bank's after it, imf and
+// wb one table only. Rates from the user's files still win.
+func (t *Table) WithRateSource(source string) (*Table, error) {
+	if !slices.Contains(RateSources(), source) {
+		return nil, fmt.Errorf("rate source %q: want %s", source, strings.Join(RateSources(), ", "))
+	}
+	out := *t
+	out.source = source
+	out.rebuild()
+	return &out, nil
+}
+
+// RateSource returns the name of t's rate source.
+func (t *Table) RateSource() string { return t.source }
+
+// RateSourceText says where t's rates come from, with their vintages:
+// "rate source imf: IMF IFS annual average rates (…), November 2025
+// vintage".
+func (t *Table) RateSourceText() string {
+	var tables []string
+	for _, s := range rateSources {
+		if s.name == t.source {
+			tables = s.tables
+		}
+	}
+	s := "rate source " + t.source + ": " + strings.Join(tables, "; then, for the years after it, ")
+	if len(t.users) > 0 {
+		s += "; the rates of " + strings.Join(t.users, ", ") + " win over them"
+	}
+	return s
+}
+
+// sourceText names t's rate tables in an error message.
+func (t *Table) sourceText() string {
+	s := "the rate source " + t.source
+	if len(t.users) > 0 {
+		s += " and " + strings.Join(t.users, ", ")
+	}
+	return s
+}
+
+// rebuild sets t.fx from the tables of t.source, then the user's rates.
+func (t *Table) rebuild() {
+	t.fx = make(map[key]Value, len(t.imf)+len(t.wb)+len(t.user))
+	merge := func(m map[key]Value) {
+		for k, v := range m {
+			if _, ok := t.fx[k]; !ok {
+				t.fx[k] = v
+			}
+		}
+	}
+	for k, v := range t.user {
+		t.fx[k] = v
+	}
+	switch t.source {
+	case "imf":
+		merge(t.imf)
+	case "wb":
+		merge(t.wb)
+	default:
+		merge(t.imf)
+		merge(t.wb)
+	}
+}
 
 // readCSV reads a table file: '#' comment lines, a header, then rows of
 // three fields.
@@ -130,7 +223,8 @@ func readTable(fsys fs.FS, name, source string) (map[key]Value, error) {
 }
 
 // PerUSD returns the annual average rate of currency cur in year: units
-// of cur per US dollar. A missing rate is an error naming both.
+// of cur per US dollar. A missing rate is an error naming both, with the
+// issue code rate-missing, or currency-unknown when no year has one.
 func (t *Table) PerUSD(cur string, year int) (Value, error) {
 	if v, ok := t.fx[key{cur, year}]; ok {
 		return v, nil
@@ -138,7 +232,12 @@ func (t *Table) PerUSD(cur string, year int) (Value, error) {
 	if cur == "USD" {
 		return Value{"1", sourceUSD}, nil
 	}
-	return Value{}, fmt.Errorf("no exchange rate for %s in %d (give one with --rates FILE)", cur, year)
+	for k := range t.fx {
+		if k.code == cur {
+			return Value{}, missing(CodeRateMissing, cur, year, "no exchange rate for %s in %d in %s (give one with --rates FILE)", cur, year, t.sourceText())
+		}
+	}
+	return Value{}, missing(CodeCurrencyUnknown, cur, year, "no exchange rate for %s in any year in %s: not a currency the tables know (give its rates with --rates FILE)", cur, t.sourceText())
 }
 
 // Percent returns the annual % change of series (cpi or gdp) for the
@@ -147,12 +246,12 @@ func (t *Table) Percent(series, cur string, year int) (Value, error) {
 	m := map[string]map[key]Value{"cpi": t.cpi, "gdp": t.gdp}[series]
 	c := t.country[cur]
 	if c == "" {
-		return Value{}, fmt.Errorf("no %s series for %s: its country has none in the World Bank tables (give --deflators FILE)", series, cur)
+		return Value{}, missing(CodeDeflatorMissing, cur, year, "no %s series for %s: its country has none in the World Bank tables (give --deflators FILE)", series, cur)
 	}
 	if v, ok := m[key{c, year}]; ok {
 		return v, nil
 	}
-	return Value{}, fmt.Errorf("no %s inflation for %s (%s) in %d (give --deflators FILE)", strings.ToUpper(series), cur, c, year)
+	return Value{}, missing(CodeDeflatorMissing, cur, year, "no %s inflation for %s (%s) in %d (give --deflators FILE)", strings.ToUpper(series), cur, c, year)
 }
 
 // DAC returns the DAC deflator (2020 = 100) of the donor whose currency
@@ -161,7 +260,7 @@ func (t *Table) DAC(cur string, year int) (Value, error) {
 	if v, ok := t.dac[key{cur, year}]; ok {
 		return v, nil
 	}
-	return Value{}, fmt.Errorf("no DAC deflator for %s in %d: the OECD table has DAC donors only, to 2021 (give --deflators FILE)", cur, year)
+	return Value{}, missing(CodeDeflatorMissing, cur, year, "no DAC deflator for %s in %d: the OECD table has DAC donors only, to 2021 (give --deflators FILE)", cur, year)
 }
 
 // Country returns the World Bank code of the country whose price series
@@ -185,10 +284,11 @@ func (t *Table) WithRates(r io.Reader, name string) (*Table, error) {
 		return nil, err
 	}
 	out := *t
-	out.fx = make(map[key]Value, len(t.fx)+len(rows))
-	for k, v := range t.fx {
-		out.fx[k] = v
+	out.user = make(map[key]Value, len(t.user)+len(rows))
+	for k, v := range t.user {
+		out.user[k] = v
 	}
+	out.users = append(slices.Clone(t.users), name)
 	for _, row := range rows {
 		y, err := strconv.Atoi(strings.TrimSpace(row[1]))
 		v, ok := new(big.Rat).SetString(strings.TrimSpace(row[2]))
@@ -196,8 +296,9 @@ func (t *Table) WithRates(r io.Reader, name string) (*Table, error) {
 			return nil, fmt.Errorf("rate %q of %s in %q: want a year and a positive number of units per US dollar", row[2], row[0], row[1])
 		}
 		cur := strings.ToUpper(strings.TrimSpace(row[0]))
-		out.fx[key{cur, y}] = Value{strings.TrimSpace(row[2]), "user rates " + name}
+		out.user[key{cur, y}] = Value{strings.TrimSpace(row[2]), "user rates " + name}
 	}
+	out.rebuild()
 	return &out, nil
 }
 

@@ -25,6 +25,10 @@ import (
 //   - the lines of any other row are untagged: a suggestion nobody has
 //     confirmed is not a tag.
 //
+// The tag headers may be in English or in the language the workbook was
+// written in (WriteOptions.Words), as its hidden sheet records; t.Lang
+// is that language.
+//
 // Reading issues of the tag columns themselves (an objective outside the
 // list, a marker not of the scheme) are in the Budget's Issues;
 // [Check] lists what is missing or inconsistent. A file that is not
@@ -114,11 +118,40 @@ func typedShares(tag *Tag, s *TagSheet, n int, pcts map[grid.CellPos]bool) {
 
 // ReadFile reads the tagging workbook name, as Read does.
 func ReadFile(name string, opt budget.Options) (*Tagging, error) {
+	if ok, err := hasMarkerSheet(name); err != nil || !ok {
+		if err == nil {
+			err = fmt.Errorf("budget: %s: %w (it has no hidden sheet %q)", name, ErrNotTagging, MarkerSheet)
+		}
+		return nil, err
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
 	return Read(bytes.NewReader(data), name, opt)
+}
+
+// hasMarkerSheet reports whether the workbook in file name lists the
+// marker sheet, reading its list of sheets only: a budget workbook of a
+// million lines is not read into memory just to learn that it is not a
+// tagging workbook. A file that is not a workbook is not one either.
+func hasMarkerSheet(name string) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	src, err := xlsx.Open(f, name, 0, 0)
+	if err != nil {
+		return true, nil // let the full reading say what is wrong
+	}
+	defer src.Close()
+	for _, s := range src.Sheets() {
+		if strings.EqualFold(s.Name, MarkerSheet) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Sniff reports whether data is a tagging workbook: an .xlsx workbook
@@ -179,13 +212,19 @@ func (t *Tagging) checkTagHeaders(name string, raw map[string][][]string, sc *bu
 			if col <= len(header) {
 				found = header[col-1]
 			}
-			if budget.Normalize(found) != budget.Normalize(headers[c]) {
+			if budget.Normalize(found) != budget.Normalize(headers[c]) && !t.headerAsWritten(c, found) {
 				return &budget.ParseError{File: name, Sheet: s.Name, Row: s.HeaderRow, Col: col,
 					Err: fmt.Errorf("%w: want the tag column %q here, found %q: were columns added, removed or moved?", ErrTaggingFormat, headers[c], found)}
 			}
 		}
 	}
 	return nil
+}
+
+// headerAsWritten reports whether found is the header of tag column c as
+// Write wrote it in the workbook's language.
+func (t *Tagging) headerAsWritten(c int, found string) bool {
+	return c < len(t.headers) && t.headers[c] != "" && budget.Normalize(found) == budget.Normalize(t.headers[c])
 }
 
 // readSheets reads each tagging sheet as its source was read, with the

@@ -57,6 +57,13 @@ func parseMarkerSheet(rows [][]string, name string, sheets []grid.SheetInfo) (*T
 			t.Source = cell(r, 1)
 		case key == "scheme":
 			t.Scheme = cell(r, 1)
+		case key == "lang":
+			t.Lang = cell(r, 1)
+		case key == "tag headers":
+			t.headers = make([]string, len(r)-1)
+			for j := range t.headers {
+				t.headers[j] = cell(r, j+1)
+			}
 		case key == "sheet":
 			cols = make([]string, len(r))
 			for j := range r {
@@ -113,16 +120,20 @@ func (s *TagSheet) recipe() []string {
 
 // markerSheetRows returns the rows of the hidden marker sheet of t: the
 // magic text and format version, the source file, the scheme and one row
-// per tagging sheet. madeBy names the command that wrote the workbook.
-func (t *Tagging) markerSheetRows(madeBy string) [][]string {
+// per tagging sheet. madeBy names the command that wrote the workbook;
+// a workbook in another language than English records it (lang) and the
+// tag headers as written (headers), which Read accepts.
+func (t *Tagging) markerSheetRows(madeBy, lang string, headers []string) [][]string {
 	rows := [][]string{
 		{taggingMagic, taggingVersion},
 		{"source", t.Source},
 		{"scheme", t.Scheme},
 		{"made by", madeBy},
-		nil,
-		recipeHeader(),
 	}
+	if lang != "" {
+		rows = append(rows, []string{"lang", lang}, append([]string{"tag headers"}, headers...))
+	}
+	rows = append(rows, nil, recipeHeader())
 	for i := range t.Sheets {
 		rows = append(rows, t.Sheets[i].recipe())
 	}

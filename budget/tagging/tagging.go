@@ -26,7 +26,7 @@ const MaxObjectiveSlots = 3
 
 // The tag columns of a tagging sheet, in order, after the original
 // columns. The marker column's header names the scheme: see
-// [markerColumnHeader].
+// [TagColumns].
 const (
 	ColObjective1 = iota // GCM objective 1
 	ColShare1
@@ -51,22 +51,9 @@ const (
 
 // TagColumns returns the headers of the tag columns for a workbook whose
 // marker scheme is scheme.
-func TagColumns(scheme string) []string {
-	return []string{
-		"GCM objective 1", "Share 1 (%)",
-		"GCM objective 2", "Share 2 (%)",
-		"GCM objective 3", "Share 3 (%)",
-		markerColumnHeader(scheme),
-		"Rationale", "Tagged by", "Status",
-		"Suggested objectives", "Objectives suggested by",
-		"Suggested marker", "Marker suggested by",
-		"Marker confidence", "Review", "Words that drove it",
-		"Migration relevance",
-	}
-}
-
-// markerColumnHeader is the header of the gender-marker tag column.
-func markerColumnHeader(scheme string) string { return "Gender marker (" + scheme + ")" }
+// A workbook written in another language has them in that language
+// (WriteOptions.Words), and Read accepts either.
+func TagColumns(scheme string) []string { return tagColumnsIn(nil, scheme) }
 
 // TagStatus is the review state of a row of a tagging workbook.
 type TagStatus uint8
@@ -209,6 +196,12 @@ type Tagging struct {
 	Scheme string // the gender-marker scheme of the tag columns
 	Sheets []TagSheet
 	Rows   []TagRow
+	// Lang is the language of the workbook's words ("fr", "es"; ""
+	// for English), as Write recorded it.
+	Lang string
+	// headers are the tag columns' headers as Write wrote them in Lang
+	// (nil: English), which Read accepts as well as the English ones.
+	headers []string
 }
 
 // DefaultScheme is the marker scheme of a tagging workbook unless the

@@ -1,6 +1,7 @@
 package tagging
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"regexp"
@@ -16,10 +17,25 @@ import (
 type WriteOptions struct {
 	Schemes *budget.Schemes // marker schemes; nil: budget.DefaultSchemes()
 	MadeBy  string          // the command that made the workbook, recorded in it; "" = "grb"
+	// Words words the workbook's text for people (the instructions, the
+	// sheet names Instructions and Reference, the tag headers, the
+	// dropdowns' prompts and messages, the document's properties) in a
+	// language: it formats an English message key with args as
+	// fmt.Sprintf does, in that language (reports.TaggingWords gives
+	// grb's French and Spanish). nil is English. The values a person
+	// chooses (objective numbers, marker codes, statuses) are the same in
+	// every language.
+	Words func(key string, args ...any) string
+	// Lang is the language of Words ("fr", "es"), recorded in the
+	// workbook; "" is the Tagging's Lang, which is "" (English) for a new
+	// one.
+	Lang string
 }
 
 // The names of the sheets Write adds around the tagging sheets
-// (with a number added if the budget has a sheet of that name).
+// (with a number added if the budget has a sheet of that name), in
+// English; in the workbook's language when it has other words
+// (WriteOptions.Words).
 const (
 	InstructionsSheet = "Instructions"
 	ReferenceSheet    = "Reference"
@@ -44,6 +60,10 @@ const workbookTime = "2025-01-01T00:00:00Z"
 //   - a hidden sheet "grb" that marks the workbook as a tagging workbook and
 //     says how to read it back ([Read]).
 //
+// Its words for people are in the language of opt.Words (English when
+// nil); the hidden sheet then records the language and the tag headers as
+// written, which Read accepts as well as the English ones.
+//
 // The same input gives the same bytes.
 func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	schemes := opt.Schemes
@@ -58,6 +78,11 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	if madeBy == "" {
 		madeBy = "grb"
 	}
+	tr := words(opt.Words)
+	lang := ""
+	if tr != nil {
+		lang = cmp.Or(opt.Lang, t.Lang)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newWorkbookStyles(f)
@@ -68,8 +93,9 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	for _, s := range t.Sheets {
 		used[s.Name] = true
 	}
-	instructions := uniqueSheetName(InstructionsSheet, used)
-	reference := uniqueSheetName(ReferenceSheet, used)
+	// InstructionsSheet and ReferenceSheet, in the workbook's language.
+	instructions := uniqueSheetName(tr.F("Instructions"), used)
+	reference := uniqueSheetName(tr.F("Reference"), used)
 	if err := f.SetSheetName("Sheet1", instructions); err != nil {
 		return fmt.Errorf("reports: tagging workbook: %v", err)
 	}
@@ -83,20 +109,24 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 		if _, err := f.NewSheet(s.Name); err != nil {
 			return fmt.Errorf("reports: tagging workbook: sheet %q: %v", s.Name, err)
 		}
-		if err := writeTagSheet(f, st, s, rowsBySheet[s.Name], sc, reference); err != nil {
+		if err := writeTagSheet(f, tr, st, s, rowsBySheet[s.Name], sc, reference); err != nil {
 			return fmt.Errorf("reports: tagging workbook: sheet %q: %v", s.Name, err)
 		}
 	}
-	if err := writeInstructions(f, st, instructions, reference, t, sc); err != nil {
+	if err := writeInstructions(f, tr, st, instructions, reference, t, sc); err != nil {
 		return fmt.Errorf("reports: tagging workbook: instructions: %v", err)
 	}
-	if err := writeReferenceSheet(f, st, reference); err != nil {
+	if err := writeReferenceSheet(f, tr, lang, st, reference); err != nil {
 		return fmt.Errorf("reports: tagging workbook: reference: %v", err)
 	}
 	if _, err := f.NewSheet(MarkerSheet); err != nil {
 		return fmt.Errorf("reports: tagging workbook: %v", err)
 	}
-	for r, row := range t.markerSheetRows(madeBy) {
+	var headers []string
+	if lang != "" {
+		headers = tagColumnsIn(tr, sc.ID)
+	}
+	for r, row := range t.markerSheetRows(madeBy, lang, headers) {
 		for c, v := range row {
 			if v == "" {
 				continue
@@ -115,12 +145,12 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 		}
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          "GCM and gender tagging workbook for " + baseName(t.Source),
-		Subject:        "Tagging of budget lines by Global Compact for Migration objective and gender marker",
-		Description:    "Made by " + madeBy + " from " + baseName(t.Source) + ". Fill in the yellow columns; see the Instructions sheet.",
+		Title:          tr.F("GCM and gender tagging workbook for %s", baseName(t.Source)),
+		Subject:        tr.F("Tagging of budget lines by Global Compact for Migration objective and gender marker"),
+		Description:    tr.F("Made by %s from %s. Fill in the yellow columns; see the Instructions sheet.", madeBy, baseName(t.Source)),
 		Creator:        "grb",
 		LastModifiedBy: "grb",
-		Language:       "en",
+		Language:       cmp.Or(lang, "en"),
 		Created:        workbookTime,
 		Modified:       workbookTime,
 	}); err != nil {
@@ -199,12 +229,12 @@ func setCell(f *excelize.File, sheet, ref, v string) error {
 }
 
 // writeTagSheet writes one tagging sheet.
-func writeTagSheet(f *excelize.File, st *workbookStyles, s *TagSheet, rows []*TagRow, sc *budget.Scheme, reference string) error {
+func writeTagSheet(f *excelize.File, w words, st *workbookStyles, s *TagSheet, rows []*TagRow, sc *budget.Scheme, reference string) error {
 	name := s.Name
 	if err := writeOriginalCells(f, st, s); err != nil {
 		return err
 	}
-	if err := writeTagHeader(f, st, s, sc); err != nil {
+	if err := writeTagHeader(f, w, st, s, sc); err != nil {
 		return err
 	}
 	for _, r := range rows {
@@ -224,7 +254,7 @@ func writeTagSheet(f *excelize.File, st *workbookStyles, s *TagSheet, rows []*Ta
 		return err
 	}
 	if len(rows) > 0 {
-		if err := addTagValidation(f, name, s, rows, sc, reference); err != nil {
+		if err := addTagValidation(f, w, name, s, rows, sc, reference); err != nil {
 			return err
 		}
 	}
@@ -258,9 +288,9 @@ func writeOriginalCells(f *excelize.File, st *workbookStyles, s *TagSheet) error
 
 // writeTagHeader writes the headers of the tag columns (and their group
 // labels, over a two-row header), styled as inputs and suggestions.
-func writeTagHeader(f *excelize.File, st *workbookStyles, s *TagSheet, sc *budget.Scheme) error {
+func writeTagHeader(f *excelize.File, w words, st *workbookStyles, s *TagSheet, sc *budget.Scheme) error {
 	name := s.Name
-	for c, h := range TagColumns(sc.ID) {
+	for c, h := range tagColumnsIn(w, sc.ID) {
 		if err := f.SetCellStr(name, cellRef(s.TagCol(c), s.HeaderRow), h); err != nil {
 			return err
 		}
@@ -272,7 +302,7 @@ func writeTagHeader(f *excelize.File, st *workbookStyles, s *TagSheet, sc *budge
 		for _, g := range []struct {
 			col   int
 			label string
-		}{{ColObjective1, "Tags: fill in"}, {ColSuggestedObj, "grb's suggestions"}} {
+		}{{ColObjective1, w.F("Tags: fill in")}, {ColSuggestedObj, w.F("grb's suggestions")}} {
 			if err := f.SetCellStr(name, cellRef(s.TagCol(g.col), s.HeaderRow-1), g.label); err != nil {
 				return err
 			}
@@ -358,194 +388,4 @@ func markerList(sc *budget.Scheme) []string {
 		out[i] = c.Code
 	}
 	return out
-}
-
-// markerMeanings writes the scheme's codes and labels on one line:
-// "2 = Principal, 1 = Significant, 0 = Not targeted".
-func markerMeanings(sc *budget.Scheme) string {
-	parts := make([]string, len(sc.Codes))
-	for i, c := range sc.Codes {
-		parts[i] = c.Code + " = " + c.Label
-	}
-	return strings.Join(parts, ", ")
-}
-
-// addTagValidation adds the dropdowns and range checks of the tag columns
-// over the rows below the header.
-func addTagValidation(f *excelize.File, name string, s *TagSheet, rows []*TagRow, sc *budget.Scheme, reference string) error {
-	top, bottom := s.HeaderRow+1, s.HeaderRow+1
-	for _, r := range rows {
-		bottom = max(bottom, r.Row)
-	}
-	span := func(c int) string {
-		col := budget.ColumnName(s.TagCol(c))
-		return fmt.Sprintf("%s%d:%s%d", col, top, col, bottom)
-	}
-	objectives := excelize.NewDataValidation(true)
-	shares := excelize.NewDataValidation(true)
-	for i := 0; i < MaxObjectiveSlots; i++ {
-		objectives.SetSqref(span(ColObjective1 + 2*i))
-		shares.SetSqref(span(ColShare1 + 2*i))
-	}
-	if err := objectives.SetDropList(objectiveList()); err != nil {
-		return err
-	}
-	objectives.SetInput("GCM objective", "Choose 1-23 from the list, or 0 for General (the Compact as a whole). The "+reference+" sheet lists them. Leave blank if the line serves no objective.")
-	objectives.SetError(excelize.DataValidationErrorStyleStop, "Not a GCM objective", "Choose an objective from the list: 1-23, or 0 for General.")
-	// 60 and 60% (stored as 0.6 under a percentage format) are both
-	// in range; grb reads each as the user typed it.
-	if err := shares.SetRange(0.0001, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
-		return err
-	}
-	shares.SetInput("Share of the line (%)", "Per cent of the line's money for the objective to the left: type 60 or 60%, both read as 60 %. Leave blank for one objective (100%) or for an equal split.")
-	shares.SetError(excelize.DataValidationErrorStyleStop, "Not a share", "Enter a percentage above 0 and up to 100, such as 60 or 60%.")
-	marker := excelize.NewDataValidation(true)
-	marker.SetSqref(span(ColMarker))
-	if err := marker.SetDropList(markerList(sc)); err != nil {
-		return err
-	}
-	marker.SetInput("Gender marker ("+sc.ID+")", truncate(markerMeanings(sc)+". See the Instructions sheet.", 250))
-	marker.SetError(excelize.DataValidationErrorStyleStop, "Not a marker code", truncate("Choose a code of the "+sc.ID+" scheme from the list: "+markerMeanings(sc)+".", 250))
-	status := excelize.NewDataValidation(true)
-	status.SetSqref(span(ColStatus))
-	if err := status.SetDropList(tagStatuses()); err != nil {
-		return err
-	}
-	status.SetInput("Status", "confirmed: the tags are checked. not screened: the line is deliberately not assessed. suggested: grb's suggestion, not yet checked.")
-	status.SetError(excelize.DataValidationErrorStyleStop, "Not a status", "Choose suggested, confirmed or not screened from the list.")
-	for _, dv := range []*excelize.DataValidation{objectives, shares, marker, status} {
-		if err := f.AddDataValidation(name, dv); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
-// levelMeaning explains each canonical marker level in plain words (after
-// OECD DAC, UN Women, EU and Migration MPTF sources in budget/data/schemes.yaml).
-var levelMeaning = map[budget.Level]string{
-	budget.Principal:   "Gender equality is the main objective of the line: the line would not exist without it, and its expected results are built around it. Say why in the Rationale column.",
-	budget.Significant: "Gender equality is an important and deliberate objective of the line, but not the main reason for it.",
-	budget.Limited:     "The line makes a limited contribution to gender equality; it is not counted as gender-focused.",
-	budget.Potential:   "The line may help gender equality, but it is not yet clear how; check again later.",
-	budget.NotTargeted: "The line was checked and does not target gender equality.",
-}
-
-// writeInstructions writes the Instructions sheet.
-func writeInstructions(f *excelize.File, st *workbookStyles, name, reference string, t *Tagging, sc *budget.Scheme) error {
-	var sheets []string
-	for _, s := range t.Sheets {
-		sheets = append(sheets, s.Name)
-	}
-	type line struct {
-		a, b  string
-		style int
-	}
-	lines := []line{
-		{"How to tag this budget", "", st.title},
-		{"Budget", baseName(t.Source) + " (sheets: " + strings.Join(sheets, ", ") + ")", st.wrap},
-		{"Gender marker scheme", sc.Name + " (" + sc.ID + ")", st.wrap},
-		{"", "", 0},
-		{"What to do", "", st.bold},
-		{"1.", "Go to the budget sheet. The budget's own columns are protected so they cannot be changed by mistake. The yellow columns on the right are yours to fill in, on every row that is a budget line (totals and headings have none).", st.wrap},
-		{"2.", "For each line, choose the Global Compact for Migration objectives it serves (up to three) and the gender marker, from the dropdown lists. The " + reference + " sheet lists the 23 objectives.", st.wrap},
-		{"3.", "If grb suggested tags, they are already in the yellow columns with Status \"suggested\", and the grey columns say where each suggestion came from (a rule and the words it matched, last year's tags, or the budget file's own columns). Check each one: change it if it is wrong.", st.wrap},
-		{"4.", "Write in Rationale why you chose the marker. It is required for a principal marker, and useful for every tag.", st.wrap},
-		{"5.", "Write your name in Tagged by, then set Status to \"confirmed\". If a line is deliberately not assessed, set Status to \"not screened\" and leave the marker blank.", st.wrap},
-		{"6.", "Return the workbook. \"grb validate\" on it lists every line still to do and every problem, each with its cell.", st.wrap},
-		{"", "", 0},
-		{"Objectives and shares", "", st.bold},
-		{"One objective", "Choose it in GCM objective 1 and leave the shares blank: the whole line counts for it.", st.wrap},
-		{"Several objectives", "Use GCM objective 1, 2 and 3, and give each a share in per cent, such as 60 and 40; the shares must add up to 100. Blank shares split the line equally.", st.wrap},
-		{"General (0)", "The line serves the Compact as a whole, such as coordination or a national implementation plan.", st.wrap},
-		{"No objective", "Leave the objective columns blank if the line serves no GCM objective. It still needs a gender marker.", st.wrap},
-		{"", "", 0},
-		{"Status", "", st.bold},
-		{"suggested", "grb's suggestion, not yet checked by anyone. It is not counted as a tag.", st.wrap},
-		{"confirmed", "You checked the tags and stand by them.", st.wrap},
-		{"not screened", "The line is deliberately not assessed for gender equality. This is different from a marker meaning \"not targeted\", which says the line was assessed.", st.wrap},
-		{"", "", 0},
-		{"Gender marker codes (" + sc.ID + ")", "", st.bold},
-	}
-	for _, c := range sc.Codes {
-		lines = append(lines, line{c.Code + " = " + c.Label, levelMeaning[c.Level], st.wrap})
-	}
-	lines = append(lines,
-		line{"(blank)", "Not screened: nobody has assessed the line. Use it only with Status \"not screened\".", st.wrap},
-		line{"", "", 0},
-		line{"Good to know", "", st.bold},
-		line{"•", "A principal marker is not better than a significant one: lines that target gender equality and lines that build it into a wider aim both count.", st.wrap},
-		line{"•", "The marker records intent when the budget is planned; it is not a measure of the money actually spent on gender equality.", st.wrap},
-		line{"•", "Do not add, remove or move rows or columns of the budget sheet: grb reads the lines back from where they are.", st.wrap},
-	)
-	if sc.Provisional {
-		lines = append(lines, line{"•", "The codes of the " + sc.ID + " scheme are provisional: grb could not check them against the scheme's own documents.", st.wrap})
-	}
-	for i, l := range lines {
-		r := i + 1
-		if l.a != "" {
-			if err := f.SetCellStr(name, cellRef(1, r), l.a); err != nil {
-				return err
-			}
-		}
-		if l.b != "" {
-			if err := f.SetCellStr(name, cellRef(2, r), l.b); err != nil {
-				return err
-			}
-		}
-		if l.style != 0 {
-			if err := f.SetCellStyle(name, cellRef(1, r), cellRef(2, r), l.style); err != nil {
-				return err
-			}
-		}
-	}
-	if err := f.SetColWidth(name, "A", "A", 28); err != nil {
-		return err
-	}
-	return f.SetColWidth(name, "B", "B", 100)
-}
-
-// writeReferenceSheet lists General and the 23 objectives.
-func writeReferenceSheet(f *excelize.File, st *workbookStyles, name string) error {
-	if _, err := f.NewSheet(name); err != nil {
-		return err
-	}
-	for c, h := range []string{"Objective", "Short label", "Title (A/RES/73/195, para. 16)"} {
-		if err := f.SetCellStr(name, cellRef(c+1, 1), h); err != nil {
-			return err
-		}
-	}
-	if err := f.SetCellStyle(name, "A1", "C1", st.header); err != nil {
-		return err
-	}
-	for i, o := range budget.Objectives() {
-		r := i + 2
-		if err := f.SetCellInt(name, cellRef(1, r), int64(o.Number)); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(name, cellRef(2, r), o.Short); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(name, cellRef(3, r), o.Title); err != nil {
-			return err
-		}
-	}
-	if err := f.SetColWidth(name, "A", "A", 10); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(name, "B", "B", 34); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(name, "C", "C", 110); err != nil {
-		return err
-	}
-	return f.ProtectSheet(name, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true})
 }

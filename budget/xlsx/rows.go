@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -34,8 +35,14 @@ type sheetRows struct {
 	cells []string
 	buf   []byte // the text of the current row's cells
 	ends  []int  // the end of each cell's text in buf
-	v, is []byte // scratch for a cell's value and inline string
-	runs  []byte
+	// shared is, for each cell, the index of its shared string, whose text
+	// is not copied into buf; -1 for a cell whose text is in buf.
+	shared []int
+	v, is  []byte // scratch for a cell's value and inline string
+	runs   []byte
+
+	dimRows  int    // the last row of the sheet's <dimension>, 0 when none
+	partSize uint64 // the uncompressed size of the part, as the zip says
 
 	textCols []int         // 0-based columns of the current row whose cells are typed as not numbers
 	pctCols  []int         // 0-based columns of the current row's numbers shown as percentages
@@ -67,7 +74,7 @@ func (r *sheetRows) Next() bool {
 		return true
 	}
 	r.pending = 0
-	r.buf, r.ends = r.buf[:0], r.ends[:0]
+	r.buf, r.ends, r.shared = r.buf[:0], r.ends[:0], r.shared[:0]
 	if !r.empty && !r.readCells() {
 		return false
 	}
@@ -82,8 +89,12 @@ func (r *sheetRows) Next() bool {
 		return true
 	}
 	text, from := string(r.buf), 0
-	for _, e := range r.ends {
-		r.cells = append(r.cells, text[from:e])
+	for k, e := range r.ends {
+		if i := r.shared[k]; i >= 0 {
+			r.cells = append(r.cells, r.src.sst.str(i)) // no copy: the table's text
+		} else {
+			r.cells = append(r.cells, text[from:e])
+		}
 		from = e
 	}
 	return true
@@ -128,6 +139,8 @@ func (r *sheetRows) findRow() bool {
 			}
 		case tokStart:
 			switch string(localName(s.name)) {
+			case "dimension":
+				r.dimension()
 			case "row":
 				return r.rowStart()
 			case "c":
@@ -135,6 +148,36 @@ func (r *sheetRows) findRow() bool {
 			}
 		}
 	}
+}
+
+// dimension notes the last row of the <dimension> just read, if its
+// reference is one (A1:J1000, or A1 for one cell).
+func (r *sheetRows) dimension() {
+	v, ok := r.s.attr("ref")
+	if !ok || r.n > 0 {
+		return
+	}
+	if i := bytes.IndexByte(v, ':'); i >= 0 {
+		v = v[i+1:]
+	}
+	if _, row, ok := parseRef(v); ok {
+		r.dimRows = row
+	}
+}
+
+// minRowBytes is the fewest bytes a row with a value takes in a part:
+// <row><c><v>1</v></c></row>.
+const minRowBytes = 24
+
+// RowCount returns the rows the sheet's <dimension> announces, bounded by
+// the rows the part's size can hold and by the row limit: a hint to size
+// the lines (grid.RowCount), never a reading of the rows.
+func (r *sheetRows) RowCount() int {
+	n := min(r.dimRows, maxSheetRows)
+	if r.src.maxRows > 0 {
+		n = min(n, r.src.maxRows)
+	}
+	return int(min(uint64(n), r.partSize/minRowBytes))
 }
 
 // rowStart checks the <row> just read and sets r.pending.
@@ -279,7 +322,7 @@ func cellKind(t []byte) int {
 
 // value adds the value of the cell just read at column col.
 func (r *sheetRows) value(col, kind int, hasF, hasIS bool) int {
-	val := r.v
+	val, sharedIndex := r.v, -1
 	switch {
 	case kind == kindShared && len(r.v) > 0:
 		i, ok := parseUint(trimSpace(r.v))
@@ -287,7 +330,7 @@ func (r *sheetRows) value(col, kind int, hasF, hasIS bool) int {
 			r.fail(r.n, "shared string %q is not in the table of %d strings", r.v, r.src.sst.len())
 			return -1
 		}
-		val = r.src.sst.at(i)
+		val, sharedIndex = r.src.sst.at(i), i
 	case kind == kindInline && hasIS:
 		val = r.is
 		if hasBstr(val) {
@@ -300,8 +343,14 @@ func (r *sheetRows) value(col, kind int, hasF, hasIS bool) int {
 	}
 	for len(r.ends) < col-1 {
 		r.ends = append(r.ends, len(r.buf))
+		r.shared = append(r.shared, -1)
 	}
-	r.buf = append(r.buf, val...)
+	if kind == kindShared && len(r.v) > 0 {
+		r.shared = append(r.shared, sharedIndex)
+	} else {
+		r.buf = append(r.buf, val...)
+		r.shared = append(r.shared, -1)
+	}
 	r.ends = append(r.ends, len(r.buf))
 	return col
 }
@@ -317,6 +366,13 @@ func numberType(t []byte) bool {
 		return false
 	}
 	return true
+}
+
+// Stable reports whether the current row's cell at col (0-based) takes
+// its text from the shared-string table, which outlives the row; it
+// implements grid.StableText.
+func (r *sheetRows) Stable(col int) bool {
+	return col < len(r.shared) && r.shared[col] >= 0
 }
 
 // IsPercent reports whether the cell of the current row at col (0-based)

@@ -3,6 +3,8 @@ package xlsx
 import (
 	"archive/zip"
 	"fmt"
+	"slices"
+	"unsafe"
 )
 
 // sharedStrings is the shared-string table of a workbook, held as one
@@ -12,6 +14,19 @@ import (
 type sharedStrings struct {
 	text []byte
 	ends []int
+	// all is text as one string, made once the table is read, without a
+	// copy (text is never written again): cells take their strings from
+	// it, so a million cells that refer to the table allocate nothing.
+	all string
+}
+
+// str returns string i, which must be in the table, as a part of all.
+func (t *sharedStrings) str(i int) string {
+	from := 0
+	if i > 0 {
+		from = t.ends[i-1]
+	}
+	return t.all[from:t.ends[i]]
 }
 
 func (t *sharedStrings) len() int { return len(t.ends) }
@@ -22,7 +37,7 @@ func (t *sharedStrings) at(i int) []byte {
 	if i > 0 {
 		from = t.ends[i-1]
 	}
-	return t.text[from:t.ends[i]]
+	return t.text[from:t.ends[i]:t.ends[i]] // capped: appending to it copies
 }
 
 // readSharedStrings reads xl/sharedStrings.xml, if there is one. The text
@@ -41,7 +56,9 @@ func readSharedStrings(zf *zip.File) (*sharedStrings, error) {
 	}
 	defer rc.Close()
 	if zf.UncompressedSize64 < 1<<30 {
-		t.text = make([]byte, 0, zf.UncompressedSize64/2)
+		// The text is shorter than the part it is written in: one
+		// allocation, never grown (the zip-bomb limit bounds the size).
+		t.text = make([]byte, 0, zf.UncompressedSize64)
 	}
 	s := newScanner(rc, "xl/sharedStrings.xml", 256<<10)
 	var item, run []byte
@@ -50,6 +67,10 @@ func readSharedStrings(zf *zip.File) (*sharedStrings, error) {
 		case tokEOF:
 			if s.err != nil {
 				return nil, s.err
+			}
+			t.text = slices.Clip(t.text)
+			if len(t.text) > 0 {
+				t.all = unsafe.String(&t.text[0], len(t.text))
 			}
 			return t, nil
 		case tokStart:

@@ -28,12 +28,19 @@ type sheetEntry struct {
 }
 
 // openZip opens the archive r, without reading it whole when it is a
-// file.
+// file or already in memory.
 func openZip(r io.Reader) (*zip.Reader, error) {
 	if f, ok := r.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			return zip.NewReader(f, st.Size())
 		}
+	}
+	if ra, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+		Len() int
+	}); ok && int64(ra.Len()) == ra.Size() { // an unread bytes.Reader: in memory already, not copied again
+		return zip.NewReader(ra, ra.Size())
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {

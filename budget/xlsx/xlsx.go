@@ -91,7 +91,11 @@ func (s *Source) Rows(sheet string) (grid.Rows, error) {
 	if err != nil {
 		return nil, &budget.ParseError{File: s.name, Sheet: sheet, Err: fmt.Errorf("cannot read sheet: %s: %v", part, err)}
 	}
-	return &sheetRows{src: s, sheet: sheet, rc: rc, s: newScanner(rc, part, 256<<10)}, nil
+	size := s.parts[part].UncompressedSize64
+	if size >= aheadMin {
+		rc = newReadAhead(rc)
+	}
+	return &sheetRows{src: s, sheet: sheet, rc: rc, s: newScanner(rc, part, 256<<10), partSize: size}, nil
 }
 
 // textColsOf scans sheet again up to row and returns the columns of its

@@ -45,34 +45,25 @@ func analyzeCommand() *cli.Command {
 				return err
 			}
 			pc := choosePhase(c, b, &opt)
+			gopt, err := gapOptions(c, opt)
+			if err != nil {
+				return err
+			}
+			if parts := analysis.SplitCurrencies(b); len(parts) > 1 {
+				return analyzeCurrencies(c, b, parts, opt, gopt, pc, format)
+			}
 			r, err := analysis.Shares(b, opt)
 			if err != nil {
 				return err
 			}
 			r.Notes = append(pc.Notes(), r.Notes...)
-			gopt, err := gapOptions(c, opt)
+			g, err := gaps(c, b, gopt)
 			if err != nil {
 				return err
 			}
-			g, err := analysis.Gaps(b, gopt)
-			if err != nil && c.Context.Err() != nil {
-				return err // interrupted: no warning, the run stops
-			}
+			old, d, err := compared(c, b, opt)
 			if err != nil {
-				// Gaps add money, so they need one currency; the shares
-				// above are grouped by currency and still stand.
-				fmt.Fprintf(c.App.ErrWriter, "grb: %s: no gender gaps: %v\n", b.Source, err)
-				g = nil
-			}
-			var d *analysis.DiffResult
-			var old *budget.Budget
-			if other := c.String("compare"); other != "" {
-				if old, err = readPrepared(c, other); err != nil {
-					return err
-				}
-				if d, err = analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by"), Context: opt.Context}); err != nil {
-					return err
-				}
+				return err
 			}
 			switch format {
 			case "csv":
@@ -94,6 +85,71 @@ func analyzeCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// analyzeCurrencies analyses a budget in several currencies (parts, from
+// analysis.SplitCurrencies) one currency at a time: each its shares and
+// gaps, computed from its lines alone, written as one section each.
+func analyzeCurrencies(c *cli.Context, b *budget.Budget, parts []analysis.CurrencyPart, opt analysis.Options, gopt analysis.GapOptions, pc analysis.PhaseChoice, format string) error {
+	var secs []reports.CurrencySection
+	for _, part := range parts {
+		r, err := analysis.Shares(part.Budget, opt)
+		if err != nil {
+			return err
+		}
+		r.Notes = append(pc.Notes(), r.Notes...)
+		g, err := gaps(c, part.Budget, gopt)
+		if err != nil {
+			return err
+		}
+		secs = append(secs, reports.CurrencySection{Currency: part.Currency, Shares: r, Gaps: g})
+	}
+	old, d, err := compared(c, b, opt)
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "csv":
+		return reports.WriteSectionsCSV(c.App.Writer, secs)
+	case "json":
+		return reports.WriteSectionsJSON(c.App.Writer, secs, d, b.Decisions)
+	}
+	if err := reports.WriteSectionsText(c.App.Writer, b.Source, secs); err != nil {
+		return err
+	}
+	if d != nil {
+		return reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d)
+	}
+	return nil
+}
+
+// gaps returns the gender gaps of b, or nil, said on stderr, when they
+// cannot be computed; an interruption is an error.
+func gaps(c *cli.Context, b *budget.Budget, gopt analysis.GapOptions) (*analysis.GapResult, error) {
+	g, err := analysis.Gaps(b, gopt)
+	if err != nil && c.Context.Err() != nil {
+		return nil, err // interrupted: no warning, the run stops
+	}
+	if err != nil {
+		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no gender gaps: %v\n", b.Source, err)
+		return nil, nil
+	}
+	return g, nil
+}
+
+// compared returns the budget of --compare and its comparison with b,
+// nil when the flag is not given.
+func compared(c *cli.Context, b *budget.Budget, opt analysis.Options) (*budget.Budget, *analysis.DiffResult, error) {
+	other := c.String("compare")
+	if other == "" {
+		return nil, nil, nil
+	}
+	old, err := readPrepared(c, other) // read like the file: --where, --to, --prices
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := analysis.Diff(old, b, analysis.DiffOptions{Weighting: opt.Weighting, Phase: opt.Phase, PhaseSet: true, By: c.String("compare-by"), Context: opt.Context})
+	return old, d, err
 }
 
 // gapOptions copies the gap flags into analysis.GapOptions.

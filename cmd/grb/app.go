@@ -171,7 +171,7 @@ func validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "list every problem in a budget file at once; exit 1 if any is an error",
 		ArgsUsage: "FILE",
-		Flags: append(readFlags(),
+		Flags: append(append(readFlags(), conversionFlags()...),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 			&cli.IntFlag{Name: "max-issues", Value: 50, Usage: "list at most `N` issues (0 = all); the counts are always printed"},
 		),
@@ -187,6 +187,9 @@ func validateCommand() *cli.Command {
 			b, err := readBudget(c, name)
 			if b == nil {
 				return err
+			}
+			if cerr := convertIssues(c, b); cerr != nil {
+				return cerr
 			}
 			if format == "json" {
 				if werr := reports.WriteIssuesJSON(c.App.Writer, b); werr != nil {

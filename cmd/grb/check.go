@@ -27,6 +27,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "weightings", Usage: "add user-defined weighting conventions, for the profile's rules, from a YAML `FILE`"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 			whereFlag(),
+			textLangFlag(),
 			&cli.IntFlag{Name: "max-lines", Value: 10, Usage: "list at most `N` lines per failing rule in text (0 = all); json lists all"},
 		),
 		Action: func(c *cli.Context) error {
@@ -40,6 +41,10 @@ func checkCommand() *cli.Command {
 			}
 			if c.Int("max-lines") < 0 {
 				return usagef("--max-lines %d: want 0 (all) or more", c.Int("max-lines"))
+			}
+			lang, err := reportLang(c)
+			if err != nil {
+				return err
 			}
 			extra, err := userWeightings(c)
 			if err != nil {
@@ -77,7 +82,7 @@ func checkCommand() *cli.Command {
 				if max == 0 {
 					max = -1
 				}
-				err = reports.WriteComplianceYearsText(c.App.Writer, res, reports.ComplianceOptions{MaxLines: max})
+				err = reports.WriteComplianceYearsText(c.App.Writer, res, reports.ComplianceOptions{MaxLines: max, Lang: lang})
 			}
 			switch {
 			case err != nil:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/rates"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // conversionFlags are the flags of the commands that analyse (analyze,
@@ -17,6 +19,7 @@ import (
 func conversionFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "to", Usage: "convert every amount to the currency `CODE` (USD, EUR, …) at the annual average rate of the line's fiscal year (IMF IFS, World Bank WDI after 2024)"},
+		&cli.StringFlag{Name: "rate-source", Value: rates.DefaultRateSource, Usage: "the embedded exchange rates `SOURCE`: imf+wb (IMF IFS, then World Bank WDI for the years after it), imf or wb; --rates wins over it"},
 		&cli.StringFlag{Name: "rates", Usage: "exchange rates from a csv (currency,year,rate) or YAML (EUR: {2023: 0.9248}) `FILE`, in units per US dollar; they win over the embedded ones"},
 		&cli.StringFlag{Name: "fiscal-year-rate", Value: rates.End, Usage: "`RULE` for a fiscal year over two calendar years: end (the rate and price index of the year it ends in) or weighted (by the months of each year it covers)"},
 		&cli.IntFlag{Name: "fiscal-year-start", Usage: "the `MONTH` (2–12) fiscal years written as 2015-16 begin in, for --fiscal-year-rate weighted"},
@@ -45,7 +48,10 @@ func converted(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 	if opt.To == "" && opt.Prices == 0 {
 		return b, nil
 	}
-	t, err := rateTable(c.String("rates"))
+	if opt.Prices != 0 && opt.Deflator == "dac" && opt.To != "" && opt.To != "USD" && c.String("deflators") == "" {
+		return nil, usagef("--deflator dac: DAC deflators are for US dollar figures: use --to USD")
+	}
+	t, err := rateTable(c.String("rate-source"), c.String("rates"))
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +68,10 @@ func converted(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 		opt.DeflatorsName = name
 	}
 	out, err := rates.Convert(b, t, opt)
+	var ce *rates.Error
+	if errors.As(err, &ce) {
+		return nil, err // its issues name the currencies and years
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w (--to %s%s)", err, opt.To, map[bool]string{true: ", --prices " + c.String("prices")}[opt.Prices != 0])
 	}
@@ -83,12 +93,19 @@ func parsePrices(p string) (int, error) {
 	return 0, usagef("--prices %q: want current or constant:YEAR", p)
 }
 
-// rateTable returns the embedded tables, with the rates of the user's
-// file name (--rates) winning when it is set.
-func rateTable(name string) (*rates.Table, error) {
+// rateTable returns the embedded tables with the rates of source
+// (--rate-source), the rates of the user's file name (--rates) winning
+// when it is set.
+func rateTable(source, name string) (*rates.Table, error) {
 	t, err := rates.Embedded()
-	if err != nil || name == "" {
-		return t, err
+	if err != nil {
+		return nil, err
+	}
+	if t, err = t.WithRateSource(source); err != nil {
+		return nil, usagef("--rate-source %q: want %s", source, format.List(rates.RateSources(), "or"))
+	}
+	if name == "" {
+		return t, nil
 	}
 	f, err := openFlagFile("rates", name)
 	if err != nil {
@@ -99,4 +116,17 @@ func rateTable(name string) (*rates.Table, error) {
 		return nil, usagef("--rates %s: %v", name, err)
 	}
 	return t, nil
+}
+
+// convertIssues applies the conversion flags to b for validate: the
+// problems of a conversion that cannot be made are added to b's issues,
+// and the converted budget is not kept (validate lists problems).
+func convertIssues(c *cli.Context, b *budget.Budget) error {
+	_, err := converted(c, b)
+	var ce *rates.Error
+	if errors.As(err, &ce) {
+		b.AppendIssues(ce.Issues...)
+		return nil
+	}
+	return err
 }

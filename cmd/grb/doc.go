@@ -69,9 +69,27 @@ budget. --compare OLD compares the last FILE with an earlier version OLD,
 whose lines are in no other figure. Each output is written to a temporary
 file and renamed into place, and never over an input.
 
+Currencies (analyze, report, check; validate too, to list what a
+conversion lacks): --to CODE converts every amount at the annual average
+rate of its line's fiscal year, from the embedded tables of --rate-source
+imf+wb (default: IMF, then World Bank after the IMF's last year), imf or
+wb; --rates FILE wins over them; --prices constant:YEAR deflates. A rate,
+currency, year or price index that is missing is an error issue with its
+code (rate-missing, currency-unknown, currency-missing, year-missing,
+fiscal-year-invalid, deflator-missing, convert-overflow), its file, row,
+currency and year. Without --to, lines in several currencies are analysed
+one currency at a time, each in its own section (analyze text, json and
+csv; report.html; the Currencies sheet of report.xlsx), never added.
+report BUDGET AID (budget files and IATI files) sets the budget beside the
+aid by GCM objective and marker, aid linked to a budget line by a
+country-budget-items code counted once; give --to when their currencies
+differ.
+
 template and tag take the reading flags and -o FILE (required; written to
 a temporary file and renamed, never over an input); --scheme names the
-institution's marker scheme (default oecd_dac). tag also takes --rules FILE
+institution's marker scheme (default oecd_dac); --lang en|fr|es writes the
+workbook's instructions, headers and prompts in that language (default: a
+returned workbook's own). tag also takes --rules FILE
 (default: grb's rules; --default-rules prints them), --previous FILE (last
 year's tagging workbook), --evaluate TRUTH (precision, recall and F1 of the
 suggestions against hand-made tags; no FILE) and --max-lines N. validate
@@ -137,10 +155,12 @@ Read a Macedonian semicolon-separated export whose headers grb does not know:
 
 	$ grb inspect budget.csv --column approved=Буџет --column unit_name="Назив раздел"
 
-Check a budget against the UN 15% floor, then a joint programme against
-the Migration MPTF gender marker rules, as JSON:
+Check a budget against the UN 15% floor, in English then in French
+(--lang fr|es words the text), then a joint programme against the
+Migration MPTF gender marker rules, as JSON:
 
 	$ grb check budget.xlsx --profile un-15
+	$ grb check budget.xlsx --profile un-15 --lang fr
 	$ grb check jp.csv --profile mptf --scheme mptf --format json
 
 Hand the tagged budget on to donors as IATI, and to a portal as a Fiscal

@@ -12,6 +12,7 @@ import (
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/input"
+	"github.com/grb-toolkit/grb/budget/rates"
 )
 
 const ebolaIATI = "../../../shared/data/real/iati-dportal-ebola-multipublisher/activities.xml"
@@ -135,5 +136,90 @@ func TestAnalyzeToUSDMixedCurrencies(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no currency decision naming the IMF source and vintage in %+v", out.Decisions)
+	}
+}
+
+// TestValidateConvertIssues: validate --to --format json lists the
+// conversion's problems as issues with their code, file, currency and
+// year, and exits 1.
+func TestValidateConvertIssues(t *testing.T) {
+	dir := t.TempDir()
+	name := dir + "/aid.csv"
+	csv := "Fiscal year,Ministry,Line description,Approved,Currency\n2031,Interior,Shelters,100,XOF\n2020,Labour,Skills,300,EUR\n2020,Labour,Inspections,300,\n"
+	if err := os.WriteFile(name, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runGrb(t, []string{"grb", "validate", name, "--to", "EUR", "--format", "json"})
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1: %s", r.code, r.stderr)
+	}
+	var out struct {
+		Errors int `json:"errors"`
+		Issues []struct {
+			Code     string `json:"code"`
+			Severity string `json:"severity"`
+			Currency string `json:"currency"`
+			Year     int    `json:"year"`
+			Position struct {
+				File string `json:"file"`
+				Row  int    `json:"row"`
+			} `json:"position"`
+		} `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v: %s", err, r.stdout)
+	}
+	type issue struct {
+		code, cur string
+		year, row int
+	}
+	var got []issue
+	for _, is := range out.Issues {
+		if is.Severity != "error" || is.Position.File != name {
+			t.Errorf("issue %+v: want an error of %s", is, name)
+		}
+		got = append(got, issue{is.Code, is.Currency, is.Year, is.Position.Row})
+	}
+	want := []issue{{"rate-missing", "XOF", 2031, 2}, {"currency-missing", "", 2020, 4}}
+	if out.Errors != 2 || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("errors %d, issues %+v; want %+v", out.Errors, got, want)
+	}
+}
+
+// TestRateSourceFlag: --rate-source imf is named, with its vintage, in
+// the currency decision of analyze --format json; imf alone has no 2025
+// rates, which the World Bank's table gives by default.
+func TestRateSourceFlag(t *testing.T) {
+	dir := t.TempDir()
+	name := dir + "/b.csv"
+	if err := os.WriteFile(name, []byte("Fiscal year,Line description,Approved,Currency\n2020,A,100,EUR\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runGrb(t, []string{"grb", "analyze", name, "--to", "USD", "--rate-source", "imf", "--format", "json"})
+	if r.code != 0 || !strings.Contains(r.stdout, "rate source imf: IMF IFS annual average rates") || !strings.Contains(r.stdout, "November 2025 vintage") {
+		t.Errorf("exit %d; stdout lacks the rate source: %s %s", r.code, r.stdout, r.stderr)
+	}
+	if err := os.WriteFile(name, []byte("Fiscal year,Line description,Approved,Currency\n2025,A,100,EUR\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runGrb(t, []string{"grb", "analyze", name, "--to", "USD"}); r.code != 0 {
+		t.Errorf("imf+wb, EUR 2025: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runGrb(t, []string{"grb", "analyze", name, "--to", "USD", "--rate-source", "imf"}); r.code != 1 || !strings.Contains(r.stderr, "[rate-missing]") || !strings.Contains(r.stderr, "rate source imf ") {
+		t.Errorf("imf, EUR 2025: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestREADMEConversionCodes: every issue code of a conversion is in
+// README's table of them.
+func TestREADMEConversionCodes(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{rates.CodeRateMissing, rates.CodeCurrencyUnknown, rates.CodeCurrencyMissing, rates.CodeYearMissing, rates.CodeFiscalYearInvalid, rates.CodeDeflatorMissing, rates.CodeConvertOverflow} {
+		if !strings.Contains(string(data), "| `"+code+"` |") {
+			t.Errorf("README has no row for the issue code %s", code)
+		}
 	}
 }

@@ -61,8 +61,9 @@ func reportCommand() *cli.Command {
 				}
 				budgets = append(budgets, b)
 			}
+			names, budgets, aid := splitAid(c.Args().Slice(), budgets)
 			if !c.Bool("parts") {
-				if err := distinctYears(c.Args().Slice(), budgets); err != nil {
+				if err := distinctYears(names, budgets); err != nil {
 					return err
 				}
 			}
@@ -71,7 +72,8 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang, Context: c.Context}
+			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang, Context: c.Context,
+				Aid: aid, FiscalStart: c.Int("fiscal-year-start")}
 			if name := c.String("compare"); name != "" {
 				if ropt.Compare, err = readPrepared(c, name); err != nil {
 					return err

@@ -27,6 +27,7 @@ func sdg5c1Command() *cli.Command {
 			&cli.StringFlag{Name: "phase", Value: "approved", Usage: "budget `PHASE` compared: proposed, approved, revised or executed"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 			wholeBudgetFlag(),
+			textLangFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.Bool("template") {
@@ -45,8 +46,11 @@ func sdg5c1Command() *cli.Command {
 			if outFormat != "text" && outFormat != "json" {
 				return usagef("--format %q: want text or json", outFormat)
 			}
+			lang, err := reportLang(c)
+			if err != nil {
+				return err
+			}
 			opt := analysis.SDG5c1Options{PhaseSet: true, WholeBudget: c.Bool("whole-budget")}
-			var err error
 			if opt.Phase, err = budget.ParsePhase(c.String("phase")); err != nil {
 				return usagef("--phase: %v", err)
 			}
@@ -84,13 +88,13 @@ func sdg5c1Command() *cli.Command {
 					if i > 0 {
 						fmt.Fprintln(c.App.Writer)
 					}
-					if err = reports.WriteSDG5c1Text(c.App.Writer, r); err != nil {
+					if err = reports.WriteSDG5c1Text(c.App.Writer, r, reports.SDG5c1Options{Lang: lang}); err != nil {
 						break
 					}
 				}
 				if err == nil && len(results) > 1 {
 					fmt.Fprintln(c.App.Writer)
-					err = reports.WriteSDG5c1Track(c.App.Writer, track)
+					err = reports.WriteSDG5c1Track(c.App.Writer, track, reports.SDG5c1Options{Lang: lang})
 				}
 			}
 			if err != nil {

@@ -41,7 +41,7 @@ func templateCommand() *cli.Command {
 		Name:      "template",
 		Usage:     "write a tagging workbook: the budget's lines with columns and dropdowns for GCM objectives and gender markers",
 		ArgsUsage: "FILE",
-		Flags:     append(tagReadFlags(), outputFlag, forceFlag),
+		Flags:     append(tagReadFlags(), outputFlag, forceFlag, tagLangFlag()),
 		Action: func(c *cli.Context) error {
 			name, err := oneFile(c)
 			if err != nil {
@@ -75,7 +75,7 @@ func tagCommand() *cli.Command {
 		ArgsUsage: "FILE\n" +
 			"   grb tag --evaluate TRUTH [--rules RULES] [--previous FILE]",
 		Flags: append(tagReadFlags(),
-			outputFlag, forceFlag,
+			outputFlag, forceFlag, tagLangFlag(),
 			&cli.StringFlag{Name: "rules", Usage: "tagging rules from a YAML `FILE` (default: grb's rules; --default-rules prints them)"},
 			&cli.StringFlag{Name: "previous", Usage: "carry the confirmed tags of an earlier tagged budget `FILE` (a tagging workbook, or a budget with tag columns) to lines with the same line id or programme code"},
 			&cli.StringFlag{Name: "evaluate", Usage: "compare the suggestions with the hand-made tags of `TRUTH` (a tagging workbook, or a budget with tag columns): precision, recall and F1 by objective and marker level"},
@@ -168,9 +168,14 @@ func writeTagging(c *cli.Context, t *tagging.Tagging, out, madeBy string, inputs
 	if err != nil {
 		return err
 	}
+	lang, err := tagLang(c, t)
+	if err != nil {
+		return err
+	}
+	opt := tagging.WriteOptions{Schemes: s, MadeBy: madeBy, Words: reports.TaggingWords(lang), Lang: string(lang)}
 	return writeAtomic(out, inputs, func(f *os.File) error {
 		w := bufio.NewWriter(f)
-		if err := tagging.Write(w, t, tagging.WriteOptions{Schemes: s, MadeBy: madeBy}); err != nil {
+		if err := tagging.Write(w, t, opt); err != nil {
 			return err
 		}
 		return w.Flush()

@@ -45,6 +45,7 @@ var rules = map[string]rule{
 	"budget/sdg5c1":        {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml}},
 	"budget/rates":         {[]string{"budget", "internal/format"}},
 	"internal/ratesgen":    {[]string{xtext}},
+	"internal/perfgen":     {nil},
 	"budget/input":         {[]string{"budget", "budget/", "internal/files", "internal/format"}},
 	"analysis":             {[]string{"budget", "budget/tagging", "budget/sdg5c1", gonum, yaml}},
 	"templates":            {nil},

@@ -12,14 +12,19 @@ import (
 
 // Locale writes numbers as one language does: its group and decimal
 // separators, the space before a per cent sign and its plural rule. The
-// separators come from CLDR through golang.org/x/text (French "1 234,5",
-// "50,3 %" with a no-break space; Spanish "12.345,5"), applied to exact
-// decimal strings so that money is never rounded through a float. English
-// is the package's own formatters (Thousands, Percent, ...), unchanged.
+// separators come from CLDR through golang.org/x/text (Spanish "12.345,5",
+// "50,3 %" with a no-break space), corrected where x/text's CLDR is older
+// than CLDR 34: French groups digits and spaces "%" with a narrow no-break
+// space, U+202F ("1 234,5", "50,3 %"). Amounts take a no-break space,
+// U+00A0, before their currency code in both ("1 234,50 EUR"), as CLDR's
+// currency patterns do. They are applied to exact decimal strings so that
+// money is never rounded through a float. English is the package's own
+// formatters (Thousands, Percent, ...), unchanged.
 type Locale struct {
 	tag            language.Tag
 	group, decimal string
 	pctSep         string // between a number and "%"; "" in English
+	currencySep    string // between an amount and its currency code
 	minGroup       int    // CLDR minimumGroupingDigits: es has 2
 	undefined      string // a share that is not defined
 	foreign        bool   // not English; the zero Locale is English
@@ -37,12 +42,17 @@ func LocaleFor(tag language.Tag) Locale {
 	t := language.Make(base.String())
 	p := message.NewPrinter(t)
 	d := p.Sprint(number.Decimal(12345.5)) // "12 345,5", "12.345,5"
-	l := Locale{tag: t, minGroup: 1, undefined: "n.d.", foreign: true}
+	l := Locale{tag: t, minGroup: 1, undefined: "n.d.", foreign: true, currencySep: "\u00a0"}
 	l.group, l.decimal = d[2:len(d)-5], d[len(d)-2:len(d)-1]
 	pct := p.Sprint(number.Percent(0.5)) // "50 %"
 	l.pctSep = strings.TrimSuffix(strings.TrimPrefix(pct, "50"), "%")
-	if base.String() == "es" {
+	switch base.String() {
+	case "es":
 		l.minGroup = 2 // CLDR es: minimumGroupingDigits 2, which x/text does not apply
+	case "fr":
+		// CLDR 34 and later: group "\u202f", percent "#,##0\u202f%"; x/text
+		// still has CLDR 32's U+00A0 for both.
+		l.group, l.pctSep = "\u202f", "\u202f"
 	}
 	return l
 }
@@ -81,14 +91,17 @@ func (l Locale) Thousands(decimal string) string {
 func (l Locale) Int(n int64) string { return l.Thousands(strconv.FormatInt(n, 10)) }
 
 // Money formats an amount as the package's Money does, in the locale.
-func (l Locale) Money(a interface{ String() string }) string { return l.Thousands(a.String()) }
+// Like Money, it rounds to the cent (display only).
+func (l Locale) Money(a interface{ String() string }) string {
+	return l.Thousands(RoundDecimal(a.String(), 2))
+}
 
 // MoneyIn is Money followed by the currency code when there is one.
 func (l Locale) MoneyIn(a interface{ String() string }, currency string) string {
 	if currency == "" {
 		return l.Money(a)
 	}
-	return l.Money(a) + " " + currency
+	return l.Money(a) + l.CurrencySep() + currency
 }
 
 // percent is the package's percent in the locale; sep is the English
@@ -161,4 +174,14 @@ func (l Locale) Plural(n int64, one, many string) string {
 // noun's singular or plural: "2,366 lines", "2 366 lignes".
 func (l Locale) CountOf(n int64, one, many string) string {
 	return l.Int(n) + " " + l.Plural(n, one, many)
+}
+
+// CurrencySep is what goes between an amount and its currency code: a
+// space in English (grb's own "1,234.50 USD"), CLDR's no-break space
+// (U+00A0, from the "#,##0.00 ¤" pattern) in French and Spanish.
+func (l Locale) CurrencySep() string {
+	if !l.foreign {
+		return " "
+	}
+	return l.currencySep
 }
