@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -52,13 +53,18 @@ func analyzeCommand() *cli.Command {
 			if parts := analysis.SplitCurrencies(b); len(parts) > 1 {
 				return analyzeCurrencies(c, b, parts, opt, gopt, pc, format)
 			}
+			// The shares and the gaps read the lines apart: one on each core.
+			var g *analysis.GapResult
+			var gerr error
+			var wg sync.WaitGroup
+			wg.Go(func() { g, gerr = analysis.Gaps(b, gopt) })
 			r, err := analysis.Shares(b, opt)
+			wg.Wait()
 			if err != nil {
 				return err
 			}
 			r.Notes = append(pc.Notes(), r.Notes...)
-			g, err := gaps(c, b, gopt)
-			if err != nil {
+			if g, err = gapsOrWarn(c, b, g, gerr); err != nil {
 				return err
 			}
 			old, d, err := compared(c, b, opt)
@@ -127,6 +133,13 @@ func analyzeCurrencies(c *cli.Context, b *budget.Budget, parts []analysis.Curren
 // cannot be computed; an interruption is an error.
 func gaps(c *cli.Context, b *budget.Budget, gopt analysis.GapOptions) (*analysis.GapResult, error) {
 	g, err := analysis.Gaps(b, gopt)
+	return gapsOrWarn(c, b, g, err)
+}
+
+// gapsOrWarn returns the gaps analysis.Gaps gave (g, err): an
+// interruption is an error; any other error leaves no gaps, with a
+// warning.
+func gapsOrWarn(c *cli.Context, b *budget.Budget, g *analysis.GapResult, err error) (*analysis.GapResult, error) {
 	if err != nil && c.Context.Err() != nil {
 		return nil, err // interrupted: no warning, the run stops
 	}

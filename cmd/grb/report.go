@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -146,14 +148,27 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, inputs []string)
 	if err := os.MkdirAll(filepath.Join(dir, "charts"), 0o755); err != nil {
 		return err
 	}
-	for _, o := range outputs {
-		if err := c.Context.Err(); err != nil {
-			return err
+	// The outputs are written on as many goroutines as there are cores
+	// (report.xlsx, most of the work for a large budget, first); each is
+	// written atomically, and they are told in their fixed order.
+	errs := make([]error, len(outputs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, o := range outputs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			if errs[i] = c.Context.Err(); errs[i] == nil {
+				errs[i] = writeAtomic(filepath.Join(dir, o.name), inputs, func(f *os.File) error { return o.write(f) })
+			}
+		})
+	}
+	wg.Wait()
+	for i, o := range outputs {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		path := filepath.Join(dir, o.name)
-		if err := writeAtomic(path, inputs, func(f *os.File) error { return o.write(f) }); err != nil {
-			return err
-		}
 		fmt.Fprintf(c.App.Writer, "wrote %s\n", path)
 		if o.name == "report.xlsx" {
 			warnCut(c, path, r.CutCells)
