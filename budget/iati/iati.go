@@ -513,7 +513,7 @@ func (r *iatiReader) sayClipped() {
 		return
 	}
 	msg := fmt.Sprintf("%s (titles, descriptions, organisations or parents' names) longer than %s characters, the longest %s: the lines keep the first %s characters of each, followed by …",
-		format.CountOf(r.clipped, "text", "texts"), format.Thousands(strconv.Itoa(maxText)), format.Thousands(strconv.Itoa(r.longest)), format.Thousands(strconv.Itoa(maxText)))
+		format.Thousands(strconv.Itoa(r.clipped))+" "+format.Plural(r.clipped, "text", "texts"), format.Thousands(strconv.Itoa(maxText)), format.Thousands(strconv.Itoa(r.longest)), format.Thousands(strconv.Itoa(maxText)))
 	r.b.AddIssue(budget.Warning, "text-clipped", r.clippedAt, "", fmt.Sprintf("at most %s characters", format.Thousands(strconv.Itoa(maxText))), msg, nil)
 }
 
