@@ -345,7 +345,7 @@ func init() {
 		"Old marker":                     "Marcador anterior",
 		"Programme":                      "Programa",
 		"Re-marking effect":              "Efecto de los cambios de marcador",
-		"The report was given one budget, so there are no changes to show: give two versions of a budget (grb report old.xlsx new.xlsx) to compare them.": "El informe se basa en un solo presupuesto, por lo que no hay cambios que mostrar: proporcione dos versiones de un presupuesto (grb report anterior.xlsx nuevo.xlsx) para compararlas.",
+		"The report was given one budget, so there are no changes to show: to compare two versions of a budget, give the earlier with --compare (grb report new.xlsx --compare old.xlsx); two fiscal years (grb report 2024.xlsx 2025.xlsx) are compared too.": "El informe se basa en un solo presupuesto, por lo que no hay cambios que mostrar: para comparar dos versiones de un presupuesto, indique la anterior con --compare (grb report nuevo.xlsx --compare anterior.xlsx); también se comparan dos ejercicios fiscales (grb report 2024.xlsx 2025.xlsx).",
 		"Unit":           "Unidad",
 		"added":          "añadida",
 		"amount changed": "importe modificado",

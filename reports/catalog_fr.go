@@ -346,7 +346,7 @@ func init() {
 		"Old marker":                     "Ancien marqueur",
 		"Programme":                      "Programme",
 		"Re-marking effect":              "Effet des changements de marqueur",
-		"The report was given one budget, so there are no changes to show: give two versions of a budget (grb report old.xlsx new.xlsx) to compare them.": "Le rapport porte sur un seul budget : il n’y a pas de variation à présenter. Fournir deux versions d’un budget (grb report ancien.xlsx nouveau.xlsx) pour les comparer.",
+		"The report was given one budget, so there are no changes to show: to compare two versions of a budget, give the earlier with --compare (grb report new.xlsx --compare old.xlsx); two fiscal years (grb report 2024.xlsx 2025.xlsx) are compared too.": "Le rapport porte sur un seul budget : il n’y a pas de variation à présenter. Pour comparer deux versions d’un budget, donner la plus ancienne avec --compare (grb report nouveau.xlsx --compare ancien.xlsx) ; deux exercices (grb report 2024.xlsx 2025.xlsx) sont aussi comparés.",
 		"Unit":           "Unité",
 		"added":          "ajoutée",
 		"amount changed": "montant modifié",

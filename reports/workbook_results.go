@@ -335,7 +335,7 @@ func changesSheet(x *xlsxWriter, r *Report) {
 	p := r.p
 	d := r.Diff
 	if d == nil {
-		x.set(sheet, "A1", p.S("The report was given one budget, so there are no changes to show: give two versions of a budget (grb report old.xlsx new.xlsx) to compare them."))
+		x.set(sheet, "A1", p.S("The report was given one budget, so there are no changes to show: to compare two versions of a budget, give the earlier with --compare (grb report new.xlsx --compare old.xlsx); two fiscal years (grb report 2024.xlsx 2025.xlsx) are compared too."))
 		return
 	}
 	var rows [][]any

@@ -108,19 +108,13 @@ func analyzeInputs(c *cli.Context) (b, aid *budget.Budget, err error) {
 	if c.NArg() == 0 {
 		return nil, nil, usagef("analyze: want one FILE, got none")
 	}
-	if err := distinctInputs(c.Args().Slice()); err != nil {
+	if err := distinctInputs(c.Args().Slice(), linesTwice); err != nil {
 		return nil, nil, err
 	}
 	var bs []*budget.Budget
 	for _, name := range c.Args().Slice() {
-		b, err := readForAnalysis(c, name)
+		b, err := readPrepared(c, name)
 		if err != nil {
-			return nil, nil, err
-		}
-		if b, err = filtered(c, b); err != nil {
-			return nil, nil, err
-		}
-		if b, err = converted(c, b); err != nil {
 			return nil, nil, err
 		}
 		bs = append(bs, b)
@@ -211,7 +205,7 @@ func compared(c *cli.Context, b *budget.Budget, opt analysis.Options) (*budget.B
 	if other == "" {
 		return nil, nil, nil
 	}
-	old, err := readForAnalysis(c, other)
+	old, err := readPrepared(c, other) // read like the file: --where, --to, --prices
 	if err != nil {
 		return nil, nil, err
 	}
