@@ -32,7 +32,7 @@ func writeShares(ew *errWriter, source string, r *analysis.Result, cur string) {
 	}
 	ew.printf("%s: gender allocation %s, %s amounts\n\n", source, by, r.Phase)
 	if r.Mixed() {
-		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total (--where currency=CODE analyses one).\n", len(r.Currencies), strings.Join(r.Currencies, ", "))
+		ew.printf("Headline: not shown: the lines are in %d currencies (%s), which cannot be added.\nEach row below is in one currency, and its share is of that currency's total (--where currency=CODE analyses one).\n", len(r.Currencies), strings.Join(currencyCodes(r.Currencies), ", "))
 	} else {
 		writeHeadline(ew, r, cur)
 	}

@@ -9,18 +9,21 @@ import (
 
 // WriteAnalysisJSON writes the shares, gaps and diff of `grb analyze` as
 // one indented JSON object: {"shares": …, "gaps": …, "diff": …,
-// "decisions": […]}, diff and decisions left out when empty. Each result's notes and the reasons lines are left
+// "budget_and_aid": …, "decisions": […]}, diff, budget_and_aid (the
+// government budget beside donor aid, j) and decisions left out when
+// empty. Each result's notes and the reasons lines are left
 // out of a measure are written in words ("warnings", "reason"), as the
 // text writers word them.
-func WriteAnalysisJSON(w io.Writer, r *analysis.Result, g *analysis.GapResult, d *analysis.DiffResult, decisions []budget.Decision) error {
+func WriteAnalysisJSON(w io.Writer, r *analysis.Result, g *analysis.GapResult, d *analysis.DiffResult, j *JoinView, decisions []budget.Decision) error {
 	v := struct {
 		Shares *sharesJSON `json:"shares"`
 		Gaps   *gapsJSON   `json:"gaps"`
 		Diff   *diffJSON   `json:"diff,omitempty"`
+		Join   *JoinView   `json:"budget_and_aid,omitempty"`
 		// Decisions are the choices made on evidence while reading and
 		// converting: a converted figure's rates, sources and vintages.
 		Decisions []budget.Decision `json:"decisions,omitempty"`
-	}{Decisions: decisions}
+	}{Join: j, Decisions: decisions}
 	if r != nil {
 		v.Shares = &sharesJSON{Result: r, Warnings: notesText(r.Notes)}
 	}

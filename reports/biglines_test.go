@@ -60,6 +60,31 @@ func TestLinesSheetSplits(t *testing.T) {
 	}
 }
 
+// Lines continued on several sheets give the same bytes every time:
+// excelize wrote its streamed sheets in map order, so a report of more
+// than 1,048,575 lines differed from one run to the next.
+func TestLinesSheetsDeterministic(t *testing.T) {
+	defer func(n int) { sheetRows = n }(sheetRows)
+	sheetRows = 20 // the sample's lines on several sheets
+	r := sampleReport(t)
+	if names := linesSheetNames(r); len(names) < 5 {
+		t.Fatalf("lines on %v, want five sheets or more", names)
+	}
+	var first bytes.Buffer
+	if err := WriteWorkbook(&first, r); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		var again bytes.Buffer
+		if err := WriteWorkbook(&again, r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), again.Bytes()) {
+			t.Fatalf("write %d of one report gave other bytes (%d and %d bytes)", i+2, first.Len(), again.Len())
+		}
+	}
+}
+
 // The real limit: a budget of 1,048,576 lines (one more than a sheet
 // holds under its header), built in memory, is written whole.
 func TestLinesSheetExcelLimit(t *testing.T) {

@@ -44,6 +44,10 @@ type ChartData struct {
 	// Gaps are the categories (indexes) that have no data: a line chart
 	// leaves a gap there, and their values are 0.
 	Gaps []int `json:"gaps,omitempty"`
+	// Section is, in a report in several currencies, the id of the
+	// currency's section the chart belongs to ("currency-aud"), its
+	// figures of that currency's lines alone; "" for a chart of the whole.
+	Section string `json:"section,omitempty"`
 }
 
 // ChartSeries is one series of a chart: a value for each category.
@@ -128,7 +132,16 @@ var levelsDown = []budget.Level{budget.Principal, budget.Significant, budget.Lim
 // a page showing every chart explains each gap; PlotChart draws it with a
 // "No data to show" message. Every title or caption names the weighting
 // convention (OECD DAC, UN or EU, as the weighting names) and the phase.
+//
+// A report whose lines are in several currencies (r.Sections) has these
+// charts once per currency, each of that currency's lines alone, named
+// after its section ("currency-aud-gewe-by-objective"), its title headed
+// by the section's ("In AUD: …"): no chart puts money or shares of two
+// currencies on one axis. The SDG 5.c.1 chart, of no currency, follows.
 func Charts(r *Report) []ChartData {
+	if len(r.Sections) > 0 {
+		return sectionCharts(r)
+	}
 	cs := []ChartData{objectiveChart(r)}
 	cs = append(cs, splitChart(r.p, markerChart(r), r.p.S("ministries"))...)
 	cs = append(cs, executionChart(r), trendChart(r))

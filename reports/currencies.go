@@ -28,11 +28,20 @@ func currencyText(cur string) string {
 	return cur
 }
 
-// currencyCodes lists the currencies of secs.
-func currencyCodes(secs []CurrencySection) []string {
+// sectionCurrencies lists the currencies of secs.
+func sectionCurrencies(secs []CurrencySection) []string {
 	out := make([]string, len(secs))
 	for i, s := range secs {
-		out[i] = currencyText(s.Currency)
+		out[i] = s.Currency
+	}
+	return out
+}
+
+// currencyCodes lists currency codes, "no currency" for "".
+func currencyCodes(cs []string) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = currencyText(c)
 	}
 	return out
 }
@@ -43,9 +52,14 @@ func currencyCodes(secs []CurrencySection) []string {
 // together.
 func WriteSectionsText(w io.Writer, source string, secs []CurrencySection) error {
 	ew := &errWriter{w: w}
-	ew.printf("%s: %d currencies (%s), each analysed on its own lines: money in different currencies is never added (--to CODE converts them to one; --where currency=CODE analyses one).\n", source, len(secs), strings.Join(currencyCodes(secs), ", "))
+	ew.printf("%s: %d currencies (%s), each analysed on its own lines: money in different currencies is never added (--to CODE converts them to one; --where currency=CODE analyses one).\n", source, len(secs), strings.Join(currencyCodes(sectionCurrencies(secs)), ", "))
 	for _, s := range secs {
-		ew.printf("\n== In %s: %s ==\n", currencyText(s.Currency), format.Count(s.Shares.Total.Lines, "line"))
+		if s.Currency == "" {
+			ew.printf("\n== Lines with no currency stated: %s ==\n", format.Count(s.Shares.Total.Lines, "line"))
+			ew.printf("These lines state no currency: give them one with --currency CODE, or a currency column in the file.\n")
+		} else {
+			ew.printf("\n== In %s: %s ==\n", s.Currency, format.Count(s.Shares.Total.Lines, "line"))
+		}
 		writeShares(ew, source+", "+currencyText(s.Currency), s.Shares, s.Currency)
 		if ew.err == nil && s.Gaps != nil {
 			ew.err = WriteGapsText(ew, s.Gaps)
@@ -87,7 +101,7 @@ func WriteSectionsJSON(w io.Writer, secs []CurrencySection, d *analysis.DiffResu
 		Diff       *diffJSON         `json:"diff,omitempty"`
 		Decisions  []budget.Decision `json:"decisions,omitempty"`
 	}{Decisions: decisions, Currencies: []section{}}
-	v.Note = fmt.Sprintf("the lines are in %d currencies (%s): each is analysed on its own lines, and money in different currencies is never added", len(secs), strings.Join(currencyCodes(secs), ", "))
+	v.Note = fmt.Sprintf("the lines are in %d currencies (%s): each is analysed on its own lines, and money in different currencies is never added", len(secs), strings.Join(currencyCodes(sectionCurrencies(secs)), ", "))
 	for _, s := range secs {
 		sec := section{Currency: s.Currency, Shares: &sharesJSON{Result: s.Shares, Warnings: notesText(s.Shares.Notes)}}
 		if s.Gaps != nil {

@@ -162,15 +162,15 @@ func executionSentence(r *Report) string {
 	return prefix + r.p.findExecution(r.ExecYear, r.Weighting, r.p.f.Share(t.GEWE.Rate.Value()), orDash(t.GEWE.Band), r.p.f.Share(t.Other.Rate.Value()), orDash(t.Other.Band), r.p.f.Share(t.NotScreened.Rate.Value()))
 }
 
-// diffSentence summarises the comparison of the last two budgets.
+// diffSentence summarises the comparison of the last budget with the
+// one before it, or with the earlier version given (Options.Compare).
 func diffSentence(r *Report) string {
 	d := r.Diff
 	if d == nil {
 		return ""
 	}
-	n := len(r.Budgets)
 	c := d.GEWEChange
-	return r.p.findDiff(r.Budgets[n-2].Source, r.Budgets[n-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, c.Net.Sign(),
+	return r.p.findDiff(r.diffOld().Source, r.Budgets[len(r.Budgets)-1].Source, len(d.Added), len(d.Cut), len(d.Remarked), d.Weighting, c.Net.Sign(),
 		r.p.f.Money(abs(c.Net)), r.p.f.Money(c.Added), r.p.f.Money(c.Cut), r.p.f.Money(c.Amount), r.p.f.Money(c.Remarking))
 }
 

@@ -43,11 +43,15 @@ type htmlPage struct {
 	Currencies  []htmlCurrency
 	Scope       string
 	Sources     []string
+	AidSources  []string // the donor aid files set beside the budget
 	Findings    []string
 	Conventions []htmlConvention
 	Charts      []htmlChart
-	Tables      []htmlTable
-	Method      []htmlDef
+	// ChartsIn are, in a report in several currencies, the sections
+	// whose charts are in them, which the page's charts section lists.
+	ChartsIn []htmlCurrency
+	Tables   []htmlTable
+	Method   []htmlDef
 }
 
 // T words a static text of the template in the page's language: the
@@ -91,7 +95,7 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	for _, d := range Charts(r) {
 		data[d.Name] = d
 	}
-	p := htmlPage{tr: r.p, Lang: string(r.p.langOr()), Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), Findings: Findings(r),
+	p := htmlPage{tr: r.p, Lang: string(r.p.langOr()), Title: r.scopeTitle(), Scope: r.scopeText(), Sources: r.Sources(), AidSources: r.AidSources(), Findings: Findings(r),
 		Name: r.Name(), Kicker: r.p.pageKicker(r.Focus, r.Phase, cur), Headlines: Headlines(r), HeadlinesLabel: r.p.headlinesLabel(),
 		Footnote: r.p.conventionFootnote(r.Weighting), Glossary: r.p.glossary()}
 	if r.Synthetic {
@@ -104,11 +108,20 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 		if d, ok := data[c.Name]; ok {
 			hc.Takeaway, hc.Data = r.p.chartTakeaway(d), r.p.chartTable(d)
 		}
+		if d, ok := data[c.Name]; ok && d.Section != "" {
+			p.addSectionChart(d.Section, hc)
+			continue
+		}
 		if c.Name == mainChart && p.MainChart == nil {
 			p.MainChart = &hc
 			continue
 		}
 		p.Charts = append(p.Charts, hc)
+	}
+	for _, s := range p.Currencies {
+		if len(s.Charts) > 0 {
+			p.ChartsIn = append(p.ChartsIn, s)
+		}
 	}
 	for _, table := range htmlTables {
 		if t, ok := table(r, cur); ok {
@@ -127,13 +140,23 @@ func WriteHTML(w io.Writer, r *Report, charts []HTMLChart) error {
 	return err
 }
 
+// addSectionChart adds chart c to the currency section whose id is id.
+func (p *htmlPage) addSectionChart(id string, c htmlChart) {
+	for i := range p.Currencies {
+		if p.Currencies[i].ID == id {
+			p.Currencies[i].Charts = append(p.Currencies[i].Charts, c)
+			return
+		}
+	}
+}
+
 // conventionRows are the rows of the conventions table: the GEWE money
 // and share under each convention, in currency cur; a row that says why
 // there is none when r's lines are in several currencies.
 func conventionRows(r *Report, cur string) []htmlConvention {
 	h := r.Headline
 	if h.Mixed() {
-		return []htmlConvention{{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", strings.Join(h.Currencies, ", ")), Money: "–", Share: "–"}}
+		return []htmlConvention{{Name: "–", Counts: r.p.F("not shown: the lines are in %s, which cannot be added", r.p.currencyList(h.Currencies)), Money: "–", Share: "–"}}
 	}
 	var out []htmlConvention
 	for _, c := range h.Conventions {
@@ -241,7 +264,7 @@ func (r *Report) scopeTitle() string {
 func (r *Report) scopeText() string {
 	total := r.p.f.MoneyIn(r.Headline.Total.Amount, r.Currency())
 	if r.Headline.Mixed() {
-		total = r.p.F("in %s, not added", strings.Join(r.Headline.Currencies, ", "))
+		total = r.p.F("in %s, not added", r.p.currencyList(r.Headline.Currencies))
 	}
 	if r.Focus != 0 {
 		return r.p.F("Fiscal year %s, %s amounts (%s)", y(r.Focus), r.p.phase(r.Phase), total)
@@ -378,5 +401,8 @@ func methodology(r *Report) []htmlDef {
 		defs = append(defs, htmlDef{p.F("Convention %s", w.Name), p.F("%s. Source: %s.", p.conventionDescription(w), w.Source)})
 	}
 	defs = append(defs, htmlDef{p.S("Coverage"), p.S("The share of money that was screened for gender at all (any marker, including not targeted).")})
+	if aid := r.AidSources(); len(aid) > 0 {
+		defs = append(defs, htmlDef{p.S("Donor aid"), p.F("%s: IATI activities set beside the budget in the tables “Government budget and donor aid”, never added to the budget's own figures; aid whose country budget-item code (vocabulary 2 or 3) is a budget line's id or programme code is counted once, in the budget.", strings.Join(aid, ", "))})
+	}
 	return append(defs, reportDecisions(r)...)
 }

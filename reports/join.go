@@ -26,7 +26,7 @@ func (r *Report) join(all *budget.Budget, opt Options) error {
 func (r *Report) joinCaption(by string) string {
 	j := r.Join
 	p := r.p
-	s := p.F("%s, in %s: the government budget (%s) and donor aid (%s), %s", r.scopeTitle(), orDash(j.Currency), strings.Join(r.Sources(), ", "), fileName(r.Aid.Source), by)
+	s := p.F("%s, in %s: the government budget (%s) and donor aid (%s), %s", r.scopeTitle(), orDash(j.Currency), strings.Join(r.Sources(), ", "), strings.Join(r.AidSources(), ", "), by)
 	if j.Linked > 0 {
 		s += "; " + p.F("aid in the budget already, linked to its lines by country budget-item code (%s; %s), is counted once, in the budget", strings.Join(j.Codes, ", "), p.linesText(j.Linked))
 	}

@@ -20,7 +20,7 @@ func (p printer) findNoLines() string {
 // findMixed: the lines are in several currencies.
 func (p printer) findMixed(year, lines int, currencies []string) string {
 	return p.F("%s, the %s covered are in %d currencies (%s), which cannot be added: the tables give each currency separately, and no share of the whole is stated.",
-		p.inYear(year), p.linesText(lines), len(currencies), strings.Join(currencies, ", "))
+		p.inYear(year), p.linesText(lines), len(currencies), p.currencyList(currencies))
 }
 
 // inYear opens a sentence about the focus year.

@@ -50,7 +50,7 @@ func (p printer) headLabelChange(from int) string {
 // headNoBudget: no line, or lines in several currencies.
 func (p printer) headNoBudget(currencies []string) string {
 	if len(currencies) > 1 {
-		return p.F("The lines are in %d currencies (%s), which cannot be added: the tables give each currency separately.", len(currencies), strings.Join(currencies, ", "))
+		return p.F("The lines are in %d currencies (%s), which cannot be added: the tables give each currency separately.", len(currencies), p.currencyList(currencies))
 	}
 	return p.S("No budget line is covered, so there is nothing to report.")
 }

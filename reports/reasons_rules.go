@@ -193,7 +193,11 @@ func (p printer) whyScreenedLines(r analysis.Reason) string {
 		s = p.F("%s of %s (%s) are screened for gender; at least %s required%s", p.num(num), p.lines(den), p.reasonValue(r), p.bp(r.Min), p.onThreshold(r))
 	}
 	if !r.Pass {
-		s += p.F(": %s not screened", p.num(lineCount(r.Missing)))
+		if n := lineCount(r.Missing); p.one(n) {
+			s += p.F(": %s was not screened", p.lines(n))
+		} else {
+			s += p.F(": %s were not screened", p.lines(n))
+		}
 	}
 	return s
 }

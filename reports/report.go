@@ -33,6 +33,11 @@ type Options struct {
 	// Lang is the language of the report (English when empty): its
 	// sentences, headers, captions, numbers and objective titles.
 	Lang Lang
+	// Compare, when not nil, is an earlier version of the (last) budget:
+	// the Changes sheet and the findings compare the last budget with it
+	// instead of with the budget before it. Its lines are in no other
+	// figure.
+	Compare *budget.Budget
 	// Aid, when not nil, is donor aid (IATI files) set beside the
 	// budgets' focus year by GCM objective and marker (Report.Join), in
 	// the budgets' fiscal calendar: fiscal years beginning in month
@@ -94,9 +99,11 @@ type Report struct {
 	Execution *analysis.GapResult
 	ExecYear  int
 	Change    *analysis.GapResult
-	// Diff compares the last two budgets given, when there are two or
-	// more.
+	// Diff compares the last budget with Compared, when given, else the
+	// last two budgets given, when there are two or more.
 	Diff *analysis.DiffResult
+	// Compared is Options.Compare: the earlier version Diff compares with.
+	Compared *budget.Budget
 	// Compliance is the check of Options.Profile; SDG5c1 the scored
 	// questionnaires and Track their tracking table.
 	Compliance *analysis.CheckResult
@@ -128,7 +135,7 @@ func Build(budgets []*budget.Budget, opt Options) (*Report, error) {
 	if opt.PhaseSet {
 		phase = opt.Phase
 	}
-	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic, Lang: opt.Lang, p: newPrinter(opt.Lang), ctx: opt.Context}
+	r := &Report{Budgets: budgets, Weighting: w, Phase: phase, Synthetic: opt.Synthetic, Lang: opt.Lang, p: newPrinter(opt.Lang), ctx: opt.Context, Compared: opt.Compare}
 	all := r.scope(opt.Year)
 	if err := r.shares(all); err != nil {
 		return nil, err
@@ -385,19 +392,32 @@ func (r *Report) scoreSDG5c1(qs []*sdg5c1.Questionnaire, all *budget.Budget, who
 	return nil
 }
 
-// diff compares the last two budgets given, when there are two or more.
-// A comparison that fails adds a warning.
+// diff compares the last budget with the earlier version given
+// (Options.Compare), else the last two budgets given, when there are two
+// or more. A comparison that fails adds a warning.
 func (r *Report) diff() {
-	n := len(r.Budgets)
-	if n < 2 {
+	old := r.diffOld()
+	if old == nil {
 		return
 	}
-	d, err := analysis.Diff(r.Budgets[n-2], r.Budgets[n-1], analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, Context: r.ctx})
+	d, err := analysis.Diff(old, r.Budgets[len(r.Budgets)-1], analysis.DiffOptions{Weighting: r.Weighting, Phase: r.Phase, PhaseSet: true, Context: r.ctx})
 	if err != nil {
 		r.Warnings = append(r.Warnings, err.Error())
 		return
 	}
 	r.Diff = d
+}
+
+// diffOld returns the budget the last one is compared with: Compared,
+// else the one before it; nil when there is none.
+func (r *Report) diffOld() *budget.Budget {
+	if r.Compared != nil {
+		return r.Compared
+	}
+	if n := len(r.Budgets); n >= 2 {
+		return r.Budgets[n-2]
+	}
+	return nil
 }
 
 // Currency returns the currency of the focus lines, or "" when they have
@@ -423,6 +443,15 @@ func (r *Report) Sources() []string {
 		s = append(s, fileName(b.Source))
 	}
 	return s
+}
+
+// AidSources returns the file names of the donor aid set beside the
+// budget (Options.Aid), in the order given; none without aid.
+func (r *Report) AidSources() []string {
+	if r.Aid == nil {
+		return nil
+	}
+	return sourceFiles(r.Aid.Source)
 }
 
 // fileName is the last element of a path as typed, with either slash.

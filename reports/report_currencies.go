@@ -56,12 +56,63 @@ func sectionID(cur string) string {
 	return "currency-" + strings.ToLower(cur)
 }
 
-// htmlCurrency is a currency's section of report.html.
+// sectionHeading heads a currency's section: "In EUR", or for the lines
+// that state no currency, words that say so.
+func (p printer) sectionHeading(cur string) string {
+	if cur == "" {
+		return p.S("Lines with no currency stated")
+	}
+	return p.F("In %s", cur)
+}
+
+// currencyList lists currency codes for a sentence, the lines with no
+// currency (code "") in words: "no currency stated, EUR".
+func (p printer) currencyList(cs []string) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c
+		if c == "" {
+			out[i] = p.S("no currency stated")
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// noCurrencyNote says, in the section of lines with no currency, how to
+// give them one.
+func (p printer) noCurrencyNote() string {
+	return p.S("These lines state no currency, so their money is added to no other currency's. To give them one, read the file with --currency CODE (the currency of every line that states none) or add a currency column to it.")
+}
+
+// sectionCharts are the charts of a report in several currencies: each
+// section's own, then the SDG 5.c.1 chart when there is one.
+func sectionCharts(r *Report) []ChartData {
+	var cs []ChartData
+	for _, s := range r.Sections {
+		id := sectionID(s.SectionCurrency)
+		for _, c := range Charts(s) {
+			c.Name = id + "-" + c.Name
+			c.Title = r.p.F("%s: %s", r.p.sectionHeading(s.SectionCurrency), c.Title)
+			c.Section = id
+			cs = append(cs, c)
+		}
+	}
+	if r.Track != nil && len(r.Track.Years) > 0 {
+		c := sdgChart(r)
+		c.p = r.p
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// htmlCurrency is a currency's section of report.html; Note, for the
+// lines with no currency, says how to give them one.
 type htmlCurrency struct {
-	ID, Heading, Scope string
-	Headlines          []Headline
-	Conventions        []htmlConvention
-	Tables             []htmlTable
+	ID, Heading, Note, Scope string
+	Headlines                []Headline
+	Conventions              []htmlConvention
+	Tables                   []htmlTable
+	Charts                   []htmlChart // the currency's own charts
 }
 
 // sectionTables are the tables of a currency's section, each of its own
@@ -73,12 +124,15 @@ func htmlCurrencies(r *Report) []htmlCurrency {
 	var out []htmlCurrency
 	for _, s := range r.Sections {
 		cur := s.SectionCurrency
-		hc := htmlCurrency{ID: sectionID(cur), Heading: r.p.F("In %s", orDash(cur)), Scope: s.scopeText(), Headlines: Headlines(s), Conventions: conventionRows(s, cur)}
+		hc := htmlCurrency{ID: sectionID(cur), Heading: r.p.sectionHeading(cur), Scope: s.scopeText(), Headlines: Headlines(s), Conventions: conventionRows(s, cur)}
 		for _, table := range sectionTables {
 			if t, ok := table(s, cur); ok {
 				t.ID = hc.ID + "-" + t.ID
 				hc.Tables = append(hc.Tables, t)
 			}
+		}
+		if cur == "" {
+			hc.Note = r.p.noCurrencyNote()
 		}
 		out = append(out, hc)
 	}
@@ -102,7 +156,7 @@ func currenciesSheet(x *xlsxWriter, r *Report) {
 	var rows [][]any
 	for _, s := range r.Sections {
 		t := s.Headline.Total
-		rows = append(rows, []any{p.F("In %s", orDash(s.SectionCurrency)), t.Amount, t.Lines, t.GEWE, t.GEWEShare,
+		rows = append(rows, []any{p.sectionHeading(s.SectionCurrency), t.Amount, t.Lines, t.GEWE, t.GEWEShare,
 			t.Level(budget.Principal), t.Level(budget.Significant), t.Level(budget.NotScreened), t.Coverage})
 	}
 	x.table(sheet, 1, cols, rows)

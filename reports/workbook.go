@@ -21,7 +21,7 @@ const fixedTime = "2000-01-01T00:00:00Z"
 func WriteWorkbook(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(fastZip)
+	f.SetZipWriter(newSortedZip) // the parts in one order, deflated fast
 	x := &xlsxWriter{f: f, footer: footerText(r)}
 	x.styles()
 	for _, sheet := range reportSheets {

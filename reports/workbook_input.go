@@ -26,8 +26,8 @@ func linesSheetNames(r *Report) []string {
 
 // linesSheet writes every line read, streamed, continued on further
 // sheets past the row limit of one (linesSheetNames; the Methodology
-// sheet says so). With more than one sheet streamed, excelize writes
-// their parts in an order that varies: the bytes of such a workbook do.
+// sheet says so). excelize writes streamed sheets in an order that
+// varies; sortedZip puts them in one order, so the bytes do not vary.
 func linesSheet(x *xlsxWriter, r *Report) {
 	per := sheetRows - 1
 	for i, sheet := range linesSheetNames(r) {

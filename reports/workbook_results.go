@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,7 +37,7 @@ func summarySheet(x *xlsxWriter, r *Report) {
 	}
 	if h.Mixed() {
 		// Money in different currencies cannot be added: no headline.
-		rows = [][]any{{p.F("Budget in scope (%s)", p.phase(r.Phase)), nil, nil, "", p.F("%s in %s: not added; see the group sheets, one currency per row", p.linesText(t.Lines), strings.Join(h.Currencies, ", "))}}
+		rows = [][]any{{p.F("Budget in scope (%s)", p.phase(r.Phase)), nil, nil, "", p.F("%s in %s: not added; see the group sheets, one currency per row", p.linesText(t.Lines), p.currencyList(h.Currencies))}}
 		h = &analysis.Result{}
 	}
 	for _, c := range h.Conventions {
@@ -131,71 +132,128 @@ func (x *xlsxWriter) groups(sheet string, r *Report, res *analysis.Result) {
 	x.table(sheet, 1, cols, rows)
 }
 
-// principalChart adds a native stacked bar chart of each group's
-// principal and significant money, from the group sheet's level columns.
+// groupRun is a run of consecutive groups of an analysis, [from, to),
+// that one native chart may plot: in an analysis split by currency, the
+// groups of one currency (cur), whose labels are in column B, column A
+// giving the currency; else every group, labels in column A.
+type groupRun struct {
+	cur      string
+	from, to int
+	split    bool
+}
+
+// groupRuns returns the runs of res's groups a chart may plot: one per
+// currency when res is split by currency (its first dimension), so that
+// no chart puts money of two currencies on one axis; else one.
+func groupRuns(res *analysis.Result) []groupRun {
+	if len(res.By) < 2 || res.By[0] != analysis.ByCurrency {
+		return []groupRun{{from: 0, to: len(res.Groups)}}
+	}
+	var out []groupRun
+	for i, g := range res.Groups {
+		cur := g.Keys[0].Value
+		if len(out) == 0 || out[len(out)-1].cur != cur {
+			out = append(out, groupRun{cur: cur, from: i, split: true})
+		}
+		out[len(out)-1].to = i + 1
+	}
+	return out
+}
+
+// title heads a chart of run with title: "In AUD: …" when the run is
+// one currency's.
+func (run groupRun) title(p printer, title string) string {
+	if !run.split {
+		return title
+	}
+	return p.F("%s: %s", p.sectionHeading(run.cur), title)
+}
+
+// labelCol is the column of the run's group labels.
+func (run groupRun) labelCol() string {
+	if run.split {
+		return "B"
+	}
+	return "A"
+}
+
+// principalChart adds native stacked bar charts of each group's
+// principal and significant money, from the group sheet's level columns:
+// one chart, or in an analysis split by currency one per currency, each
+// on a page of its own below the table.
 func (x *xlsxWriter) principalChart(sheet string, r *Report, res *analysis.Result) {
 	if x.err != nil || len(res.Groups) == 0 {
 		return
 	}
-	n := len(res.Groups) + 1
 	p := len(res.By) + 2 + int(budget.NumPhases) // principal column
 	pc, _ := excelize.ColumnNumberToName(p + 1)
 	sc, _ := excelize.ColumnNumberToName(p + 2)
-	q := func(c string) string { return fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, c, c, n) }
-	// The chart starts a page of its own, sized to fit one.
-	x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", n+3))
-	if x.err != nil {
-		return
+	at := len(res.Groups) + 4 // below the table and a blank row
+	for _, run := range groupRuns(res) {
+		q := func(c string) string { return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, c, run.from+2, c, run.to+1) }
+		// The chart starts a page of its own, sized to fit one.
+		if x.err = x.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", at)); x.err != nil {
+			return
+		}
+		cat, val := chartAxesXLSX(false)
+		x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", at), &excelize.Chart{
+			XAxis: cat, YAxis: val,
+			Type: excelize.BarStacked,
+			Series: []excelize.ChartSeries{
+				{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q(run.labelCol()), Values: q(pc), Fill: seriesFill(colorPrincipal)},
+				{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q(run.labelCol()), Values: q(sc), Fill: seriesFill(colorSignificant)},
+			},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: run.title(r.p, r.p.F("Principal and significant money by GCM objective (%s, %s)", r.p.phase(r.Phase), res.Weighting))}}},
+			Dimension: excelize.ChartDimension{Width: 900, Height: 600},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+		})
+		if x.err != nil {
+			return
+		}
+		at += 600/20 + 2 // rows of 20 pixels, and two blank ones
 	}
-	cat, val := chartAxesXLSX(false)
-	x.err = x.f.AddChart(sheet, fmt.Sprintf("A%d", n+3), &excelize.Chart{
-		XAxis: cat, YAxis: val,
-		Type: excelize.BarStacked,
-		Series: []excelize.ChartSeries{
-			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, pc), Categories: q("A"), Values: q(pc), Fill: seriesFill(colorPrincipal)},
-			{Name: fmt.Sprintf("'%s'!$%s$1", sheet, sc), Categories: q("A"), Values: q(sc), Fill: seriesFill(colorSignificant)},
-		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: r.p.F("Principal and significant money by GCM objective (%s, %s)", r.p.phase(r.Phase), res.Weighting)}}},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 600},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-	})
 }
 
 // levelChart adds native 100 % stacked bar charts of each group's money
 // by marker level, from the group sheet's level columns: one chart of at
 // most maxChartCategories groups (as report.html splits its chart), each
-// on a page of its own below the table and tall enough for its bars.
+// on a page of its own below the table and tall enough for its bars; in
+// an analysis split by currency, each currency's groups apart.
 func (x *xlsxWriter) levelChart(sheet string, r *Report, res *analysis.Result) {
 	if x.err != nil || len(res.Groups) == 0 {
 		return
 	}
-	n := len(res.Groups)
-	parts := (n + maxChartCategories - 1) / maxChartCategories
-	size := (n + parts - 1) / parts
-	at := n + 3                                           // the row of the first chart: below the table and a blank row
+	at := len(res.Groups) + 3                             // the row of the first chart: below the table and a blank row
 	levels := len(res.By) + 2 + int(budget.NumPhases) + 1 // the Principal column, 1-based
-	for from := 0; from < n && x.err == nil; from += size {
-		rows := min(size, n-from)
-		height := max(520, 160+22*rows)
-		title := r.p.F("Gender-marker composition by ministry, unweighted (%s)", r.p.chartPhaseYear(r.Phase, r.Focus))
-		if parts > 1 {
-			title += ", " + r.p.F("%s %s–%s of %s", r.p.S("ministries"), r.p.f.Int(int64(from+1)), r.p.f.Int(int64(from+rows)), r.p.f.Int(int64(n)))
+	for _, run := range groupRuns(res) {
+		n := run.to - run.from
+		parts := (n + maxChartCategories - 1) / maxChartCategories
+		size := (n + parts - 1) / parts
+		for from := 0; from < n && x.err == nil; from += size {
+			rows := min(size, n-from)
+			height := max(520, 160+22*rows)
+			title := r.p.F("Gender-marker composition by ministry, unweighted (%s)", r.p.chartPhaseYear(r.Phase, r.Focus))
+			if parts > 1 {
+				title += ", " + r.p.F("%s %s–%s of %s", r.p.S("ministries"), r.p.f.Int(int64(from+1)), r.p.f.Int(int64(from+rows)), r.p.f.Int(int64(n)))
+			}
+			first := run.from + from + 2 // the sheet row of the part's first group
+			x.levelChartPart(sheet, run.title(r.p, title), run.labelCol(), levels, at, first, first+rows-1, height)
+			at += (height+19)/20 + 2 // rows of 20 pixels, and two blank ones
 		}
-		x.levelChartPart(sheet, title, levels, at, from+2, from+rows+1, height)
-		at += (height+19)/20 + 2 // rows of 20 pixels, and two blank ones
 	}
 }
 
 // levelChartPart adds the chart of the group rows first to last (1-based
 // sheet rows) at row at, height pixels tall, after a page break, titled
-// title; levels is the sheet's first level column (1-based).
-func (x *xlsxWriter) levelChartPart(sheet, title string, levels, at, first, last, height int) {
+// title, the groups' labels in column label; levels is the sheet's first
+// level column (1-based).
+func (x *xlsxWriter) levelChartPart(sheet, title, label string, levels, at, first, last, height int) {
 	var series []excelize.ChartSeries
 	for i, lv := range []budget.Level{budget.Principal, budget.Significant, budget.Limited, budget.NotTargeted, budget.NotScreened} {
 		c, _ := excelize.ColumnNumberToName(levels + i)
 		series = append(series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$%s$1", sheet, c),
-			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sheet, first, last),
+			Categories: fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, label, first, label, last),
 			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, c, first, c, last),
 			Fill:       seriesFill(levelColors[lv]),
 		})
@@ -277,7 +335,7 @@ func changesSheet(x *xlsxWriter, r *Report) {
 	p := r.p
 	d := r.Diff
 	if d == nil {
-		x.set(sheet, "A1", p.S("The report was given one budget, so there are no changes to show: give two versions of a budget (grb report old.xlsx new.xlsx) to compare them."))
+		x.set(sheet, "A1", p.S("The report was given one budget, so there are no changes to show: to compare two versions of a budget, give the earlier with --compare (grb report new.xlsx --compare old.xlsx); two fiscal years (grb report 2024.xlsx 2025.xlsx) are compared too."))
 		return
 	}
 	var rows [][]any
@@ -397,8 +455,18 @@ func methodologySheet(x *xlsxWriter, r *Report) {
 		rows = append(rows, cutRow(x.cut))
 	}
 	for _, b := range r.Budgets {
+		rows = append(rows, []any{p.S("Sources"), p.S("Government budget"), fileName(b.Source), p.S("a budget file read; the report's figures are of its lines"), ""})
+	}
+	for _, name := range r.AidSources() {
+		rows = append(rows, []any{p.S("Sources"), p.S("Donor aid"), name, p.S("IATI activities set beside the budget (sheet Budget and aid), never added to its figures; aid whose country budget-item code (vocabulary 2 or 3) is a budget line's id or programme code is counted once, in the budget"), ""})
+	}
+	bs := r.Budgets
+	if r.Aid != nil {
+		bs = append(slices.Clip(bs), r.Aid)
+	}
+	for _, b := range bs {
 		for _, in := range b.Decisions {
-			rows = append(rows, []any{"Read " + fileName(b.Source), in.Topic, decisionWhere(in), decisionText(in), ""})
+			rows = append(rows, []any{"Read " + strings.Join(sourceFiles(b.Source), ", "), in.Topic, decisionWhere(in), decisionText(in), ""})
 		}
 	}
 	x.table(sheet, 1, []col{{p.S("Topic"), 18, 0}, {p.S("Name"), 24, 0}, {p.S("Value"), 30, 0}, {p.S("Meaning"), 80, 0}, {p.S("Source"), 60, 0}}, rows)

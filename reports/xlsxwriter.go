@@ -156,8 +156,8 @@ func (x *xlsxWriter) table(sheet string, top int, cols []col, rows [][]any) {
 }
 
 // streamTable writes a large table with excelize's StreamWriter, which
-// keeps memory flat. Only one sheet of the workbook may be streamed: with
-// several, excelize writes their parts in map order and the bytes vary.
+// keeps memory flat. excelize writes the parts of streamed sheets in map
+// order; WriteWorkbook's sortedZip orders them, so the bytes do not vary.
 func (x *xlsxWriter) streamTable(sheet string, cols []col, rows func(emit func([]any))) {
 	if x.err != nil {
 		return

@@ -51,10 +51,11 @@ type Source struct {
 	format   budget.CSVFormat
 	maxBytes int64
 
-	rd    *csv.Reader
-	lim   *csvLimitReader
-	check *csvUTF8Check // nil unless the text is read as UTF-8
-	skip  int64         // bytes of BOM dropped before check saw the input
+	rd     *csv.Reader
+	lim    *csvLimitReader
+	quotes *quoteTracker // tells a quote never closed
+	check  *csvUTF8Check // nil unless the text is read as UTF-8
+	skip   int64         // bytes of BOM dropped before check saw the input
 
 	opened bool
 	closed bool
@@ -116,7 +117,8 @@ func Open(r io.Reader, name string, delim rune, maxBytes int64) (*Source, error)
 	// the sniffer (Peek) and encoding/csv, which uses a *bufio.Reader of at
 	// least 4 KiB as it is instead of wrapping it in another one.
 	s.lim = &csvLimitReader{r: text, max: maxBytes}
-	buf := bufio.NewReaderSize(s.lim, csvSniffBytes)
+	s.quotes = newQuoteTracker(s.lim)
+	buf := bufio.NewReaderSize(s.quotes, csvSniffBytes)
 
 	s.format.Delimiter = delim
 	if delim == 0 {
@@ -133,6 +135,7 @@ func Open(r io.Reader, name string, delim rune, maxBytes int64) (*Source, error)
 		}
 	}
 
+	s.quotes.setDelim(s.format.Delimiter)
 	s.rd = csv.NewReader(buf)
 	s.rd.Comma = s.format.Delimiter
 	s.rd.FieldsPerRecord = -1
@@ -230,6 +233,10 @@ func (it *csvRows) stop(err error) {
 	it.rec = nil
 	if err != nil && err != io.EOF {
 		it.err = it.s.wrapErr(err, it.n)
+		return
+	}
+	if open, lines, ok := it.s.quotes.unclosed(); err == io.EOF && ok {
+		it.err = &budget.ParseError{File: it.s.name, Row: open, Err: fmt.Errorf("%w: a quote opened on line %d is never closed, so the %d lines from there to the end of the file would be read as one cell: close the quote (a quote inside a quoted cell is written \"\") or remove it", ErrUnclosedQuote, open, lines)}
 	}
 }
 

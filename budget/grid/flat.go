@@ -216,13 +216,13 @@ func (s *sheetReader) flatApply(idx []int, res *HierarchyResult) {
 func flatSuspect(res *HierarchyResult, r int) bool {
 	rr := res.Rows[r]
 	block := 0
-	for k, x := range res.Rows {
-		if x.Role == HierarchyNoAmount || x.Role == HierarchyPlaceholder || k == r {
+	// Only the rows of its block: a sheet of many unresolved rows is not
+	// read once per row.
+	for k := max(rr.First, 0); k <= min(rr.Last, len(res.Rows)-1) && block < 3; k++ {
+		if x := res.Rows[k]; x.Role == HierarchyNoAmount || x.Role == HierarchyPlaceholder || k == r {
 			continue
 		}
-		if k >= rr.First && k <= rr.Last {
-			block++
-		}
+		block++
 	}
 	return block >= 3
 }

@@ -227,7 +227,7 @@ func (h *hierSheet) scan(order HierarchyOrder) (map[int]*hierCand, []hierNode, i
 		cands[t] = c
 		stack = append(stack[:len(stack)-mr.k], hierNode{row: t, lo: c.lo, hi: c.hi})
 	}
-	top := stack[:0:0]
+	top := make([]hierNode, 0, len(stack)) // once: a flat run of a million rows leaves them all on the stack
 	for _, nd := range stack {
 		if p, ok := soft[nd.row]; ok {
 			cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi)}

@@ -32,7 +32,7 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		r.b.AddIssue(budget.Error, "activity-no-id", pos, "", "an <iati-identifier>", where+" has no iati-identifier; it is not read", nil)
 		return
 	}
-	title := a.Title.String()
+	title := r.keep(a.Title.String(), pos)
 	if _, seen := r.titles[id]; !seen {
 		r.titles[id] = title
 	}
@@ -62,10 +62,11 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		r.b.AddIssue(budget.Warning, "activity-no-budget", pos, "", "", ar.where+" has no budget and no disbursement or expenditure; no line is made", nil)
 		return
 	}
+	parent, parentName := a.parent()
 	proto := budget.Line{
-		Unit:      budget.NewCode(strings.TrimSpace(a.ReportingOrg.Ref), a.ReportingOrg.String()),
-		Programme: budget.NewCode(id, title), Parent: a.parent(), Description: a.description(),
-		Gender: gender, GenderSource: gsrc, Pos: pos,
+		Unit:      budget.NewCode(r.keep(strings.TrimSpace(a.ReportingOrg.Ref), pos), r.keep(a.ReportingOrg.String(), pos)),
+		Programme: budget.NewCode(id, title), Parent: budget.NewCode(r.keep(parent, pos), r.keep(parentName, pos)),
+		Description: r.keep(a.description(), pos), Gender: gender, GenderSource: gsrc, Pos: pos,
 	}
 	proto.Objectives, proto.ObjectiveSource = r.objectives(a, pos, ar.where)
 	if items := a.budgetItems(); len(items) > 0 {
@@ -79,15 +80,16 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 	r.b.Record(budget.RowRecord{Sheet: iatiSheet, Row: ord, Class: budget.RowLine, Lines: made})
 }
 
-// parent returns the activity's parent (a related activity of type 1),
-// named later from its title when the file has it.
-func (a *iatiActivity) parent() budget.Code {
+// parent returns the identifier and name of the activity's parent (a
+// related activity of type 1), named later from its title when the file
+// has it; "" when it has none.
+func (a *iatiActivity) parent() (ref, name string) {
 	for _, ra := range a.Related {
 		if strings.TrimSpace(ra.Type) == "1" && strings.TrimSpace(ra.Ref) != "" {
-			return budget.NewCode(strings.TrimSpace(ra.Ref), ra.String())
+			return strings.TrimSpace(ra.Ref), ra.String()
 		}
 	}
-	return budget.Code{}
+	return "", ""
 }
 
 // namesChildren reports whether the activity id names a child activity

@@ -10,7 +10,9 @@ import (
 	"math/big"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/encoding/ianaindex"
@@ -169,6 +171,12 @@ type iatiMarker struct {
 // of millions of budgets (9 GB once) is refused instead.
 const maxActivityBytes = 32 << 20
 
+// maxText bounds, in characters, each text a line keeps of its activity
+// (title, reporting organisation, description, parent's name): with it,
+// what reading holds is bounded by the lines made, not by the XML. The
+// longest description of the real files read is 3,999 characters.
+const maxText = 4000
+
 // iatiLimitReader fails with errIATILimit once more than n bytes are read,
 // and with errActivityLimit once the activity begun at byte start runs
 // past maxActivityBytes.
@@ -233,6 +241,10 @@ type iatiReader struct {
 	lostEffect *big.Rat
 	lostAt     budget.Position
 	tree       iatiTree
+	// clipped counts the texts longer than maxText characters that were
+	// cut (keep), the longest and where the first was.
+	clipped, longest int
+	clippedAt        budget.Position
 }
 
 // Read reads the IATI activities of r into a Budget; name is used in
@@ -307,6 +319,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	r.levels()
 	r.sayOtherVocabularies()
 	r.sayPrecisionLost()
+	r.sayClipped()
 	b.Sheets = append(b.Sheets, r.rep)
 	for i := range b.Lines {
 		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
@@ -466,6 +479,42 @@ func (r *iatiReader) otherVocabulary(vocabulary, code string) {
 		r.otherOrder = append(r.otherOrder, k)
 	}
 	r.others[k]++
+}
+
+// keep returns the text s of the activity at pos as a line keeps it: its
+// first maxText characters and "…" when it is longer (counted for
+// sayClipped), in a string of its own, so that the activity's decoded
+// text is not held by the line.
+func (r *iatiReader) keep(s string, pos budget.Position) string {
+	if len(s) <= maxText {
+		return s
+	}
+	n := utf8.RuneCountInString(s)
+	if n <= maxText {
+		return s
+	}
+	if r.clipped == 0 {
+		r.clippedAt = pos
+	}
+	r.clipped++
+	r.longest = max(r.longest, n)
+	i, k := 0, 0
+	for k < maxText {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		k++
+	}
+	return s[:i] + "…"
+}
+
+// sayClipped adds one warning for the texts cut by keep, if any.
+func (r *iatiReader) sayClipped() {
+	if r.clipped == 0 {
+		return
+	}
+	msg := fmt.Sprintf("%s (titles, descriptions, organisations or parents' names) longer than %s characters, the longest %s: the lines keep the first %s characters of each, followed by …",
+		format.Thousands(strconv.Itoa(r.clipped))+" "+format.Plural(r.clipped, "text", "texts"), format.Thousands(strconv.Itoa(maxText)), format.Thousands(strconv.Itoa(r.longest)), format.Thousands(strconv.Itoa(maxText)))
+	r.b.AddIssue(budget.Warning, "text-clipped", r.clippedAt, "", fmt.Sprintf("at most %s characters", format.Thousands(strconv.Itoa(maxText))), msg, nil)
 }
 
 // sayPrecisionLost adds one warning for the values rounded beyond 18

@@ -1,6 +1,7 @@
 package iati
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"strings"
 
@@ -9,37 +10,69 @@ import (
 
 // iatiTree is the activity hierarchy met while reading: which activities
 // name which as parent (related-activity type 1 on the child, type 2 on
-// the parent) and the hierarchy attributes given.
+// the parent) and the hierarchy attributes given. An identifier named is
+// kept as its idKey, 16 bytes whatever its length, so that the tree of a
+// file of many relations holds no text of them.
 type iatiTree struct {
-	parentOf  map[string]string // child id → parent id, from the parent's type 2
-	parents   map[string]bool   // ids named as a parent
-	children  map[string]bool   // ids named as a child, or naming a parent
-	hierarchy map[string]int    // hierarchy attribute → activities
+	parentOf  map[idKey]int32    // child → parent, from the parent's type 2: an index in ids
+	ids       []string           // the parents that name children, by type 2
+	parents   map[idKey]struct{} // ids named as a parent
+	children  map[idKey]struct{} // ids named as a child, or naming a parent
+	acts      map[idKey]struct{} // the activities of the file
+	hierarchy map[string]int     // hierarchy attribute → activities
+}
+
+// idKey stands for an activity identifier: the first 16 bytes of its
+// SHA-256 sum, which no two identifiers share but by a chance of 2^-128.
+type idKey [16]byte
+
+func keyOf(id string) idKey {
+	h := sha256.Sum256([]byte(id))
+	return idKey(h[:16])
 }
 
 // note records the links of activity a, of identifier id.
 func (t *iatiTree) note(id string, a *iatiActivity) {
 	if t.parentOf == nil {
-		*t = iatiTree{parentOf: map[string]string{}, parents: map[string]bool{}, children: map[string]bool{}, hierarchy: map[string]int{}}
+		*t = iatiTree{parentOf: map[idKey]int32{}, parents: map[idKey]struct{}{}, children: map[idKey]struct{}{}, acts: map[idKey]struct{}{}, hierarchy: map[string]int{}}
 	}
-	if h := strings.TrimSpace(a.Hierarchy); h != "" {
-		t.hierarchy[h]++
+	self := keyOf(id)
+	t.acts[self] = struct{}{}
+	if h := strings.TrimSpace(a.Hierarchy); len(h) == 1 && h >= "1" && h <= "9" {
+		t.hierarchy[h]++ // the levels hierarchyText says
 	}
+	named := int32(-1) // id's index in ids, once it names a child
 	for _, ra := range a.Related {
 		ref := strings.TrimSpace(ra.Ref)
 		if ref == "" || ref == id {
 			continue
 		}
+		k := keyOf(ref)
 		switch strings.TrimSpace(ra.Type) {
 		case "1":
-			t.parents[ref], t.children[id] = true, true
+			t.parents[k], t.children[self] = struct{}{}, struct{}{}
 		case "2":
-			t.parents[id], t.children[ref] = true, true
-			if _, ok := t.parentOf[ref]; !ok {
-				t.parentOf[ref] = id
+			t.parents[self], t.children[k] = struct{}{}, struct{}{}
+			if _, ok := t.parentOf[k]; ok {
+				continue
 			}
+			if named < 0 {
+				named = int32(len(t.ids))
+				t.ids = append(t.ids, id)
+			}
+			t.parentOf[k] = named
 		}
 	}
+}
+
+// parentOfID returns the identifier of the activity that names id as its
+// child (related-activity type 2), if any.
+func (t *iatiTree) parentOfID(id string) (string, bool) {
+	i, ok := t.parentOf[keyOf(id)]
+	if !ok {
+		return "", false
+	}
+	return t.ids[i], true
 }
 
 // levels keeps one level of the activity hierarchy (Options.Level,
@@ -53,7 +86,7 @@ func (r *iatiReader) levels() {
 	}
 	for i := range r.b.Lines {
 		l := &r.b.Lines[i]
-		if p, ok := r.tree.parentOf[l.Programme.Code()]; ok && l.Parent.IsZero() {
+		if p, ok := r.tree.parentOfID(l.Programme.Code()); ok && l.Parent.IsZero() {
 			l.Parent = budget.NewCode(p, "")
 		}
 	}
@@ -99,7 +132,7 @@ func (r *iatiReader) levels() {
 // parentHasMoney reports whether a parent activity made a line.
 func (r *iatiReader) parentHasMoney() bool {
 	for i := range r.b.Lines {
-		if r.tree.parents[r.b.Lines[i].Programme.Code()] {
+		if _, ok := r.tree.parents[keyOf(r.b.Lines[i].Programme.Code())]; ok {
 			return true
 		}
 	}
@@ -107,10 +140,10 @@ func (r *iatiReader) parentHasMoney() bool {
 }
 
 // inFile returns how many of ids are activities of the file.
-func (r *iatiReader) inFile(ids map[string]bool) int {
+func (r *iatiReader) inFile(ids map[idKey]struct{}) int {
 	n := 0
 	for id := range ids {
-		if _, ok := r.titles[id]; ok {
+		if _, ok := r.tree.acts[id]; ok {
 			n++
 		}
 	}

@@ -101,8 +101,13 @@ func TestRateSource(t *testing.T) {
 		{"imf+wb", "EUR", 2025, SourceWB},
 		{"imf", "EUR", 2020, SourceIMF},
 		{"imf", "EUR", 2025, ""},
-		{"wb", "EUR", 2020, ""},
+		{"wb", "EUR", 2020, SourceWB},
 		{"wb", "EUR", 2025, SourceWB},
+		{"wb", "KES", 1990, SourceWB},
+		{"wb", "DEM", 1998, SourceWB},
+		{"wb", "DEM", 1999, ""}, // Germany's World Bank row is in euros from 1999
+		{"imf+wb", "CDF", 2025, SourceWB},
+		{"imf+wb", "KES", 1990, SourceIMF},
 	} {
 		s, err := tab.WithRateSource(tc.source)
 		if err != nil {
@@ -130,5 +135,34 @@ func TestRateSource(t *testing.T) {
 	}
 	if !strings.Contains(d.Choice, "rate source imf") || !strings.Contains(d.Choice, "November 2025 vintage") || strings.Contains(d.Choice, "World Bank") {
 		t.Errorf("currency decision = %+v", d)
+	}
+}
+
+// TestWorldBankEveryYear checks that the World Bank rate source gives
+// the rates of wb_PA.NUS.FCRF.csv for every year it has, as the file
+// writes them: EMU for the euro, KEN for the Kenyan shilling, DEU for the
+// Deutsche Mark until 1998.
+func TestWorldBankEveryYear(t *testing.T) {
+	tab, _ := Embedded()
+	wb, err := tab.WithRateSource("wb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		cur  string
+		year int
+		want string // the source file's Value
+	}{
+		{"EUR", 1999, "0.938283072395283"},    // Euro area,EMU,1999
+		{"EUR", 2020, "0.875506396987998"},    // Euro area,EMU,2020
+		{"EUR", 2025, "0.88496895841236"},     // Euro area,EMU,2025
+		{"KES", 1990, "22.9147666666667"},     // Kenya,KEN,1990
+		{"DEM", 1998, "1.7596676"},            // Germany,DEU,1998
+		{"AOA", 1960, "2.86684433333333E-08"}, // Angola,AGO,1960
+	} {
+		v, err := wb.PerUSD(tc.cur, tc.year)
+		if err != nil || v.Text != tc.want || v.Source != SourceWB {
+			t.Errorf("wb: PerUSD(%s, %d) = %+v, %v; want %s from %s", tc.cur, tc.year, v, err, tc.want, SourceWB)
+		}
 	}
 }

@@ -123,7 +123,8 @@ func RateSources() []string {
 // WithRateSource returns a copy of t whose exchange rates come from the
 // embedded tables that source names (one of RateSources): imf+wb takes
 // the IMF's rate where it has one and the World Bank's after it, imf and
-// wb one table only. Rates from the user's files still win.
+// wb one table only (the World Bank's every year from 1960). Rates from
+// the user's files still win.
 func (t *Table) WithRateSource(source string) (*Table, error) {
 	if !slices.Contains(RateSources(), source) {
 		return nil, fmt.Errorf("rate source %q: want %s", source, strings.Join(RateSources(), ", "))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -17,7 +18,7 @@ func analyzeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "analyze",
 		Usage:     "allocation shares and gender gaps, each named by its weighting convention",
-		ArgsUsage: "FILE",
+		ArgsUsage: "FILE [AID.xml...]",
 		Flags: append(append(readFlags(), analysisFlags()...),
 			&cli.StringFlag{Name: "by", Usage: "group by `DIMS`, comma-separated: objective, area, unit (or ministry), programme, year, marker, currency"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, csv (the shares table) or json (shares, gaps and the comparison)"},
@@ -28,10 +29,6 @@ func analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "compare-by", Usage: "match lines `BY` id, line (unit, programme and description) or programme (default: id when every line has one, else line)"},
 		),
 		Action: func(c *cli.Context) error {
-			name, err := oneFile(c)
-			if err != nil {
-				return err
-			}
 			opt, err := analysisOptions(c)
 			if err != nil {
 				return err
@@ -40,17 +37,18 @@ func analyzeCommand() *cli.Command {
 			if format != "text" && format != "csv" && format != "json" {
 				return usagef("--format %q: want text, csv or json", format)
 			}
-			b, err := readForAnalysis(c, name)
+			b, aid, err := analyzeInputs(c)
 			if err != nil {
 				return err
 			}
-			if b, err = filtered(c, b); err != nil {
-				return err
-			}
-			if b, err = converted(c, b); err != nil {
-				return err
+			if aid != nil && format == "csv" {
+				return usagef("--format csv writes the budget's shares table alone: the government budget beside donor aid is in text and json")
 			}
 			pc := choosePhase(c, b, &opt)
+			j, err := joined(c, b, aid, opt)
+			if err != nil {
+				return err
+			}
 			gopt, err := gapOptions(c, opt)
 			if err != nil {
 				return err
@@ -58,13 +56,18 @@ func analyzeCommand() *cli.Command {
 			if parts := analysis.SplitCurrencies(b); len(parts) > 1 {
 				return analyzeCurrencies(c, b, parts, opt, gopt, pc, format)
 			}
+			// The shares and the gaps read the lines apart: one on each core.
+			var g *analysis.GapResult
+			var gerr error
+			var wg sync.WaitGroup
+			wg.Go(func() { g, gerr = analysis.Gaps(b, gopt) })
 			r, err := analysis.Shares(b, opt)
+			wg.Wait()
 			if err != nil {
 				return err
 			}
 			r.Notes = append(pc.Notes(), r.Notes...)
-			g, err := gaps(c, b, gopt)
-			if err != nil {
+			if g, err = gapsOrWarn(c, b, g, gerr); err != nil {
 				return err
 			}
 			old, d, err := compared(c, b, opt)
@@ -75,7 +78,7 @@ func analyzeCommand() *cli.Command {
 			case "csv":
 				return reports.WriteSharesCSV(c.App.Writer, r)
 			case "json":
-				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d, b.Decisions)
+				return reports.WriteAnalysisJSON(c.App.Writer, r, g, d, j, b.Decisions)
 			}
 			if err := reports.WriteSharesText(c.App.Writer, b.Source, r); err != nil {
 				return err
@@ -86,11 +89,56 @@ func analyzeCommand() *cli.Command {
 				}
 			}
 			if d != nil {
-				return reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d)
+				if err := reports.WriteDiffText(c.App.Writer, old.Source, b.Source, d); err != nil {
+					return err
+				}
+			}
+			if j != nil {
+				return reports.WriteJoinText(c.App.Writer, j)
 			}
 			return nil
 		},
 	}
+}
+
+// analyzeInputs reads the files of grb analyze, each filtered and
+// converted: one budget, or one budget and the IATI files of donor aid
+// to set beside it (joined into one, aid), as grb report takes them.
+func analyzeInputs(c *cli.Context) (b, aid *budget.Budget, err error) {
+	if c.NArg() == 0 {
+		return nil, nil, usagef("analyze: want one FILE, got none")
+	}
+	if err := distinctInputs(c.Args().Slice(), linesTwice); err != nil {
+		return nil, nil, err
+	}
+	var bs []*budget.Budget
+	for _, name := range c.Args().Slice() {
+		b, err := readPrepared(c, name)
+		if err != nil {
+			return nil, nil, err
+		}
+		bs = append(bs, b)
+	}
+	_, gov, aid := splitAid(c.Args().Slice(), bs)
+	if len(gov) != 1 {
+		return nil, nil, usagef("analyze: want one FILE, or one budget FILE and the IATI files of donor aid to set beside it, got %d arguments", c.NArg())
+	}
+	return gov[0], aid, nil
+}
+
+// joined returns the government budget b beside the donor aid aid in
+// b's focus year (as grb report chooses it), nil when there is no aid:
+// aid whose country budget-item code (vocabulary 2 or 3) is a line's id
+// or programme code counts once. Money in two currencies is refused.
+func joined(c *cli.Context, b, aid *budget.Budget, opt analysis.Options) (*reports.JoinView, error) {
+	if aid == nil {
+		return nil, nil
+	}
+	j, err := analysis.Join(b, aid, analysis.JoinOptions{Phase: opt.Phase, PhaseSet: true, Year: reports.FocusYear(b, opt.Phase), FiscalStart: c.Int("fiscal-year-start"), Context: c.Context})
+	if err != nil {
+		return nil, err
+	}
+	return reports.NewJoinView(j, b, aid), nil
 }
 
 // analyzeCurrencies analyses a budget in several currencies (parts, from
@@ -133,6 +181,13 @@ func analyzeCurrencies(c *cli.Context, b *budget.Budget, parts []analysis.Curren
 // cannot be computed; an interruption is an error.
 func gaps(c *cli.Context, b *budget.Budget, gopt analysis.GapOptions) (*analysis.GapResult, error) {
 	g, err := analysis.Gaps(b, gopt)
+	return gapsOrWarn(c, b, g, err)
+}
+
+// gapsOrWarn returns the gaps analysis.Gaps gave (g, err): an
+// interruption is an error; any other error leaves no gaps, with a
+// warning.
+func gapsOrWarn(c *cli.Context, b *budget.Budget, g *analysis.GapResult, err error) (*analysis.GapResult, error) {
 	if err != nil && c.Context.Err() != nil {
 		return nil, err // interrupted: no warning, the run stops
 	}
@@ -150,7 +205,7 @@ func compared(c *cli.Context, b *budget.Budget, opt analysis.Options) (*budget.B
 	if other == "" {
 		return nil, nil, nil
 	}
-	old, err := readForAnalysis(c, other)
+	old, err := readPrepared(c, other) // read like the file: --where, --to, --prices
 	if err != nil {
 		return nil, nil, err
 	}

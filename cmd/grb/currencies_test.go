@@ -1,10 +1,14 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -209,5 +213,157 @@ func TestReportCurrencySections(t *testing.T) {
 		if !found[w.cur+" "+strings.TrimSuffix(w.amount, ".00")] {
 			t.Errorf("sheet Currencies has no budget of %s %s (found %v)", w.cur, w.amount, found)
 		}
+	}
+}
+
+// TestReportCurrencyCharts: without --to, each currency's section of
+// report.html has its own charts, of its lines alone; the chart files are
+// one set per currency; report.xlsx's native charts each plot the rows of
+// one currency. No chart puts money or shares of two currencies on one
+// axis.
+func TestReportCurrencyCharts(t *testing.T) {
+	dir := t.TempDir()
+	name := writeMixedIATI(t, dir)
+	outDir := filepath.Join(dir, "out")
+	r := runGrb(t, []string{"grb", "report", name, "-o", outDir})
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	codes := []string{"AUD", "CHF", "NOK", "XOF"}
+	// others returns the codes other than cur found in s.
+	others := func(s, cur string) []string {
+		var out []string
+		for _, c := range codes {
+			if c != cur && strings.Contains(s, c) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	page, err := os.ReadFile(filepath.Join(outDir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	for _, cur := range codes {
+		id := "currency-" + strings.ToLower(cur)
+		i := strings.Index(html, `<section id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no section %s", id)
+		}
+		sec := html[i:]
+		sec = sec[:strings.Index(sec, "</section>")]
+		for _, chart := range []string{"gewe-by-objective", "markers-by-ministry", "execution", "gewe-trend"} {
+			fig := `<figure id="chart-` + id + "-" + chart + `"`
+			j := strings.Index(sec, fig)
+			if j < 0 {
+				t.Errorf("section %s has no chart %s", id, chart)
+				continue
+			}
+			f := sec[j:]
+			f = f[:strings.Index(f, "</figure>")]
+			if o := others(f, cur); len(o) > 0 {
+				t.Errorf("chart %s of %s names %v", chart, cur, o)
+			}
+		}
+	}
+	if i := strings.Index(html, `<section id="charts"`); i >= 0 {
+		sec := html[i:]
+		sec = sec[:strings.Index(sec, "</section>")]
+		if strings.Contains(sec, "<figure") || strings.Contains(sec, "No chart: no budget line is covered") {
+			t.Errorf("the page's own charts section has a chart or says there is none:\n%s", sec)
+		}
+	}
+
+	files, err := os.ReadDir(filepath.Join(outDir, "charts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := map[string]int{}
+	for _, f := range files {
+		n := f.Name()
+		cur := ""
+		for _, c := range codes {
+			if strings.HasPrefix(n, "currency-"+strings.ToLower(c)+"-") {
+				cur = c
+			}
+		}
+		if cur == "" {
+			t.Errorf("chart file %s is of no one currency", n)
+			continue
+		}
+		per[cur]++
+		if strings.HasSuffix(n, ".svg") {
+			b, err := os.ReadFile(filepath.Join(outDir, "charts", n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o := others(string(b), cur); len(o) > 0 {
+				t.Errorf("chart file %s names %v", n, o)
+			}
+		}
+	}
+	for _, c := range codes {
+		if per[c] != 8 { // four charts, as svg and png
+			t.Errorf("%d chart files of %s, want 8", per[c], c)
+		}
+	}
+
+	checkXLSXChartsOneCurrency(t, filepath.Join(outDir, "report.xlsx"), 8)
+}
+
+// checkXLSXChartsOneCurrency checks that each native chart of the
+// workbook name plots rows of one currency (column A of its group sheet),
+// its categories from column B, and that it has want charts.
+func checkXLSXChartsOneCurrency(t *testing.T, name string, want int) {
+	t.Helper()
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := excelize.OpenFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ref := regexp.MustCompile(`<c:cat>.*?<c:f>'([^']+)'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)</c:f>`)
+	n := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			continue
+		}
+		n++
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ref.FindAllStringSubmatch(string(b), -1) {
+			sheet, col := m[1], m[2]
+			first, _ := strconv.Atoi(m[3])
+			last, _ := strconv.Atoi(m[4])
+			if col != "B" {
+				t.Errorf("%s: categories from %s!%s, want column B (column A is the currency)", zf.Name, sheet, col)
+			}
+			curs := map[string]bool{}
+			for row := first; row <= last; row++ {
+				v, err := f.GetCellValue(sheet, "A"+strconv.Itoa(row))
+				if err != nil {
+					t.Fatal(err)
+				}
+				curs[v] = true
+			}
+			if len(curs) != 1 {
+				t.Errorf("%s: rows %d–%d of %s are in %d currencies %v", zf.Name, first, last, sheet, len(curs), curs)
+			}
+		}
+	}
+	if n != want {
+		t.Errorf("report.xlsx has %d native charts, want %d", n, want)
 	}
 }

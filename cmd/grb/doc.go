@@ -62,8 +62,12 @@ Analysis flags (analyze, with the reading flags):
 
 report takes the reading and analysis flags (not --by or --format) and
 -o FOLDER (default grb-report), which must be empty or new unless --force is
-given. Several files give the trend over their fiscal years. Each output is
-written to a temporary file and renamed into place, and never over an input.
+given. Several files give the trend over their fiscal years; one budget given
+twice (the same file, or a copy of identical content) is refused, and so are
+two files of one fiscal year unless --parts says they are parts of one
+budget. --compare OLD compares the last FILE with an earlier version OLD,
+whose lines are in no other figure. Each output is written to a temporary
+file and renamed into place, and never over an input.
 
 Currencies (analyze, report, check; validate too, to list what a
 conversion lacks): --to CODE converts every amount at the annual average
@@ -76,8 +80,9 @@ fiscal-year-invalid, deflator-missing, convert-overflow), its file, row,
 currency and year. Without --to, lines in several currencies are analysed
 one currency at a time, each in its own section (analyze text, json and
 csv; report.html; the Currencies sheet of report.xlsx), never added.
-report BUDGET AID (budget files and IATI files) sets the budget beside the
-aid by GCM objective and marker, aid linked to a budget line by a
+report BUDGET AID (budget files and IATI files) and analyze BUDGET AID (one
+budget file; text and json) set the budget beside the aid by GCM objective
+and marker, aid linked to a budget line by a
 country-budget-items code counted once; give --to when their currencies
 differ.
 

@@ -29,6 +29,7 @@ func splitAid(names []string, budgets []*budget.Budget) (govNames []string, gov 
 	aid = &budget.Budget{Source: strings.Join(aidNames, ", "), Format: "iati"}
 	for _, b := range aidBudgets {
 		aid.Lines = append(aid.Lines, b.Lines...)
+		aid.Decisions = append(aid.Decisions, b.Decisions...)
 		for id, items := range b.BudgetItems {
 			if aid.BudgetItems == nil {
 				aid.BudgetItems = map[string][]string{}

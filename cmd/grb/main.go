@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -19,7 +20,22 @@ import (
 // stopped.
 const interruptGrace = 400 * time.Millisecond
 
+// softMemoryLimit is the heap size the collector works to stay under
+// unless GOMEMLIMIT says otherwise: a soft limit (debug.SetMemoryLimit),
+// so that a large or hostile input costs collection time rather than
+// memory. It never stops a run: when the live data of an input is larger,
+// the collector's share of the time is capped and the heap grows past it.
+const softMemoryLimit = 900 << 20
+
+// limitMemory sets softMemoryLimit, unless the environment sets a limit.
+func limitMemory(getenv func(string) string) {
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
+}
+
 func main() {
+	limitMemory(os.Getenv)
 	// A closed stdout (grb … | head) makes writes fail with EPIPE instead
 	// of killing grb half-way through its files.
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)

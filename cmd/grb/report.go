@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -32,6 +34,7 @@ func reportCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "sdg5c1", Usage: "add an SDG 5.c.1 sheet and section from a filled questionnaire `FILE` (grb sdg5c1 --template); repeatable, one per year"},
 			wholeBudgetFlag(),
 			&cli.BoolFlag{Name: "parts", Usage: "the FILEs are parts of one budget (one per ministry, say): add their lines even when they share a fiscal year"},
+			&cli.StringFlag{Name: "compare", Usage: "compare the (last) FILE with an earlier version of the budget in `OLD` (the Changes sheet and the findings); OLD's lines are in no other figure"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -41,7 +44,10 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if err := distinctInputs(c.Args().Slice()); err != nil {
+			if err := distinctInputs(c.Args().Slice(), linesTwice); err != nil {
+				return err
+			}
+			if err := distinctInputs(c.StringSlice("sdg5c1"), answersTwice); err != nil {
 				return err
 			}
 			out, err := outputDir(c.String("output"), c.Bool("force"))
@@ -51,14 +57,8 @@ func reportCommand() *cli.Command {
 			defer out.Close()
 			var budgets []*budget.Budget
 			for _, name := range c.Args().Slice() {
-				b, err := readForAnalysis(c, name)
+				b, err := readPrepared(c, name)
 				if err != nil {
-					return err
-				}
-				if b, err = filtered(c, b); err != nil {
-					return err
-				}
-				if b, err = converted(c, b); err != nil {
 					return err
 				}
 				budgets = append(budgets, b)
@@ -76,6 +76,11 @@ func reportCommand() *cli.Command {
 			}
 			ropt := reports.Options{Weighting: aopt.Weighting, Phase: aopt.Phase, PhaseSet: true, WholeBudget: c.Bool("whole-budget"), Lang: lang, Context: c.Context,
 				Aid: aid, FiscalStart: c.Int("fiscal-year-start")}
+			if name := c.String("compare"); name != "" {
+				if ropt.Compare, err = readPrepared(c, name); err != nil {
+					return err
+				}
+			}
 			if v := c.String("profile"); v != "" {
 				p, err := loadProfile(v, nil)
 				if err != nil {
@@ -100,6 +105,20 @@ func reportCommand() *cli.Command {
 			return writeReport(c, r, out.Dir, inputsOf(c))
 		},
 	}
+}
+
+// readPrepared reads a budget to analyse, or the earlier version it is
+// compared with: read for analysis, then filtered by --where and converted
+// by --to and --prices.
+func readPrepared(c *cli.Context, name string) (*budget.Budget, error) {
+	b, err := readForAnalysis(c, name)
+	if err != nil {
+		return nil, err
+	}
+	if b, err = filtered(c, b); err != nil {
+		return nil, err
+	}
+	return converted(c, b)
 }
 
 // writeReport writes every output of r into dir, prepared by outputDir,
@@ -129,14 +148,27 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, inputs []string)
 	if err := os.MkdirAll(filepath.Join(dir, "charts"), 0o755); err != nil {
 		return err
 	}
-	for _, o := range outputs {
-		if err := c.Context.Err(); err != nil {
-			return err
+	// The outputs are written on as many goroutines as there are cores
+	// (report.xlsx, most of the work for a large budget, first); each is
+	// written atomically, and they are told in their fixed order.
+	errs := make([]error, len(outputs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, o := range outputs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			if errs[i] = c.Context.Err(); errs[i] == nil {
+				errs[i] = writeAtomic(filepath.Join(dir, o.name), inputs, func(f *os.File) error { return o.write(f) })
+			}
+		})
+	}
+	wg.Wait()
+	for i, o := range outputs {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		path := filepath.Join(dir, o.name)
-		if err := writeAtomic(path, inputs, func(f *os.File) error { return o.write(f) }); err != nil {
-			return err
-		}
 		fmt.Fprintf(c.App.Writer, "wrote %s\n", path)
 		if o.name == "report.xlsx" {
 			warnCut(c, path, r.CutCells)
@@ -168,60 +200,4 @@ func sampleBudget() (*budget.Budget, error) {
 		return nil, fmt.Errorf("embedded sample: %w", err)
 	}
 	return b, nil
-}
-
-// distinctInputs refuses a file given twice (by the same name, another
-// path or a hard link): its lines would be added to themselves.
-func distinctInputs(names []string) error {
-	seen := make([]os.FileInfo, 0, len(names))
-	for i, name := range names {
-		fi, err := os.Stat(name)
-		if err != nil {
-			seen = append(seen, nil) // reading it says why
-			continue
-		}
-		for j, prev := range seen {
-			if prev != nil && os.SameFile(prev, fi) {
-				return usagef("%s and %s are the same file given twice: its lines would be counted twice", names[j], names[i])
-			}
-		}
-		seen = append(seen, fi)
-	}
-	return nil
-}
-
-// distinctYears refuses two files that hold lines of one fiscal year: they
-// are most often two versions of one budget (proposed and revised, a
-// correction), whose lines added would count the budget twice. analyze
-// --compare compares versions; --parts says the files are parts of one
-// budget. Lines of no known year are not compared.
-func distinctYears(names []string, budgets []*budget.Budget) error {
-	first := map[int]int{} // year -> index of the first file holding it
-	for i, b := range budgets {
-		for _, y := range yearsOf(b) {
-			j, ok := first[y]
-			if !ok {
-				first[y] = i
-				continue
-			}
-			if j != i {
-				return usagef("%s and %s both hold fiscal year %d: two versions of one budget would be added. To compare them: grb analyze %s --compare %s; if they are parts of one budget, give --parts", names[j], names[i], y, names[i], names[j])
-			}
-		}
-	}
-	return nil
-}
-
-// yearsOf returns the known fiscal years of b's lines, ascending.
-func yearsOf(b *budget.Budget) []int {
-	seen := map[int]bool{}
-	var years []int
-	for i := range b.Lines {
-		if y := b.Lines[i].Year; y != 0 && !seen[y] {
-			seen[y] = true
-			years = append(years, y)
-		}
-	}
-	sort.Ints(years)
-	return years
 }

@@ -39,6 +39,9 @@ func sdg5c1Command() *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("sdg5c1: want one or more filled QUESTIONNAIRE files, or --template -o FILE")
 			}
+			if err := distinctInputs(c.Args().Slice(), answersTwice); err != nil {
+				return err
+			}
 			outFormat := c.String("format")
 			if outFormat != "text" && outFormat != "json" {
 				return usagef("--format %q: want text or json", outFormat)

@@ -139,15 +139,9 @@ func build(fsys fs.FS) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	fxIMF, last, err := imfRates(imf, cur)
+	fxIMF, err := imfRates(imf, cur)
 	if err != nil {
 		return nil, err
-	}
-	current := map[string]bool{} // currencies with an IMF rate in its last year
-	for _, r := range fxIMF.rows {
-		if r[1] == strconv.Itoa(last) {
-			current[r[0]] = true
-		}
 	}
 	wb := map[string]string{} // currency → World Bank code
 	for c, iso2 := range cur {
@@ -155,7 +149,7 @@ func build(fsys fs.FS) (map[string][]byte, error) {
 			wb[c] = code
 		}
 	}
-	fxWB, err := wbRates(fsys, wb, current, last)
+	fxWB, err := wbRates(fsys, wb)
 	if err != nil {
 		return nil, err
 	}
@@ -216,15 +210,13 @@ func currencies(imf [][]string) (map[string]string, error) {
 	return out, nil
 }
 
-// imfRates keeps the IMF rows of each currency's reference country, and
-// returns the last year of the file.
-func imfRates(imf [][]string, cur map[string]string) (*table, int, error) {
+// imfRates keeps the IMF rows of each currency's reference country.
+func imfRates(imf [][]string, cur map[string]string) (*table, error) {
 	t := &table{header: "# Source: International Monetary Fund. IFS annual average, national currency per US dollar (codeforIATI/imf-exchangerates, November 2025 scrape); transformed: one reference country per currency.\ncurrency,year,rate\n"}
 	byCountry := map[string]string{}
 	for c, k := range cur {
 		byCountry[k] = c
 	}
-	last := 0
 	for _, r := range imf {
 		if len(r) < 7 {
 			continue
@@ -235,12 +227,11 @@ func imfRates(imf [][]string, cur map[string]string) (*table, int, error) {
 		}
 		y, err := strconv.Atoi(strings.TrimSuffix(r[0], "-12-31"))
 		if err != nil {
-			return nil, 0, fmt.Errorf("%s: date %q", imfFile, r[0])
+			return nil, fmt.Errorf("%s: date %q", imfFile, r[0])
 		}
-		last = max(last, y)
 		t.rows = append(t.rows, [3]string{c, strconv.Itoa(y), r[1]})
 	}
-	return t, last, nil
+	return t, nil
 }
 
 // worldBankCode is the World Bank code of an IMF country code, or "".
@@ -258,9 +249,12 @@ func worldBankCode(iso2 string) string {
 	return ""
 }
 
-// wbRates keeps the World Bank rates of years after the IMF file's last
-// year, for currencies the IMF file lists in that year.
-func wbRates(fsys fs.FS, wb map[string]string, current map[string]bool, last int) (*table, error) {
+// wbRates keeps the World Bank rates of every year the file gives, for
+// each currency's reference country, except a euro member's rows from
+// the year it joined: a row equal to the euro area's (EMU) rate of its
+// year is a euro rate, not one of the member's legacy currency (Germany
+// 1999 is in euros, DEM stops in 1998).
+func wbRates(fsys fs.FS, wb map[string]string) (*table, error) {
 	recs, err := readCSV(fsys, wbFX)
 	if err != nil {
 		return nil, err
@@ -269,19 +263,25 @@ func wbRates(fsys fs.FS, wb map[string]string, current map[string]bool, last int
 	for c, code := range wb {
 		byCode[code] = c
 	}
-	t := &table{header: "# Source: The World Bank: World Development Indicators: Official exchange rate (LCU per US$, period average) [PA.NUS.FCRF] (datasets/world-development-indicators, July 2026), CC BY 4.0; transformed: years after the IMF table's last year only.\ncurrency,year,rate\n"}
+	euro := map[string]string{} // year → the euro area's rate
 	for _, r := range recs {
+		if len(r) == 4 && r[1] == wbCode[shared["EUR"]] {
+			euro[r[2]] = r[3]
+		}
+	}
+	t := &table{header: "# Source: The World Bank: World Development Indicators: Official exchange rate (LCU per US$, period average) [PA.NUS.FCRF] (datasets/world-development-indicators, July 2026), CC BY 4.0; transformed: the reference country of each currency, every year; a euro member's rows at the euro area's rate left out.\ncurrency,year,rate\n"}
+	for _, r := range recs {
+		if len(r) != 4 {
+			return nil, fmt.Errorf("%s: row %q", wbFX, strings.Join(r, ","))
+		}
 		c, ok := byCode[r[1]]
-		if !ok || !current[c] {
+		if !ok || c != "EUR" && euro[r[2]] == r[3] {
 			continue
 		}
-		y, err := strconv.Atoi(r[2])
-		if err != nil {
+		if _, err := strconv.Atoi(r[2]); err != nil {
 			return nil, fmt.Errorf("%s: year %q", wbFX, r[2])
 		}
-		if y > last {
-			t.rows = append(t.rows, [3]string{c, r[2], r[3]})
-		}
+		t.rows = append(t.rows, [3]string{c, r[2], r[3]})
 	}
 	return t, nil
 }
