@@ -53,7 +53,7 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 // accept decides which candidates are totals (rule 4). With weak false,
 // only label, level, code or same-label evidence (and a parent accepted on
 // it) accepts a total.
-func (h *hierSheet) accept(order HierarchyOrder, cands map[int]*hierCand, top []hierNode, ambiguous int, weak bool) *hierParse {
+func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode, ambiguous int, weak bool) *hierParse {
 	p := &hierParse{order: order, rows: make([]HierarchyRowResult, h.n), ambiguous: ambiguous}
 	for i := range p.rows {
 		p.rows[i] = HierarchyRowResult{Role: h.base[i], Parent: -1, First: -1, Last: -1}
@@ -72,7 +72,7 @@ func (h *hierSheet) accept(order HierarchyOrder, cands map[int]*hierCand, top []
 		work = work[:len(work)-1]
 		r := &p.rows[it.row]
 		r.Parent, r.Depth = it.parent, it.depth
-		c, ok := cands[it.row]
+		c, ok := cands.get(it.row)
 		if !ok {
 			continue
 		}
@@ -108,7 +108,7 @@ func (h *hierSheet) accept(order HierarchyOrder, cands map[int]*hierCand, top []
 // evidenceOf decides the evidence for candidate c of row (rule 4), and
 // which of it does not suffice alone (weakSingle): the row is a total when
 // ev&^weakSingle is not zero.
-func (h *hierSheet) evidenceOf(row int, c *hierCand, cands map[int]*hierCand, confirmed, weak, tiled bool) (ev, weakSingle HierarchyEvidence) {
+func (h *hierSheet) evidenceOf(row int, c *hierCand, cands hierCands, confirmed, weak, tiled bool) (ev, weakSingle HierarchyEvidence) {
 	ev = c.ev
 	// A row with the same amount as the one row next to it, and the
 	// same label or a longer code that extends its own, is as often a
@@ -145,10 +145,10 @@ func (h *hierSheet) evidenceOf(row int, c *hierCand, cands map[int]*hierCand, co
 
 // hierBlockCands counts the rows that are candidate totals of two or more
 // children: two of them under one total make the structure repeat.
-func hierBlockCands(cands map[int]*hierCand, rows []int) int {
+func hierBlockCands(cands hierCands, rows []int) int {
 	n := 0
 	for _, r := range rows {
-		if c, ok := cands[r]; ok && len(c.children) >= 2 {
+		if c, ok := cands.get(r); ok && len(c.children) >= 2 {
 			n++
 		}
 	}
@@ -157,10 +157,10 @@ func hierBlockCands(cands map[int]*hierCand, rows []int) int {
 
 // tiled reports whether three or more top-level candidates with two or more
 // children each together cover at least half the rows that take part.
-func (h *hierSheet) tiled(cands map[int]*hierCand, top []hierNode) bool {
+func (h *hierSheet) tiled(cands hierCands, top []hierNode) bool {
 	n, covered := 0, 0
 	for _, t := range top {
-		if c, ok := cands[t.row]; ok && len(c.children) >= 2 {
+		if c, ok := cands.get(t.row); ok && len(c.children) >= 2 {
 			n++
 			covered += h.countNodes(c.lo, c.hi)
 		}
@@ -189,8 +189,8 @@ func (h *hierSheet) countNodes(lo, hi int) int {
 // in soft and decided by the enclosing total's equation, which adds up either
 // with the pair counted once (a total of one child) or twice (two lines).
 // A pair no enclosing total decides is left unresolved.
-func (h *hierSheet) scan(order HierarchyOrder) (map[int]*hierCand, []hierNode, int) {
-	cands := make(map[int]*hierCand)
+func (h *hierSheet) scan(order HierarchyOrder) (hierCands, []hierNode, int) {
+	cands := make(hierCands, h.n)
 	soft := make(map[int]int) // child row -> row that equals it alone
 	stack := make([]hierNode, 0, len(h.nodes))
 	ambiguous := 0

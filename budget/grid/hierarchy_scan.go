@@ -254,6 +254,17 @@ type hierCand struct {
 	rounding budget.Money
 }
 
+// hierCands holds the candidate totals a scan found, by row (nil where
+// none): a slice of the sheet's rows, not a map, as a sheet of a million
+// rows may have a candidate on most of them.
+type hierCands []*hierCand
+
+// get returns the candidate total at row, if any.
+func (c hierCands) get(row int) (*hierCand, bool) {
+	x := c[row]
+	return x, x != nil
+}
+
 // hierBlock accumulates one growing block of candidate children for a total
 // and the evidence its levels and codes give.
 type hierBlock struct {
