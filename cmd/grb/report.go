@@ -137,10 +137,19 @@ func writeReport(c *cli.Context, r *reports.Report, dir string, inputs []string)
 		{"report.xlsx", func(w io.Writer) error { return reports.WriteWorkbook(w, r) }},
 		{"report.html", func(w io.Writer) error { return reports.WriteHTML(w, r, charts) }},
 	}
+	// The SVG files are the SVG documents drawn for report.html already.
+	svg := make(map[string][]byte, len(charts))
+	for _, hc := range charts {
+		svg[hc.Name] = hc.SVG
+	}
 	for _, ch := range reports.Charts(r) {
 		width, height := reports.ChartSize(ch)
 		for _, format := range []string{"svg", "png"} {
 			outputs = append(outputs, output{filepath.Join("charts", ch.Name+"."+format), func(w io.Writer) error {
+				if b, ok := svg[ch.Name]; ok && format == "svg" {
+					_, err := w.Write(b)
+					return err
+				}
 				return reports.WriteChart(w, ch, format, width, height)
 			}})
 		}
