@@ -454,6 +454,15 @@ func (h *hierSheet) codeParentNear(j int) bool {
 // finish computes the sheet's sums and counts from the rows' roles.
 func (h *hierSheet) finish(res *HierarchyResult) error {
 	h.labelledLeft(res)
+	unresolved := 0
+	for _, r := range res.Rows {
+		if r.Role == HierarchyUnresolved {
+			unresolved++
+		}
+	}
+	if unresolved > 0 {
+		res.Unresolved = make([]HierarchyUnresolvedItem, 0, unresolved) // once: a sheet may leave most of its rows unresolved
+	}
 	var leaves, sure hierVec
 	for i, r := range res.Rows {
 		switch r.Role {
