@@ -25,7 +25,7 @@ const interruptGrace = 400 * time.Millisecond
 // so that a large or hostile input costs collection time rather than
 // memory. It never stops a run: when the live data of an input is larger,
 // the collector's share of the time is capped and the heap grows past it.
-const softMemoryLimit = 900 << 20
+const softMemoryLimit = 800 << 20
 
 // limitMemory sets softMemoryLimit, unless the environment sets a limit.
 func limitMemory(getenv func(string) string) {
