@@ -218,7 +218,7 @@ func flatSuspect(res *HierarchyResult, r int) bool {
 	block := 0
 	// Only the rows of its block: a sheet of many unresolved rows is not
 	// read once per row.
-	for k := max(rr.First, 0); k <= min(rr.Last, len(res.Rows)-1) && block < 3; k++ {
+	for k := max(int(rr.First), 0); k <= min(int(rr.Last), len(res.Rows)-1) && block < 3; k++ {
 		if x := res.Rows[k]; x.Role == HierarchyNoAmount || x.Role == HierarchyPlaceholder || k == r {
 			continue
 		}
@@ -253,7 +253,7 @@ func (s *sheetReader) flatTotal(idx []int, res *HierarchyResult, r int, class bu
 	rr := res.Rows[r]
 	l := &s.b.Lines[s.start+idx[r]]
 	t := pendingTotal{rows: []int{l.Pos.Row}, class: class, label: flatLabel(l), how: "hierarchy", idx: []int{}}
-	for k := rr.First; k <= rr.Last; k++ {
+	for k := int(rr.First); k <= int(rr.Last); k++ {
 		if k != r && res.Rows[k].Role.Counted() {
 			t.idx = append(t.idx, idx[k])
 		}

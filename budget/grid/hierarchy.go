@@ -168,18 +168,22 @@ func (o HierarchyOrder) String() string {
 }
 
 // HierarchyRowResult is the decision for one row.
+//
+// Row indices are 32-bit (a sheet has at most 1,048,576 rows; a csv file
+// fewer than 2^31 for the detector): a result is 40 bytes a row, and the
+// detector holds two or three results of every row of a run at once.
 type HierarchyRowResult struct {
-	Role   HierarchyRole
-	Parent int // row index of the accepted total that contains this row, -1 if none
-	// First and Last bound (inclusive) the rows a total covers, -1 for a line.
-	// For an unresolved row they bound its candidate block.
-	First, Last int
-	Children    int               // number of direct children (rows or blocks) of a total
-	Depth       int               // 0 outside every accepted total, 1 inside one, …
-	Evidence    HierarchyEvidence // why a total was read as one
 	// Rounding is the largest gap, over the phases, between a total and the
 	// sum of its block; non-zero only when the tolerance was needed.
 	Rounding budget.Money
+	Parent   int32 // row index of the accepted total that contains this row, -1 if none
+	// First and Last bound (inclusive) the rows a total covers, -1 for a line.
+	// For an unresolved row they bound its candidate block.
+	First, Last int32
+	Children    int32             // number of direct children (rows or blocks) of a total
+	Depth       int32             // 0 outside every accepted total, 1 inside one, …
+	Evidence    HierarchyEvidence // why a total was read as one
+	Role        HierarchyRole
 }
 
 // HierarchyUnresolvedItem is a block the evidence could not settle: if Row is

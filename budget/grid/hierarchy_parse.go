@@ -71,12 +71,12 @@ func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
 		r := &p.rows[it.row]
-		r.Parent, r.Depth = it.parent, it.depth
+		r.Parent, r.Depth = int32(it.parent), int32(it.depth)
 		c, ok := cands.get(it.row)
 		if !ok {
 			continue
 		}
-		r.First, r.Last, r.Children, r.Rounding = c.lo, c.hi, len(c.children), c.rounding
+		r.First, r.Last, r.Children, r.Rounding = int32(c.lo), int32(c.hi), int32(len(c.children)), c.rounding
 		ev, weakSingle := h.evidenceOf(it.row, c, cands, it.confirmed, weak, tiled)
 		r.Evidence = ev
 		childParent, childDepth := it.parent, it.depth
@@ -271,7 +271,7 @@ func (h *hierSheet) markCovering(res *HierarchyResult) bool {
 	first, last := h.nodes[0], h.nodes[len(h.nodes)-1]
 	for _, g := range []int{first, last} {
 		r := &res.Rows[g]
-		if r.Role == HierarchySubtotal && r.Parent == -1 && r.First <= first && r.Last >= last {
+		if r.Role == HierarchySubtotal && r.Parent == -1 && int(r.First) <= first && int(r.Last) >= last {
 			r.Role = HierarchyGrandTotal
 			return true
 		}
@@ -323,7 +323,7 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 		if dir < 0 {
 			lo, hi = h.nodes[0], g
 		}
-		res.Rows[g] = HierarchyRowResult{Role: HierarchyUnresolved, Parent: -1, First: lo, Last: hi}
+		res.Rows[g] = HierarchyRowResult{Role: HierarchyUnresolved, Parent: -1, First: int32(lo), Last: int32(hi)}
 		return false
 	}
 	h.markGrand(res, g, bestK, dir, bestD)
@@ -385,7 +385,7 @@ func (h *hierSheet) markGrand(res *HierarchyResult, g, k, dir int, rounding budg
 		lo, hi = h.nodes[0], h.nodes[k]
 	}
 	gr := &res.Rows[g]
-	*gr = HierarchyRowResult{Role: HierarchyGrandTotal, Parent: -1, First: lo, Last: hi, Rounding: rounding,
+	*gr = HierarchyRowResult{Role: HierarchyGrandTotal, Parent: -1, First: int32(lo), Last: int32(hi), Rounding: rounding,
 		Evidence: HierarchyBySheetSum}
 	if h.total[g] {
 		gr.Evidence |= HierarchyByLabel
@@ -404,7 +404,7 @@ func (h *hierSheet) markGrand(res *HierarchyResult, g, k, dir int, rounding budg
 			*r = HierarchyRowResult{Role: HierarchyLeaf, Parent: r.Parent, First: -1, Last: -1, Depth: r.Depth}
 		}
 		if r.Parent == -1 {
-			r.Parent = g
+			r.Parent = int32(g)
 		}
 		if inside {
 			r.Depth++
@@ -474,11 +474,11 @@ func (h *hierSheet) finish(res *HierarchyResult) error {
 			if !leaves.add(h.vec[i]) {
 				return budget.ErrOverflow
 			}
-			res.Unresolved = append(res.Unresolved, HierarchyUnresolvedItem{Row: i, First: r.First, Last: r.Last,
+			res.Unresolved = append(res.Unresolved, HierarchyUnresolvedItem{Row: i, First: int(r.First), Last: int(r.Last),
 				Amounts: h.vec[i].amounts()})
 		case HierarchySubtotal, HierarchyGrandTotal, HierarchyAggregate:
 			res.Totals++
-			for len(res.TotalsAtDepth) <= r.Depth {
+			for len(res.TotalsAtDepth) <= int(r.Depth) {
 				res.TotalsAtDepth = append(res.TotalsAtDepth, 0)
 			}
 			res.TotalsAtDepth[r.Depth]++

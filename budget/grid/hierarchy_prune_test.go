@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/grb-toolkit/grb/budget"
 )
@@ -96,5 +97,13 @@ func TestHierarchyPlaceholderLabelLong(t *testing.T) {
 	}
 	if HierarchyPlaceholderLabel("not applicable at all") {
 		t.Error("a longer label is not a placeholder")
+	}
+}
+
+// TestHierarchyRowResultSize guards the size of a row's result, of which
+// the detector holds two or three per row of a run at once.
+func TestHierarchyRowResultSize(t *testing.T) {
+	if got := unsafe.Sizeof(HierarchyRowResult{}); got > 40 {
+		t.Errorf("a HierarchyRowResult is %d bytes, want at most 40", got)
 	}
 }

@@ -140,7 +140,7 @@ func TestHierarchyOECDDAC2a(t *testing.T) {
 			d = d.Abs()
 		}
 		switch {
-		case res.Rows[0].Role == HierarchyGrandTotal && d.Cmp(opt.Tolerance.allowed(res.Rows[0].Last-res.Rows[0].First+1)) <= 0:
+		case res.Rows[0].Role == HierarchyGrandTotal && d.Cmp(opt.Tolerance.allowed(int(res.Rows[0].Last-res.Rows[0].First)+1)) <= 0:
 			resolved++
 		case res.Resolved():
 			silentWrong++
