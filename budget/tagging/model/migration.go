@@ -7,7 +7,6 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -348,40 +347,22 @@ func (m *MigrationModel) Score(text string) MigrationScore {
 
 // Encode writes m: a JSON header line, then the int8 weights.
 func (m *MigrationModel) Encode(w io.Writer) error {
-	h, err := json.Marshal(m.MigrationHeader)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	bw.Write(h)
-	bw.WriteByte('\n')
-	for _, v := range m.w {
-		bw.WriteByte(byte(v))
-	}
-	return bw.Flush()
+	return encodeModel(w, m.MigrationHeader, m.w)
 }
 
 // DecodeMigration reads a model written by Encode.
 func DecodeMigration(r io.Reader) (*MigrationModel, error) {
 	br := bufio.NewReader(r)
-	line, err := br.ReadBytes('\n')
-	if err != nil {
-		return nil, fmt.Errorf("model: migration header: %w", err)
-	}
 	var m MigrationModel
-	if err := json.Unmarshal(line, &m.MigrationHeader); err != nil {
-		return nil, fmt.Errorf("model: migration header: %w", err)
+	if err := decodeHeader(br, &m.MigrationHeader, "migration "); err != nil {
+		return nil, err
 	}
 	if m.Format != migrationFormat || m.Bits < 4 || m.Bits > 24 {
 		return nil, errors.New("model: not a grb migration model")
 	}
-	buf := make([]byte, 1<<m.Bits)
-	if _, err := io.ReadFull(br, buf); err != nil {
-		return nil, fmt.Errorf("model: migration weights: %w", err)
-	}
-	m.w = make([]int8, len(buf))
-	for i, b := range buf {
-		m.w[i] = int8(b)
+	var err error
+	if m.w, err = decodeWeights(br, 1<<m.Bits, "migration "); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }

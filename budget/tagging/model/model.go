@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -197,43 +196,23 @@ func (m *Model) reasons(fs []Feature, c Class) []string {
 // Encode writes m: one line of JSON (the header), then the int8 weights
 // class by class.
 func (m *Model) Encode(w io.Writer) error {
-	h, err := json.Marshal(m.Header)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	bw.Write(h)
-	bw.WriteByte('\n')
-	for k := range m.w {
-		for _, v := range m.w[k] {
-			bw.WriteByte(byte(v))
-		}
-	}
-	return bw.Flush()
+	return encodeModel(w, m.Header, m.w[:]...)
 }
 
 // Decode reads a model written by Encode.
 func Decode(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
-	line, err := br.ReadBytes('\n')
-	if err != nil {
-		return nil, fmt.Errorf("model: header: %w", err)
-	}
 	var m Model
-	if err := json.Unmarshal(line, &m.Header); err != nil {
-		return nil, fmt.Errorf("model: header: %w", err)
+	if err := decodeHeader(br, &m.Header, ""); err != nil {
+		return nil, err
 	}
 	if m.Format != format || m.Bits < 4 || m.Bits > 24 {
 		return nil, errors.New("model: not a grb gender model")
 	}
 	for k := range m.w {
-		buf := make([]byte, m.dim())
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return nil, fmt.Errorf("model: weights: %w", err)
-		}
-		m.w[k] = make([]int8, len(buf))
-		for i, b := range buf {
-			m.w[k][i] = int8(b)
+		var err error
+		if m.w[k], err = decodeWeights(br, m.dim(), ""); err != nil {
+			return nil, err
 		}
 	}
 	return &m, nil
