@@ -43,30 +43,6 @@ func ParsePhase(s string) (Phase, error) {
 // MarshalText implements encoding.TextMarshaler.
 func (p Phase) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
-// Amounts holds a line's money by phase. A phase the file does not give is
-// absent, which is not the same as zero.
-type Amounts struct {
-	v       [NumPhases]Money
-	present uint8
-}
-
-// Get returns the amount for phase p and whether it is present.
-func (a Amounts) Get(p Phase) (Money, bool) {
-	if p >= NumPhases {
-		return Money{}, false
-	}
-	return a.v[p], a.present&(1<<p) != 0
-}
-
-// Set records the amount m for phase p.
-func (a *Amounts) Set(p Phase, m Money) {
-	a.v[p] = m
-	a.present |= 1 << p
-}
-
-// Any reports whether any phase has an amount.
-func (a Amounts) Any() bool { return a.present != 0 }
-
 // ObjectiveShare is one GCM objective served by a line and the share of the
 // line's money attributed to it, in basis points (10000 = 100 %). Objective
 // 0 is the "General" bucket: the Compact as a whole.
