@@ -268,6 +268,9 @@ func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && opt.SizeHint <= 0 {
+		opt.SizeHint = fi.Size() // sizes the lines (iatiReader.presize)
+	}
 	return Read(f, name, opt)
 }
 
@@ -370,6 +373,9 @@ func (r *iatiReader) read() error {
 			return err
 		}
 		r.activity(&a, r.rep.Rows, line)
+		if r.rep.Rows == presizeAfter {
+			r.presize()
+		}
 	}
 	if root == "" {
 		return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: no XML element found", ErrInvalidXML)}
@@ -378,6 +384,27 @@ func (r *iatiReader) read() error {
 		r.b.AddIssue(budget.Warning, "no-activities", budget.At(r.name, "", 0, 0), "", "", "the file has no <iati-activity> elements", nil)
 	}
 	return nil
+}
+
+// presizeAfter is the number of activities read before the lines are
+// sized for the whole file.
+const presizeAfter = 1000
+
+// presize makes room, once, for the lines of the whole file, estimated from
+// its size (Options.SizeHint) and the lines and bytes of the activities
+// read so far (5% more), so that a large file's lines are not grown by
+// copies, each holding the old lines and the new at once. An estimate too
+// low is grown as before; one too high leaves room never written.
+func (r *iatiReader) presize() {
+	read := r.dec.InputOffset()
+	if r.opt.SizeHint <= read || read <= 0 || len(r.b.Lines) == 0 {
+		return
+	}
+	est := float64(r.opt.SizeHint) / float64(read) * float64(len(r.b.Lines)) * 1.05
+	if est > 1<<26 {
+		est = 1 << 26
+	}
+	r.b.Lines = slices.Grow(r.b.Lines, int(est)-len(r.b.Lines))
 }
 
 // wrapErr turns an error of the XML decoder into a *ParseError.
