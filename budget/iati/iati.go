@@ -234,7 +234,10 @@ type iatiReader struct {
 	dec        *xml.Decoder
 	in         *iatiLimitReader
 	rep        budget.SheetReport
-	titles     map[string]string // activity id → title, to name parents
+	// lineless holds the title and ordinal of the first activity of each
+	// identifier that made no line, to name parents (nameParents); the
+	// others' titles are their lines' programme names.
+	lineless map[string]titled
 	// lost counts the values with more than 18 decimals, rounded, and
 	// the effect of that rounding on their total.
 	lost       int
@@ -304,7 +307,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 			return &budget.ParseError{File: name, Err: fmt.Errorf("--scheme %q does not apply to an IATI file: its gender marker is the OECD DAC policy marker (vocabulary 1, code 1), read with the %q scheme (drop --scheme)", opt.Scheme, sc.ID)}
 		}
 	}
-	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc, titles: map[string]string{},
+	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc,
 		rep: budget.SheetReport{Name: iatiSheet, Scale: budget.Units, ScaleFrom: "IATI values are in currency units", Scheme: sc.ID,
 			SchemeNote: "policy-marker vocabulary 1 (OECD DAC), code 1 (gender equality), significance 0/1/2"}}
 	r.in = &iatiLimitReader{r: br, n: limit, start: -1}
@@ -319,16 +322,13 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	if err := r.read(); err != nil {
 		return err
 	}
+	titles := r.parentTitles()
 	r.levels()
 	r.sayOtherVocabularies()
 	r.sayPrecisionLost()
 	r.sayClipped()
 	b.Sheets = append(b.Sheets, r.rep)
-	for i := range b.Lines {
-		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
-			b.Lines[i].Parent = budget.NewCode(p.Code(), r.titles[p.Code()])
-		}
-	}
+	r.nameParents(titles)
 	return nil
 }
 
