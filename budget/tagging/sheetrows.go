@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -159,7 +160,7 @@ const maxCellUnits = 32767
 
 // bstrLiteral matches text that a reader would take for an escaped
 // character (_x000D_); such text is written with its underscore escaped.
-var bstrLiteral = regexp.MustCompile(`_x[0-9A-Fa-f]{4}_`)
+var bstrLiteral = regexp.MustCompile(`^_x[0-9A-Fa-f]{4}_$`)
 
 // cellText returns v as a text cell holds it, as excelize writes one: cut
 // to Excel's 32,767 UTF-16 units, and literal _xHHHH_ sequences escaped.
@@ -174,10 +175,22 @@ func cellText(v string) string {
 			}
 		}
 	}
-	if bytes.Contains([]byte(v), []byte("_x")) {
-		v = bstrLiteral.ReplaceAllString(v, "_x005F$0")
+	if !strings.Contains(v, "_x") {
+		return v
 	}
-	return v
+	// Every underscore that starts an _xHHHH_ is written _x005F_, the
+	// escape of an underscore, so that a reader decoding escapes left to
+	// right gives the text back: "_x005F_x0041_" is written
+	// "_x005F_x005F_x005F_x0041_" (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] == '_' && bstrLiteral.MatchString(v[i:min(i+7, len(v))]) {
+			b.WriteString("_x005F_")
+			continue
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
 }
 
 // appendEscaped appends s escaped as XML text, as encoding/xml (and so
