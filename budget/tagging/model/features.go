@@ -2,7 +2,7 @@ package model
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -73,6 +73,7 @@ func extract(text string, dim int) []Feature {
 		owner  string
 	}
 	var grams []raw
+	var offs []int
 	mask := uint32(dim - 1)
 	for i, w := range ws {
 		grams = append(grams, raw{int32(hash32('w', w) & mask), wordWeight, w})
@@ -80,29 +81,52 @@ func extract(text string, dim int) []Feature {
 			pair := ws[i-1] + " " + w
 			grams = append(grams, raw{int32(hash32('b', pair) & mask), wordWeight, pair})
 		}
-		p := []rune("_" + w + "_")
+		// The character n-grams of "_w_", as substrings at rune
+		// boundaries (the text is valid UTF-8: words made it so).
+		q := "_" + w + "_"
+		offs = offs[:0]
+		for k := range q {
+			offs = append(offs, k)
+		}
+		offs = append(offs, len(q))
+		runes := len(offs) - 1
 		for n := 3; n <= 5; n++ {
-			for j := 0; j+n <= len(p); j++ {
-				grams = append(grams, raw{int32(hash32('c', string(p[j:j+n])) & mask), 1, w})
+			for j := 0; j+n <= runes; j++ {
+				grams = append(grams, raw{int32(hash32('c', q[offs[j]:offs[j+n]]) & mask), 1, w})
 			}
 		}
 	}
-	sort.SliceStable(grams, func(i, j int) bool { return grams[i].idx < grams[j].idx })
-	total := map[int32]float64{}
-	for _, g := range grams {
-		total[g.idx] += g.weight
+	// By bucket, and in a bucket in text order (a stable sort's order),
+	// then each bucket's weights summed in that order: the same sums, to
+	// the bit, every time.
+	keys := make([]uint64, len(grams)) // bucket, then position: sorted as integers
+	for i, g := range grams {
+		keys[i] = uint64(g.idx)<<32 | uint64(i)
 	}
+	slices.Sort(keys)
+	sorted := make([]raw, len(grams))
+	for i, k := range keys {
+		sorted[i] = grams[uint32(k)]
+	}
+	grams = sorted
+	total := make([]float64, len(grams)) // the sum of grams[i]'s bucket
 	var norm float64
-	for i, g := range grams { // each bucket once, in bucket order: the same sum every time
-		if i == 0 || grams[i-1].idx != g.idx {
-			v := math.Log1p(total[g.idx])
-			norm += v * v
+	for i := 0; i < len(grams); {
+		j, t := i, 0.0
+		for ; j < len(grams) && grams[j].idx == grams[i].idx; j++ {
+			t += grams[j].weight
 		}
+		for k := i; k < j; k++ {
+			total[k] = t
+		}
+		v := math.Log1p(t)
+		norm += v * v
+		i = j
 	}
 	norm = math.Sqrt(norm)
 	out := make([]Feature, 0, len(grams))
-	for _, g := range grams {
-		t := total[g.idx]
+	for i, g := range grams {
+		t := total[i]
 		out = append(out, Feature{g.idx, math.Log1p(t) / norm * g.weight / t, g.owner})
 	}
 	return out
