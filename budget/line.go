@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"unique"
@@ -42,30 +43,6 @@ func ParsePhase(s string) (Phase, error) {
 
 // MarshalText implements encoding.TextMarshaler.
 func (p Phase) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
-
-// Amounts holds a line's money by phase. A phase the file does not give is
-// absent, which is not the same as zero.
-type Amounts struct {
-	v       [NumPhases]Money
-	present uint8
-}
-
-// Get returns the amount for phase p and whether it is present.
-func (a Amounts) Get(p Phase) (Money, bool) {
-	if p >= NumPhases {
-		return Money{}, false
-	}
-	return a.v[p], a.present&(1<<p) != 0
-}
-
-// Set records the amount m for phase p.
-func (a *Amounts) Set(p Phase, m Money) {
-	a.v[p] = m
-	a.present |= 1 << p
-}
-
-// Any reports whether any phase has an amount.
-func (a Amounts) Any() bool { return a.present != 0 }
 
 // ObjectiveShare is one GCM objective served by a line and the share of the
 // line's money attributed to it, in basis points (10000 = 100 %). Objective
@@ -167,12 +144,16 @@ func (b Beneficiaries) Any() bool {
 }
 
 // Code is a classification code with its name, such as a ministry ("vote")
-// or a programme. Every line carries two or three, so a Code is one word:
-// the texts are interned (package unique) and shared by all the lines of
-// a ministry or programme. Codes compare with ==; the zero Code is none.
-type Code struct{ h unique.Handle[codeText] }
-
-type codeText struct{ code, name string }
+// or a programme. Codes compare with == (by their texts); the zero Code is
+// none.
+//
+// A Code is one string, the code's length then the code and the name, and
+// interns nothing: a file of a million activities makes a million
+// programmes, and an interned value costs the garbage collector a weak
+// pointer to visit on every cycle (package unique), which slowed such a
+// file's reading threefold. Readers share one Code among the lines that
+// repeat it.
+type Code struct{ s string }
 
 // NewCode returns the code with the given code and name; either may be
 // empty, and with both empty it is the zero Code.
@@ -180,10 +161,37 @@ func NewCode(code, name string) Code {
 	if code == "" && name == "" {
 		return Code{}
 	}
-	return Code{unique.Make(codeText{code, name})}
+	b := make([]byte, 0, binary.MaxVarintLen64+len(code)+len(name))
+	b = binary.AppendUvarint(b, uint64(len(code)))
+	b = append(append(b, code...), name...)
+	return Code{string(b)}
 }
 
-func (c Code) text() codeText { return interned(c.h) }
+// split returns the code and the name.
+func (c Code) split() (code, name string) {
+	if c.s == "" {
+		return "", ""
+	}
+	var n, shift uint
+	k := 0
+	for ; ; k++ { // NewCode's uvarint
+		b := c.s[k]
+		n |= uint(b&0x7f) << shift
+		if b < 0x80 {
+			break
+		}
+		shift += 7
+	}
+	k++
+	return c.s[k : k+int(n)], c.s[k+int(n):]
+}
+
+func (c Code) text() codeText {
+	code, name := c.split()
+	return codeText{code, name}
+}
+
+type codeText struct{ code, name string }
 
 // Code returns the code, such as "0702010"; "" when the file gives none.
 func (c Code) Code() string { return c.text().code }
@@ -230,8 +238,9 @@ type OtherMarkers struct {
 }
 
 // Line is one budget line item. A budget can hold millions, so a Line is
-// kept small (240 bytes): the texts that lines repeat (position, codes,
-// provenance, marker code) are interned, and what few lines have is behind
+// kept small (272 bytes): the texts that lines repeat (position,
+// provenance, marker code) are interned, codes are shared by the lines
+// that repeat them, amounts are compact, and what few lines have is behind
 // a pointer.
 type Line struct {
 	ID          string // line identifier, when the file has one

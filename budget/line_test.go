@@ -2,6 +2,7 @@ package budget
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -30,6 +31,23 @@ func TestCodeValue(t *testing.T) {
 		if b, err := json.Marshal(tt.c); err != nil || string(b) != tt.want {
 			t.Errorf("JSON %s (%v), want %s", b, err, tt.want)
 		}
+	}
+}
+
+// TestCodeTexts: any code and name come back as given, including codes
+// longer than 127 bytes (a length of two bytes), a code that ends like a
+// name begins, and empty parts; codes with the same texts split
+// differently are different codes.
+func TestCodeTexts(t *testing.T) {
+	long := strings.Repeat("9", 300)
+	for _, tt := range [][2]string{{"", "x"}, {"x", ""}, {long, "name"}, {"a", long}, {"ab", "c"}, {"a", "bc"}, {"é", "ü"}, {"\x00", "\x80"}} {
+		c := NewCode(tt[0], tt[1])
+		if c.Code() != tt[0] || c.Name() != tt[1] || c.IsZero() {
+			t.Errorf("NewCode(%q, %q): %q %q zero=%v", tt[0], tt[1], c.Code(), c.Name(), c.IsZero())
+		}
+	}
+	if NewCode("ab", "c") == NewCode("a", "bc") {
+		t.Error(`NewCode("ab", "c") == NewCode("a", "bc")`)
 	}
 }
 

@@ -52,8 +52,9 @@ type Options struct {
 
 	// SizeHint is the size of the file in bytes, when known, and RowHint
 	// the lines of text in a csv file, when counted (an upper bound of its
-	// rows). They only size the line slice once (package input sets
-	// them); wrong hints cost memory or time, never correctness.
+	// rows). They only size the line slice once (the csv and IATI
+	// readers' ReadFile set them from the file); wrong hints cost memory
+	// or time, never correctness.
 	SizeHint int64
 	RowHint  int
 }

@@ -204,7 +204,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	inspectLineTotals(ew, b)
 	inspectDecisions(ew, b.Decisions)
 	errs := b.Errors()
-	ew.printf("\n%s; %s, %s (grb validate lists them)\n", format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(len(b.Issues)-errs, "warning"))
+	ew.printf("\n%s; %s, %s (grb validate lists them)\n", format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(b.Warnings(), "warning"))
 	return ew.err
 }
 
@@ -309,7 +309,7 @@ func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
 		ew.printf("%s\n", is.Error())
 	}
 	errs := b.Errors()
-	ew.printf("%s: %s, %s, %s\n", b.Source, format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(len(b.Issues)-errs, "warning"))
+	ew.printf("%s: %s, %s, %s\n", b.Source, format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(b.Warnings(), "warning"))
 	return ew.err
 }
 
@@ -351,7 +351,7 @@ type issueJSON struct {
 // WriteIssuesJSON writes the issues of a budget as one JSON object.
 func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
 	errs := b.Errors()
-	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: len(b.Issues) - errs, Issues: sortedIssues(b), Decisions: b.Decisions}
+	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: b.Warnings(), Issues: sortedIssues(b), Decisions: b.Decisions}
 	if v.Issues == nil {
 		v.Issues = []budget.Issue{}
 	}

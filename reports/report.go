@@ -179,8 +179,19 @@ func (r *Report) cancelled() error {
 func (r *Report) scope(year int) *budget.Budget {
 	all := &budget.Budget{}
 	years := map[int]bool{}
+	if len(r.Budgets) == 1 {
+		all.Lines = r.Budgets[0].Lines // read where they are: nothing here writes a line
+	} else {
+		n := 0
+		for _, b := range r.Budgets {
+			n += len(b.Lines)
+		}
+		all.Lines = make([]budget.Line, 0, n)
+	}
 	for _, b := range r.Budgets {
-		all.Lines = append(all.Lines, b.Lines...)
+		if len(r.Budgets) > 1 {
+			all.Lines = append(all.Lines, b.Lines...)
+		}
 		for i := range b.Lines {
 			if y := b.Lines[i].Year; y != 0 {
 				years[y] = true
@@ -288,7 +299,16 @@ func largest(years []int, sums map[int]*budget.Sum) (int, bool) {
 
 // linesOfYear returns a budget of the lines of fiscal year y.
 func linesOfYear(lines []budget.Line, y int) *budget.Budget {
-	b := &budget.Budget{}
+	n := 0
+	for i := range lines {
+		if lines[i].Year == y {
+			n++
+		}
+	}
+	if n == len(lines) {
+		return &budget.Budget{Lines: lines} // every line: read where they are
+	}
+	b := &budget.Budget{Lines: make([]budget.Line, 0, n)}
 	for i := range lines {
 		if lines[i].Year == y {
 			b.Lines = append(b.Lines, lines[i])

@@ -21,7 +21,10 @@ const fixedTime = "2000-01-01T00:00:00Z"
 func WriteWorkbook(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip) // the parts in one order, deflated fast
+	// The parts in one order, deflated fast, and straight to w: excelize's
+	// own Write builds the archive in a buffer first (into which nothing
+	// is then written) and copies it.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	x := &xlsxWriter{f: f, footer: footerText(r)}
 	x.styles()
 	for _, sheet := range reportSheets {

@@ -15,11 +15,12 @@ type codeText struct{ code, name string }
 // lineMemo is what the lines of a sheet remember while they are made:
 // the cell texts already parsed, and the values already interned.
 type lineMemo struct {
-	vals      []optMoney          // per-row buffer of parsed amounts
-	objMemo   map[string]objMemo  // ParseObjectives results by cell text
-	codeMemo  map[string]codeText // splitCode results by cell text
-	objSource budget.Provenance   // of the objectives read from the column
-	lastCodes [3]struct {         // the last unit, programme and parent, interned
+	vals      []optMoney               // per-row buffer of parsed amounts
+	objMemo   map[string]objMemo       // ParseObjectives results by cell text
+	codeMemo  map[string]codeText      // splitCode results by cell text
+	objSource budget.Provenance        // of the objectives read from the column
+	codeMade  map[codeText]budget.Code // the codes made, shared by the lines that repeat them
+	lastCodes [3]struct {              // the last unit, programme and parent
 		t codeText
 		c budget.Code
 	}
@@ -54,7 +55,17 @@ func (s *sheetReader) splitCode(v string) codeText {
 // above).
 func (s *sheetReader) code(t codeText, k int) budget.Code {
 	if m := &s.lastCodes[k]; m.t != t || m.c.IsZero() {
-		m.t, m.c = t, budget.NewCode(t.code, t.name)
+		c, ok := s.codeMade[t]
+		if !ok {
+			c = budget.NewCode(t.code, t.name)
+			if s.codeMade == nil {
+				s.codeMade = map[codeText]budget.Code{}
+			}
+			if len(s.codeMade) < 100000 {
+				s.codeMade[t] = c
+			}
+		}
+		m.t, m.c = t, c
 	}
 	return s.lastCodes[k].c
 }

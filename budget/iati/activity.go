@@ -33,9 +33,6 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		return
 	}
 	title := r.keep(a.Title.String(), pos)
-	if _, seen := r.titles[id]; !seen {
-		r.titles[id] = title
-	}
 	r.tree.note(id, a)
 	ar := &activityReader{r: r, a: a, pos: pos, where: fmt.Sprintf("activity %s (XML line %d)", id, xmlLine),
 		defCur: strings.ToUpper(strings.TrimSpace(a.DefaultCurrency)), byKey: map[[3]string]*iatiPeriod{}}
@@ -50,6 +47,9 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		r.b.AddIssue(budget.Warning, "currency-missing", pos, "", "value/@currency or the activity's default-currency", ar.where+": amounts without a currency (no value/@currency and no default-currency); they are kept with no currency", nil)
 	}
 	gender, gsrc := r.marker(a.Markers, pos, ar.where) // checked even when no line is made
+	if len(ar.periods) == 0 {
+		r.noteLineless(id, title, ord)
+	}
 	if len(ar.periods) == 0 && a.namesChildren(id) {
 		// A parent whose children carry the money: nothing is missing.
 		r.rep.Counts[budget.RowNote]++
@@ -76,6 +76,9 @@ func (r *iatiReader) activity(a *iatiActivity, ord, xmlLine int) {
 		r.b.BudgetItems[id] = items
 	}
 	made := ar.lines(proto, id)
+	if made == 0 {
+		r.noteLineless(id, title, ord)
+	}
 	r.rep.Counts[budget.RowLine]++
 	r.b.Record(budget.RowRecord{Sheet: iatiSheet, Row: ord, Class: budget.RowLine, Lines: made})
 }

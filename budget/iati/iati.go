@@ -234,7 +234,10 @@ type iatiReader struct {
 	dec        *xml.Decoder
 	in         *iatiLimitReader
 	rep        budget.SheetReport
-	titles     map[string]string // activity id → title, to name parents
+	// lineless holds the title and ordinal of the first activity of each
+	// identifier that made no line, to name parents (nameParents); the
+	// others' titles are their lines' programme names.
+	lineless map[string]titled
 	// lost counts the values with more than 18 decimals, rounded, and
 	// the effect of that rounding on their total.
 	lost       int
@@ -268,6 +271,9 @@ func ReadFile(name string, opt budget.Options) (*budget.Budget, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && opt.SizeHint <= 0 {
+		opt.SizeHint = fi.Size() // sizes the lines (iatiReader.presize)
+	}
 	return Read(f, name, opt)
 }
 
@@ -301,7 +307,7 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 			return &budget.ParseError{File: name, Err: fmt.Errorf("--scheme %q does not apply to an IATI file: its gender marker is the OECD DAC policy marker (vocabulary 1, code 1), read with the %q scheme (drop --scheme)", opt.Scheme, sc.ID)}
 		}
 	}
-	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc, titles: map[string]string{},
+	r := &iatiReader{b: b, opt: opt, name: name, scheme: sc,
 		rep: budget.SheetReport{Name: iatiSheet, Scale: budget.Units, ScaleFrom: "IATI values are in currency units", Scheme: sc.ID,
 			SchemeNote: "policy-marker vocabulary 1 (OECD DAC), code 1 (gender equality), significance 0/1/2"}}
 	r.in = &iatiLimitReader{r: br, n: limit, start: -1}
@@ -316,16 +322,13 @@ func read(b *budget.Budget, br *bufio.Reader, name string, opt *budget.Options) 
 	if err := r.read(); err != nil {
 		return err
 	}
+	titles := r.parentTitles()
 	r.levels()
 	r.sayOtherVocabularies()
 	r.sayPrecisionLost()
 	r.sayClipped()
 	b.Sheets = append(b.Sheets, r.rep)
-	for i := range b.Lines {
-		if p := b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
-			b.Lines[i].Parent = budget.NewCode(p.Code(), r.titles[p.Code()])
-		}
-	}
+	r.nameParents(titles)
 	return nil
 }
 
@@ -370,6 +373,9 @@ func (r *iatiReader) read() error {
 			return err
 		}
 		r.activity(&a, r.rep.Rows, line)
+		if r.rep.Rows == presizeAfter {
+			r.presize()
+		}
 	}
 	if root == "" {
 		return &budget.ParseError{File: r.name, Err: fmt.Errorf("%w: no XML element found", ErrInvalidXML)}
@@ -378,6 +384,27 @@ func (r *iatiReader) read() error {
 		r.b.AddIssue(budget.Warning, "no-activities", budget.At(r.name, "", 0, 0), "", "", "the file has no <iati-activity> elements", nil)
 	}
 	return nil
+}
+
+// presizeAfter is the number of activities read before the lines are
+// sized for the whole file.
+const presizeAfter = 1000
+
+// presize makes room, once, for the lines of the whole file, estimated from
+// its size (Options.SizeHint) and the lines and bytes of the activities
+// read so far (5% more), so that a large file's lines are not grown by
+// copies, each holding the old lines and the new at once. An estimate too
+// low is grown as before; one too high leaves room never written.
+func (r *iatiReader) presize() {
+	read := r.dec.InputOffset()
+	if r.opt.SizeHint <= read || read <= 0 || len(r.b.Lines) == 0 {
+		return
+	}
+	est := float64(r.opt.SizeHint) / float64(read) * float64(len(r.b.Lines)) * 1.05
+	if est > 1<<26 {
+		est = 1 << 26
+	}
+	r.b.Lines = slices.Grow(r.b.Lines, int(est)-len(r.b.Lines))
 }
 
 // wrapErr turns an error of the XML decoder into a *ParseError.

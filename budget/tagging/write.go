@@ -1,10 +1,12 @@
 package tagging
 
 import (
+	"archive/zip"
 	"cmp"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,6 +68,13 @@ const workbookTime = "2025-01-01T00:00:00Z"
 //
 // The same input gives the same bytes.
 func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
+	return writeWorkbook(w, t, opt, false)
+}
+
+// writeWorkbook is Write; with model, the tagging sheets' cells go through
+// excelize's model (the tests' oracle) instead of being written row by
+// row into their parts.
+func writeWorkbook(w io.Writer, t *Tagging, opt WriteOptions, model bool) error {
 	schemes := opt.Schemes
 	if schemes == nil {
 		schemes = budget.DefaultSchemes()
@@ -104,13 +113,18 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 		r := &t.Rows[i]
 		rowsBySheet[r.Sheet] = append(rowsBySheet[r.Sheet], r)
 	}
+	streamed := map[string]sheetRows{}
 	for i := range t.Sheets {
 		s := &t.Sheets[i]
 		if _, err := f.NewSheet(s.Name); err != nil {
 			return fmt.Errorf("reports: tagging workbook: sheet %q: %v", s.Name, err)
 		}
-		if err := writeTagSheet(f, tr, st, s, rowsBySheet[s.Name], sc, reference); err != nil {
+		rows, err := writeTagSheet(f, tr, st, s, rowsBySheet[s.Name], sc, reference, model)
+		if err != nil {
 			return fmt.Errorf("reports: tagging workbook: sheet %q: %v", s.Name, err)
+		}
+		if !model {
+			streamed[s.Name] = rows
 		}
 	}
 	if err := writeInstructions(f, tr, st, instructions, reference, t, sc); err != nil {
@@ -126,15 +140,8 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	if lang != "" {
 		headers = tagColumnsIn(tr, sc.ID)
 	}
-	for r, row := range t.markerSheetRows(madeBy, lang, headers) {
-		for c, v := range row {
-			if v == "" {
-				continue
-			}
-			if err := f.SetCellStr(MarkerSheet, cellRef(c+1, r+1), v); err != nil {
-				return fmt.Errorf("reports: tagging workbook: %v", err)
-			}
-		}
+	if err := setRows(f, MarkerSheet, t.markerSheetRows(madeBy, lang, headers)); err != nil {
+		return fmt.Errorf("reports: tagging workbook: %v", err)
 	}
 	if err := f.SetSheetVisible(MarkerSheet, false); err != nil {
 		return fmt.Errorf("reports: tagging workbook: %v", err)
@@ -156,8 +163,40 @@ func Write(w io.Writer, t *Tagging, opt WriteOptions) error {
 	}); err != nil {
 		return fmt.Errorf("reports: tagging workbook: %v", err)
 	}
+	streamSheets(f, streamed)
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("reports: write tagging workbook: %w", err)
+	}
+	return nil
+}
+
+// streamSheets has the rows of the sheets named in rows written into their
+// parts as f is written (tagZip).
+func streamSheets(f *excelize.File, rows map[string]sheetRows) {
+	parts := map[string]sheetRows{}
+	for id, name := range f.GetSheetMap() {
+		if r, ok := rows[name]; ok {
+			// excelize names a sheet's part by its id (File.NewSheet);
+			// tagZip fails if one is not found.
+			parts["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = r
+		}
+	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &tagZip{zw: zip.NewWriter(w), sheets: parts, done: map[string]bool{}}
+	})
+}
+
+// setRows writes the texts of rows into sheet, from A1.
+func setRows(f *excelize.File, sheet string, rows [][]string) error {
+	for r, row := range rows {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			if err := f.SetCellStr(sheet, cellRef(c+1, r+1), v); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -221,25 +260,33 @@ var plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-
 // very text when it is a number (so that reading the workbook gives the
 // same text, and a number stays a number whatever digits the source
 // wrote), else a text cell.
-func setCell(f *excelize.File, sheet, ref, v string) error {
+func setCell(cw cellWriter, col, row int, v string) error {
 	if plainNumber.MatchString(v) {
-		return f.SetCellDefault(sheet, ref, v)
+		return cw.num(col, row, v)
 	}
-	return f.SetCellStr(sheet, ref, v)
+	return cw.str(col, row, v)
 }
 
-// writeTagSheet writes one tagging sheet.
-func writeTagSheet(f *excelize.File, w words, st *workbookStyles, s *TagSheet, rows []*TagRow, sc *budget.Scheme, reference string) error {
+// writeTagSheet sets up one tagging sheet in f (widths, frozen header,
+// dropdowns, protection) and returns its rows, which the workbook's zip
+// writer writes into the sheet's part; with model, it writes the rows'
+// cells into f instead.
+func writeTagSheet(f *excelize.File, w words, st *workbookStyles, s *TagSheet, rows []*TagRow, sc *budget.Scheme, reference string, model bool) (sheetRows, error) {
 	name := s.Name
-	if err := writeOriginalCells(f, st, s); err != nil {
-		return err
+	rows = slices.Clone(rows)
+	slices.SortStableFunc(rows, func(a, b *TagRow) int { return a.Row - b.Row })
+	out := sheetRows{lastRow: max(len(s.Cells), s.HeaderRow), lastCol: s.TagCol(NumTagColumns - 1)}
+	if len(rows) > 0 {
+		out.lastRow = max(out.lastRow, rows[len(rows)-1].Row)
 	}
-	if err := writeTagHeader(f, w, st, s, sc); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := writeTagRow(f, st, s, r, sc); err != nil {
-			return err
+	if model {
+		if err := writeTagCells(modelCells{f, name}, func(int) error { return nil }, w, st, s, rows, sc, out.lastRow); err != nil {
+			return out, err
+		}
+	} else {
+		out.write = func(o io.Writer) error {
+			rw := &rowWriter{row: 1}
+			return writeTagCells(rw, func(int) error { return rw.flush(o) }, w, st, s, rows, sc, out.lastRow)
 		}
 	}
 	// Column widths.
@@ -247,18 +294,18 @@ func writeTagSheet(f *excelize.File, w words, st *workbookStyles, s *TagSheet, r
 	for c, wd := range widths {
 		col := budget.ColumnName(s.TagCol(c))
 		if err := f.SetColWidth(name, col, col, wd); err != nil {
-			return err
+			return out, err
 		}
 	}
 	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: s.HeaderRow, TopLeftCell: cellRef(1, s.HeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return out, err
 	}
 	if len(rows) > 0 {
 		if err := addTagValidation(f, w, name, s, rows, sc, reference); err != nil {
-			return err
+			return out, err
 		}
 	}
-	return f.ProtectSheet(name, &excelize.SheetProtectionOptions{
+	return out, f.ProtectSheet(name, &excelize.SheetProtectionOptions{
 		SelectLockedCells:   true,
 		SelectUnlockedCells: true,
 		FormatColumns:       true,
@@ -267,35 +314,55 @@ func writeTagSheet(f *excelize.File, w words, st *workbookStyles, s *TagSheet, r
 	})
 }
 
-// writeOriginalCells copies the source sheet's cells, and styles its
-// header row.
-func writeOriginalCells(f *excelize.File, st *workbookStyles, s *TagSheet) error {
-	for r, row := range s.Cells {
-		for c, v := range row {
-			if v == "" {
-				continue
-			}
-			if err := setCell(f, s.Name, cellRef(c+1, r+1), v); err != nil {
+// writeTagCells writes the cells of tagging sheet s to cw, row by row from
+// row 1 to last: the source's cells, the tag headers, and the tag and
+// suggestion cells of the rows that hold lines (rows, sorted by row);
+// next is called at the end of each row.
+func writeTagCells(cw cellWriter, next func(row int) error, w words, st *workbookStyles, s *TagSheet, rows []*TagRow, sc *budget.Scheme, last int) error {
+	i := 0
+	for r := 1; r <= last; r++ {
+		if err := writeOriginalRow(cw, st, s, r); err != nil {
+			return err
+		}
+		if err := writeTagHeader(cw, w, st, s, sc, r); err != nil {
+			return err
+		}
+		for ; i < len(rows) && rows[i].Row == r; i++ {
+			if err := writeTagRow(cw, st, s, rows[i], sc); err != nil {
 				return err
 			}
 		}
-	}
-	if s.HeaderRow > 0 {
-		return f.SetCellStyle(s.Name, cellRef(1, s.HeaderRow), cellRef(max(s.Width, 1), s.HeaderRow), st.header)
+		if err := next(r); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// writeTagHeader writes the headers of the tag columns (and their group
-// labels, over a two-row header), styled as inputs and suggestions.
-func writeTagHeader(f *excelize.File, w words, st *workbookStyles, s *TagSheet, sc *budget.Scheme) error {
-	name := s.Name
-	for c, h := range tagColumnsIn(w, sc.ID) {
-		if err := f.SetCellStr(name, cellRef(s.TagCol(c), s.HeaderRow), h); err != nil {
-			return err
+// writeOriginalRow copies the source sheet's cells of row r, and styles
+// them when r is the header row.
+func writeOriginalRow(cw cellWriter, st *workbookStyles, s *TagSheet, r int) error {
+	if r <= len(s.Cells) {
+		for c, v := range s.Cells[r-1] {
+			if v == "" {
+				continue
+			}
+			if err := setCell(cw, c+1, r, v); err != nil {
+				return err
+			}
 		}
 	}
-	if s.HeaderRows == 2 {
+	if s.HeaderRow > 0 && r == s.HeaderRow {
+		return cw.style(1, max(s.Width, 1), r, st.header)
+	}
+	return nil
+}
+
+// writeTagHeader writes, in row r, the headers of the tag columns (and
+// their group labels, over a two-row header), styled as inputs and
+// suggestions.
+func writeTagHeader(cw cellWriter, w words, st *workbookStyles, s *TagSheet, sc *budget.Scheme, r int) error {
+	if s.HeaderRows == 2 && r == s.HeaderRow-1 {
 		// Label the tag columns in the group header row too, so that the
 		// source's last group label (such as "Revised budget") does not
 		// run on over them when the header rows are joined.
@@ -303,27 +370,34 @@ func writeTagHeader(f *excelize.File, w words, st *workbookStyles, s *TagSheet, 
 			col   int
 			label string
 		}{{ColObjective1, w.F("Tags: fill in")}, {ColSuggestedObj, w.F("grb's suggestions")}} {
-			if err := f.SetCellStr(name, cellRef(s.TagCol(g.col), s.HeaderRow-1), g.label); err != nil {
+			if err := cw.str(s.TagCol(g.col), r, g.label); err != nil {
 				return err
 			}
 		}
 	}
+	if r != s.HeaderRow {
+		return nil
+	}
+	for c, h := range tagColumnsIn(w, sc.ID) {
+		if err := cw.str(s.TagCol(c), r, h); err != nil {
+			return err
+		}
+	}
 	first, lastInput, lastCol := s.TagCol(ColObjective1), s.TagCol(ColStatus), s.TagCol(NumTagColumns-1)
-	if err := f.SetCellStyle(name, cellRef(first, s.HeaderRow), cellRef(lastInput, s.HeaderRow), st.tagHeader); err != nil {
+	if err := cw.style(first, lastInput, r, st.tagHeader); err != nil {
 		return err
 	}
-	return f.SetCellStyle(name, cellRef(lastInput+1, s.HeaderRow), cellRef(lastCol, s.HeaderRow), st.suggestHeader)
+	return cw.style(lastInput+1, lastCol, r, st.suggestHeader)
 }
 
 // writeTagRow writes the tag and suggestion cells of a row that holds
 // lines, the tag cells unlocked for input.
-func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, sc *budget.Scheme) error {
-	name := s.Name
+func writeTagRow(cw cellWriter, st *workbookStyles, s *TagSheet, r *TagRow, sc *budget.Scheme) error {
 	first, lastInput, lastCol := s.TagCol(ColObjective1), s.TagCol(ColStatus), s.TagCol(NumTagColumns-1)
-	if err := f.SetCellStyle(name, cellRef(first, r.Row), cellRef(lastInput, r.Row), st.input); err != nil {
+	if err := cw.style(first, lastInput, r.Row, st.input); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, cellRef(lastInput+1, r.Row), cellRef(lastCol, r.Row), st.suggestion); err != nil {
+	if err := cw.style(lastInput+1, lastCol, r.Row, st.suggestion); err != nil {
 		return err
 	}
 	for c := ColObjective1; c <= ColStatus; c++ {
@@ -331,17 +405,17 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 		if v == "" {
 			continue
 		}
-		ref := cellRef(s.TagCol(c), r.Row)
+		col := s.TagCol(c)
 		var err error
 		switch {
 		case c == ColRationale || c == ColTaggedBy || c == ColStatus:
-			err = f.SetCellStr(name, ref, v)
+			err = cw.str(col, r.Row, v)
 		case isShareCol(c):
 			// A share read as typed ("60%") is written as the per cent
 			// the column holds (60), a number.
-			err = setCell(f, name, ref, strings.TrimSpace(strings.TrimSuffix(v, "%")))
+			err = setCell(cw, col, r.Row, strings.TrimSpace(strings.TrimSuffix(v, "%")))
 		default:
-			err = setCell(f, name, ref, v)
+			err = setCell(cw, col, r.Row, v)
 		}
 		if err != nil {
 			return err
@@ -351,12 +425,12 @@ func writeTagRow(f *excelize.File, st *workbookStyles, s *TagSheet, r *TagRow, s
 		if v == "" {
 			continue
 		}
-		ref := cellRef(s.TagCol(ColSuggestedObj+c), r.Row)
+		col := s.TagCol(ColSuggestedObj + c)
 		var err error
 		if ColSuggestedObj+c == ColConfidence || ColSuggestedObj+c == ColMigration {
-			err = setCell(f, name, ref, v) // a number, so that the column sorts
+			err = setCell(cw, col, r.Row, v) // a number, so that the column sorts
 		} else {
-			err = f.SetCellStr(name, ref, v)
+			err = cw.str(col, r.Row, v)
 		}
 		if err != nil {
 			return err

@@ -383,7 +383,7 @@ func TestTemplateSample(t *testing.T) {
 	}
 	for i := range a.Lines {
 		x, y := a.Lines[i], b.Lines[i]
-		if x.Amounts != y.Amounts || x.Year != y.Year || x.Unit != y.Unit || x.Programme != y.Programme || x.Description != y.Description || x.Currency != y.Currency || x.Pos.Row != y.Pos.Row || x.Pos.Sheet() != y.Pos.Sheet() {
+		if !x.Amounts.Equal(y.Amounts) || x.Year != y.Year || x.Unit != y.Unit || x.Programme != y.Programme || x.Description != y.Description || x.Currency != y.Currency || x.Pos.Row != y.Pos.Row || x.Pos.Sheet() != y.Pos.Sheet() {
 			t.Errorf("line %d: read back as %+v, want %+v", i, y, x)
 		}
 	}

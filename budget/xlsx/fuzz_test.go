@@ -24,6 +24,7 @@ var strictRules = []string{
 	"no root element",                                                                 // an empty or cut part
 	"truncated",                                                                       // a cut part
 	"XML declaration after",                                                           // XML declares first
+	"only version 1.0",                                                                // VersionNum is '1.' digits, never empty; Go reads 1.0 only
 	"only UTF-8",                                                                      // Excel writes UTF-8
 	"is not one of a worksheet",                                                       // A1..XFD1048576
 	"in row",                                                                          // a cell of another row

@@ -374,7 +374,7 @@ func sumOverflow(b *budget.Budget) error {
 // never read without knowing its input had problems.
 func warnReading(c *cli.Context, b *budget.Budget) {
 	errs := b.Errors()
-	warns := len(b.Issues) - errs
+	warns := b.Warnings()
 	if errs == 0 && warns == 0 {
 		return
 	}

@@ -1,0 +1,28 @@
+package iati
+
+import (
+	"testing"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// TestLinesSizedFromTheFile: a file of many activities is read into one
+// allocation of lines sized from the file (its size over the bytes of the
+// activities read so far), not into a slice grown by copies, each of which
+// holds the old lines and the new at once (a million activities: 250 MB
+// twice over). 5,700 activities of one line each: append's growth leaves
+// room for 7,234.
+func TestLinesSizedFromTheFile(t *testing.T) {
+	const n = 5700
+	name, _ := writeLongTexts(t, n, 40)
+	b, err := ReadFile(name, budget.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Lines) != n {
+		t.Fatalf("%d lines, want %d", len(b.Lines), n)
+	}
+	if c := cap(b.Lines); c > n*11/10 {
+		t.Errorf("room for %d lines after reading %d: the lines were grown by copies, not sized from the file", c, n)
+	}
+}

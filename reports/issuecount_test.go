@@ -1,0 +1,41 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/grb-toolkit/grb/budget"
+)
+
+// TestIssueCountsWithMore: issues past the per-kind cap are counted on one
+// summary issue (Issue.More); the counts of errors and warnings count them
+// all. 100,000 errors and no warning printed "100000 errors, -98999
+// warnings".
+func TestIssueCountsWithMore(t *testing.T) {
+	b := &budget.Budget{Source: "b.xlsx"}
+	for range budget.MaxIssuesPerCode + 500 {
+		b.AddIssue(budget.Error, "tag-unconfirmed", budget.At("b.xlsx", "S", 2, 1), "", "", "not confirmed", nil)
+	}
+	b.AddIssue(budget.Warning, "scale-guessed", budget.At("b.xlsx", "S", 1, 1), "", "", "a warning", nil)
+	want := budget.MaxIssuesPerCode + 500
+	var out bytes.Buffer
+	if err := WriteIssues(&out, b, IssueOptions{Max: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(out.String(), ": 0 lines, 1500 errors, 1 warning\n") {
+		t.Errorf("summary line: %q", out.String()[strings.LastIndex(strings.TrimSuffix(out.String(), "\n"), "\n")+1:])
+	}
+	out.Reset()
+	if err := WriteIssuesJSON(&out, b); err != nil {
+		t.Fatal(err)
+	}
+	var v struct{ Errors, Warnings int }
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Errors != want || v.Warnings != 1 {
+		t.Errorf("JSON: %d errors, %d warnings; want %d and 1", v.Errors, v.Warnings, want)
+	}
+}
