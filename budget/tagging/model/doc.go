@@ -1,6 +1,7 @@
 // Package model is grb's trained gender-marker model: a regularised
 // multinomial logistic regression over hashed word and character n-grams
-// of a line's text, trained by internal/train from the corpus described
+// of a line's text, each scaled by its naive Bayes log-count ratio (an
+// NB-LR), trained by internal/train from the corpus described
 // in data/SOURCE.md, with calibrated probabilities and the words that
 // drove each prediction. It must not import budget, input, analysis or
 // reports: it sees text only, and budget/tagging owns the suggestions.

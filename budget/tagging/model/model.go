@@ -63,6 +63,10 @@ type TrainingInfo struct {
 	CalibMacroF1 float64 `json:"calib_macro_f1"` // out of fold, after the offsets
 	CalibNBF1    float64 `json:"calib_nb_macro_f1"`
 	Iterations   int     `json:"iterations"`
+	// FeatureScaling says how each feature was scaled, class by class,
+	// before the fit (its weights here are the scaled ones: prediction
+	// does not scale).
+	FeatureScaling string `json:"feature_scaling,omitempty"`
 }
 
 // Model is a trained gender-marker model.

@@ -37,7 +37,7 @@ func TestEmbeddedModelLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Bits != 18 || m.Threshold <= 0.5 || m.Temperature <= 0 {
+	if m.Bits != 16 || m.Training.FeatureScaling == "" || m.Threshold <= 0.5 || m.Temperature <= 0 {
 		t.Errorf("embedded model header %+v", m.Header)
 	}
 	for _, tt := range []struct {

@@ -12,7 +12,7 @@ import (
 
 // TrainOptions controls Train. Zero values take the defaults.
 type TrainOptions struct {
-	Bits int // 2^Bits feature buckets; default 18
+	Bits int // 2^Bits feature buckets; default 16
 	// Lambdas are the L2 penalties to try, the best out of fold kept;
 	// default 1e-4, chosen by five-fold cross-validation on the training
 	// rows (see README), so that a rebuild takes one penalty's folds.
@@ -66,7 +66,7 @@ func compact(fs []Feature) sparse {
 // same model, bit for bit.
 func Train(docs []Doc, opt TrainOptions) (*Model, TrainReport, error) {
 	if opt.Bits == 0 {
-		opt.Bits = 18
+		opt.Bits = 16
 	}
 	if len(opt.Lambdas) == 0 {
 		opt.Lambdas = []float64{1e-4}
@@ -118,6 +118,7 @@ func Train(docs []Doc, opt TrainOptions) (*Model, TrainReport, error) {
 	best.Training.FitRows, best.Training.CalibRows, best.Training.DroppedRows = rep.FitRows, rep.CalibRows, rep.DroppedRows
 	best.Training.CalibMacroF1 = round6(rep.CalibMacroF1)
 	best.Training.CalibNBF1 = round6(rep.CalibNBMacroF1)
+	best.Training.FeatureScaling = featureScaling
 	return best, rep, nil
 }
 
@@ -194,11 +195,15 @@ func classWeights(docs []Doc, rows []int) [NumClasses]float64 {
 }
 
 // fitLR fits a class-weighted multinomial logistic regression with an L2
-// penalty lambda by L-BFGS, then quantises its weights to int8.
+// penalty lambda by L-BFGS, each feature scaled for each class by
+// nbScale (an NB-LR), then quantises to int8 the weights of the unscaled
+// features (the scaled weights times the scales), so that prediction
+// needs no scales.
 func fitLR(docs []Doc, x []sparse, rows []int, bits int, lambda float64, maxIter int) (*Model, int) {
 	dim := 1 << bits
 	nw := int(NumClasses) * dim
 	cw := classWeights(docs, rows)
+	r := nbScale(docs, x, rows, dim)
 	var total float64
 	for _, i := range rows {
 		total += cw[docs[i].Label]
@@ -215,8 +220,9 @@ func fitLR(docs []Doc, x []sparse, rows []int, bits int, lambda float64, maxIter
 			for k := range z {
 				s := p[nw+k]
 				wk := p[k*dim : (k+1)*dim]
+				rk := r[k]
 				for j, idx := range x[i].idx {
-					s += x[i].val[j] * wk[idx]
+					s += x[i].val[j] * rk[idx] * wk[idx]
 				}
 				z[k] = s
 			}
@@ -234,9 +240,9 @@ func fitLR(docs []Doc, x []sparse, rows []int, bits int, lambda float64, maxIter
 				}
 				g *= c
 				grad[nw+k] += g
-				gk := grad[k*dim : (k+1)*dim]
+				gk, rk := grad[k*dim:(k+1)*dim], r[k]
 				for j, idx := range x[i].idx {
-					gk[idx] += g * x[i].val[j]
+					gk[idx] += g * x[i].val[j] * rk[idx]
 				}
 			}
 		}
@@ -275,6 +281,12 @@ func fitLR(docs []Doc, x []sparse, rows []int, bits int, lambda float64, maxIter
 	}
 	if err != nil && p == nil {
 		p = make([]float64, nw+int(NumClasses))
+	}
+	p = slices.Clone(p)
+	for k := 0; k < int(NumClasses); k++ { // the weights of the unscaled features
+		for j := 0; j < dim; j++ {
+			p[k*dim+j] *= r[k][j]
+		}
 	}
 	return quantise(p, bits, lambda), iters
 }

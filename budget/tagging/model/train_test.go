@@ -3,6 +3,8 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"strings"
 	"testing"
 )
 
@@ -173,5 +175,46 @@ func TestFoldsKeepProjectsTogether(t *testing.T) {
 	}
 	if n != len(rows) {
 		t.Errorf("folds hold %d rows, want %d", n, len(rows))
+	}
+}
+
+// TestNBScale: each bucket's scale for class k is naive Bayes's
+// |log-count ratio| of k against the other classes, on the number of
+// texts holding the bucket smoothed by 1, divided by its mean over the
+// buckets. Worked by hand: class 0's texts hold buckets {0,1}, the
+// others {0,2} and {0,3}; counts plus 1 are [2 2 1 1] (sum 6) against
+// [3 1 2 2] (sum 8); |log((2/6)/(3/8))| = 0.1178, |log((2/6)/(1/8))| =
+// 0.9808, |log((1/6)/(2/8))| = 0.4055 twice; their mean is 0.4774.
+func TestNBScale(t *testing.T) {
+	docs := []Doc{{Label: NotTargeted}, {Label: Significant}, {Label: Principal}}
+	x := []sparse{
+		{idx: []int32{0, 1}, val: []float64{0.6, 0.8}},
+		{idx: []int32{0, 2}, val: []float64{0.8, 0.6}},
+		{idx: []int32{0, 3}, val: []float64{0.5, 0.5}}, // values do not count, only presence
+	}
+	r := nbScale(docs, x, []int{0, 1, 2}, 4)
+	want := [NumClasses][]float64{
+		{0.2467, 2.0546, 0.8493, 0.8493},
+		{0.2467, 0.8493, 2.0546, 0.8493},
+		{0.2467, 0.8493, 0.8493, 2.0546},
+	}
+	for k := range want {
+		for j := range want[k] {
+			if math.Abs(r[k][j]-want[k][j]) > 1e-3 {
+				t.Errorf("scale of class %d, bucket %d: %.4f, want %.4f", k, j, r[k][j], want[k][j])
+			}
+		}
+	}
+}
+
+// TestTrainRecordsFeatureScaling: the model's header says that its
+// features were scaled by naive Bayes's ratios before the fit.
+func TestTrainRecordsFeatureScaling(t *testing.T) {
+	m, _, err := Train(toyDocs(300), TrainOptions{Bits: 12, Lambdas: []float64{1e-4}, MaxIter: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Training.FeatureScaling, "naive Bayes") {
+		t.Errorf("feature scaling %q: want naive Bayes's log-count ratios named", m.Training.FeatureScaling)
 	}
 }
