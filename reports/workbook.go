@@ -3,6 +3,7 @@ package reports
 import (
 	"io"
 	"sort"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -21,10 +22,6 @@ const fixedTime = "2000-01-01T00:00:00Z"
 func WriteWorkbook(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	// The parts in one order, deflated fast, and straight to w: excelize's
-	// own Write builds the archive in a buffer first (into which nothing
-	// is then written) and copies it.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	x := &xlsxWriter{f: f, footer: footerText(r)}
 	x.styles()
 	for _, sheet := range reportSheets {
@@ -58,6 +55,17 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 	if ct := f.ContentTypes; ct != nil {
 		sort.Slice(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
+	// The parts in one order, deflated fast, the data rows of the large
+	// tables put in, and straight to w: excelize's own Write builds the
+	// archive in a buffer first (into which nothing is then written) and
+	// copies it.
+	splice := map[string]*rowsPart{}
+	for id, name := range f.GetSheetMap() {
+		if p, ok := x.rows[name]; ok {
+			splice["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = p // excelize's name (File.NewSheet)
+		}
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, splice) })
 	return f.Write(w)
 }
 

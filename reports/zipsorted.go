@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -27,13 +28,16 @@ import (
 type sortedZip struct {
 	w       *zip.Writer
 	entries []*zipEntry
-	fw      *flate.Writer // compresses the last part created
+	fw      *flate.Writer        // compresses the last part created
+	splice  map[string]*rowsPart // data rows to put into parts, by part name
+	spliced int
 }
 
-// newSortedZip returns a sortedZip writing to w; it is an excelize
-// File's ZipWriter.
-func newSortedZip(w io.Writer) excelize.ZipWriter {
-	return &sortedZip{w: zip.NewWriter(w)}
+// newSortedZip returns a sortedZip writing to w, which puts the data rows
+// of splice into the parts of those names; it is an excelize File's
+// ZipWriter.
+func newSortedZip(w io.Writer, splice map[string]*rowsPart) excelize.ZipWriter {
+	return &sortedZip{w: zip.NewWriter(w), splice: splice}
 }
 
 // zipEntry is one part: its name, its deflated bytes, and the checksum
@@ -44,9 +48,18 @@ type zipEntry struct {
 	fw   *flate.Writer // the sortedZip's, until the next part
 	crc  hash.Hash32
 	size uint64
+	// rows, for a part whose data rows were written apart: the part as
+	// excelize writes it (head), into which end puts them.
+	rows     *rowsPart
+	head     bytes.Buffer
+	fixedCRC uint32 // the checksum, when spliceRows computed it (spliced)
+	spliced  bool
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
+	if e.rows != nil {
+		return e.head.Write(p)
+	}
 	if e.fw == nil {
 		return 0, errors.New("reports: write to a zip part after the next was created")
 	}
@@ -61,7 +74,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.end(); err != nil {
 		return nil, err
 	}
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	e := &zipEntry{name: name, crc: crc32.NewIEEE(), rows: z.splice[name]}
 	if z.fw == nil {
 		fw, err := flate.NewWriter(&e.data, flate.BestSpeed)
 		if err != nil {
@@ -86,6 +99,41 @@ func (z *sortedZip) end() error {
 		return nil
 	}
 	e.fw = nil
+	if e.rows != nil {
+		return z.spliceRows(e)
+	}
+	return z.fw.Close()
+}
+
+// spliceRows deflates the part excelize wrote with its data rows put in
+// before </sheetData>: its start, deflated and flushed to a byte
+// boundary, the rows (deflated the same way), then its end, closing the
+// stream; the checksum of the whole from those of its three pieces.
+func (z *sortedZip) spliceRows(e *zipEntry) error {
+	part := e.head.Bytes()
+	i := bytes.Index(part, []byte("</sheetData>"))
+	if i < 0 {
+		return errors.New("reports: a streamed sheet without </sheetData>")
+	}
+	pre, post := part[:i], part[i:]
+	z.fw.Reset(&e.data)
+	if _, err := z.fw.Write(pre); err != nil {
+		return err
+	}
+	if err := z.fw.Flush(); err != nil {
+		return err
+	}
+	e.data.Write(e.rows.data.Bytes())
+	z.fw.Reset(&e.data)
+	if _, err := z.fw.Write(post); err != nil {
+		return err
+	}
+	crc := crc32Combine(crc32.ChecksumIEEE(pre), e.rows.crc, e.rows.size)
+	crc = crc32Combine(crc, crc32.ChecksumIEEE(post), int64(len(post)))
+	e.crc.Reset()
+	e.fixedCRC, e.spliced, e.size = crc, true, uint64(len(pre))+uint64(e.rows.size)+uint64(len(post))
+	e.rows, e.head = nil, bytes.Buffer{}
+	z.spliced++
 	return z.fw.Close()
 }
 
@@ -99,9 +147,16 @@ func (z *sortedZip) Close() error {
 	if err := z.end(); err != nil {
 		return err
 	}
+	if z.spliced != len(z.splice) {
+		return fmt.Errorf("reports: %d streamed sheets, %d written", len(z.splice), z.spliced)
+	}
 	sort.SliceStable(z.entries, func(i, j int) bool { return z.entries[i].name > z.entries[j].name })
 	for i, e := range z.entries {
-		w, err := z.w.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
+		sum := e.crc.Sum32()
+		if e.spliced {
+			sum = e.fixedCRC
+		}
+		w, err := z.w.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: sum,
 			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
 		if err != nil {
 			return err
