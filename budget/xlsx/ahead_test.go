@@ -9,6 +9,8 @@ import (
 	"slices"
 	"testing"
 	"testing/iotest"
+
+	"github.com/grb-toolkit/grb/budget/grid"
 )
 
 type closeCounter struct {
@@ -53,11 +55,17 @@ func TestReadAhead(t *testing.T) {
 	}
 }
 
-// TestReadAheadSameRows reads a workbook whose sheet part is read ahead
-// and again with reading ahead off: the same rows.
+// TestReadAheadSameRows reads a workbook whose sheet is inflated and
+// scanned ahead (readAhead, aheadRows) and again with neither: the same
+// rows, cells, cell types, percentages and shared strings, row by row.
 func TestReadAheadSameRows(t *testing.T) {
 	name := perfFile(t, t.TempDir(), 20_000)
-	read := func() [][]string {
+	type rowInfo struct {
+		n                   int
+		cells               []string
+		number, pct, stable []bool
+	}
+	read := func(ahead bool) ([]rowInfo, int) {
 		f, err := os.Open(name)
 		if err != nil {
 			t.Fatal(err)
@@ -72,25 +80,41 @@ func TestReadAheadSameRows(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer it.Close()
-		if _, ahead := it.(*sheetRows).rc.(*readAhead); ahead != (aheadMin < 1<<40) {
-			t.Fatalf("read ahead %v, want %v", ahead, aheadMin < 1<<40)
+		if _, ok := it.(*aheadRows); ok != ahead {
+			t.Fatalf("scanned ahead: %v, want %v", ok, ahead)
 		}
-		var rows [][]string
+		var rows []rowInfo
+		count := 0
 		for it.Next() {
-			_, cells := it.Row()
-			rows = append(rows, slices.Clone(cells))
+			n, cells := it.Row()
+			ri := rowInfo{n: n, cells: slices.Clone(cells)}
+			for c := range len(cells) + 1 {
+				ri.number = append(ri.number, it.(grid.CellTypes).IsNumber(n, c))
+				ri.pct = append(ri.pct, it.(grid.Percents).IsPercent(c))
+				ri.stable = append(ri.stable, it.(grid.StableText).Stable(c))
+			}
+			if n == 1 {
+				count = it.(grid.RowCount).RowCount()
+			}
+			rows = append(rows, ri)
 		}
 		if err := it.Err(); err != nil {
 			t.Fatal(err)
 		}
-		return rows
+		return rows, count
 	}
 	defer func(m uint64) { aheadMin = m }(aheadMin)
 	aheadMin = 1 << 20
-	ahead := read()
+	ahead, countAhead := read(true)
 	aheadMin = 1 << 62
-	plain := read()
-	if len(plain) != 20_001 || !slices.EqualFunc(ahead, plain, slices.Equal) {
-		t.Errorf("read ahead: %d rows, plain: %d rows; want the same 20,001", len(ahead), len(plain))
+	plain, countPlain := read(false)
+	if len(plain) != 20_001 || len(ahead) != len(plain) || countAhead != countPlain {
+		t.Fatalf("ahead: %d rows (RowCount %d), plain: %d rows (RowCount %d); want the same 20,001", len(ahead), countAhead, len(plain), countPlain)
+	}
+	for i := range plain {
+		a, p := ahead[i], plain[i]
+		if a.n != p.n || !slices.Equal(a.cells, p.cells) || !slices.Equal(a.number, p.number) || !slices.Equal(a.pct, p.pct) || !slices.Equal(a.stable, p.stable) {
+			t.Fatalf("row %d differs:\nahead %+v\nplain %+v", p.n, a, p)
+		}
 	}
 }

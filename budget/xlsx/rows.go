@@ -172,12 +172,16 @@ const minRowBytes = 24
 // RowCount returns the rows the sheet's <dimension> announces, bounded by
 // the rows the part's size can hold and by the row limit: a hint to size
 // the lines (grid.RowCount), never a reading of the rows.
-func (r *sheetRows) RowCount() int {
-	n := min(r.dimRows, maxSheetRows)
-	if r.src.maxRows > 0 {
-		n = min(n, r.src.maxRows)
+func (r *sheetRows) RowCount() int { return rowCount(r.dimRows, r.partSize, r.src.maxRows) }
+
+// rowCount bounds dim, the rows a <dimension> announces, by the rows a part
+// of partSize bytes can hold and by the row limit (0 for none).
+func rowCount(dim int, partSize uint64, maxRows int) int {
+	n := min(dim, maxSheetRows)
+	if maxRows > 0 {
+		n = min(n, maxRows)
 	}
-	return int(min(uint64(n), r.partSize/minRowBytes))
+	return int(min(uint64(n), partSize/minRowBytes))
 }
 
 // rowStart checks the <row> just read and sets r.pending.

@@ -73,6 +73,18 @@ func (s *Source) Close() error { return nil }
 // Rows opens a sheet for reading its rows in order. The shared-string
 // table is read the first time a sheet is.
 func (s *Source) Rows(sheet string) (grid.Rows, error) {
+	r, err := s.openRows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	if r.partSize >= aheadMin {
+		return newAheadRows(r), nil
+	}
+	return r, nil
+}
+
+// openRows opens sheet for scanning on the caller's goroutine.
+func (s *Source) openRows(sheet string) (*sheetRows, error) {
 	part := ""
 	for _, e := range s.entries {
 		if e.part != "" && strings.EqualFold(e.name, sheet) {
@@ -101,12 +113,11 @@ func (s *Source) Rows(sheet string) (grid.Rows, error) {
 // textColsOf scans sheet again up to row and returns the columns of its
 // cells typed as not numbers (nil when the row cannot be read).
 func (s *Source) textColsOf(sheet string, row int) []int {
-	it, err := s.Rows(sheet)
+	r, err := s.openRows(sheet)
 	if err != nil {
 		return nil
 	}
-	defer it.Close()
-	r := it.(*sheetRows)
+	defer r.Close()
 	for r.Next() {
 		if r.n == row {
 			return r.textCols
