@@ -51,7 +51,7 @@ func writeHeadline(ew *errWriter, r *analysis.Result, cur string) {
 	if cur != "" {
 		ew.printf("Headline (%s %s %s in %s):\n", format.Money(t.Amount), cur, r.Phase, format.Count(t.Lines, "line"))
 	} else {
-		ew.printf("Headline (%s %s in %d lines):\n", format.Money(t.Amount), r.Phase, t.Lines)
+		ew.printf("Headline (%s %s in %s):\n", format.Money(t.Amount), r.Phase, format.Count(t.Lines, "line"))
 	}
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "  \tconvention\tGEWE money\tshare\t\n")

@@ -24,7 +24,7 @@ func TestIssueCountsWithMore(t *testing.T) {
 	if err := WriteIssues(&out, b, IssueOptions{Max: 5}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasSuffix(out.String(), ": 0 lines, 1500 errors, 1 warning\n") {
+	if !strings.HasSuffix(out.String(), ": 0 lines, 1,500 errors, 1 warning\n") {
 		t.Errorf("summary line: %q", out.String()[strings.LastIndex(strings.TrimSuffix(out.String(), "\n"), "\n")+1:])
 	}
 	out.Reset()

@@ -145,3 +145,15 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCountGroupsThousands: a count of a million reads as one.
+func TestCountGroupsThousands(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 lines"}, {1, "1 line"}, {999, "999 lines"}, {1000, "1,000 lines"}, {1000000, "1,000,000 lines"}, {-2500, "-2,500 lines"}} {
+		if got := Count(tt.n, "line"); got != tt.want {
+			t.Errorf("Count(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

@@ -23,10 +23,10 @@ func Count[N Integer](n N, noun string) string {
 	return CountOf(n, noun, noun+"s")
 }
 
-// CountOf writes n with the noun's singular or plural: "1 ministry",
+// CountOf writes n, its thousands grouped, with the noun's singular or plural: "1 ministry",
 // "3 ministries".
 func CountOf[N Integer](n N, one, many string) string {
-	return strconv.FormatInt(int64(n), 10) + " " + Plural(n, one, many)
+	return Thousands(strconv.FormatInt(int64(n), 10)) + " " + Plural(n, one, many)
 }
 
 // List joins items with commas and conj before the last: "a, b and c"
