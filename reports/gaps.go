@@ -164,7 +164,7 @@ func execText(e analysis.Execution) string {
 	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%s %s (%d)", format.Percent(100*v), e.Band, e.Lines)
+	return fmt.Sprintf("%s %s (%s)", format.Percent(100*v), e.Band, format.Thousands(strconv.Itoa(e.Lines)))
 }
 
 func points(f analysis.Float) string {

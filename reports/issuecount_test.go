@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
 )
 
@@ -37,5 +38,14 @@ func TestIssueCountsWithMore(t *testing.T) {
 	}
 	if v.Errors != want || v.Warnings != 1 {
 		t.Errorf("JSON: %d errors, %d warnings; want %d and 1", v.Errors, v.Warnings, want)
+	}
+}
+
+// TestExecTextGroupsThousands: the lines behind an execution rate read as
+// counts do ("(294,842)", not "(294842)").
+func TestExecTextGroupsThousands(t *testing.T) {
+	e := analysis.Execution{Lines: 294842, Rate: analysis.Ratio{Num: budget.FromUnits(997), Den: budget.FromUnits(1000)}, Band: "A"}
+	if got, want := execText(e), "99.7% A (294,842)"; got != want {
+		t.Errorf("execText = %q, want %q", got, want)
 	}
 }
