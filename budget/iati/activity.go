@@ -277,7 +277,7 @@ func (ar *activityReader) lines(proto budget.Line, id string) int {
 	made := 0
 	for _, p := range ar.periods {
 		l := proto
-		l.Year, l.YearLabel, l.Currency = p.year, iatiLabel(p), p.currency
+		l.Year, l.YearLabel, l.Currency = p.year, ar.r.shared(iatiLabel(p)), ar.r.shared(p.currency)
 		l.ID = id + "/" + l.YearLabel
 		if ids[l.ID] {
 			l.ID += "/" + p.currency
@@ -357,4 +357,23 @@ func iatiTypeName(p budget.Phase) string {
 		return "revised"
 	}
 	return "original"
+}
+
+// maxShared bounds the texts shared.
+const maxShared = 4096
+
+// shared returns s, or an equal string returned before: the period labels
+// and currencies that a file's lines repeat are then held once, not once
+// per line (a million activities: 50 MB).
+func (r *iatiReader) shared(s string) string {
+	if t, ok := r.texts[s]; ok {
+		return t
+	}
+	if r.texts == nil {
+		r.texts = map[string]string{}
+	}
+	if len(r.texts) < maxShared {
+		r.texts[s] = s
+	}
+	return s
 }

@@ -238,6 +238,7 @@ type iatiReader struct {
 	// identifier that made no line, to name parents (nameParents); the
 	// others' titles are their lines' programme names.
 	lineless map[string]titled
+	texts    map[string]string // short texts lines repeat (shared)
 	// lost counts the values with more than 18 decimals, rounded, and
 	// the effect of that rounding on their total.
 	lost       int
