@@ -55,7 +55,7 @@ func TestInterrupt(t *testing.T) {
 	bin := buildGrb(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "big.csv")
-	bigCSV(t, in, 400_000)
+	bigCSV(t, in, 1_200_000) // a report of it runs well past the later signal
 	for _, after := range []time.Duration{500 * time.Millisecond, 2500 * time.Millisecond} {
 		out := filepath.Join(dir, fmt.Sprint("out", after))
 		cmd := exec.Command(bin, "report", in, "-o", out)
