@@ -1,10 +1,14 @@
 package tagging
 
 import (
+	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/tagging/model"
@@ -70,13 +74,13 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 		sc = nil
 	}
 	var sum SuggestSummary
-	memo := map[string]string{}
+	made := t.suggestRows(opt, sc)
 	for i := range t.Rows {
 		row := &t.Rows[i]
 		sum.Rows++
 		l := &t.Budget.Lines[row.Lines[0]]
 		old := row.Suggested
-		s, from, rules := suggestLine(l, &row.FromFile, opt, sc, memo)
+		s, from, rules := made[i].s, made[i].from, made[i].rules
 		row.Suggested = s
 		for _, id := range rules {
 			if sum.RuleRows == nil {
@@ -133,6 +137,50 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 		}
 	}
 	return sum
+}
+
+// madeSuggestion is suggestLine's result for one row.
+type madeSuggestion struct {
+	s     Suggestion
+	from  budget.TagSource
+	rules []string
+}
+
+// suggestWorkers is how many rows' suggestions are made at once; 0: one
+// per core. A row's suggestion depends on its line alone (the rules, the
+// models and the carried tags are only read), so the result is the same
+// as one at a time, row for row.
+var suggestWorkers = 0
+
+// suggestBlock is how many rows a worker takes at a time.
+var suggestBlock = 256
+
+// suggestRows makes the suggestion of every row, on every core: the trained
+// models' scoring is most of the time of grb tag.
+func (t *Tagging) suggestRows(opt SuggestOptions, sc *budget.Scheme) []madeSuggestion {
+	made := make([]madeSuggestion, len(t.Rows))
+	workers := cmp.Or(suggestWorkers, runtime.GOMAXPROCS(0))
+	block := suggestBlock
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(min(workers, (len(t.Rows)+block-1)/block), 1) {
+		wg.Go(func() {
+			memo := map[string]string{} // each worker's own
+			for {
+				from := int(next.Add(int64(block))) - block
+				if from >= len(t.Rows) {
+					return
+				}
+				for i := from; i < min(from+block, len(t.Rows)); i++ {
+					row := &t.Rows[i]
+					m := &made[i]
+					m.s, m.from, m.rules = suggestLine(&t.Budget.Lines[row.Lines[0]], &row.FromFile, opt, sc, memo)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return made
 }
 
 // SuggestLines suggests tags for lines from opt alone: a carried tag,
