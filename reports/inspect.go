@@ -84,9 +84,9 @@ func inspectSheet(ew *errWriter, b *budget.Budget, s budget.SheetReport) {
 	tw.Flush()
 	var parts []string
 	for _, c := range budget.RowClasses() {
-		parts = append(parts, fmt.Sprintf("%d %s", s.Count(c), c))
+		parts = append(parts, fmt.Sprintf("%s %s", thousands(s.Count(c)), c))
 	}
-	ew.printf("  rows: %d read: %s\n", s.Rows, strings.Join(parts, ", "))
+	ew.printf("  rows: %s read: %s\n", thousands(s.Rows), strings.Join(parts, ", "))
 }
 
 // inspectLedger writes the row ledger: the rows other than lines, titles,
@@ -359,3 +359,6 @@ func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// thousands writes n with its thousands grouped, as counts in words are.
+func thousands(n int) string { return format.Thousands(strconv.Itoa(n)) }

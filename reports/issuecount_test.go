@@ -49,3 +49,18 @@ func TestExecTextGroupsThousands(t *testing.T) {
 		t.Errorf("execText = %q, want %q", got, want)
 	}
 }
+
+// TestInspectRowsGroupThousands: inspect's row counts read as counts do.
+func TestInspectRowsGroupThousands(t *testing.T) {
+	b := &budget.Budget{Source: "b.csv", Format: "csv"}
+	b.Sheets = append(b.Sheets, budget.SheetReport{Rows: 100001, HeaderRow: 1})
+	b.Sheets[0].Counts[budget.RowLine] = 100000
+	b.Sheets[0].Counts[budget.RowHeader] = 1
+	var out bytes.Buffer
+	if err := WriteInspection(&out, b, InspectOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "rows: 100,001 read: 100,000 line, ") {
+		t.Errorf("inspect:\n%s", out.String())
+	}
+}
