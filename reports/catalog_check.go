@@ -43,7 +43,7 @@ func init() {
 		"%s not answered (%s); answering them could not change the classification.":                                 "%s sans réponse (%s) ; y répondre ne pourrait pas changer la classification.",
 		"%s of %s %s (%s of the %s money) carry a gender marker%s":                                                  "%s sur %s %s (%s des fonds, montants %s) portent un marqueur de l’égalité des genres%s",
 		"%s of %s %s carry a gender marker%s":                                                                       "%s sur %s %s portent un marqueur de l’égalité des genres%s",
-		"%s, largest first (%d of %d):":                                                                             "%s, les plus grosses d’abord (%d sur %d) :",
+		"%s, largest first (%s of %s):":                                                                             "%s, les plus grosses d’abord (%s sur %s) :",
 		"%s, largest first:":                                                                                        "%s, les plus grosses d’abord :",
 		"%s: SDG 5.c.1 questionnaire":                                                                               "%s : questionnaire de l’indicateur 5.c.1 des ODD",
 		"%s: a file without gender markers is no evidence either way (the government may tag its budget elsewhere)": "%s : un fichier sans marqueurs de l’égalité des genres ne prouve rien dans un sens ou dans l’autre (le gouvernement peut marquer son budget ailleurs)",
@@ -139,8 +139,8 @@ func init() {
 		"undefined": "indéfini",
 		"why":       "pourquoi",
 		"yes":       "oui",
-		"… and %d more line (--max-lines 0 or --format json lists every one)":  "… et %d ligne de plus (--max-lines 0 ou --format json les énumère toutes)",
-		"… and %d more lines (--max-lines 0 or --format json lists every one)": "… et %d lignes de plus (--max-lines 0 ou --format json les énumère toutes)",
+		"… and %s more line (--max-lines 0 or --format json lists every one)":  "… et %s ligne de plus (--max-lines 0 ou --format json les énumère toutes)",
+		"… and %s more lines (--max-lines 0 or --format json lists every one)": "… et %s lignes de plus (--max-lines 0 ou --format json les énumère toutes)",
 	})
 	addTranslations(Spanish, map[string]string{
 		" %d advisory rule is below its aim.":     " %d regla indicativa está por debajo de su meta.",
@@ -175,7 +175,7 @@ func init() {
 		"%s not answered (%s); answering them could not change the classification.":                                 "%s sin respuesta (%s); responderlas no podría cambiar la clasificación.",
 		"%s of %s %s (%s of the %s money) carry a gender marker%s":                                                  "%s de %s %s (%s de los fondos, importes %s) llevan un marcador de igualdad de género%s",
 		"%s of %s %s carry a gender marker%s":                                                                       "%s de %s %s llevan un marcador de igualdad de género%s",
-		"%s, largest first (%d of %d):":                                                                             "%s, de mayor a menor (%d de %d):",
+		"%s, largest first (%s of %s):":                                                                             "%s, de mayor a menor (%s de %s):",
 		"%s, largest first:":                                                                                        "%s, de mayor a menor:",
 		"%s: SDG 5.c.1 questionnaire":                                                                               "%s: cuestionario del indicador 5.c.1 de los ODS",
 		"%s: a file without gender markers is no evidence either way (the government may tag its budget elsewhere)": "%s: un archivo sin marcadores de igualdad de género no prueba nada en ningún sentido (el gobierno puede marcar su presupuesto en otro lugar)",
@@ -271,7 +271,7 @@ func init() {
 		"undefined": "no definido",
 		"why":       "por qué",
 		"yes":       "sí",
-		"… and %d more line (--max-lines 0 or --format json lists every one)":  "… y %d línea más (--max-lines 0 o --format json las enumera todas)",
-		"… and %d more lines (--max-lines 0 or --format json lists every one)": "… y %d líneas más (--max-lines 0 o --format json las enumera todas)",
+		"… and %s more line (--max-lines 0 or --format json lists every one)":  "… y %s línea más (--max-lines 0 o --format json las enumera todas)",
+		"… and %s more lines (--max-lines 0 or --format json lists every one)": "… y %s líneas más (--max-lines 0 o --format json las enumera todas)",
 	})
 }

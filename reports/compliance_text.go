@@ -184,7 +184,7 @@ func (p printer) writeRuleFailure(ew *errWriter, rr analysis.RuleResult, phase b
 	}
 	what := p.failingLinesText(rr)
 	if shown < len(rr.Lines) {
-		ew.printf("  %s\n", p.F("%s, largest first (%d of %d):", what, shown, len(rr.Lines)))
+		ew.printf("  %s\n", p.F("%s, largest first (%s of %s):", what, p.num(int64(shown)), p.num(int64(len(rr.Lines)))))
 	} else {
 		ew.printf("  %s\n", p.F("%s, largest first:", what))
 	}
@@ -200,9 +200,9 @@ func (p printer) writeRuleFailure(ew *errWriter, rr analysis.RuleResult, phase b
 	tw.Flush()
 	if rest := len(rr.Lines) - shown; rest > 0 {
 		if p.one(int64(rest)) {
-			ew.printf("    %s\n", p.F("… and %d more line (--max-lines 0 or --format json lists every one)", rest))
+			ew.printf("    %s\n", p.F("… and %s more line (--max-lines 0 or --format json lists every one)", p.num(int64(rest))))
 		} else {
-			ew.printf("    %s\n", p.F("… and %d more lines (--max-lines 0 or --format json lists every one)", rest))
+			ew.printf("    %s\n", p.F("… and %s more lines (--max-lines 0 or --format json lists every one)", p.num(int64(rest))))
 		}
 	}
 }

@@ -303,7 +303,7 @@ func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
 	issues := sortedIssues(b)
 	for i, is := range issues {
 		if opt.Max > 0 && i == opt.Max {
-			ew.printf("… and %d more (--max-issues 0 lists all)\n", len(issues)-opt.Max)
+			ew.printf("… and %s more (--max-issues 0 lists all)\n", thousands(len(issues)-opt.Max))
 			break
 		}
 		ew.printf("%s\n", is.Error())

@@ -25,6 +25,13 @@ func TestIssueCountsWithMore(t *testing.T) {
 	if err := WriteIssues(&out, b, IssueOptions{Max: 5}); err != nil {
 		t.Fatal(err)
 	}
+	out.Reset()
+	if err := WriteIssues(&out, b, IssueOptions{Max: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "… and 1,001 more (--max-issues 0 lists all)") {
+		t.Errorf("the issues not listed: %q", out.String())
+	}
 	if !strings.HasSuffix(out.String(), ": 0 lines, 1,500 errors, 1 warning\n") {
 		t.Errorf("summary line: %q", out.String()[strings.LastIndex(strings.TrimSuffix(out.String(), "\n"), "\n")+1:])
 	}

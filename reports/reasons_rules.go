@@ -63,11 +63,11 @@ func (p printer) lines(n int64) string {
 	return p.f.CountOf(n, p.S("line"), p.S("lines"))
 }
 
-// num is a whole number: plain in English (as before the catalog), with
-// the group separator in French and Spanish.
+// num is a whole number with its thousands grouped, as counts of lines
+// are ("59,833 of 100,000 lines").
 func (p printer) num(n int64) string {
 	if p.mp == nil {
-		return strconv.FormatInt(n, 10)
+		return format.Thousands(strconv.FormatInt(n, 10))
 	}
 	return p.f.Int(n)
 }

@@ -90,7 +90,7 @@ func WriteTagSummary(w io.Writer, t *tagging.Tagging, sum tagging.SuggestSummary
 	ew.printf("conflicts: on %s the sources disagree (rules on objectives: all their objectives suggested, for review; on a marker: left empty, or filled by the model and marked for review; earlier lines: left empty):\n", format.Count(len(sum.Conflicts), "row"))
 	for i, c := range sum.Conflicts {
 		if opt.Max > 0 && i == opt.Max {
-			ew.printf("  … and %d more\n", len(sum.Conflicts)-opt.Max)
+			ew.printf("  … and %s more\n", thousands(len(sum.Conflicts)-opt.Max))
 			break
 		}
 		pos := budget.At(opt.Output, c.Pos.Sheet(), c.Pos.Row, c.Pos.Col)
@@ -115,14 +115,14 @@ func WriteEvaluation(w io.Writer, ev *analysis.Evaluation, opt EvaluationOptions
 
 	ew.printf("GCM objectives (a line may have several; shares are not compared):\n")
 	writeScores(ew, "objective", ev.Objectives, &ev.AllObjectives)
-	ew.printf("  lines whose suggested objectives are exactly the true ones: %d of %d%s\n\n", ev.ExactObjectives, ev.Lines, pctText(ev.ExactObjectives, ev.Lines))
+	ew.printf("  lines whose suggested objectives are exactly the true ones: %s of %s%s\n\n", thousands(ev.ExactObjectives), thousands(ev.Lines), pctText(ev.ExactObjectives, ev.Lines))
 
 	ew.printf("Gender marker (%s with a true marker):\n", format.Count(ev.MarkerLines, "line"))
 	if ev.MarkerLines == 0 {
 		ew.printf("  no line has a true marker: nothing to score\n")
 	} else {
 		writeScores(ew, "level", ev.Markers, nil)
-		ew.printf("  right level: %d of %d%s\n\n", ev.MarkerCorrect, ev.MarkerLines, pctText(ev.MarkerCorrect, ev.MarkerLines))
+		ew.printf("  right level: %s of %s%s\n\n", thousands(ev.MarkerCorrect), thousands(ev.MarkerLines), pctText(ev.MarkerCorrect, ev.MarkerLines))
 		ew.printf("Confusion matrix (rows: true level; columns: suggested level; \"none\": nothing suggested):\n")
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "  \t")
@@ -146,7 +146,7 @@ func WriteEvaluation(w io.Writer, ev *analysis.Evaluation, opt EvaluationOptions
 	ew.printf("\nLines the suggestions missed or got wrong: %d\n", len(ev.Mistakes))
 	for i, m := range ev.Mistakes {
 		if opt.Max > 0 && i == opt.Max {
-			ew.printf("  … and %d more (--max-lines 0 lists all)\n", len(ev.Mistakes)-opt.Max)
+			ew.printf("  … and %s more (--max-lines 0 lists all)\n", thousands(len(ev.Mistakes)-opt.Max))
 			break
 		}
 		var parts []string
