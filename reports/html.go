@@ -381,9 +381,9 @@ func qualityTable(r *Report, _ string) (htmlTable, bool) {
 			rej += s.Count(budget.RowRejected)
 		}
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{
-			{Text: fileName(b.Source)}, {Text: fmt.Sprint(len(b.Lines)), Num: true}, {Text: fmt.Sprint(tot), Num: true},
-			{Text: fmt.Sprint(len(b.Mismatches())), Num: true}, {Text: fmt.Sprint(rej), Num: true},
-			{Text: fmt.Sprint(b.Errors()), Num: true}, {Text: fmt.Sprint(b.Warnings()), Num: true},
+			{Text: fileName(b.Source)}, {Text: r.p.f.Int(int64(len(b.Lines))), Num: true}, {Text: r.p.f.Int(int64(tot)), Num: true},
+			{Text: r.p.f.Int(int64(len(b.Mismatches()))), Num: true}, {Text: r.p.f.Int(int64(rej)), Num: true},
+			{Text: r.p.f.Int(int64(b.Errors())), Num: true}, {Text: r.p.f.Int(int64(b.Warnings())), Num: true},
 		}})
 	}
 	return t, true

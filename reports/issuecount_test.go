@@ -3,11 +3,13 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/format"
 )
 
 // TestIssueCountsWithMore: issues past the per-kind cap are counted on one
@@ -69,5 +71,20 @@ func TestInspectRowsGroupThousands(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "rows: 100,001 read: 100,000 line, ") {
 		t.Errorf("inspect:\n%s", out.String())
+	}
+}
+
+// TestQualityTableGroupsThousands: the HTML report's data-quality table
+// writes its counts as the other tables do ("100,000").
+func TestQualityTableGroupsThousands(t *testing.T) {
+	r := hostileLinesReport(t)
+	b := *r.Budgets[0]
+	for len(b.Lines) < 1500 {
+		b.Lines = append(b.Lines, b.Lines...)
+	}
+	r.Budgets = []*budget.Budget{&b}
+	tb, _ := qualityTable(r, "")
+	if got, want := tb.Rows[0].Cells[1].Text, format.Thousands(strconv.Itoa(len(b.Lines))); got != want {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }
