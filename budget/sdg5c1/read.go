@@ -2,6 +2,7 @@ package sdg5c1
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -104,6 +105,11 @@ func readQuestionnaireSheet(it grid.Rows, file, sheet string, ref *Reference) (*
 		qr.row(n, typedPercents(cells, pr))
 	}
 	if err := it.Err(); err != nil {
+		if !qr.header && errors.Is(err, budget.ErrLimit) {
+			// A sheet this long with no questionnaire header above is a
+			// budget, or anything but a questionnaire.
+			return nil, false, &budget.ParseError{File: file, Sheet: sheet, Err: fmt.Errorf("%w: more than %s rows and no header row with an ID and an Answer column; a questionnaire has about thirty rows (grb sdg5c1 --template writes one). A budget goes after --budget", ErrNoQuestionnaire, format.Thousands(strconv.Itoa(maxQuestionnaireRows)))}
+		}
 		return nil, false, err
 	}
 	if !qr.header {
