@@ -180,9 +180,4 @@ func currenciesText(cs []string) string {
 	return strings.Join(s, ", ")
 }
 
-func activitiesText(n int) string {
-	if n == 1 {
-		return "1 line activity"
-	}
-	return fmt.Sprintf("%d line activities", n)
-}
+func activitiesText(n int) string { return format.CountOf(n, "line activity", "line activities") }

@@ -211,3 +211,13 @@ func TestExportOutputs(t *testing.T) {
 		}
 	}
 }
+
+// TestActivitiesTextGroupsThousands: export's summary counts as other
+// counts do.
+func TestActivitiesTextGroupsThousands(t *testing.T) {
+	for n, want := range map[int]string{1: "1 line activity", 2: "2 line activities", 100000: "100,000 line activities"} {
+		if got := activitiesText(n); got != want {
+			t.Errorf("activitiesText(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
