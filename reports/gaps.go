@@ -48,11 +48,11 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 	}
 	tw.Flush()
 	for _, x := range e.Excluded {
-		ew.printf("    left out: %d lines, %s\n", x.Lines, exclusionText(x.Reason))
+		ew.printf("    left out: %s, %s\n", format.Count(x.Lines, "line"), exclusionText(x.Reason))
 	}
 	b := g.Beneficiaries
 	if b.Lines > 0 {
-		ew.printf("  Beneficiaries: %d lines give counts; women and girls are %s of %d counted beneficiaries", b.Lines, format.Share(b.FemaleShare.V, b.FemaleShare.OK), b.Total)
+		ew.printf("  Beneficiaries: %s give counts; women and girls are %s of %s counted beneficiaries", format.Count(b.Lines, "line"), format.Share(b.FemaleShare.V, b.FemaleShare.OK), format.Thousands(strconv.FormatInt(b.Total, 10)))
 		if b.Reference > 0 {
 			ew.printf(" (reference %s: %s points)", format.PercentExact(100*b.Reference), points(b.Gap))
 		}
@@ -76,7 +76,7 @@ func WriteGapsText(w io.Writer, g *analysis.GapResult) error {
 		ew.printf("  No budget at all: %s.\n", strings.Join(s, ", "))
 	}
 	if bs.UntaggedLines > 0 {
-		ew.printf("  Not tagged with a GCM objective: %d lines, %s.\n", bs.UntaggedLines, format.Money(bs.Untagged))
+		ew.printf("  Not tagged with a GCM objective: %s, %s.\n", format.Count(bs.UntaggedLines, "line"), format.Money(bs.Untagged))
 	}
 	c := g.Concentration
 	ew.printf("  Concentration of GEWE money over %d objectives (%s): Herfindahl index %s, normalised entropy %s, like %s equally funded objectives.\n", c.N, c.Weighting, floatNum(c.HHI), floatNum(c.Entropy), floatNum(c.Effective))
@@ -123,7 +123,7 @@ func WriteDiffText(w io.Writer, oldName, newName string, d *analysis.DiffResult)
 		ew.printf("  %s:\n", title)
 		for i, it := range items {
 			if i == 10 {
-				ew.printf("    … and %d more (--format json lists all)\n", len(items)-10)
+				ew.printf("    … and %s more (--format json lists all)\n", thousands(len(items)-10))
 				break
 			}
 			ew.printf("    %s: %s\n", oneLine(it.Key, 70), f(it))

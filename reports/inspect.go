@@ -52,7 +52,7 @@ func inspectSheet(ew *errWriter, b *budget.Budget, s budget.SheetReport) {
 		return
 	}
 	if s.HeaderRow == 0 {
-		ew.printf("  no header found: %d rows rejected\n", s.Count(budget.RowRejected))
+		ew.printf("  no header found: %s rejected\n", format.Count(s.Count(budget.RowRejected), "row"))
 		return
 	}
 	hr := fmt.Sprintf("row %d", s.HeaderRow)

@@ -292,7 +292,7 @@ func filtered(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 	}
 	out := analysis.Where(b, fs)
 	if len(out.Lines) == 0 {
-		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no line holds --where %s (of %d lines)\n", b.Source, strings.Join(c.StringSlice("where"), " --where "), len(b.Lines))
+		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no line holds --where %s (of %s)\n", b.Source, strings.Join(c.StringSlice("where"), " --where "), format.Count(len(b.Lines), "line"))
 	}
 	return out, nil
 }
