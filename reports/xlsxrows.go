@@ -3,17 +3,14 @@ package reports
 import (
 	"bytes"
 	"compress/flate"
-	"encoding/xml"
 	"fmt"
 	"hash/crc32"
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/xlsxcell"
 )
 
 // The data rows of a large table (the Lines sheets: a row per budget line)
@@ -135,71 +132,13 @@ func (w *rowsWriter) open(b []byte, c int) []byte {
 func (w *rowsWriter) text(b []byte, c int, v string) []byte {
 	b = w.open(b, c)
 	b = append(b, ` t="inlineStr"><is><t`...)
-	v = cutCell(v)
-	if f, l := v[0], v[len(v)-1]; f == '\t' || f == '\n' || f == '\r' || f == ' ' || l == '\t' || l == '\n' || l == '\r' || l == ' ' {
+	v = xlsxcell.Cut(v)
+	if xlsxcell.Preserve(v) {
 		b = append(b, ` xml:space="preserve"`...)
 	}
 	b = append(b, '>')
-	b = appendCellText(b, v)
+	b = xlsxcell.AppendText(b, v)
 	return append(b, `</t></is></c>`...)
-}
-
-// cutCell returns v cut to Excel's limit of excelize.TotalCellChars UTF-16
-// units (countCut counts the cells it cuts).
-func cutCell(v string) string {
-	if len(v) <= excelize.TotalCellChars {
-		return v
-	}
-	n := 0
-	for i, r := range v {
-		n++
-		if r > 0xFFFF {
-			n++
-		}
-		if n > excelize.TotalCellChars {
-			return v[:i]
-		}
-	}
-	return v
-}
-
-// appendCellText appends v escaped as XML text (a character XML does not
-// allow becomes U+FFFD, as encoding/xml writes it; line feeds stay as
-// they are), every underscore that starts an _xHHHH_ written _x005F_.
-func appendCellText(b []byte, v string) []byte {
-	plain := true
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '_' || c >= utf8.RuneSelf {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return append(b, v...)
-	}
-	if strings.Contains(v, "_x") {
-		var s strings.Builder
-		for i := 0; i < len(v); i++ {
-			if v[i] == '_' && i+7 <= len(v) && v[i+1] == 'x' && v[i+6] == '_' && isHex4(v[i+2:i+6]) {
-				s.WriteString("_x005F_")
-				continue
-			}
-			s.WriteByte(v[i])
-		}
-		v = s.String()
-	}
-	var buf bytes.Buffer
-	_ = xml.EscapeText(&buf, []byte(v))
-	return append(b, strings.ReplaceAll(buf.String(), "&#xA;", "\n")...)
-}
-
-func isHex4(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // close ends the rows: the deflate stream flushed to a byte boundary, not

@@ -9,6 +9,7 @@ import (
 
 	"github.com/grb-toolkit/grb/analysis"
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/xlsxcell"
 )
 
 // xlsxWriter writes the sheets of report.xlsx: cells, styled tables and
@@ -30,20 +31,9 @@ type xlsxWriter struct {
 }
 
 // countCut counts v when it is text longer than an Excel cell holds
-// (excelize.TotalCellChars UTF-16 units, as Excel counts): excelize cuts it.
+// (xlsxcell.MaxUnits UTF-16 units, as Excel counts): it is cut.
 func (x *xlsxWriter) countCut(sheet string, v any) {
-	s, ok := v.(string)
-	if !ok || len(s) <= excelize.TotalCellChars { // a UTF-16 unit takes at least a byte
-		return
-	}
-	n := 0
-	for _, r := range s {
-		n++
-		if r > 0xFFFF {
-			n++
-		}
-	}
-	if n > excelize.TotalCellChars {
+	if s, ok := v.(string); ok && len(xlsxcell.Cut(s)) < len(s) {
 		if x.cut == nil {
 			x.cut = map[string]int{}
 		}

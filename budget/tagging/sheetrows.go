@@ -4,20 +4,17 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/xlsxcell"
 )
 
 // The cells of a tagging sheet (a copy of every cell of the budget's sheet
@@ -141,11 +138,11 @@ func (w *rowWriter) flush(out io.Writer) error {
 			b = append(b, `/>`...)
 		case 'n':
 			b = append(b, `><v>`...)
-			b = appendEscaped(b, c.text)
+			b = xlsxcell.AppendText(b, c.text)
 			b = append(b, `</v></c>`...)
 		default:
 			b = append(b, ` t="inlineStr"><is><t xml:space="preserve">`...)
-			b = appendEscaped(b, cellText(c.text))
+			b = xlsxcell.AppendText(b, xlsxcell.Cut(c.text))
 			b = append(b, `</t></is></c>`...)
 		}
 	}
@@ -153,62 +150,6 @@ func (w *rowWriter) flush(out io.Writer) error {
 	w.buf = b
 	_, err := out.Write(b)
 	return err
-}
-
-// maxCellUnits is Excel's limit on a cell's text, in UTF-16 units.
-const maxCellUnits = 32767
-
-// bstrLiteral matches text that a reader would take for an escaped
-// character (_x000D_); such text is written with its underscore escaped.
-var bstrLiteral = regexp.MustCompile(`^_x[0-9A-Fa-f]{4}_$`)
-
-// cellText returns v as a text cell holds it, as excelize writes one: cut
-// to Excel's 32,767 UTF-16 units, and literal _xHHHH_ sequences escaped.
-func cellText(v string) string {
-	if len(v) > maxCellUnits/3 {
-		n := 0
-		for i, r := range v {
-			n += utf16.RuneLen(r)
-			if n > maxCellUnits {
-				v = v[:i]
-				break
-			}
-		}
-	}
-	if !strings.Contains(v, "_x") {
-		return v
-	}
-	// Every underscore that starts an _xHHHH_ is written _x005F_, the
-	// escape of an underscore, so that a reader decoding escapes left to
-	// right gives the text back: "_x005F_x0041_" is written
-	// "_x005F_x005F_x005F_x0041_" (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
-	var b strings.Builder
-	for i := 0; i < len(v); i++ {
-		if v[i] == '_' && bstrLiteral.MatchString(v[i:min(i+7, len(v))]) {
-			b.WriteString("_x005F_")
-			continue
-		}
-		b.WriteByte(v[i])
-	}
-	return b.String()
-}
-
-// appendEscaped appends s escaped as XML text, as encoding/xml (and so
-// excelize) escapes it: a character XML does not allow becomes U+FFFD.
-func appendEscaped(b []byte, s string) []byte {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= utf8.RuneSelf {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return append(b, s...)
-	}
-	var buf bytes.Buffer
-	_ = xml.EscapeText(&buf, []byte(s))
-	return append(b, buf.Bytes()...)
 }
 
 // sheetRows are the rows of one tagging sheet: the last row and column

@@ -13,6 +13,7 @@ import (
 
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/xlsx"
+	"github.com/grb-toolkit/grb/internal/xlsxcell"
 	"github.com/grb-toolkit/grb/templates"
 )
 
@@ -212,7 +213,7 @@ func xmlText(v string) string {
 	n := 0
 	var b strings.Builder
 	for _, r := range v {
-		if n += utf16.RuneLen(r); n > maxCellUnits {
+		if n += utf16.RuneLen(r); n > xlsxcell.MaxUnits {
 			break
 		}
 		if !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {

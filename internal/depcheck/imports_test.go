@@ -39,7 +39,7 @@ var rules = map[string]rule{
 	"budget/xlsx":             {[]string{"budget", "budget/grid", "internal/format"}}, // excelize in its tests only, as the oracle
 	"budget/iati":             {[]string{"budget", "internal/format", xtext}},
 	"budget/fdp":              {[]string{"budget", "budget/csv", "budget/grid", "internal/files", "internal/format", xtext}},
-	"budget/tagging":          {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "budget/tagging/model", "internal/format", excelize, yaml, xtext}},
+	"budget/tagging":          {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "budget/tagging/model", "internal/format", "internal/xlsxcell", excelize, yaml, xtext}},
 	"budget/tagging/model":    {[]string{gonum}},
 	"internal/train":          {[]string{"budget/tagging/model"}},
 	"budget/sdg5c1":           {[]string{"budget", "budget/grid", "budget/csv", "budget/xlsx", "internal/format", excelize, yaml}},
@@ -53,7 +53,8 @@ var rules = map[string]rule{
 	"templates":               {nil},
 	"internal/format":         {[]string{"budget", xtext}},
 	"internal/files":          {[]string{"budget"}},
-	"reports":                 {[]string{"budget", "budget/", "analysis", "templates", "internal/format", plot, excelize, xtext}},
+	"reports":                 {[]string{"budget", "budget/", "analysis", "templates", "internal/format", "internal/xlsxcell", plot, excelize, xtext}},
+	"internal/xlsxcell":       {nil},
 	"cmd/grb":                 {[]string{"budget", "budget/", "analysis", "reports", "templates", "internal/files", "internal/format", cli}},
 	"internal/samplegen":      {[]string{"budget", "budget/", "internal/format", excelize}},
 	// Test helpers of the readers: imported by tests only, which no rule
