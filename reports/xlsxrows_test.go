@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/grb-toolkit/grb/budget"
+	"github.com/grb-toolkit/grb/internal/readertest"
 )
 
 func TestCRC32Combine(t *testing.T) {
@@ -63,46 +63,6 @@ func hostileLinesReport(t *testing.T) *Report {
 	return r
 }
 
-// workbookCells returns every cell of every sheet of an xlsx as excelize
-// reads it (raw value, type, style) and every table's range.
-func workbookCells(t *testing.T, data []byte) map[string]string {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]string{}
-	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
-			for c := range len(row) + 1 {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				v, _ := f.GetCellValue(sh, ref, excelize.Options{RawCellValue: true})
-				typ, _ := f.GetCellType(sh, ref)
-				st, _ := f.GetCellStyle(sh, ref)
-				if typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
-					typ = excelize.CellTypeInlineString
-				}
-				if v != "" || st != 0 {
-					out[sh+"!"+ref] = fmt.Sprintf("%q type %d style %d", v, typ, st)
-				}
-			}
-		}
-		tables, err := f.GetTables(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tb := range tables {
-			out[sh+" table "+tb.Name] = tb.Range
-		}
-	}
-	return out
-}
-
 // TestLinesRowsAsStreamWriter: the data rows written by writeRows read,
 // through excelize, cell for cell as those StreamWriter.SetRow wrote (the
 // oracle), with the same tables; and the workbook is a valid zip whose
@@ -121,7 +81,7 @@ func TestLinesRowsAsStreamWriter(t *testing.T) {
 			}
 			return buf.Bytes()
 		}
-		got, want := workbookCells(t, write(false)), workbookCells(t, write(true))
+		got, want := readertest.WorkbookCells(t, write(false), nil), readertest.WorkbookCells(t, write(true), nil)
 		if d := cmp.Diff(want, got); d != "" {
 			t.Errorf("%s: cells (-StreamWriter +rows):\n%s", tc.name, d)
 		}

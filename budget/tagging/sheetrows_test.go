@@ -9,10 +9,9 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/grb-toolkit/grb/budget"
 	"github.com/grb-toolkit/grb/budget/xlsx"
+	"github.com/grb-toolkit/grb/internal/readertest"
 	"github.com/grb-toolkit/grb/internal/xlsxcell"
 	"github.com/grb-toolkit/grb/templates"
 )
@@ -50,54 +49,12 @@ func writeBoth(t *testing.T, tg *Tagging) (rows, model []byte) {
 }
 
 // cellsOf returns every cell of every sheet of an xlsx as excelize reads
-// it: raw value, type and style, by sheet and reference.
+// it, cells whose text holds "_x" as bstrCell.
 func cellsOf(t *testing.T, data []byte) map[string]string {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]string{}
-	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		width := 0
-		for _, r := range rows {
-			width = max(width, len(r))
-		}
-		for r := 1; r <= len(rows)+1; r++ {
-			for c := 1; c <= width+20; c++ {
-				ref := cellRef(c, r)
-				v, err := f.GetCellValue(sh, ref, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				typ, _ := f.GetCellType(sh, ref)
-				st, err := f.GetCellStyle(sh, ref)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if strings.Contains(v, "_x") {
-					out[sh+"!"+ref] = bstrCell // excelize's model loses such text: see ourText
-					continue
-				}
-				if v != "" || st != 0 {
-					kind := "number"
-					switch typ {
-					case excelize.CellTypeInlineString, excelize.CellTypeSharedString:
-						kind = "text" // inline here, shared in the model: both text
-					case excelize.CellTypeUnset:
-						kind = "unset"
-					}
-					out[sh+"!"+ref] = fmt.Sprintf("%q %s style %d", v, kind, st)
-				}
-			}
-		}
-	}
-	return out
+	return readertest.WorkbookCells(t, data, func(v string) (string, bool) {
+		return bstrCell, strings.Contains(v, "_x")
+	})
 }
 
 // bstrCell stands for a cell whose text holds "_x": excelize's model

@@ -2,6 +2,7 @@ package readertest
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -115,4 +116,70 @@ func SumPhase(lines []budget.Line, p budget.Phase) budget.Money {
 	}
 	v, _ := s.Value()
 	return v
+}
+
+// WorkbookCells returns every cell of every sheet of an xlsx as excelize
+// reads it, the oracle of grb's own sheet writers: by "Sheet!A1", the raw
+// value, whether it is text or a number (inline and shared strings alike)
+// and the style, for each cell with a value or a style (up to 20 columns
+// right of the widest row, so that styled empty cells count); and by
+// "Sheet table NAME", each table's range. mark, when not nil, replaces
+// the entry of a value for which it returns a text.
+func WorkbookCells(t testing.TB, data []byte, mark func(v string) (string, bool)) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]string{}
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		width := 0
+		for _, r := range rows {
+			width = max(width, len(r))
+		}
+		for r := 1; r <= len(rows)+1; r++ {
+			for c := 1; c <= width+20; c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r)
+				v, err := f.GetCellValue(sh, ref, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				typ, _ := f.GetCellType(sh, ref)
+				st, err := f.GetCellStyle(sh, ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v == "" && st == 0 {
+					continue
+				}
+				if mark != nil {
+					if m, ok := mark(v); ok {
+						out[sh+"!"+ref] = m
+						continue
+					}
+				}
+				kind := "number"
+				switch typ {
+				case excelize.CellTypeInlineString, excelize.CellTypeSharedString:
+					kind = "text"
+				case excelize.CellTypeUnset:
+					kind = "unset"
+				}
+				out[sh+"!"+ref] = fmt.Sprintf("%q %s style %d", v, kind, st)
+			}
+		}
+		tables, err := f.GetTables(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range tables {
+			out[sh+" table "+tb.Name] = tb.Range
+		}
+	}
+	return out
 }
