@@ -17,7 +17,7 @@ func TestAnalysisCancelled(t *testing.T) {
 		lines[i].Currency = "EUR"
 		lines[i].ID = string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26)) + string(rune('a'+i/17576%26))
 	}
-	b := &budget.Budget{Lines: lines}
+	b := &budget.Budget{Lines: budget.LinesOf(lines...)}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Shares(b, Options{Context: ctx}); !errors.Is(err, context.Canceled) {

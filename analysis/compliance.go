@@ -38,12 +38,12 @@ func Check(b *budget.Budget, p Profile, opt CheckOptions) (*CheckResult, error) 
 	if opt.PhaseSet {
 		phase = opt.Phase
 	}
-	res := &CheckResult{Source: b.Source, Profile: p, Phase: phase, Lines: len(b.Lines), Rules: []RuleResult{}, InputErrors: b.Errors()}
+	res := &CheckResult{Source: b.Source, Profile: p, Phase: phase, Lines: b.Lines.Len(), Rules: []RuleResult{}, InputErrors: b.Errors()}
 	currencies := map[string]bool{}
 	noAmount := 0
-	for i := range b.Lines {
-		currencies[b.Lines[i].Currency] = true
-		if _, ok := b.Lines[i].Amounts.Get(phase); !ok {
+	for i := range b.Lines.Len() {
+		currencies[b.Lines.CurrencyAt(i)] = true
+		if _, ok := b.Lines.AmountsAt(i).Get(phase); !ok {
 			noAmount++
 		}
 	}
@@ -120,8 +120,9 @@ func (c *ruleCheck) groupLines() {
 	areas := objectiveAreas()
 	c.groups = map[[maxDims]string]*checkGroup{}
 	var parts, scratch []part
-	for i := range c.b.Lines {
-		l := &c.b.Lines[i]
+	for i := range c.b.Lines.Len() {
+		lv := c.b.Lines.At(i)
+		l := &lv
 		parts, scratch = lineParts(parts[:0], scratch, l, c.by, areas)
 		for _, p := range parts {
 			g := c.groups[p.keys]
@@ -133,7 +134,7 @@ func (c *ruleCheck) groupLines() {
 			g.lines = append(g.lines, i)
 		}
 	}
-	if len(c.b.Lines) == 0 { // one empty group: the whole (empty) budget
+	if c.b.Lines.Len() == 0 { // one empty group: the whole (empty) budget
 		g := &checkGroup{measured: Measured{Unit: c.r.Measure}}
 		c.groups[g.keys] = g
 		c.order = append(c.order, g)
@@ -169,7 +170,8 @@ func (c *ruleCheck) countLines() {
 	for _, g := range c.order {
 		meets := map[action]bool{}
 		for _, i := range g.lines {
-			l := &c.b.Lines[i]
+			lv := c.b.Lines.At(i)
+			l := &lv
 			a := action{pos: l.Pos}
 			if l.Pos.Row == 0 {
 				a = action{i: i + 1}
@@ -239,7 +241,7 @@ func (c *ruleCheck) judge() judgement {
 		} else {
 			j.Pass = false
 			for _, i := range g.lines {
-				if c.below(&c.b.Lines[i]) {
+				if c.below(new(c.b.Lines.At(i))) {
 					j.failing[i] = true
 				}
 			}
@@ -272,7 +274,8 @@ func (c *ruleCheck) judge() judgement {
 func (c *ruleCheck) lineRefs(set map[int]bool) []LineRef {
 	out := []LineRef{}
 	for i := range set {
-		l := &c.b.Lines[i]
+		lv := c.b.Lines.At(i)
+		l := &lv
 		amt, has := l.Amounts.Get(c.phase)
 		out = append(out, LineRef{
 			Index: i, Pos: l.Pos, Unit: l.Unit.Label(), Description: l.Description,
@@ -331,7 +334,7 @@ func ruleReason(r Rule, m Measured, phase budget.Phase, pass, inGroup bool) Reas
 func levelCounts(b *budget.Budget, set map[int]bool) []LevelCount {
 	n := map[budget.Level]int{}
 	for i := range set {
-		n[b.Lines[i].Gender.Level]++
+		n[b.Lines.GenderAt(i).Level]++
 	}
 	var out []LevelCount
 	levels := budget.Levels()

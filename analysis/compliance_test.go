@@ -215,7 +215,7 @@ func TestBuiltinProfilesAtThresholds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := &budget.Budget{Lines: tt.lines}
+			b := &budget.Budget{Lines: budget.LinesOf(tt.lines...)}
 			r, err := Check(b, mustProfile(t, tt.profile), CheckOptions{})
 			if err != nil {
 				t.Fatal(err)
@@ -283,7 +283,7 @@ func TestCheckWhy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Check(&budget.Budget{Lines: tt.lines}, mustProfile(t, "un-15"), CheckOptions{})
+			r, err := Check(&budget.Budget{Lines: budget.LinesOf(tt.lines...)}, mustProfile(t, "un-15"), CheckOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -334,7 +334,7 @@ func TestCheckPerGroup(t *testing.T) {
 	// The rule's measured value is the lowest group, objective 16.
 	// By ministry, count: A has 1 of 2 lines significant (50 %, passes);
 	// B has 0 of 1 (fails, "o16 other").
-	b := &budget.Budget{Lines: []budget.Line{split, o7, o16}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{split, o7, o16}...)}
 	r, err := Check(b, p, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -369,7 +369,7 @@ func TestCheckCurrencies(t *testing.T) {
 	usd := cl("usd", budget.FromCents(10000), budget.Principal)
 	eur := cl("eur", budget.FromCents(10000), budget.NotTargeted)
 	eur.Currency = "EUR"
-	b := &budget.Budget{Lines: []budget.Line{usd, eur}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{usd, eur}...)}
 	r, err := Check(b, mustProfile(t, "un-15"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -391,7 +391,7 @@ func TestCheckPhase(t *testing.T) {
 	l1.Amounts.Set(budget.Executed, budget.FromCents(1000))
 	l2 := cl("n", budget.FromCents(0), budget.NotTargeted)
 	l2.Amounts.Set(budget.Executed, budget.FromCents(9000))
-	b := &budget.Budget{Lines: []budget.Line{l1, l2}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{l1, l2}...)}
 	p := mustProfile(t, "un-15")
 	r, _ := Check(b, p, CheckOptions{Phase: budget.Executed, PhaseSet: true})
 	if r.Pass || r.Phase != budget.Executed || r.Rules[0].Measured.Num != budget.FromCents(1000) || r.Rules[0].Measured.Den != budget.FromCents(10000) {
@@ -501,7 +501,7 @@ func TestParseProfileUserWeighting(t *testing.T) {
 }
 
 func TestCheckResultJSON(t *testing.T) {
-	b := &budget.Budget{Lines: []budget.Line{cl("p", budget.FromCents(14999), budget.Principal), cl("n", budget.FromCents(85001), budget.NotTargeted)}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{cl("p", budget.FromCents(14999), budget.Principal), cl("n", budget.FromCents(85001), budget.NotTargeted)}...)}
 	r, err := Check(b, mustProfile(t, "un-15"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -555,11 +555,11 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add("name: x\nrules: [{id: a, kind: coverage, min: 100, measure: count}]")
 	f.Add("name: x\nrules: [{id: a, kind: every_line, level: principal, per: area}]")
 	f.Add("name: x\nrules: [{id: a, kind: amount_share, weighting: attributed, min: '0.01%'}]")
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		cl("a", budget.FromCents(100), budget.Principal, budget.ObjectiveShare{Objective: 7, Share: 10000}),
 		cl("b", budget.FromCents(-50), budget.NotScreened),
 		cl("c", budget.FromCents(0), budget.Limited, budget.ObjectiveShare{Objective: 3, Share: 5000}, budget.ObjectiveShare{Objective: 23, Share: 5000}),
-	}}
+	}...)}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParseProfile(strings.NewReader(s))
 		if err != nil {

@@ -25,10 +25,9 @@ type YearsCheck struct {
 // so an IATI activity with several budget periods in a year counts once
 // in that year. A budget whose lines state no year is checked as one.
 func CheckYears(b *budget.Budget, p Profile, opt CheckOptions) (*YearsCheck, error) {
-	byYear := map[int][]budget.Line{}
-	for i := range b.Lines {
-		y := b.Lines[i].Year
-		byYear[y] = append(byYear[y], b.Lines[i])
+	byYear := map[int][]int{} // indexes of the lines of each year
+	for i, l := range b.Lines.All() {
+		byYear[l.Year] = append(byYear[l.Year], i)
 	}
 	years := make([]int, 0, len(byYear))
 	for y := range byYear {
@@ -57,7 +56,11 @@ func CheckYears(b *budget.Budget, p Profile, opt CheckOptions) (*YearsCheck, err
 	}
 	for _, y := range years {
 		sub := *b
-		sub.Lines = byYear[y]
+		sub.Lines = budget.Lines{}
+		sub.Lines.Grow(len(byYear[y]))
+		for _, i := range byYear[y] {
+			sub.Lines.Append(b.Lines.At(i))
+		}
 		res, err := Check(&sub, p, opt)
 		if err != nil {
 			return nil, err
@@ -65,7 +68,7 @@ func CheckYears(b *budget.Budget, p Profile, opt CheckOptions) (*YearsCheck, err
 		res.Year = y
 		res.Notes = append(slices.Clone(notes), res.Notes...)
 		if y != 0 {
-			res.YearLabel = yearLabel(sub.Lines)
+			res.YearLabel = yearLabel(&sub.Lines)
 		}
 		if !res.Pass {
 			out.Pass = false
@@ -78,10 +81,10 @@ func CheckYears(b *budget.Budget, p Profile, opt CheckOptions) (*YearsCheck, err
 
 // yearLabel returns the fiscal year as the lines write it, when they
 // all write it alike ("2024-25"), else "".
-func yearLabel(lines []budget.Line) string {
-	label := lines[0].YearLabel
-	for i := range lines {
-		if lines[i].YearLabel != label {
+func yearLabel(lines *budget.Lines) string {
+	label := lines.YearLabelAt(0)
+	for _, l := range lines.All() {
+		if l.YearLabel != label {
 			return ""
 		}
 	}

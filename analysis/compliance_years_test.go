@@ -28,7 +28,7 @@ func TestCheckYears(t *testing.T) {
 	var lines []budget.Line
 	lines = append(lines, activity(1, budget.Principal, 2023, 2024, 2024, 2024, 2024)...) // quarterly periods in 2024
 	lines = append(lines, activity(2, budget.NotTargeted, 2024)...)
-	b := &budget.Budget{Source: "aid.xml", Lines: lines}
+	b := &budget.Budget{Source: "aid.xml", Lines: budget.LinesOf(lines...)}
 	p := mustProfile(t, "eu-gap3")
 	res, err := CheckYears(b, p, CheckOptions{})
 	if err != nil {
@@ -64,7 +64,7 @@ func TestCheckYears(t *testing.T) {
 // A budget whose lines state no year is checked as one, with year 0; a
 // budget where some lines state none has them apart, last.
 func TestCheckYearsUnknown(t *testing.T) {
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", budget.FromCents(100), budget.Principal), cl("b", budget.FromCents(100), budget.Principal)}}
+	b := &budget.Budget{Source: "b.csv", Lines: budget.LinesOf([]budget.Line{cl("a", budget.FromCents(100), budget.Principal), cl("b", budget.FromCents(100), budget.Principal)}...)}
 	res, err := CheckYears(b, mustProfile(t, "un-15"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,9 @@ func TestCheckYearsUnknown(t *testing.T) {
 	if len(res.Years) != 1 || res.Years[0].Year != 0 || res.Years[0].Lines != 2 || !res.Pass {
 		t.Fatalf("years = %+v, want one of year 0 with 2 lines, passing", res.Years)
 	}
-	b.Lines[0].Year = 2024
+	l0 := b.Lines.At(0)
+	l0.Year = 2024
+	b.Lines.Set(0, l0)
 	res, _ = CheckYears(b, mustProfile(t, "un-15"), CheckOptions{})
 	var years []int
 	for _, y := range res.Years {
@@ -85,7 +87,7 @@ func TestCheckYearsUnknown(t *testing.T) {
 
 // Lines built in memory (no position) are one action each.
 func TestCountActionsWithoutPosition(t *testing.T) {
-	b := &budget.Budget{Lines: []budget.Line{cl("a", budget.FromCents(100), budget.Significant), cl("b", budget.FromCents(100), budget.Significant), cl("c", budget.FromCents(100), budget.NotTargeted)}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{cl("a", budget.FromCents(100), budget.Significant), cl("b", budget.FromCents(100), budget.Significant), cl("c", budget.FromCents(100), budget.NotTargeted)}...)}
 	res, err := Check(b, mustProfile(t, "eu-gap3"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +106,7 @@ func TestAdvisoryRule(t *testing.T) {
 		l.Pos = budget.At("a.csv", "", i+2, 0)
 		lines = append(lines, l)
 	}
-	res, err := Check(&budget.Budget{Lines: lines}, mustProfile(t, "eu-gap3"), CheckOptions{})
+	res, err := Check(&budget.Budget{Lines: budget.LinesOf(lines...)}, mustProfile(t, "eu-gap3"), CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,12 +29,12 @@ func SplitCurrencies(b *budget.Budget) []CurrencyPart {
 	for i, c := range cs {
 		idx[c] = i
 		part := *b
-		part.Lines = nil
+		part.Lines = budget.Lines{}
 		parts[i] = CurrencyPart{Currency: c, Budget: &part}
 	}
-	for i := range b.Lines {
-		p := parts[idx[b.Lines[i].Currency]].Budget
-		p.Lines = append(p.Lines, b.Lines[i])
+	for i := range b.Lines.Len() {
+		p := parts[idx[b.Lines.CurrencyAt(i)]].Budget
+		p.Lines.Append(b.Lines.At(i))
 	}
 	return parts
 }

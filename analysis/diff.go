@@ -200,8 +200,9 @@ func yearNotes(old, new *budget.Budget) []Note {
 
 // totals returns the amount and the GEWE money of b's lines.
 func (d *differ) totals(b *budget.Budget) (amount, gewe budget.Money) {
-	for i := range b.Lines {
-		l := &b.Lines[i]
+	for i := range b.Lines.Len() {
+		lv := b.Lines.At(i)
+		l := &lv
 		amount = d.a.add(amount, d.amount(l))
 		gewe = d.a.add(gewe, d.gewe(l))
 	}
@@ -227,7 +228,8 @@ func unionKeys(oldKeys, newKeys map[string][]int) []string {
 func linesAt(b *budget.Budget, idx []int) []*budget.Line {
 	ls := make([]*budget.Line, len(idx))
 	for i, j := range idx {
-		ls[i] = &b.Lines[j]
+		l := b.Lines.At(j)
+		ls[i] = &l
 	}
 	return ls
 }
@@ -334,8 +336,8 @@ func (d *differ) checkDecomposition(res *DiffResult) error {
 func diffBy(old, new *budget.Budget, by string) (string, error) {
 	missing := func(b *budget.Budget) int {
 		n := 0
-		for i := range b.Lines {
-			if strings.TrimSpace(b.Lines[i].ID) == "" {
+		for i := range b.Lines.Len() {
+			if strings.TrimSpace(b.Lines.At(i).ID) == "" {
 				n++
 			}
 		}
@@ -343,7 +345,7 @@ func diffBy(old, new *budget.Budget, by string) (string, error) {
 	}
 	switch by {
 	case "":
-		if len(old.Lines) > 0 && len(new.Lines) > 0 && missing(old) == 0 && missing(new) == 0 {
+		if old.Lines.Len() > 0 && new.Lines.Len() > 0 && missing(old) == 0 && missing(new) == 0 {
 			return DiffByID, nil
 		}
 		return DiffByLine, nil
@@ -362,8 +364,8 @@ func diffBy(old, new *budget.Budget, by string) (string, error) {
 // year.
 func years(b *budget.Budget) []int {
 	seen := map[int]bool{}
-	for i := range b.Lines {
-		seen[b.Lines[i].Year] = true
+	for i := range b.Lines.Len() {
+		seen[b.Lines.YearAt(i)] = true
 	}
 	ys := make([]int, 0, len(seen))
 	for y := range seen {

@@ -41,8 +41,8 @@ func (d *differ) key(l *budget.Line) string {
 // index maps each key of b to its lines' indices.
 func (d *differ) index(b *budget.Budget) map[string][]int {
 	m := map[string][]int{}
-	for i := range b.Lines {
-		k := d.key(&b.Lines[i])
+	for i := range b.Lines.Len() {
+		k := d.key(new(b.Lines.At(i)))
 		m[k] = append(m[k], i)
 	}
 	return m

@@ -24,15 +24,15 @@ func o1(n int) budget.ObjectiveShare { return budget.ObjectiveShare{Objective: n
 // diffBudgets are the two versions compared in TestDiffByHand.
 func diffBudgets() (old, new *budget.Budget) {
 	P, S, N, U := budget.Principal, budget.Significant, budget.NotTargeted, budget.NotScreened
-	old = &budget.Budget{Lines: []budget.Line{
+	old = &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		dl("P1", "Shelter", budget.FromCents(10000), P, o1(7)),
 		dl("P1", "Training", budget.FromCents(20000), S, o1(3)),
 		dl("P1", "Border", budget.FromCents(30000), N, o1(11)),
 		dl("P1", "Outreach", budget.FromCents(5000), S, o1(7)),
 		dl("P2", "Dup", budget.FromCents(1000), P),
 		dl("P1", "Health", budget.FromCents(8000), U, o1(15)),
-	}}
-	new = &budget.Budget{Lines: []budget.Line{
+	}...)}
+	new = &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		dl("P1", "Shelter", budget.FromCents(12000), P, o1(7)),
 		dl("P1", "Training", budget.FromCents(20000), P, o1(3)),
 		dl("P1", "  border ", budget.FromCents(25000), S, budget.ObjectiveShare{Objective: 11, Share: 6000}, budget.ObjectiveShare{Objective: 10, Share: 4000}),
@@ -40,7 +40,7 @@ func diffBudgets() (old, new *budget.Budget) {
 		dl("P2", "Dup", budget.FromCents(600), P),
 		dl("P2", "dup", budget.FromCents(500), P),
 		dl("P1", "Health", budget.FromCents(8000), U, o1(15)),
-	}}
+	}...)}
 	return old, new
 }
 
@@ -182,8 +182,8 @@ func TestDiffAttributedByID(t *testing.T) {
 		}
 		return l
 	}
-	old := &budget.Budget{Lines: []budget.Line{mk("A", budget.FromCents(10000), budget.FromCents(4000), true), mk("B", budget.FromCents(20000), budget.FromCents(0), false), mk("C", budget.FromCents(0), budget.FromCents(0), false)}}
-	new := &budget.Budget{Lines: []budget.Line{mk("A", budget.FromCents(15000), budget.FromCents(4500), true), mk("B", budget.FromCents(20000), budget.FromCents(5000), true), mk("C", budget.FromCents(1000), budget.FromCents(1000), true)}}
+	old := &budget.Budget{Lines: budget.LinesOf([]budget.Line{mk("A", budget.FromCents(10000), budget.FromCents(4000), true), mk("B", budget.FromCents(20000), budget.FromCents(0), false), mk("C", budget.FromCents(0), budget.FromCents(0), false)}...)}
+	new := &budget.Budget{Lines: budget.LinesOf([]budget.Line{mk("A", budget.FromCents(15000), budget.FromCents(4500), true), mk("B", budget.FromCents(20000), budget.FromCents(5000), true), mk("C", budget.FromCents(1000), budget.FromCents(1000), true)}...)}
 	r, err := Diff(old, new, DiffOptions{Weighting: Attributed})
 	if err != nil {
 		t.Fatal(err)
@@ -277,7 +277,7 @@ func TestDiffSample(t *testing.T) {
 					s, _ := Shares(c.b, Options{Weighting: w})
 					d := minus(c.g, s.Total.GEWE)
 					if w.Name == EU100400.Name {
-						if 2*math.Abs(100*d.Float()) > float64(len(c.b.Lines)) {
+						if 2*math.Abs(100*d.Float()) > float64(c.b.Lines.Len()) {
 							t.Errorf("GEWE %s, Shares %s: more than half a cent a line apart", c.g, s.Total.GEWE)
 						}
 					} else if d != budget.FromCents(0) {
@@ -308,10 +308,10 @@ func TestDiffRandom(t *testing.T) {
 	for round := 0; round < 200; round++ {
 		old := &budget.Budget{}
 		for i := range 1 + rng.IntN(30) {
-			old.Lines = append(old.Lines, gen(i))
+			old.Lines.Append(gen(i))
 		}
 		new := &budget.Budget{}
-		for _, l := range old.Lines {
+		for _, l := range old.Lines.All() {
 			switch rng.IntN(6) {
 			case 0: // cut
 				continue
@@ -321,12 +321,12 @@ func TestDiffRandom(t *testing.T) {
 				l.Gender.Level = levels[rng.IntN(len(levels))]
 			case 3:
 				dup := l
-				new.Lines = append(new.Lines, dup) // a duplicate key
+				new.Lines.Append(dup) // a duplicate key
 			}
-			new.Lines = append(new.Lines, l)
+			new.Lines.Append(l)
 		}
 		for i := range rng.IntN(5) {
-			new.Lines = append(new.Lines, gen(1000+i))
+			new.Lines.Append(gen(1000 + i))
 		}
 		for _, w := range Weightings() {
 			for _, by := range []string{DiffByID, DiffByLine, DiffByProgramme} {
@@ -350,13 +350,13 @@ func TestDiffRandom(t *testing.T) {
 					ambN += len(a.New)
 				}
 				if by != DiffByProgramme {
-					if got := len(r.Cut) + r.Kept + ambO; got != len(old.Lines) {
-						t.Fatalf("round %d %s %s: cut %d + kept %d + ambiguous %d = %d old lines, want %d", round, w.Name, by, len(r.Cut), r.Kept, ambO, got, len(old.Lines))
+					if got := len(r.Cut) + r.Kept + ambO; got != old.Lines.Len() {
+						t.Fatalf("round %d %s %s: cut %d + kept %d + ambiguous %d = %d old lines, want %d", round, w.Name, by, len(r.Cut), r.Kept, ambO, got, old.Lines.Len())
 					}
-					if got := len(r.Added) + r.Kept + ambN; got != len(new.Lines) {
-						t.Fatalf("round %d %s %s: added %d + kept %d + ambiguous %d = %d new lines, want %d", round, w.Name, by, len(r.Added), r.Kept, ambN, got, len(new.Lines))
+					if got := len(r.Added) + r.Kept + ambN; got != new.Lines.Len() {
+						t.Fatalf("round %d %s %s: added %d + kept %d + ambiguous %d = %d new lines, want %d", round, w.Name, by, len(r.Added), r.Kept, ambN, got, new.Lines.Len())
 					}
-				} else if lines(oldN, r.Cut) > len(old.Lines) || lines(newN, r.Added) > len(new.Lines) || ambO+ambN != 0 {
+				} else if lines(oldN, r.Cut) > old.Lines.Len() || lines(newN, r.Added) > new.Lines.Len() || ambO+ambN != 0 {
 					t.Fatalf("round %d programme: cut %d added %d ambiguous %d", round, lines(oldN, r.Cut), lines(newN, r.Added), ambO+ambN)
 				}
 			}
@@ -372,18 +372,23 @@ func TestDiffErrors(t *testing.T) {
 	if _, err := Diff(old, new, DiffOptions{By: "ministry"}); err == nil {
 		t.Error("Diff by an unknown key succeeded")
 	}
-	eur := &budget.Budget{Lines: []budget.Line{dl("P1", "Shelter", budget.FromCents(100), budget.Principal)}}
-	eur.Lines[0].Currency = "EUR"
+	eur := &budget.Budget{Lines: budget.LinesOf([]budget.Line{dl("P1", "Shelter", budget.FromCents(100), budget.Principal)}...)}
+	l0 := eur.Lines.At(0)
+	l0.Currency = "EUR"
+	eur.Lines.Set(0, l0)
 	if _, err := Diff(old, eur, DiffOptions{}); err == nil {
 		t.Error("Diff of USD and EUR budgets succeeded")
 	}
-	huge := &budget.Budget{Lines: []budget.Line{dl("P", "a", hugeMoney, budget.Principal), dl("P", "b", hugeMoney, budget.Principal)}}
+	huge := &budget.Budget{Lines: budget.LinesOf([]budget.Line{dl("P", "a", hugeMoney, budget.Principal), dl("P", "b", hugeMoney, budget.Principal)}...)}
 	if _, err := Diff(huge, new, DiffOptions{}); err == nil {
 		t.Error("Diff with overflowing sums succeeded")
 	}
 	// Lines of several years in one budget are warned about.
-	y := &budget.Budget{Lines: []budget.Line{dl("P", "a", budget.FromCents(1), budget.Principal), dl("P", "a", budget.FromCents(2), budget.Principal)}}
-	y.Lines[0].Year, y.Lines[1].Year = 2023, 2024
+	y := &budget.Budget{Lines: budget.LinesOf([]budget.Line{dl("P", "a", budget.FromCents(1), budget.Principal), dl("P", "a", budget.FromCents(2), budget.Principal)}...)}
+	y0, y1 := y.Lines.At(0), y.Lines.At(1)
+	y0.Year, y1.Year = 2023, 2024
+	y.Lines.Set(0, y0)
+	y.Lines.Set(1, y1)
 	r, err := Diff(y, y, DiffOptions{})
 	if err != nil || len(r.Notes) != 3 || len(r.Ambiguous) != 1 {
 		t.Errorf("Diff of a two-year budget: %v, notes %v, ambiguous %d", err, r.Notes, len(r.Ambiguous))

@@ -143,7 +143,8 @@ func TestEvaluateHandTagged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := Evaluate(b.Lines, tagging.SuggestLines(b.Lines, tagging.SuggestOptions{Rules: tagging.DefaultRules()}))
+	lines := b.Lines.Slice()
+	ev, err := Evaluate(lines, tagging.SuggestLines(lines, tagging.SuggestOptions{Rules: tagging.DefaultRules()}))
 	if err != nil {
 		t.Fatal(err)
 	}

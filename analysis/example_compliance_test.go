@@ -18,7 +18,7 @@ func ExampleCheck() {
 	borders.Description = "Border posts"
 	borders.Amounts.Set(budget.Approved, budget.FromCents(85000))
 	borders.Gender.Level = budget.NotTargeted
-	b := &budget.Budget{Lines: []budget.Line{shelters, borders}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{shelters, borders}...)}
 
 	p, err := analysis.LookupProfile("un-15")
 	if err != nil {

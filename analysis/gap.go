@@ -123,7 +123,7 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 	}
 	w := weightingOr(opt.Weighting, DACHeadline)
 	phase := opt.phase()
-	res := &GapResult{Phase: phase, Weighting: w.Name, Lines: len(b.Lines)}
+	res := &GapResult{Phase: phase, Weighting: w.Name, Lines: b.Lines.Len()}
 
 	if opt.Target > 0 {
 		tw := weightingOr(opt.TargetWeighting, PrincipalOnly)
@@ -165,7 +165,7 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 	if err := lineGaps(opt.Context, res, b, w, phase, opt.ReferenceWomenShare); err != nil {
 		return nil, err
 	}
-	if res.Execution.Total.All.Lines == 0 && len(b.Lines) > 0 {
+	if res.Execution.Total.All.Lines == 0 && b.Lines.Len() > 0 {
 		res.Notes = append(res.Notes, Note{Code: NoteNoExecution})
 	}
 	return res, nil
@@ -176,8 +176,8 @@ func Gaps(b *budget.Budget, opt GapOptions) (*GapResult, error) {
 func oneCurrency(what string, bs ...*budget.Budget) error {
 	seen := map[string]bool{}
 	for _, b := range bs {
-		for i := range b.Lines {
-			seen[b.Lines[i].Currency] = true
+		for i := range b.Lines.Len() {
+			seen[b.Lines.CurrencyAt(i)] = true
 		}
 	}
 	if len(seen) <= 1 {
@@ -197,11 +197,12 @@ func lineGaps(ctx context.Context, res *GapResult, b *budget.Budget, w Weighting
 	var a adder
 	exec := newExecutionTally(w)
 	var ben beneficiaryTally
-	for i := range b.Lines {
+	for i := range b.Lines.Len() {
 		if err := cancelled(ctx, i); err != nil {
 			return err
 		}
-		l := &b.Lines[i]
+		lv := b.Lines.At(i)
+		l := &lv
 		exec.add(&a, l)
 		ben.add(&a, l, phase)
 	}

@@ -77,20 +77,20 @@ func TestTargetGap(t *testing.T) {
 	//     With t = 0.2 the target is met exactly: 0.2 is taken as the
 	//     decimal 0.2, not the binary fraction above it (which would ask
 	//     for one more cent).
-	four := &budget.Budget{Lines: []budget.Line{
+	four := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		gapLine("A", budget.Principal, ams(appr(budget.FromCents(60000)))),
 		gapLine("A", budget.Significant, ams(appr(budget.FromCents(100000)))),
 		gapLine("A", budget.NotTargeted, ams(appr(budget.FromCents(240000)))),
 		gapLine("A", budget.NotScreened, ams(appr(budget.FromCents(100000)))),
-	}}
+	}...)}
 	// Principal 1.00 of 3.33: share 100/333 = 0.3003003; t = 0.5 needs
 	// 0.5 × 333 − 100 = 66.5 cents, rounded up to 67.
-	odd := &budget.Budget{Lines: []budget.Line{
+	odd := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		gapLine("A", budget.Principal, ams(appr(budget.FromCents(100)))),
 		gapLine("A", budget.NotTargeted, ams(appr(budget.FromCents(233)))),
-	}}
+	}...)}
 	// No approved amount anywhere: the share is undefined.
-	empty := &budget.Budget{Lines: []budget.Line{gapLine("A", budget.Principal, ams(spent(budget.FromCents(100))))}}
+	empty := &budget.Budget{Lines: budget.LinesOf([]budget.Line{gapLine("A", budget.Principal, ams(spent(budget.FromCents(100))))}...)}
 
 	tests := []struct {
 		name      string
@@ -161,7 +161,7 @@ func TestBand(t *testing.T) {
 // executionBudget is the budget of TestExecutionGap.
 func executionBudget() *budget.Budget {
 	P, S, N, U := budget.Principal, budget.Significant, budget.NotTargeted, budget.NotScreened
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		gapLine("10", P, ams(appr(budget.FromCents(10000)), spent(budget.FromCents(9500)))),                                 // 1
 		gapLine("10", S, ams(appr(budget.FromCents(20000)), revd(budget.FromCents(15000)), spent(budget.FromCents(12000)))), // 2: against revised
 		gapLine("10", N, ams(appr(budget.FromCents(30000)), spent(budget.FromCents(33000)))),                                // 3
@@ -172,11 +172,15 @@ func executionBudget() *budget.Budget {
 		gapLine("20", S, ams(appr(budget.FromCents(5000)))),                                                                 // 8: no executed amount
 		gapLine("20", P, ams(spent(budget.FromCents(1000)))),                                                                // 9: no budget
 		gapLine("", S, ams(appr(budget.FromCents(10000)), spent(budget.FromCents(10000)))),                                  // 10: no unit
-	}}
-	b.Lines[1].GEWE = &budget.Amounts{}
-	b.Lines[1].GEWE.Set(budget.Approved, budget.FromCents(5000))
-	b.Lines[3].GEWE = &budget.Amounts{}
-	b.Lines[3].GEWE.Set(budget.Approved, budget.FromCents(2000))
+	}...)}
+	l1 := b.Lines.At(1)
+	l1.GEWE = &budget.Amounts{}
+	l1.GEWE.Set(budget.Approved, budget.FromCents(5000))
+	b.Lines.Set(1, l1)
+	l3 := b.Lines.At(3)
+	l3.GEWE = &budget.Amounts{}
+	l3.GEWE.Set(budget.Approved, budget.FromCents(2000))
+	b.Lines.Set(3, l3)
 	return b
 }
 
@@ -272,7 +276,7 @@ func TestBeneficiaryGap(t *testing.T) {
 		return l
 	}
 	lv := budget.Significant
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		withBen(gapLine("A", lv, ams(appr(budget.FromCents(100000)))), c(30), c(10), c(10), c(0), none),
 		withBen(gapLine("A", lv, ams(appr(budget.FromCents(60000)))), c(20), c(20), none, none, none),
 		withBen(gapLine("A", lv, ams(appr(budget.FromCents(50000)))), c(0), c(0), c(0), c(0), c(10)),
@@ -280,7 +284,7 @@ func TestBeneficiaryGap(t *testing.T) {
 		withBen(gapLine("A", lv, ams(appr(budget.FromCents(40000)))), c(0), c(0), c(0), c(0), none),
 		gapLine("A", lv, ams(appr(budget.FromCents(99900)))),
 		withBen(gapLine("A", lv, ams(appr(budget.FromCents(10000)))), c(-1), c(5), none, none, none),
-	}}
+	}...)}
 	r := mustGaps(t, b, GapOptions{ReferenceWomenShare: 0.48})
 	g := r.Beneficiaries
 	want := BeneficiaryGap{
@@ -311,7 +315,7 @@ func TestBeneficiaryGap(t *testing.T) {
 func objectivesBudget() *budget.Budget {
 	P, S, N, U := budget.Principal, budget.Significant, budget.NotTargeted, budget.NotScreened
 	o := func(n, bp int) budget.ObjectiveShare { return budget.ObjectiveShare{Objective: n, Share: bp} }
-	return &budget.Budget{Lines: []budget.Line{
+	return &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		gapLine("A", P, ams(appr(budget.FromCents(10000))), o(7, 10000)),
 		gapLine("A", S, ams(appr(budget.FromCents(5000))), o(7, 6000), o(16, 4000)),
 		gapLine("A", N, ams(appr(budget.FromCents(3001))), o(3, 5000), o(7, 5000)),
@@ -319,7 +323,7 @@ func objectivesBudget() *budget.Budget {
 		gapLine("A", P, ams(appr(budget.FromCents(4000)))),
 		gapLine("A", S, ams(appr(budget.FromCents(-1000))), o(2, 10000)),
 		gapLine("A", N, ams(appr(budget.FromCents(500))), o(2, 10000)),
-	}}
+	}...)}
 }
 
 func TestBlindSpotsAndConcentration(t *testing.T) {
@@ -445,10 +449,10 @@ func TestChange(t *testing.T) {
 		return l
 	}
 	P, N := budget.Principal, budget.NotTargeted
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		yl(2023, P, budget.FromCents(15000)), yl(2022, P, budget.FromCents(10000)), yl(2022, N, budget.FromCents(30000)), yl(2023, N, budget.FromCents(35000)),
 		yl(2024, P, budget.FromCents(12000)), yl(2024, N, budget.FromCents(48000)), yl(2026, P, budget.FromCents(20000)), yl(0, P, budget.FromCents(5000)),
-	}}
+	}...)}
 	r := mustGaps(t, b, GapOptions{Deflators: map[int]float64{2022: 100, 2023: 110, 2024: 121}})
 	c := r.Change
 	f := func(v float64) Float { return Float{v, true} }
@@ -481,7 +485,7 @@ func TestChange(t *testing.T) {
 
 	// Real amounts round half away from zero: 0.05 at index 200 in
 	// prices of index 110 is 0.0275 → 0.03; −0.05 → −0.03.
-	b = &budget.Budget{Lines: []budget.Line{yl(2020, P, budget.FromCents(5)), yl(2020, N, budget.FromCents(-10)), yl(2021, P, budget.FromCents(1))}}
+	b = &budget.Budget{Lines: budget.LinesOf([]budget.Line{yl(2020, P, budget.FromCents(5)), yl(2020, N, budget.FromCents(-10)), yl(2021, P, budget.FromCents(1))}...)}
 	c = mustGaps(t, b, GapOptions{Deflators: map[int]float64{2020: 200, 2021: 110}}).Change
 	if y := c.Years[0]; y.RealTotal != budget.FromCents(-3) || y.RealGEWE != budget.FromCents(3) || c.RealBase != 2021 {
 		t.Errorf("real 2020: total %s GEWE %s base %d; want -0.03, 0.03, 2021", y.RealTotal, y.RealGEWE, c.RealBase)
@@ -493,7 +497,7 @@ func TestChange(t *testing.T) {
 }
 
 func TestGapsOptionErrors(t *testing.T) {
-	b := &budget.Budget{Lines: []budget.Line{gapLine("A", budget.Principal, ams(appr(budget.FromCents(100))))}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{gapLine("A", budget.Principal, ams(appr(budget.FromCents(100))))}...)}
 	bad := []GapOptions{
 		{Target: 15},
 		{Target: -0.1},
@@ -509,14 +513,14 @@ func TestGapsOptionErrors(t *testing.T) {
 	}
 	eur := gapLine("A", budget.Principal, ams(appr(budget.FromCents(100))))
 	eur.Currency = "EUR"
-	mixed := &budget.Budget{Lines: []budget.Line{b.Lines[0], eur}}
+	mixed := &budget.Budget{Lines: budget.LinesOf([]budget.Line{b.Lines.At(0), eur}...)}
 	if _, err := Gaps(mixed, GapOptions{}); err == nil {
 		t.Error("Gaps on USD and EUR lines succeeded, want an error")
 	}
-	huge := &budget.Budget{Lines: []budget.Line{
+	huge := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		gapLine("A", budget.Principal, ams(appr(hugeMoney), spent(hugeMoney))),
 		gapLine("A", budget.Principal, ams(appr(hugeMoney), spent(hugeMoney))),
-	}}
+	}...)}
 	if _, err := Gaps(huge, GapOptions{}); err == nil {
 		t.Error("Gaps with overflowing sums succeeded, want an error")
 	}
@@ -567,8 +571,7 @@ func TestGapsSample(t *testing.T) {
 			}
 			// The groups partition all lines, and the units the total.
 			var den budget.Money
-			for i := range b.Lines {
-				l := &b.Lines[i]
+			for _, l := range b.Lines.All() {
 				if _, ok := l.Amounts.Get(budget.Executed); !ok {
 					continue
 				}
@@ -602,8 +605,7 @@ func TestGapsSample(t *testing.T) {
 			}
 			checkFloat(t, "female share", bg.FemaleShare, float64(83117+40980)/float64(83117+32608+40980+24885))
 			var money float64
-			for i := range b.Lines {
-				l := &b.Lines[i]
+			for _, l := range b.Lines.All() {
 				if v, ok := l.Amounts.Get(budget.Approved); ok && l.Beneficiaries != nil && l.Beneficiaries.Any() {
 					money += v.Float()
 				}
@@ -646,14 +648,14 @@ func TestGapsSample(t *testing.T) {
 // marker level, a third split between two objectives, revised amounts on
 // a fifth, executed amounts on most and beneficiary counts on a quarter.
 func genGapLines(n int) *budget.Budget {
-	b := &budget.Budget{Lines: make([]budget.Line, n)}
+	lines := make([]budget.Line, n)
 	units := make([]string, 120)
 	for i := range units {
 		units[i] = strconv.Itoa(100 + i)
 	}
 	levels := budget.Levels()
-	for i := range b.Lines {
-		l := &b.Lines[i]
+	for i := range lines {
+		l := &lines[i]
 		l.Unit = budget.NewCode(units[i%len(units)], l.Unit.Name())
 		l.Currency = "USD"
 		l.Year = 2023 + i%3
@@ -676,7 +678,7 @@ func genGapLines(n int) *budget.Budget {
 			l.Beneficiaries = &budget.Beneficiaries{Women: c(i % 50), Men: c(i % 37), Girls: c(i % 11), Boys: c(i % 13)}
 		}
 	}
-	return b
+	return &budget.Budget{Lines: budget.LinesOf(lines...)}
 }
 
 // BenchmarkGaps computes every gap over 1,000,000 lines.

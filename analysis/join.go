@@ -67,28 +67,28 @@ type JoinResult struct {
 func Join(gov, aid *budget.Budget, opt JoinOptions) (*JoinResult, error) {
 	phase := Options{Phase: opt.Phase, PhaseSet: opt.PhaseSet}.phase()
 	g := &budget.Budget{Source: gov.Source}
-	for i := range gov.Lines {
-		if opt.Year == 0 || gov.Lines[i].Year == opt.Year {
-			g.Lines = append(g.Lines, gov.Lines[i])
+	for i := range gov.Lines.Len() {
+		if opt.Year == 0 || gov.Lines.YearAt(i) == opt.Year {
+			g.Lines.Append(gov.Lines.At(i))
 		}
 	}
 	a := &budget.Budget{Source: aid.Source}
-	for i := range aid.Lines {
-		if opt.Year == 0 || fiscalYearOf(&aid.Lines[i], opt.FiscalStart) == opt.Year {
-			a.Lines = append(a.Lines, aid.Lines[i])
+	for i := range aid.Lines.Len() {
+		if opt.Year == 0 || fiscalYearOf(new(aid.Lines.At(i)), opt.FiscalStart) == opt.Year {
+			a.Lines.Append(aid.Lines.At(i))
 		}
 	}
-	cs := currenciesOf(&budget.Budget{Lines: append(slices.Clip(g.Lines), a.Lines...)})
+	cs := slices.Compact(slices.Sorted(slices.Values(append(currenciesOf(g), currenciesOf(a)...))))
 	if len(cs) > 1 {
 		return nil, fmt.Errorf("analysis: the budget and the aid are in %d currencies (%s), which cannot be added: give --to CODE to join them in one", len(cs), strings.Join(cs, ", "))
 	}
-	res := &JoinResult{Phase: phase, Year: opt.Year, BudgetLines: len(g.Lines), AidLines: len(a.Lines)}
+	res := &JoinResult{Phase: phase, Year: opt.Year, BudgetLines: g.Lines.Len(), AidLines: a.Lines.Len()}
 	if len(cs) == 1 {
 		res.Currency = cs[0]
 	}
 	codes := map[string]bool{}
-	for i := range g.Lines {
-		for _, c := range []string{g.Lines[i].ID, g.Lines[i].Programme.Code()} {
+	for i := range g.Lines.Len() {
+		for _, c := range []string{g.Lines.At(i).ID, g.Lines.At(i).Programme.Code()} {
 			if c = strings.TrimSpace(c); c != "" {
 				codes[c] = true
 			}
@@ -96,16 +96,16 @@ func Join(gov, aid *budget.Budget, opt JoinOptions) (*JoinResult, error) {
 	}
 	on := &budget.Budget{Source: aid.Source}
 	linked := map[string]bool{}
-	for i := range a.Lines {
-		for _, c := range aid.BudgetItems[a.Lines[i].Programme.Code()] {
+	for i := range a.Lines.Len() {
+		for _, c := range aid.BudgetItems[a.Lines.At(i).Programme.Code()] {
 			if codes[c] {
-				on.Lines = append(on.Lines, a.Lines[i])
+				on.Lines.Append(a.Lines.At(i))
 				linked[c] = true
 				break
 			}
 		}
 	}
-	res.Linked = len(on.Lines)
+	res.Linked = on.Lines.Len()
 	for c := range linked {
 		res.Codes = append(res.Codes, c)
 	}

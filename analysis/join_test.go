@@ -27,16 +27,16 @@ func joinLine(id, cur string, year int, obj int, lv budget.Level, cents int64) b
 //	total:  budget 1,500, aid 600, on budget 300, counted once 1,800
 //	principal 1,000 | 400 | 300 | 1,100; significant 0 | 200 | 0 | 200; not targeted 500 | 0 | 0 | 500
 func TestJoin(t *testing.T) {
-	gov := &budget.Budget{Source: "budget.csv", Lines: []budget.Line{
+	gov := &budget.Budget{Source: "budget.csv", Lines: budget.LinesOf([]budget.Line{
 		joinLine("0702010", "USD", 2024, 7, budget.Principal, 100000),
 		joinLine("0703", "USD", 2024, 11, budget.NotTargeted, 50000),
-	}}
-	aid := &budget.Budget{Source: "aid.xml", Format: "iati", Lines: []budget.Line{
+	}...)}
+	aid := &budget.Budget{Source: "aid.xml", Format: "iati", Lines: budget.LinesOf([]budget.Line{
 		joinLine("A1", "USD", 2024, 7, budget.Principal, 30000),
 		joinLine("A2", "USD", 2024, 7, budget.Significant, 20000),
 		joinLine("A3", "USD", 2024, 11, budget.Principal, 10000),
 		joinLine("A4", "USD", 2023, 11, budget.Principal, 99900), // another year
-	}, BudgetItems: map[string][]string{"A1": {"0702010"}, "A3": {"9999"}}}
+	}...), BudgetItems: map[string][]string{"A1": {"0702010"}, "A3": {"9999"}}}
 	j, err := Join(gov, aid, JoinOptions{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +70,9 @@ func TestJoin(t *testing.T) {
 		t.Errorf("markers missing: %v", wantLv)
 	}
 
-	aid.Lines[1].Currency = "EUR"
+	a1 := aid.Lines.At(1)
+	a1.Currency = "EUR"
+	aid.Lines.Set(1, a1)
 	if _, err := Join(gov, aid, JoinOptions{Year: 2024}); err == nil || !strings.Contains(err.Error(), "EUR") || !strings.Contains(err.Error(), "--to") {
 		t.Errorf("two currencies: %v", err)
 	}

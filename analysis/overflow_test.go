@@ -29,11 +29,11 @@ func overflowLine(m budget.Money, lv budget.Level) budget.Line {
 func TestSharesGEWEOverflow(t *testing.T) {
 	p := bigMoney(t, "160000000000000000000")
 	n := bigMoney(t, "-160000000000000000000")
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		overflowLine(p, budget.Principal),
 		overflowLine(n, budget.NotScreened),
 		overflowLine(p, budget.Significant),
-	}}
+	}...)}
 	_, err := Shares(b, Options{})
 	if !errors.Is(err, budget.ErrOverflow) || !strings.Contains(err.Error(), "GEWE") {
 		t.Errorf("Shares: error %v, want a money overflow naming the GEWE money", err)
@@ -44,7 +44,7 @@ func TestSharesGEWEOverflow(t *testing.T) {
 // error, not a share of tagged money left out in silence.
 func TestSDG5c1EvidenceOverflow(t *testing.T) {
 	p := bigMoney(t, "160000000000000000000")
-	b := &budget.Budget{Lines: []budget.Line{overflowLine(p, budget.Principal), overflowLine(p, budget.NotScreened)}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{overflowLine(p, budget.Principal), overflowLine(p, budget.NotScreened)}...)}
 	_, err := ScoreSDG5c1(&sdg5c1.Questionnaire{}, SDG5c1Options{Budget: b})
 	if !errors.Is(err, budget.ErrOverflow) || !strings.Contains(err.Error(), "approved") {
 		t.Errorf("ScoreSDG5c1: error %v, want a money overflow naming the approved amounts", err)

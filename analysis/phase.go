@@ -25,15 +25,15 @@ type PhaseChoice struct {
 // that have money are named.
 func ChoosePhase(b *budget.Budget, asked budget.Phase, given bool) PhaseChoice {
 	var lines [budget.NumPhases]int
-	for i := range b.Lines {
+	for i := range b.Lines.Len() {
 		for _, p := range budget.Phases() {
-			if m, ok := b.Lines[i].Amounts.Get(p); ok && !m.IsZero() {
+			if m, ok := b.Lines.AmountsAt(i).Get(p); ok && !m.IsZero() {
 				lines[p]++
 			}
 		}
 	}
 	pc := PhaseChoice{Phase: asked, Asked: asked, Given: given}
-	if lines[asked] > 0 || len(b.Lines) == 0 {
+	if lines[asked] > 0 || b.Lines.Len() == 0 {
 		return pc
 	}
 	for _, p := range budget.Phases() {

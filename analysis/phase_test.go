@@ -13,7 +13,7 @@ func TestChoosePhase(t *testing.T) {
 	lines := func(ams ...pm) *budget.Budget {
 		b := &budget.Budget{}
 		for _, a := range ams {
-			b.Lines = append(b.Lines, gapLine("A", budget.Principal, []pm{a}))
+			b.Lines.Append(gapLine("A", budget.Principal, []pm{a}))
 		}
 		return b
 	}

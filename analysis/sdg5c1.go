@@ -302,7 +302,7 @@ func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options
 	if !ok {
 		return nil
 	}
-	ev.Lines = len(sel.Lines)
+	ev.Lines = sel.Lines.Len()
 	if ev.Lines == 0 {
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoLines})
 		return nil
@@ -330,8 +330,8 @@ func compareSDG5c1(res *SDG5c1Result, q *sdg5c1.Questionnaire, opt SDG5c1Options
 // returns false when b has lines of other years only.
 func linesOfYear(b *budget.Budget, year int, ev *SDG5c1Evidence) (*budget.Budget, bool) {
 	years := map[int]bool{}
-	for i := range b.Lines {
-		if y := b.Lines[i].Year; y != 0 {
+	for i := range b.Lines.Len() {
+		if y := b.Lines.YearAt(i); y != 0 {
 			years[y] = true
 		}
 	}
@@ -345,12 +345,12 @@ func linesOfYear(b *budget.Budget, year int, ev *SDG5c1Evidence) (*budget.Budget
 		ev.Notes = append(ev.Notes, Note{Code: NoteNoQuestionnaireYear})
 	default:
 		ev.Year = year
-		for i := range b.Lines {
-			if b.Lines[i].Year == year {
-				sel.Lines = append(sel.Lines, b.Lines[i])
+		for i := range b.Lines.Len() {
+			if b.Lines.YearAt(i) == year {
+				sel.Lines.Append(b.Lines.At(i))
 			}
 		}
-		if len(sel.Lines) == 0 {
+		if sel.Lines.Len() == 0 {
 			ys := make([]int, 0, len(years))
 			for y := range years {
 				ys = append(ys, y)
@@ -371,8 +371,9 @@ func linesOfYear(b *budget.Budget, year int, ev *SDG5c1Evidence) (*budget.Budget
 func countEvidence(sel *budget.Budget, ev *SDG5c1Evidence) (int, error) {
 	currencies := map[string]bool{}
 	var tagged, total budget.Sum
-	for i := range sel.Lines {
-		l := &sel.Lines[i]
+	for i := range sel.Lines.Len() {
+		lv := sel.Lines.At(i)
+		l := &lv
 		currencies[l.Currency] = true
 		if l.Beneficiaries != nil && (l.Beneficiaries.Women.OK || l.Beneficiaries.Men.OK || l.Beneficiaries.Girls.OK || l.Beneficiaries.Boys.OK) {
 			ev.SexData++

@@ -111,12 +111,12 @@ func sdgBudget() *budget.Budget {
 		l.Year = year
 		return l
 	}
-	return &budget.Budget{Source: "b.xlsx", Lines: []budget.Line{
+	return &budget.Budget{Source: "b.xlsx", Lines: budget.LinesOf([]budget.Line{
 		mk("shelters", budget.FromCents(60000), budget.Principal, 2024),
 		mk("clinics", budget.FromCents(20000), budget.Significant, 2024),
 		mk("borders", budget.FromCents(20000), budget.NotScreened, 2024),
 		mk("old", budget.FromCents(99900), budget.Principal, 2023),
-	}}
+	}...)}
 }
 
 func findings(r *SDG5c1Result) map[string]Finding {
@@ -200,7 +200,7 @@ func TestSDG5c1Contradictions(t *testing.T) {
 }
 
 func TestSDG5c1YesWithoutTags(t *testing.T) {
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{cl("a", budget.FromCents(100), budget.NotScreened), cl("b", budget.FromCents(100), budget.NotScreened)}}
+	b := &budget.Budget{Source: "b.csv", Lines: budget.LinesOf([]budget.Line{cl("a", budget.FromCents(100), budget.NotScreened), cl("b", budget.FromCents(100), budget.NotScreened)}...)}
 	// 2.5 answered Yes, but no line is screened: a file without markers
 	// is no evidence that the government does not tag its budget, even
 	// one said to cover the whole budget (the markers may be kept
@@ -232,7 +232,7 @@ func TestSDG5c1RuleTagsAreNotTheGovernments(t *testing.T) {
 	// tagging: with No to 2.5 it is no contradiction.
 	l := cl("a", budget.FromCents(100), budget.Principal)
 	l.GenderSource = budget.NewProvenance(budget.FromRule, "r1")
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{l}}
+	b := &budget.Budget{Source: "b.csv", Lines: budget.LinesOf([]budget.Line{l}...)}
 	r, _ := ScoreSDG5c1(questionnaire(t, "yyy yyyynnn yyn", 0), SDG5c1Options{Budget: b})
 	f := findings(r)["2.5"]
 	if f.Contradiction || r.Evidence.ByRules != 1 || f.Code != FindingUntagged {

@@ -75,11 +75,11 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	}
 
 	gr := newGrouper(res.By, phase)
-	for i := range b.Lines {
+	for i := range b.Lines.Len() {
 		if err := cancelled(opt.Context, i); err != nil {
 			return nil, err
 		}
-		gr.add(&b.Lines[i])
+		gr.add(new(b.Lines.At(i)))
 	}
 	if err := gr.a.err(); err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 	if res.Conventions, err = conventions(res.Total); err != nil {
 		return nil, err
 	}
-	if res.Total.Amount.IsZero() && len(b.Lines) > 0 {
+	if res.Total.Amount.IsZero() && b.Lines.Len() > 0 {
 		res.Notes = append(res.Notes, Note{Code: NoteNoPhaseAmount, Phase: phase})
 	}
 	return res, nil
@@ -111,8 +111,8 @@ func Shares(b *budget.Budget, opt Options) (*Result, error) {
 // currenciesOf returns the distinct currencies of b's lines, sorted.
 func currenciesOf(b *budget.Budget) []string {
 	seen := map[string]bool{}
-	for i := range b.Lines {
-		seen[b.Lines[i].Currency] = true
+	for i := range b.Lines.Len() {
+		seen[b.Lines.CurrencyAt(i)] = true
 	}
 	var cs []string
 	for c := range seen {

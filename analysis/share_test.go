@@ -45,12 +45,12 @@ func TestSharesByHand(t *testing.T) {
 	// By objective, approved: 7 gets 100.00 + 30.00 + 15.00 (of 30.01, the
 	// odd cent goes to the first part: 15.01 to objective 3, 15.00 to 7)
 	// = 145.00; 16 gets 20.00; 3 gets 15.01; none 20.00. Sum 200.01.
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		line("A", budget.FromCents(10000), budget.Principal, obj(7, 10000)),
 		line("A", budget.FromCents(5000), budget.Significant, obj(7, 6000), obj(16, 4000)),
 		line("B", budget.FromCents(3001), budget.NotTargeted, obj(3, 5000), obj(7, 5000)),
 		line("B", budget.FromCents(2000), budget.NotScreened),
-	}}
+	}...)}
 	r, err := Shares(b, Options{By: []Dim{ByObjective}})
 	if err != nil {
 		t.Fatal(err)
@@ -95,10 +95,10 @@ func TestSharesNegativeAndEU(t *testing.T) {
 	// A cut of -10.01 split 50/50: -5.01 to objective 1 (first part gets
 	// the odd cent) and -5.00 to objective 2. EU weighting: 40 % of
 	// significant 33.33 = 13.332 → 13.33.
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		line("A", budget.FromCents(-1001), budget.Principal, obj(1, 5000), obj(2, 5000)),
 		line("A", budget.FromCents(3333), budget.Significant, obj(1, 10000)),
-	}}
+	}...)}
 	r, err := Shares(b, Options{By: []Dim{ByObjective}, Weighting: EU100400})
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func TestSharesNegativeAndEU(t *testing.T) {
 func TestSharesUnscreenedBudget(t *testing.T) {
 	// No line is marked: the GEWE share is 0 under every convention and
 	// coverage is 0, not undefined.
-	b := &budget.Budget{Lines: []budget.Line{line("A", budget.FromCents(100), budget.NotScreened), line("B", budget.FromCents(50), budget.NotScreened)}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{line("A", budget.FromCents(100), budget.NotScreened), line("B", budget.FromCents(50), budget.NotScreened)}...)}
 	r, _ := Shares(b, Options{})
 	for _, c := range r.Conventions {
 		if v, ok := c.Share.Value(); !ok || v != 0 {
@@ -172,7 +172,7 @@ func checkProperties(t *testing.T, b *budget.Budget) {
 
 func TestSharesOverflow(t *testing.T) {
 	big := hugeMoney
-	b := &budget.Budget{Lines: []budget.Line{line("A", big, budget.Principal), line("A", big, budget.Principal)}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{line("A", big, budget.Principal), line("A", big, budget.Principal)}...)}
 	if _, err := Shares(b, Options{}); !errors.Is(err, budget.ErrOverflow) {
 		t.Errorf("Shares of two 10^20-unit lines: err = %v, want ErrOverflow", err)
 	}
@@ -195,7 +195,7 @@ func TestSharesMixedCurrencies(t *testing.T) {
 	usd2 := line("B", budget.FromCents(30000), budget.NotTargeted)
 	eur := line("A", budget.FromCents(5000), budget.NotTargeted)
 	eur.Currency = "EUR"
-	r, err := Shares(&budget.Budget{Lines: []budget.Line{usd, usd2, eur}}, Options{By: []Dim{ByUnit}})
+	r, err := Shares(&budget.Budget{Lines: budget.LinesOf([]budget.Line{usd, usd2, eur}...)}, Options{By: []Dim{ByUnit}})
 	if err != nil {
 		t.Fatal(err)
 	}

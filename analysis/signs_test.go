@@ -73,11 +73,11 @@ func TestChangeByYearNegativeTotal(t *testing.T) {
 		l.Year = year
 		return l
 	}
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		line(2020, budget.Principal, c(-800)), line(2020, budget.NotTargeted, c(300)), // total -500
 		line(2021, budget.Principal, c(200)), line(2021, budget.NotTargeted, c(800)), // total 1000
 		line(2022, budget.Principal, c(0)), line(2022, budget.NotTargeted, c(0)), // total 0
-	}}
+	}...)}
 	g, err := Gaps(b, GapOptions{Phase: budget.Approved, PhaseSet: true})
 	if err != nil {
 		t.Fatal(err)
@@ -108,10 +108,10 @@ func TestChangeByYearNegativeTotal(t *testing.T) {
 // a percentage.
 func TestSharesNegativeTotal(t *testing.T) {
 	c := budget.FromCents
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		gapLine("A", budget.Principal, []pm{appr(c(300))}),
 		gapLine("B", budget.NotTargeted, []pm{appr(c(-1000))}),
-	}}
+	}...)}
 	r, err := Shares(b, Options{By: []Dim{ByUnit}})
 	if err != nil {
 		t.Fatal(err)

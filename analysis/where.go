@@ -88,17 +88,17 @@ func Where(b *budget.Budget, fs []Filter) *budget.Budget {
 		return b
 	}
 	out := *b
-	out.Lines = nil
-	for i := range b.Lines {
+	out.Lines = budget.Lines{}
+	for i := range b.Lines.Len() {
 		keep := true
 		for _, f := range fs {
-			if !f.Match(&b.Lines[i]) {
+			if !f.Match(new(b.Lines.At(i))) {
 				keep = false
 				break
 			}
 		}
 		if keep {
-			out.Lines = append(out.Lines, b.Lines[i])
+			out.Lines.Append(b.Lines.At(i))
 		}
 	}
 	names := make([]string, len(fs))
@@ -108,7 +108,7 @@ func Where(b *budget.Budget, fs []Filter) *budget.Budget {
 	out.Decisions = append(append([]budget.Decision(nil), b.Decisions...), budget.Decision{
 		Topic:    "filter",
 		Choice:   "only the lines where " + strings.Join(names, " and "),
-		Evidence: fmt.Sprintf("%d of %d lines kept", len(out.Lines), len(b.Lines)),
+		Evidence: fmt.Sprintf("%d of %d lines kept", out.Lines.Len(), b.Lines.Len()),
 		Override: "--where",
 	})
 	return &out

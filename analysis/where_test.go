@@ -15,12 +15,12 @@ func whereBudget() *budget.Budget {
 		l.Amounts.Set(budget.Approved, budget.FromCents(100))
 		return l
 	}
-	return &budget.Budget{Source: "mixed.csv", Lines: []budget.Line{
+	return &budget.Budget{Source: "mixed.csv", Lines: budget.LinesOf([]budget.Line{
 		mk(2023, "2023", "GBP", "Home Office"),
 		mk(2024, "2024", "GBP", "Home Office"),
 		mk(2024, "2024", "EUR", "Foreign Office"),
 		mk(2025, "2025-26", "USD", "Foreign Office"),
-	}}
+	}...)}
 }
 
 func TestWhere(t *testing.T) {
@@ -44,11 +44,11 @@ func TestWhere(t *testing.T) {
 		}
 		b := whereBudget()
 		got := Where(b, fs)
-		if len(got.Lines) != tt.want {
-			t.Errorf("Where(%q) kept %d lines, want %d", tt.args, len(got.Lines), tt.want)
+		if got.Lines.Len() != tt.want {
+			t.Errorf("Where(%q) kept %d lines, want %d", tt.args, got.Lines.Len(), tt.want)
 		}
-		if len(b.Lines) != 4 {
-			t.Errorf("Where(%q) changed its input: %d lines", tt.args, len(b.Lines))
+		if b.Lines.Len() != 4 {
+			t.Errorf("Where(%q) changed its input: %d lines", tt.args, b.Lines.Len())
 		}
 		if len(tt.args) > 0 {
 			d := got.Decisions

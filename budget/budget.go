@@ -2,6 +2,7 @@ package budget
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -188,7 +189,7 @@ type Budget struct {
 	// what its model said; nil for a plain file.
 	Package *Package
 	Sheets  []SheetReport
-	Lines   []Line
+	Lines   Lines
 	Ledger  []RowRecord
 	Totals  []TotalCheck
 	Issues  []Issue
@@ -290,4 +291,68 @@ type Package struct {
 	// Notes say how the model was applied: each measure and dimension
 	// read, and what was left out and why.
 	Notes []string
+}
+
+// Mark is where the records of a budget end at some point of its reading
+// (see Own).
+type Mark struct{ sheets, ledger, totals, issues, decisions int }
+
+// Mark returns where b's records end now.
+func (b *Budget) Mark() Mark {
+	return Mark{len(b.Sheets), len(b.Ledger), len(b.Totals), len(b.Issues), len(b.Decisions)}
+}
+
+// Own makes the texts of the records added to b since m (sheet reports,
+// ledger rows, totals, issues and decisions) copies of their own: texts a
+// reader took from its source as they were (a cell's text is a part of
+// an .xlsx workbook's shared-string table, most of the memory of reading
+// one) would otherwise hold the source's text alive as long as b.
+// Lines copy their texts as they are set.
+func (b *Budget) Own(m Mark) {
+	own := map[string]string{}
+	cp := func(s *string) {
+		if *s == "" {
+			return
+		}
+		c, ok := own[*s]
+		if !ok {
+			c = strings.Clone(*s)
+			own[c] = c
+		}
+		*s = c
+	}
+	for i := range b.Sheets[min(m.sheets, len(b.Sheets)):] {
+		r := &b.Sheets[m.sheets+i]
+		for _, s := range []*string{&r.Name, &r.Skipped, &r.ScaleFrom, &r.Currency, &r.Scheme, &r.SchemeNote, &r.Title} {
+			cp(s)
+		}
+		r.Columns = slices.Clone(r.Columns)
+		for j := range r.Columns {
+			cp(&r.Columns[j].Header)
+			cp(&r.Columns[j].How)
+		}
+	}
+	for i := range b.Ledger[min(m.ledger, len(b.Ledger)):] {
+		r := &b.Ledger[m.ledger+i]
+		cp(&r.Sheet)
+		cp(&r.Reason)
+	}
+	for i := range b.Totals[min(m.totals, len(b.Totals)):] {
+		t := &b.Totals[m.totals+i]
+		cp(&t.Label)
+		cp(&t.How)
+		cp(&t.Scope)
+	}
+	for i := range b.Issues[min(m.issues, len(b.Issues)):] {
+		is := &b.Issues[m.issues+i]
+		for _, s := range []*string{&is.Code, &is.Found, &is.Expected, &is.Message, &is.Currency} {
+			cp(s)
+		}
+	}
+	for i := range b.Decisions[min(m.decisions, len(b.Decisions)):] {
+		d := &b.Decisions[m.decisions+i]
+		for _, s := range []*string{&d.Sheet, &d.Column, &d.Topic, &d.Choice, &d.Evidence, &d.Override} {
+			cp(s)
+		}
+	}
 }

@@ -77,6 +77,30 @@ func lineKeys(l *Line) [2]string { return [2]string{l.ID, l.Programme.Code()} }
 // parentKeys returns the texts of l's parent that may name another line.
 func parentKeys(l *Line) [2]string { return [2]string{l.Parent.Code(), l.Parent.Label()} }
 
+// anyParent reports whether a line of lines names a parent.
+func anyParent(lines LineView) bool {
+	for i := range lines.Len() {
+		if !lines.ParentAt(i).IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// owners returns, by key (see lineKeys), the first line that has it.
+func owners(lines LineView) map[string]int {
+	owner := map[string]int{}
+	for i := range lines.Len() {
+		li := lines.At(i)
+		for _, k := range lineKeys(&li) {
+			if _, ok := owner[k]; k != "" && !ok {
+				owner[k] = i
+			}
+		}
+	}
+	return owner
+}
+
 // SplitLevels finds, among lines, the records that are parents of other
 // records (a line's ID or programme code equals another line's Parent
 // code), and which lines level leaves out: parents for LevelLeaves,
@@ -85,26 +109,22 @@ func parentKeys(l *Line) [2]string { return [2]string{l.Parent.Code(), l.Parent.
 // (an orphan), is counted at every level. It returns nil when no record
 // is the parent of another. Each parent is compared with the sum of its
 // direct children, by fiscal year and phase, where it states an amount.
-func SplitLevels(lines []Line, level RecordLevel, tol Money) *LevelSplit {
-	owner := map[string]int{} // key → a line that has it
-	for i := range lines {
-		for _, k := range lineKeys(&lines[i]) {
-			if _, ok := owner[k]; k != "" && !ok {
-				owner[k] = i
-			}
-		}
+func SplitLevels(lines LineView, level RecordLevel, tol Money) *LevelSplit {
+	if !anyParent(lines) {
+		return nil // no line names a parent: no record is the parent of another
 	}
-	s := &LevelSplit{Level: level, Drop: make([]bool, len(lines)), Parent: make([]bool, len(lines)),
-		Children: make([]int, len(lines)), Key: make([]string, len(lines))}
+	owner := owners(lines)
+	s := &LevelSplit{Level: level, Drop: make([]bool, lines.Len()), Parent: make([]bool, lines.Len()),
+		Children: make([]int, lines.Len()), Key: make([]string, lines.Len())}
 	referenced := map[string]map[Position]bool{} // parent key → child records
 	orphan := map[Position]bool{}
-	for i := range lines {
-		l := &lines[i]
+	for i := range lines.Len() {
+		l := lines.At(i)
 		if l.Parent.IsZero() {
 			continue
 		}
-		for _, k := range parentKeys(l) {
-			if j, ok := owner[k]; ok && k != "" && !samePos(lines[j].Pos, l.Pos) {
+		for _, k := range parentKeys(&l) {
+			if j, ok := owner[k]; ok && k != "" && !samePos(lines.At(j).Pos, l.Pos) {
 				s.Key[i] = k
 				break
 			}
@@ -122,9 +142,9 @@ func SplitLevels(lines []Line, level RecordLevel, tol Money) *LevelSplit {
 		return nil
 	}
 	parents, kids := map[Position]bool{}, map[Position]bool{}
-	for i := range lines {
-		l := &lines[i]
-		for _, k := range lineKeys(l) {
+	for i := range lines.Len() {
+		l := lines.At(i)
+		for _, k := range lineKeys(&l) {
 			if n := len(referenced[k]); k != "" && n > 0 {
 				s.Parent[i] = true
 				s.Children[i] = max(s.Children[i], n)
@@ -159,7 +179,7 @@ type parentGroup struct{ key, year string }
 
 // compareParents compares each parent's stated amounts with the sum of
 // its direct children's, by fiscal year and phase.
-func compareParents(lines []Line, s *LevelSplit, tol Money) []ParentMismatch {
+func compareParents(lines LineView, s *LevelSplit, tol Money) []ParentMismatch {
 	type sums struct {
 		stated, kids [NumPhases]Sum
 		records      map[Position]bool
@@ -179,10 +199,10 @@ func compareParents(lines []Line, s *LevelSplit, tol Money) []ParentMismatch {
 		}
 		return groups[g]
 	}
-	for i := range lines {
-		l := &lines[i]
+	for i := range lines.Len() {
+		l := lines.At(i)
 		if s.Parent[i] {
-			for _, k := range uniqueKeys(l) {
+			for _, k := range uniqueKeys(&l) {
 				if !named[k] {
 					continue
 				}

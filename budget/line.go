@@ -237,11 +237,11 @@ type OtherMarkers struct {
 	ChildSensitivity string
 }
 
-// Line is one budget line item. A budget can hold millions, so a Line is
-// kept small (272 bytes): the texts that lines repeat (position,
-// provenance, marker code) are interned, codes are shared by the lines
-// that repeat them, amounts are compact, and what few lines have is behind
-// a pointer.
+// Line is one budget line item, as a value: a Budget holds its lines in
+// a Lines, column by column, and makes a Line of one on each At. A Line
+// is 272 bytes: the texts that lines repeat (position, provenance, marker
+// code) are interned, amounts are compact, and what few lines have is
+// behind a pointer.
 type Line struct {
 	ID          string // line identifier, when the file has one
 	Year        int    // fiscal year (the year it starts in); 0 when unknown

@@ -1,11 +1,9 @@
 package budget
 
 import (
-	"encoding/binary"
 	"iter"
 	"math"
 	"unique"
-	"unsafe"
 )
 
 // Lines holds a budget's lines column by column. A national budget has
@@ -24,6 +22,10 @@ import (
 //     that some line has (see Amounts).
 //   - What few lines have (a gender-equality amount, other markers,
 //     beneficiaries) is behind an index that most lines leave zero.
+//
+// Set and Append copy the texts of a line (its description, identifier,
+// codes, year label, currency and other markers): the caller may reuse
+// the memory of the strings it passed.
 //
 // Read a line with At or All; it is made from the columns on each call, a
 // Line value the caller owns (its Objectives and pointers are shared with
@@ -64,6 +66,18 @@ type lineTables struct {
 	objLst [][]ObjectiveShare
 	extras []lineExtra
 	big    []*[NumPhases]Money
+	// recent are codes looked up lately, by where their text is: readers
+	// share one Code among the lines that repeat it, and a string's bytes
+	// never change, so the same bytes are the same code without hashing
+	// its text. An entry holds its text alive, so the address is never
+	// another text's.
+	recent [1024]recentCode
+}
+
+type recentCode struct {
+	p *byte
+	n int
+	k uint32
 }
 
 // lineAttrs are the values lines of one sheet mostly share.
@@ -199,7 +213,7 @@ func (ls *Lines) Set(i int, l Line) {
 	ls.parent[i] = t.code(l.Parent, ls.parent, i)
 
 	a := lineAttrs{year: l.Year, yearLabel: t.str(l.YearLabel, ls.attrs, i, func(a *lineAttrs) uint32 { return a.yearLabel }),
-		currency: t.str(l.Currency, ls.attrs, i, func(a *lineAttrs) uint32 { return a.currency }),
+		currency:   t.str(l.Currency, ls.attrs, i, func(a *lineAttrs) uint32 { return a.currency }),
 		objectives: t.objectives(l.Objectives), objSource: l.ObjectiveSource,
 		gender: l.Gender, genderSource: l.GenderSource, place: l.Pos.place, col: l.Pos.Col}
 	if l.Pos.Row >= 0 && l.Pos.Row < rowInAttrs {
@@ -233,10 +247,27 @@ func (ls *Lines) Set(i int, l Line) {
 	}
 
 	if l.GEWE != nil || l.Other != nil || l.Beneficiaries != nil {
-		t.extras = append(t.extras, lineExtra{l.GEWE, l.Other, l.Beneficiaries})
+		e := lineExtra{l.GEWE, l.Other, l.Beneficiaries}
+		if o := l.Other; o != nil {
+			e.other = &OtherMarkers{HumanRights: t.text.str(t.text.add(o.HumanRights)),
+				ChildSensitivity: t.text.str(t.text.add(o.ChildSensitivity))}
+		}
+		t.extras = append(t.extras, e)
 		column(&ls.extra, n, c)[i] = uint32(len(t.extras))
 	} else if ls.extra != nil {
 		ls.extra[i] = 0
+	}
+}
+
+// SetGender sets the gender marker of line i and its provenance, as
+// Set(i, l) with l = At(i) so changed would.
+func (ls *Lines) SetGender(i int, m Marker, src Provenance) {
+	a := ls.t.attrs.vals[ls.attrs[i]]
+	a.gender, a.genderSource = m, src
+	if i > 0 && ls.t.attrs.vals[ls.attrs[i-1]] == a {
+		ls.attrs[i] = ls.attrs[i-1]
+	} else {
+		ls.attrs[i] = ls.t.attrs.add(a)
 	}
 }
 
@@ -361,142 +392,43 @@ func (ls *Lines) cut(n int) {
 	}
 }
 
-// code returns the index of c, looking first at the previous line's code
-// in the same column col, which is most often the same.
-func (t *lineTables) code(c Code, col []uint32, i int) uint32 {
-	if c.IsZero() {
-		return 0
+// Reorder puts the lines from, from+1, … in the order given: line from+k
+// becomes the line that was at order[k], which must be a permutation of
+// from … from+len(order)-1.
+func (ls *Lines) Reorder(from int, order []int) {
+	reorder(ls.desc, from, order)
+	if ls.id != nil {
+		reorder(ls.id, from, order)
 	}
-	if i > 0 && t.codes.vals[col[i-1]] == c {
-		return col[i-1]
-	}
-	if k, ok := t.codes.idx[c]; ok {
-		return k
-	}
-	return t.codes.add(Code{t.text.str(t.text.add(c.s))})
-}
-
-// str returns the index of s among the year labels and currencies,
-// looking first at the previous line's (field of its attributes).
-func (t *lineTables) str(s string, attrs []uint32, i int, field func(*lineAttrs) uint32) uint32 {
-	if s == "" {
-		return 0
-	}
-	if i > 0 {
-		if k := field(&t.attrs.vals[attrs[i-1]]); t.strs.vals[k] == s {
-			return k
+	reorder(ls.unit, from, order)
+	reorder(ls.prog, from, order)
+	reorder(ls.parent, from, order)
+	reorder(ls.attrs, from, order)
+	reorder(ls.row, from, order)
+	reorder(ls.scale, from, order)
+	reorder(ls.present, from, order)
+	for p := range ls.amt {
+		if ls.amt[p] != nil {
+			reorder(ls.amt[p], from, order)
 		}
 	}
-	return t.strs.add(s)
+	if ls.extra != nil {
+		reorder(ls.extra, from, order)
+	}
 }
 
-// objectives returns the index of the list o.
-func (t *lineTables) objectives(o []ObjectiveShare) uint32 {
-	if len(o) == 0 {
-		return 0
+func reorder[T any](c []T, from int, order []int) {
+	old := append([]T(nil), c[from:from+len(order)]...)
+	for k, o := range order {
+		c[from+k] = old[o-from]
 	}
-	var buf [64]byte
-	key := buf[:0]
-	for _, s := range o {
-		key = binary.AppendVarint(key, int64(s.Objective))
-		key = binary.AppendVarint(key, int64(s.Share))
-	}
-	if k, ok := t.objs[string(key)]; ok {
-		return k
-	}
-	k := uint32(len(t.objLst))
-	t.objLst = append(t.objLst, append([]ObjectiveShare(nil), o...)[:len(o):len(o)])
-	if len(t.objs) < dictIndexed {
-		t.objs[string(key)] = k
-	}
-	return k
 }
 
-// dictIndexed is the most values a dict indexes: past it, a new value is
-// added to the table without looking it up again (a file of a million
-// distinct programmes would otherwise hold a map of a million keys).
-const dictIndexed = 1 << 16
-
-// dict is a table of distinct values, indexed by a map up to dictIndexed
-// of them.
-type dict[T comparable] struct {
-	idx  map[T]uint32
-	vals []T
-}
-
-// add returns the index of v, adding it when new.
-func (d *dict[T]) add(v T) uint32 {
-	if k, ok := d.idx[v]; ok {
-		return k
+// RowAt returns the row line i was read from: At(i).Pos.Row, without
+// making the rest of the line.
+func (ls *Lines) RowAt(i int) int {
+	if r := ls.row[i]; r != rowInAttrs {
+		return int(r)
 	}
-	if d.idx == nil {
-		d.idx = map[T]uint32{}
-	}
-	k := uint32(len(d.vals))
-	d.vals = append(d.vals, v)
-	if len(d.idx) < dictIndexed {
-		d.idx[v] = k
-	}
-	return k
-}
-
-// textRef locates a text in a textBuf: chunk index, offset in the chunk
-// and length, 24, 20 and 20 bits; a text of textLong bytes or more has a
-// chunk of its own and the length field textLong.
-type textRef uint64
-
-const (
-	textChunk = 1 << 20
-	textLong  = 1<<20 - 1
-)
-
-// textBuf holds texts in chunks that are only ever appended to, so the
-// strings made from them never change.
-type textBuf struct {
-	chunks [][]byte
-	cur    int // index+1 of the chunk small texts go to; 0 before the first
-}
-
-// add copies s into the buffer and returns where it is.
-func (b *textBuf) add(s string) textRef {
-	if s == "" {
-		return 0
-	}
-	if len(s) > textChunk/4 { // a chunk of its own, exactly as long as s
-		c := make([]byte, len(s))
-		copy(c, s)
-		b.chunks = append(b.chunks, c)
-		return textRef(uint64(len(b.chunks)-1)<<40 | uint64(min(len(s), textLong)))
-	}
-	if b.cur == 0 || textChunk-len(b.chunks[b.cur-1]) < len(s) {
-		b.chunks = append(b.chunks, make([]byte, 0, textChunk))
-		b.cur = len(b.chunks)
-	}
-	c := &b.chunks[b.cur-1]
-	off := len(*c)
-	*c = append(*c, s...)
-	return textRef(uint64(b.cur-1)<<40 | uint64(off)<<20 | uint64(len(s)))
-}
-
-// keep returns r when it holds s, else where s is added: a line set again
-// with its own text does not add the text again.
-func (b *textBuf) keep(r textRef, s string) textRef {
-	if b.str(r) == s {
-		return r
-	}
-	return b.add(s)
-}
-
-// str returns the text at r.
-func (b *textBuf) str(r textRef) string {
-	n := int(r & textLong)
-	if n == 0 {
-		return ""
-	}
-	c := b.chunks[r>>40]
-	if n == textLong {
-		return unsafe.String(&c[0], len(c))
-	}
-	off := int(r>>20) & textLong
-	return unsafe.String(&c[off], n)
+	return ls.t.attrs.vals[ls.attrs[i]].row
 }

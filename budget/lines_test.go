@@ -64,12 +64,18 @@ func randomLine(r *rand.Rand, i int) Line {
 	return l
 }
 
+// randomLines returns n lines of randomLine.
+func randomLines(r *rand.Rand, n int) []Line {
+	out := make([]Line, n)
+	for i := range out {
+		out[i] = randomLine(r, i)
+	}
+	return out
+}
+
 func TestLinesHoldWhatIsSet(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	want := make([]Line, 3000)
-	for i := range want {
-		want[i] = randomLine(r, i)
-	}
+	want := randomLines(r, 3000)
 	ls := LinesOf(want...)
 	if ls.Len() != len(want) {
 		t.Fatalf("Len = %d, want %d", ls.Len(), len(want))
@@ -246,5 +252,24 @@ func BenchmarkLinesAppend(b *testing.B) {
 			ls = Lines{}
 		}
 		ls.Append(lines[i%len(lines)])
+	}
+}
+
+// TestLinesSetGender checks SetGender against Set of the line changed.
+func TestLinesSetGender(t *testing.T) {
+	want := randomLines(rand.New(rand.NewPCG(3, 4)), 500)
+	ls := LinesOf(want...)
+	for i := range want {
+		if i%3 == 0 {
+			continue
+		}
+		m, src := NewMarker(Level(i%4), fmt.Sprint(i%4), "oecd_dac"), NewProvenance(FromColumn, "marker")
+		want[i].Gender, want[i].GenderSource = m, src
+		ls.SetGender(i, m, src)
+	}
+	for i, l := range ls.All() {
+		if !reflect.DeepEqual(l, want[i]) {
+			t.Fatalf("line %d:\n got %+v\nwant %+v", i, l, want[i])
+		}
 	}
 }

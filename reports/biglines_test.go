@@ -18,7 +18,7 @@ func TestLinesSheetSplits(t *testing.T) {
 	r := sampleReport(t)
 	n := 0
 	for _, b := range r.Budgets {
-		n += len(b.Lines)
+		n += b.Lines.Len()
 	}
 	f, _ := writeAndOpen(t, r)
 	got := 0
@@ -40,7 +40,7 @@ func TestLinesSheetSplits(t *testing.T) {
 			t.Fatalf("%s has no header", name)
 		}
 		// The first line of each sheet is the next line of the budget.
-		if want := r.Budgets[0].Lines[got].Pos.Row; len(rows) > 1 && rows[1][2] != fmt.Sprint(want) {
+		if want := r.Budgets[0].Lines.RowAt(got); len(rows) > 1 && rows[1][2] != fmt.Sprint(want) {
 			t.Errorf("%s starts with row %s, want %d", name, rows[1][2], want)
 		}
 		got += len(rows) - 1
@@ -97,7 +97,7 @@ func TestLinesSheetExcelLimit(t *testing.T) {
 		lines[i].Currency = "EUR"
 		lines[i].Description = "line"
 	}
-	r, err := Build([]*budget.Budget{{Source: "big.csv", Lines: lines}}, Options{})
+	r, err := Build([]*budget.Budget{{Source: "big.csv", Lines: budget.LinesOf(lines...)}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

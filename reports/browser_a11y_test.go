@@ -62,7 +62,7 @@ func mixedReport(t *testing.T) *Report {
 		l.Amounts.Set(budget.Approved, budget.FromCents(cents))
 		return l
 	}
-	b := &budget.Budget{Source: "budget.csv", Lines: []budget.Line{mk("0702010", "EUR", 7, budget.Principal, 100000), mk("0703", "GBP", 11, budget.NotTargeted, 50000)}}
+	b := &budget.Budget{Source: "budget.csv", Lines: budget.LinesOf([]budget.Line{mk("0702010", "EUR", 7, budget.Principal, 100000), mk("0703", "GBP", 11, budget.NotTargeted, 50000)}...)}
 	r, err := Build([]*budget.Budget{b}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -70,8 +70,8 @@ func mixedReport(t *testing.T) *Report {
 	if len(r.Sections) != 2 {
 		t.Fatalf("%d currency sections, want 2", len(r.Sections))
 	}
-	aid := &budget.Budget{Source: "aid.xml", Format: "iati", Lines: []budget.Line{mk("A1", "EUR", 7, budget.Principal, 30000)}, BudgetItems: map[string][]string{"A1": {"0702010"}}}
-	eur := &budget.Budget{Source: "budget.csv", Lines: b.Lines[:1]}
+	aid := &budget.Budget{Source: "aid.xml", Format: "iati", Lines: budget.LinesOf([]budget.Line{mk("A1", "EUR", 7, budget.Principal, 30000)}...), BudgetItems: map[string][]string{"A1": {"0702010"}}}
+	eur := &budget.Budget{Source: "budget.csv", Lines: budget.LinesOf(b.Lines.At(0))}
 	j, err := Build([]*budget.Budget{eur}, Options{Aid: aid})
 	if err != nil || j.Join == nil {
 		t.Fatalf("join: %v", err)

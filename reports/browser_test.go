@@ -63,10 +63,11 @@ func checkInBrowser(t *testing.T, exe string, lang Lang) {
 	// An input that tries to run script two ways.
 	evil := `<script>window.__grbInjected=1</script><img src=x onerror="window.__grbInjected=2">`
 	b := r.Budgets[0]
-	for i := range b.Lines {
-		if b.Lines[i].Year == r.Focus {
-			b.Lines[i].Unit = budget.NewCode(b.Lines[i].Unit.Code(), evil) // shown in the ministry table
-			b.Lines[i].Description = evil
+	for i := range b.Lines.Len() {
+		if l := b.Lines.At(i); l.Year == r.Focus {
+			l.Unit = budget.NewCode(l.Unit.Code(), evil) // shown in the ministry table
+			l.Description = evil
+			b.Lines.Set(i, l)
 			break
 		}
 	}

@@ -18,7 +18,7 @@ func TestReportCancelled(t *testing.T) {
 		lines[i].Currency = "EUR"
 		lines[i].Description = "line"
 	}
-	bs := []*budget.Budget{{Source: "big.csv", Lines: lines}}
+	bs := []*budget.Budget{{Source: "big.csv", Lines: budget.LinesOf(lines...)}}
 	done, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Build(bs, Options{Context: done}); !errors.Is(err, context.Canceled) {

@@ -239,10 +239,10 @@ const chartAbsent = -1
 // TestChartsNoData builds charts from lines without executed amounts or
 // fiscal years: the charts say so and still draw.
 func TestChartsNoData(t *testing.T) {
-	b := &budget.Budget{Source: "plan.csv", Lines: []budget.Line{
+	b := &budget.Budget{Source: "plan.csv", Lines: budget.LinesOf([]budget.Line{
 		chartLine(0, budget.Principal, budget.FromCents(chartAbsent), budget.FromCents(100_00)),
 		chartLine(0, budget.NotScreened, budget.FromCents(chartAbsent), budget.FromCents(300_00)),
-	}}
+	}...)}
 	r, err := Build([]*budget.Budget{b}, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@ func manyMinistries(t *testing.T, n int) *Report {
 		for _, lv := range []budget.Level{budget.Principal, budget.NotTargeted} {
 			l := budget.Line{Year: 2025, Gender: budget.Marker{Level: lv}, Unit: unit}
 			l.Amounts.Set(budget.Approved, budget.FromCents(int64(1000_00*i)))
-			b.Lines = append(b.Lines, l)
+			b.Lines.Append(l)
 		}
 	}
 	r, err := Build([]*budget.Budget{b}, Options{})

@@ -23,8 +23,8 @@ func complianceFailure(t *testing.T) *analysis.CheckResult {
 		l.Description = desc
 		l.Amounts.Set(budget.Approved, cents)
 		l.Gender.Level = lv
-		l.Pos = budget.At("b.csv", "", len(b.Lines)+2, 0)
-		b.Lines = append(b.Lines, l)
+		l.Pos = budget.At("b.csv", "", b.Lines.Len()+2, 0)
+		b.Lines.Append(l)
 	}
 	add("principal", budget.FromCents(100), budget.Principal)
 	for i := 1; i <= 13; i++ {

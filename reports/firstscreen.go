@@ -123,8 +123,8 @@ func shareFigure(p printer, v float64, atLeast bool) string {
 // is a lower bound.
 func (r *Report) flagOnly() bool {
 	n := 0
-	for i := range r.Lines.Lines {
-		m := r.Lines.Lines[i].Gender
+	for i := range r.Lines.Lines.Len() {
+		m := r.Lines.Lines.GenderAt(i)
 		if m.Level == budget.NotScreened {
 			continue
 		}
@@ -153,8 +153,8 @@ func (r *Report) Name() string {
 // sheetHasYear reports whether sheet of b has a line of fiscal year y (any
 // line when y is 0).
 func sheetHasYear(b *budget.Budget, sheet string, y int) bool {
-	for i := range b.Lines {
-		if b.Lines[i].Pos.Sheet() == sheet && (y == 0 || b.Lines[i].Year == y) {
+	for i := range b.Lines.Len() {
+		if b.Lines.At(i).Pos.Sheet() == sheet && (y == 0 || b.Lines.YearAt(i) == y) {
 			return true
 		}
 	}

@@ -381,7 +381,7 @@ func qualityTable(r *Report, _ string) (htmlTable, bool) {
 			rej += s.Count(budget.RowRejected)
 		}
 		t.Rows = append(t.Rows, htmlRow{Cells: []htmlCell{
-			{Text: fileName(b.Source)}, {Text: r.p.f.Int(int64(len(b.Lines))), Num: true}, {Text: r.p.f.Int(int64(tot)), Num: true},
+			{Text: fileName(b.Source)}, {Text: r.p.f.Int(int64(b.Lines.Len())), Num: true}, {Text: r.p.f.Int(int64(tot)), Num: true},
 			{Text: r.p.f.Int(int64(len(b.Mismatches()))), Num: true}, {Text: r.p.f.Int(int64(rej)), Num: true},
 			{Text: r.p.f.Int(int64(b.Errors())), Num: true}, {Text: r.p.f.Int(int64(b.Warnings())), Num: true},
 		}})

@@ -30,9 +30,10 @@ func stubCharts(r *Report) []HTMLChart {
 func TestHTMLGolden(t *testing.T) {
 	r := sampleReport(t)
 	b := r.Budgets[0]
-	for i := range b.Lines {
-		if b.Lines[i].Year == r.Focus {
-			b.Lines[i].Unit = budget.NewCode(b.Lines[i].Unit.Code(), `Ministry <b>"Interior"</b> & <script>alert(1)</script>`)
+	for i := range b.Lines.Len() {
+		if l := b.Lines.At(i); l.Year == r.Focus {
+			l.Unit = budget.NewCode(l.Unit.Code(), `Ministry <b>"Interior"</b> & <script>alert(1)</script>`)
+			b.Lines.Set(i, l)
 			break
 		}
 	}

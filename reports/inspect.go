@@ -204,7 +204,7 @@ func WriteInspection(w io.Writer, b *budget.Budget, opt InspectOptions) error {
 	inspectLineTotals(ew, b)
 	inspectDecisions(ew, b.Decisions)
 	errs := b.Errors()
-	ew.printf("\n%s; %s, %s (grb validate lists them)\n", format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(b.Warnings(), "warning"))
+	ew.printf("\n%s; %s, %s (grb validate lists them)\n", format.Count(b.Lines.Len(), "line"), format.Count(errs, "error"), format.Count(b.Warnings(), "warning"))
 	return ew.err
 }
 
@@ -218,8 +218,9 @@ type lineTotal struct {
 func lineTotals(b *budget.Budget) []*lineTotal {
 	idx := map[[2]string]*lineTotal{}
 	var out []*lineTotal
-	for i := range b.Lines {
-		l := &b.Lines[i]
+	for i := range b.Lines.Len() {
+		lv := b.Lines.At(i)
+		l := &lv
 		k := [2]string{l.Pos.Sheet(), l.Currency}
 		t := idx[k]
 		if t == nil {
@@ -309,7 +310,7 @@ func WriteIssues(w io.Writer, b *budget.Budget, opt IssueOptions) error {
 		ew.printf("%s\n", is.Error())
 	}
 	errs := b.Errors()
-	ew.printf("%s: %s, %s, %s\n", b.Source, format.Count(len(b.Lines), "line"), format.Count(errs, "error"), format.Count(b.Warnings(), "warning"))
+	ew.printf("%s: %s, %s, %s\n", b.Source, format.Count(b.Lines.Len(), "line"), format.Count(errs, "error"), format.Count(b.Warnings(), "warning"))
 	return ew.err
 }
 
@@ -351,7 +352,7 @@ type issueJSON struct {
 // WriteIssuesJSON writes the issues of a budget as one JSON object.
 func WriteIssuesJSON(w io.Writer, b *budget.Budget) error {
 	errs := b.Errors()
-	v := issueJSON{File: b.Source, Lines: len(b.Lines), Errors: errs, Warnings: b.Warnings(), Issues: sortedIssues(b), Decisions: b.Decisions}
+	v := issueJSON{File: b.Source, Lines: b.Lines.Len(), Errors: errs, Warnings: b.Warnings(), Issues: sortedIssues(b), Decisions: b.Decisions}
 	if v.Issues == nil {
 		v.Issues = []budget.Issue{}
 	}

@@ -79,12 +79,14 @@ func TestInspectRowsGroupThousands(t *testing.T) {
 func TestQualityTableGroupsThousands(t *testing.T) {
 	r := hostileLinesReport(t)
 	b := *r.Budgets[0]
-	for len(b.Lines) < 1500 {
-		b.Lines = append(b.Lines, b.Lines...)
+	for b.Lines.Len() < 1500 {
+		for i := range b.Lines.Len() {
+			b.Lines.Append(b.Lines.At(i))
+		}
 	}
 	r.Budgets = []*budget.Budget{&b}
 	tb, _ := qualityTable(r, "")
-	if got, want := tb.Rows[0].Cells[1].Text, format.Thousands(strconv.Itoa(len(b.Lines))); got != want {
+	if got, want := tb.Rows[0].Cells[1].Text, format.Thousands(strconv.Itoa(b.Lines.Len())); got != want {
 		t.Errorf("lines %q, want %q", got, want)
 	}
 }

@@ -45,8 +45,8 @@ func sourceFiles(source string) []string {
 // donor aid to the budget in this year, as grb report does.
 func FocusYear(b *budget.Budget, phase budget.Phase) int {
 	set := map[int]bool{}
-	for i := range b.Lines {
-		if y := b.Lines[i].Year; y != 0 {
+	for i := range b.Lines.Len() {
+		if y := b.Lines.YearAt(i); y != 0 {
 			set[y] = true
 		}
 	}
@@ -58,7 +58,7 @@ func FocusYear(b *budget.Budget, phase budget.Phase) int {
 		years = append(years, y)
 	}
 	slices.Sort(years)
-	y, _ := focusYear(years, b.Lines, phase)
+	y, _ := focusYear(years, &b.Lines, phase)
 	return y
 }
 

@@ -54,12 +54,12 @@ func (r *Report) likeForLike(all *budget.Budget) *LikeForLike {
 		l.Why = likeCurrencies
 		return l
 	}
-	old, cur := screenedOfYear(all.Lines, l.From), screenedOfYear(all.Lines, l.To)
+	old, cur := screenedOfYear(&all.Lines, l.From), screenedOfYear(&all.Lines, l.To)
 	for _, c := range []struct {
 		b    *budget.Budget
 		year int
 	}{{old, l.From}, {cur, l.To}} {
-		if len(c.b.Lines) == 0 {
+		if c.b.Lines.Len() == 0 {
 			l.Why, l.Year = likeNotScreened, c.year
 			return l
 		}
@@ -102,11 +102,11 @@ func (r *Report) likeForLike(all *budget.Budget) *LikeForLike {
 
 // screenedOfYear returns a budget of the lines of fiscal year y that are
 // screened for gender.
-func screenedOfYear(lines []budget.Line, y int) *budget.Budget {
+func screenedOfYear(lines *budget.Lines, y int) *budget.Budget {
 	b := &budget.Budget{}
-	for i := range lines {
-		if lines[i].Year == y && lines[i].Gender.Level != budget.NotScreened {
-			b.Lines = append(b.Lines, lines[i])
+	for i := range lines.Len() {
+		if lines.YearAt(i) == y && lines.GenderAt(i).Level != budget.NotScreened {
+			b.Lines.Append(lines.At(i))
 		}
 	}
 	return b

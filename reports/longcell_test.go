@@ -18,7 +18,7 @@ func TestLongCellsCutAreSaid(t *testing.T) {
 		lines[i].Currency = "EUR"
 		lines[i].Description = d
 	}
-	r, err := Build([]*budget.Budget{{Source: "long.csv", Lines: lines}}, Options{})
+	r, err := Build([]*budget.Budget{{Source: "long.csv", Lines: budget.LinesOf(lines...)}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

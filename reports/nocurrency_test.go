@@ -18,7 +18,7 @@ func noCurrencyBudget() *budget.Budget {
 	a.Currency, a.Year = "EUR", 2024
 	b.Amounts.Set(budget.Approved, budget.FromCents(20000))
 	b.Year = 2024
-	return &budget.Budget{Source: "x.csv", Lines: []budget.Line{a, b}}
+	return &budget.Budget{Source: "x.csv", Lines: budget.LinesOf([]budget.Line{a, b}...)}
 }
 
 // TestNoCurrencySection: the section of lines with no currency is headed

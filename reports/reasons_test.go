@@ -80,7 +80,7 @@ func TestRuleWhy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := mustCheck(t, &budget.Budget{Lines: tt.lines}, builtinProfile(t, tt.profile))
+			r := mustCheck(t, &budget.Budget{Lines: budget.LinesOf(tt.lines...)}, builtinProfile(t, tt.profile))
 			if got := ruleWhy(r.Rules[0].Why); got != tt.want {
 				t.Errorf("ruleWhy = %q\nwant      %q", got, tt.want)
 			}
@@ -106,11 +106,11 @@ rules:
 	S, N := budget.Significant, budget.NotTargeted
 	// Objective 7 has 20.00 of GEWE money in 100.00 (20 %, passes);
 	// objective 16 20.00 in 200.00 (10 %, fails, 20.00 short).
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		reasonLine("split", budget.FromCents(10000), S, budget.ObjectiveShare{Objective: 7, Share: 5000}, budget.ObjectiveShare{Objective: 16, Share: 5000}),
 		reasonLine("o7 other", budget.FromCents(5000), N, budget.ObjectiveShare{Objective: 7, Share: 10000}),
 		reasonLine("o16 other", budget.FromCents(15000), N, budget.ObjectiveShare{Objective: 16, Share: 10000}),
-	}}
+	}...)}
 	r := mustCheck(t, b, p)
 	want := "1 of 2 objective groups pass; every group must. The lowest, objective 16 Inclusion and social cohesion: significant or principal money, counted under eu_100_40_0, is 10.0% of its approved money (20.00 of 200.00); at least 20% required: 20.00 short"
 	if got := ruleWhy(r.Rules[0].Why); got != want {
@@ -165,7 +165,7 @@ func TestNoteText(t *testing.T) {
 	eur.Currency = "EUR"
 	var none budget.Line
 	none.Gender.Level = budget.Principal
-	r := mustCheck(t, &budget.Budget{Lines: []budget.Line{usd, eur, none}}, builtinProfile(t, "un-15"))
+	r := mustCheck(t, &budget.Budget{Lines: budget.LinesOf([]budget.Line{usd, eur, none}...)}, builtinProfile(t, "un-15"))
 	want := []string{
 		"the budget has 3 currencies: amount rules are judged within each currency, since money in different currencies cannot be added",
 		"1 line has no approved amount: they count in line rules but add nothing to amount rules",
@@ -222,12 +222,12 @@ func TestFindingText(t *testing.T) {
 	}
 	// 2024: 600.00 principal, 200.00 significant, 200.00 not screened;
 	// 2023 is never compared.
-	b := &budget.Budget{Source: "b.xlsx", Lines: []budget.Line{
+	b := &budget.Budget{Source: "b.xlsx", Lines: budget.LinesOf([]budget.Line{
 		mk("shelters", budget.FromCents(60000), budget.Principal, 2024),
 		mk("clinics", budget.FromCents(20000), budget.Significant, 2024),
 		mk("borders", budget.FromCents(20000), budget.NotScreened, 2024),
 		mk("old", budget.FromCents(99900), budget.Principal, 2023),
-	}}
+	}...)}
 	q := sdgQuestionnaire(t, "nyy yyyynnn yyn", 2024)
 	q.Share = sdg5c1.ShareAnswer{Percent: 35, OK: true}
 	f, _ := sdgFindings(t, q, b)
@@ -250,7 +250,7 @@ func TestFindingText(t *testing.T) {
 	// No line screened, no year on the lines: 2.5 Yes is not
 	// contradicted, and unanswered it is no suggestion: a file without
 	// markers is no evidence either way.
-	b = &budget.Budget{Source: "b.csv", Lines: []budget.Line{reasonLine("a", budget.FromCents(100), budget.NotScreened), reasonLine("b", budget.FromCents(100), budget.NotScreened)}}
+	b = &budget.Budget{Source: "b.csv", Lines: budget.LinesOf([]budget.Line{reasonLine("a", budget.FromCents(100), budget.NotScreened), reasonLine("b", budget.FromCents(100), budget.NotScreened)}...)}
 	f, r := sdgFindings(t, sdgQuestionnaire(t, "yyy yyyyynn yyn", 2024), b)
 	if got, want := f["2.5"], "none of the 2 lines in b.csv carries a gender marker (all are not screened): a file without gender markers is no evidence either way (the government may tag its budget elsewhere)"; got != want {
 		t.Errorf("2.5 = %q\nwant  %q", got, want)
@@ -266,7 +266,7 @@ func TestFindingText(t *testing.T) {
 	// A line tagged by grb's rules is not the government's tagging.
 	l := reasonLine("a", budget.FromCents(100), budget.Principal)
 	l.GenderSource = budget.NewProvenance(budget.FromRule, "r1")
-	f, _ = sdgFindings(t, sdgQuestionnaire(t, "yyy yyyynnn yyn", 0), &budget.Budget{Source: "b.csv", Lines: []budget.Line{l}})
+	f, _ = sdgFindings(t, sdgQuestionnaire(t, "yyy yyyynnn yyn", 0), &budget.Budget{Source: "b.csv", Lines: budget.LinesOf([]budget.Line{l}...)})
 	if got := f["2.5"]; !strings.Contains(got, "(1 line tagged by grb's rules is not counted: ") {
 		t.Errorf("2.5 = %q; want it to say the line tagged by rules is not counted", got)
 	}

@@ -184,16 +184,18 @@ func (r *Report) scope(year int) *budget.Budget {
 	} else {
 		n := 0
 		for _, b := range r.Budgets {
-			n += len(b.Lines)
+			n += b.Lines.Len()
 		}
-		all.Lines = make([]budget.Line, 0, n)
+		all.Lines.Grow(n)
 	}
 	for _, b := range r.Budgets {
 		if len(r.Budgets) > 1 {
-			all.Lines = append(all.Lines, b.Lines...)
+			for _, l := range b.Lines.All() {
+				all.Lines.Append(l)
+			}
 		}
-		for i := range b.Lines {
-			if y := b.Lines[i].Year; y != 0 {
+		for i := range b.Lines.Len() {
+			if y := b.Lines.YearAt(i); y != 0 {
 				years[y] = true
 			}
 		}
@@ -206,10 +208,10 @@ func (r *Report) scope(year int) *budget.Budget {
 	switch {
 	case year != 0:
 		r.Focus, r.FocusAsked = year, true
-		r.Lines = linesOfYear(all.Lines, r.Focus)
+		r.Lines = linesOfYear(&all.Lines, r.Focus)
 	case len(r.Years) > 0:
-		r.Focus, r.FocusRule = focusYear(r.Years, all.Lines, r.Phase)
-		r.Lines = linesOfYear(all.Lines, r.Focus)
+		r.Focus, r.FocusRule = focusYear(r.Years, &all.Lines, r.Phase)
+		r.Lines = linesOfYear(&all.Lines, r.Focus)
 	}
 	return all
 }
@@ -221,14 +223,14 @@ func (r *Report) scope(year int) *budget.Budget {
 // latest. A near-empty year (the tail of an aid file, a stray future line,
 // a budget not yet executed) is so never the focus, and of years of
 // comparable size the latest is.
-func focusYear(years []int, lines []budget.Line, phase budget.Phase) (int, string) {
+func focusYear(years []int, lines *budget.Lines, phase budget.Phase) (int, string) {
 	screened := map[int]*budget.Sum{}
 	money := map[int]*budget.Sum{}
 	for _, y := range years {
 		screened[y], money[y] = &budget.Sum{}, &budget.Sum{}
 	}
-	for i := range lines {
-		l := &lines[i]
+	for i := range lines.Len() {
+		l := new(lines.At(i))
 		v, ok := l.Amounts.Get(phase)
 		if !ok || l.Year == 0 {
 			continue
@@ -298,20 +300,21 @@ func largest(years []int, sums map[int]*budget.Sum) (int, bool) {
 }
 
 // linesOfYear returns a budget of the lines of fiscal year y.
-func linesOfYear(lines []budget.Line, y int) *budget.Budget {
+func linesOfYear(lines *budget.Lines, y int) *budget.Budget {
 	n := 0
-	for i := range lines {
-		if lines[i].Year == y {
+	for i := range lines.Len() {
+		if lines.YearAt(i) == y {
 			n++
 		}
 	}
-	if n == len(lines) {
-		return &budget.Budget{Lines: lines} // every line: read where they are
+	if n == lines.Len() {
+		return &budget.Budget{Lines: *lines} // every line: read where they are
 	}
-	b := &budget.Budget{Lines: make([]budget.Line, 0, n)}
-	for i := range lines {
-		if lines[i].Year == y {
-			b.Lines = append(b.Lines, lines[i])
+	b := &budget.Budget{}
+	b.Lines.Grow(n)
+	for i := range lines.Len() {
+		if lines.YearAt(i) == y {
+			b.Lines.Append(lines.At(i))
 		}
 	}
 	return b
@@ -357,9 +360,9 @@ func (r *Report) gaps(all *budget.Budget) {
 	}
 	r.Gaps = gaps(r.Lines)
 	r.Change = gaps(all)
-	r.ExecYear = latestExecutedYear(r.Years, all.Lines)
+	r.ExecYear = latestExecutedYear(r.Years, &all.Lines)
 	if r.ExecYear != 0 {
-		r.Execution = gaps(linesOfYear(all.Lines, r.ExecYear))
+		r.Execution = gaps(linesOfYear(&all.Lines, r.ExecYear))
 	} else if len(r.Years) == 0 {
 		r.Execution = r.Gaps
 	}
@@ -367,11 +370,11 @@ func (r *Report) gaps(all *budget.Budget) {
 
 // latestExecutedYear returns the latest of years, which are ascending,
 // in which a line has an executed amount; 0 when there is none.
-func latestExecutedYear(years []int, lines []budget.Line) int {
+func latestExecutedYear(years []int, lines *budget.Lines) int {
 	latest := 0
 	for _, y := range years {
-		for i := range lines {
-			if _, ok := lines[i].Amounts.Get(budget.Executed); ok && lines[i].Year == y {
+		for i := range lines.Len() {
+			if _, ok := lines.AmountsAt(i).Get(budget.Executed); ok && lines.YearAt(i) == y {
 				latest = y
 				break
 			}
@@ -444,8 +447,8 @@ func (r *Report) diffOld() *budget.Budget {
 // none or several.
 func (r *Report) Currency() string {
 	cur := ""
-	for i := range r.Lines.Lines {
-		c := r.Lines.Lines[i].Currency
+	for i := range r.Lines.Lines.Len() {
+		c := r.Lines.Lines.CurrencyAt(i)
 		if i > 0 && c != cur {
 			return ""
 		}

@@ -114,8 +114,8 @@ func buildTwo(t *testing.T) *Report {
 	a := tline(2024, "A", budget.Approved, 100, budget.NotTargeted, "oecd_dac", 7)
 	b := tline(2024, "A", budget.Approved, 100, budget.Principal, "oecd_dac", 7)
 	c := tline(2024, "B", budget.Approved, 50, budget.NotTargeted, "oecd_dac", 7)
-	old := &budget.Budget{Source: "old.xlsx", Format: "xlsx", Lines: []budget.Line{a, c}}
-	nw := &budget.Budget{Source: "new.xlsx", Format: "xlsx", Lines: []budget.Line{b}}
+	old := &budget.Budget{Source: "old.xlsx", Format: "xlsx", Lines: budget.LinesOf([]budget.Line{a, c}...)}
+	nw := &budget.Budget{Source: "new.xlsx", Format: "xlsx", Lines: budget.LinesOf([]budget.Line{b}...)}
 	r, err := Build([]*budget.Budget{old, nw}, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -43,7 +43,7 @@ func onlyCurrency(b *budget.Budget, cur string) *budget.Budget {
 		}
 	}
 	out := *b
-	out.Lines = nil
+	out.Lines = budget.Lines{}
 	return &out
 }
 

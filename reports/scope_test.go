@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/grb-toolkit/grb/budget"
@@ -17,7 +18,7 @@ func TestScopeSharesLines(t *testing.T) {
 		for i, y := range years {
 			l := budget.Line{ID: string(rune('a' + i)), Year: y, Currency: "EUR"}
 			l.Amounts.Set(budget.Approved, budget.FromUnits(int64(10+i)))
-			b.Lines = append(b.Lines, l)
+			b.Lines.Append(l)
 		}
 		return b
 	}
@@ -27,7 +28,20 @@ func TestScopeSharesLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if &r.Lines.Lines[0] != &b.Lines[0] {
+		// The focus lines are the budget's Lines, sharing its columns (as
+		// a copy of a slice shares its array), not a copy of them: they
+		// hold the same lines in the same order, in columns of the same
+		// capacity, and a line the budget sets anew is seen through the
+		// report's lines too (it would not be through a copy).
+		fl := &r.Lines.Lines
+		if fl.Len() != b.Lines.Len() || fl.Cap() != b.Lines.Cap() || !reflect.DeepEqual(fl.Slice(), b.Lines.Slice()) {
+			t.Errorf("years %v: the focus lines (%d in room for %d) are not the budget's (%d in room for %d)", years, fl.Len(), fl.Cap(), b.Lines.Len(), b.Lines.Cap())
+			continue
+		}
+		l := b.Lines.At(0)
+		l.ID = "shared"
+		b.Lines.Set(0, l)
+		if fl.At(0).ID != "shared" {
 			t.Errorf("years %v: the focus lines are a copy of the budget's", years)
 		}
 	}
@@ -36,7 +50,7 @@ func TestScopeSharesLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Focus != 2024 || len(r.Lines.Lines) != 5 || cap(r.Lines.Lines) != 5 {
-		t.Errorf("focus %d: %d lines in room for %d, want 2024: 5 in 5", r.Focus, len(r.Lines.Lines), cap(r.Lines.Lines))
+	if r.Focus != 2024 || r.Lines.Lines.Len() != 5 || r.Lines.Lines.Cap() != 5 {
+		t.Errorf("focus %d: %d lines in room for %d, want 2024: 5 in 5", r.Focus, r.Lines.Lines.Len(), r.Lines.Lines.Cap())
 	}
 }

@@ -94,7 +94,7 @@ func readBack(tg *tagging.Tagging) []string {
 	for _, r := range tg.Rows {
 		out = append(out, fmt.Sprintf("%s!%d: %v %v %v %q %q", r.Sheet, r.Row, r.Tag.Status, r.Tag.Objectives, r.Tag.Marker, r.Tag.Rationale, r.Tag.TaggedBy))
 	}
-	for _, l := range tg.Budget.Lines {
+	for _, l := range tg.Budget.Lines.All() {
 		out = append(out, fmt.Sprintf("%+v", l))
 	}
 	return out

@@ -30,7 +30,7 @@ func tline(y int, u string, p budget.Phase, amount int64, lv budget.Level, schem
 
 func buildOf(t *testing.T, opt Options, lines ...budget.Line) *Report {
 	t.Helper()
-	b := &budget.Budget{Source: "budget.xlsx", Format: "xlsx", Lines: lines}
+	b := &budget.Budget{Source: "budget.xlsx", Format: "xlsx", Lines: budget.LinesOf(lines...)}
 	r, err := Build([]*budget.Budget{b}, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ var sheetRows = 1 << 20
 func linesSheetNames(r *Report) []string {
 	n := 0
 	for _, b := range r.Budgets {
-		n += len(b.Lines)
+		n += b.Lines.Len()
 	}
 	names := []string{"Lines"}
 	for i := 2; n > len(names)*(sheetRows-1); i++ {
@@ -48,15 +48,16 @@ func linesTable(x *xlsxWriter, r *Report, sheet string, from, before int) {
 		objText := map[string]string{}
 		at := 0 // lines before b
 		for _, b := range r.Budgets {
-			lo, hi := max(from-at, 0), min(before-at, len(b.Lines))
-			at += len(b.Lines)
+			lo, hi := max(from-at, 0), min(before-at, b.Lines.Len())
+			at += b.Lines.Len()
 			for i := lo; i < hi; i++ {
 				if (i-lo)%4096 == 0 && x.err == nil {
 					if x.err = r.cancelled(); x.err != nil {
 						return // Ctrl-C: stop at once
 					}
 				}
-				l := &b.Lines[i]
+				lv := b.Lines.At(i)
+				l := &lv
 				row = append(row[:0], l.Pos.File(), l.Pos.Sheet(), l.Pos.Row, l.YearLabel, l.Unit.Code(), l.Unit.Name(), l.Programme.Code(), l.Programme.Name(), l.Description)
 				for _, p := range budget.Phases() {
 					if v, ok := l.Amounts.Get(p); ok {

@@ -322,7 +322,7 @@ func TestFindingsMixedCurrencies(t *testing.T) {
 	a.Currency = "USD"
 	b.Amounts.Set(budget.Approved, budget.FromCents(100))
 	b.Currency = "EUR"
-	r, err := Build([]*budget.Budget{{Source: "x.xml", Lines: []budget.Line{a, b}}}, Options{})
+	r, err := Build([]*budget.Budget{{Source: "x.xml", Lines: budget.LinesOf([]budget.Line{a, b}...)}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,7 @@ func hostileLinesReport(t *testing.T) *Report {
 		if i%3 == 0 {
 			l.Amounts.Set(budget.Executed, budget.FromCents(int64(i)))
 		}
-		b.Lines = append(b.Lines, l)
+		b.Lines.Append(l)
 	}
 	r, err := Build([]*budget.Budget{b}, Options{})
 	if err != nil {

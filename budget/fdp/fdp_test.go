@@ -93,10 +93,10 @@ func TestReadPackage(t *testing.T) {
 		if b.Package == nil || b.Package.Resource != "lines" || b.Source != filepath.Join(dir, "data", "lines.csv") {
 			t.Fatalf("%s: package %+v, source %s", name, b.Package, b.Source)
 		}
-		if len(b.Lines) != 3 || b.Errors() != 0 {
-			t.Fatalf("%d lines, issues %v", len(b.Lines), b.Issues)
+		if b.Lines.Len() != 3 || b.Errors() != 0 {
+			t.Fatalf("%d lines, issues %v", b.Lines.Len(), b.Issues)
 		}
-		l := b.Lines[0]
+		l := b.Lines.At(0)
 		a, _ := l.Amounts.Get(budget.Approved)
 		e, _ := l.Amounts.Get(budget.Executed)
 		if a != budget.FromCents(125050000) || e != budget.FromCents(110000000) || l.Currency != "EUR" || l.Year != 2025 {
@@ -108,7 +108,7 @@ func TestReadPackage(t *testing.T) {
 		if budget.FormatObjectives(l.Objectives) != "7" || l.Gender.Level != budget.Principal {
 			t.Errorf("line 1: objectives %s, marker %v: the columns the model does not cover are still recognised", budget.FormatObjectives(l.Objectives), l.Gender)
 		}
-		if _, ok := b.Lines[1].Amounts.Get(budget.Executed); ok {
+		if _, ok := b.Lines.AmountsAt(1).Get(budget.Executed); ok {
 			t.Error("line 2: a blank executed amount is absent, not zero")
 		}
 		s := b.Sheets[0]
@@ -156,7 +156,7 @@ func TestReadPackageFlagsWin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := b.Lines[0]
+	l := b.Lines.At(0)
 	a, _ := l.Amounts.Get(budget.Approved)
 	if a != budget.FromCents(110000) || l.Currency != "USD" || b.Sheets[0].ScaleFrom != "option" {
 		t.Errorf("approved %s %s (scale from %s), want 1100.00 USD from the flags", a, l.Currency, b.Sheets[0].ScaleFrom)
@@ -232,17 +232,17 @@ func TestRealAustraliaPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Lines) != len(plain.Lines) || len(b.Lines) != 7975 {
-		t.Fatalf("%d lines from the package, %d from the csv; want 7975 each", len(b.Lines), len(plain.Lines))
+	if b.Lines.Len() != plain.Lines.Len() || b.Lines.Len() != 7975 {
+		t.Fatalf("%d lines from the package, %d from the csv; want 7975 each", b.Lines.Len(), plain.Lines.Len())
 	}
 	var pkgSum, csvSum budget.Sum
-	for i, l := range b.Lines {
+	for i, l := range b.Lines.All() {
 		if l.Currency != "AUD" {
 			t.Fatalf("line %d: currency %q, want AUD from the descriptor", i, l.Currency)
 		}
 		v, _ := l.Amounts.Get(budget.Approved)
 		pkgSum.Add(v)
-		w, _ := plain.Lines[i].Amounts.Get(budget.Approved)
+		w, _ := plain.Lines.AmountsAt(i).Get(budget.Approved)
 		csvSum.Add(w)
 	}
 	p, _ := pkgSum.Value()

@@ -96,7 +96,7 @@ func TestResourceSymlinkOutside(t *testing.T) {
 	if err := os.Symlink("real.csv", data); err != nil {
 		t.Fatal(err)
 	}
-	if b, err := readWithin(t, dir, budget.Options{}); err != nil || len(b.Lines) != 3 {
+	if b, err := readWithin(t, dir, budget.Options{}); err != nil || b.Lines.Len() != 3 {
 		t.Errorf("a link inside the package: %v", err)
 	}
 }
@@ -128,7 +128,7 @@ func TestResourceMaxBytes(t *testing.T) {
 // the descriptor is an error, not ignored.
 func TestDescriptorBOMAndTrailing(t *testing.T) {
 	dir := writePackage(t, "\ufeff"+testPackage, fdpData)
-	if b, err := readWithin(t, dir, budget.Options{}); err != nil || len(b.Lines) != 3 {
+	if b, err := readWithin(t, dir, budget.Options{}); err != nil || b.Lines.Len() != 3 {
 		t.Errorf("descriptor with a BOM: %v", err)
 	}
 	for _, tail := range []string{`{"resources": []}`, `]`, `x`} {

@@ -131,7 +131,7 @@ func TestWriteReadBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(totals(t, lines), totals(t, b.Lines)); diff != "" {
+			if diff := cmp.Diff(totals(t, lines), totals(t, b.Lines.Slice())); diff != "" {
 				t.Errorf("read back, totals by year, currency, marker, phase and objective differ (-export +read):\n%s", diff)
 			}
 			for _, i := range b.Issues {
@@ -179,7 +179,7 @@ func TestWriteReadBackThreeDecimals(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sum budget.Sum
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		m, _ := l.Amounts.Get(budget.Approved)
 		sum.Add(m)
 	}

@@ -205,14 +205,14 @@ func checkOneMark(t *testing.T, b *budget.Budget, text string) {
 		mark = budget.DecimalComma
 	}
 	forced := readCSV(t, text, budget.Options{Decimal: mark})
-	if len(forced.Lines) != len(b.Lines) {
-		t.Fatalf("%d lines with the mark forced, %d without", len(forced.Lines), len(b.Lines))
+	if forced.Lines.Len() != b.Lines.Len() {
+		t.Fatalf("%d lines with the mark forced, %d without", forced.Lines.Len(), b.Lines.Len())
 	}
-	for i := range b.Lines {
-		got, _ := b.Lines[i].Amounts.Get(budget.Approved)
-		want, _ := forced.Lines[i].Amounts.Get(budget.Approved)
+	for i := range b.Lines.Len() {
+		got, _ := b.Lines.AmountsAt(i).Get(budget.Approved)
+		want, _ := forced.Lines.AmountsAt(i).Get(budget.Approved)
 		if got.Cmp(want) != 0 {
-			t.Errorf("row %d: %s read as %s, but %s with %s: the column was read two ways", b.Lines[i].Pos.Row, "Approved", got, want, mark)
+			t.Errorf("row %d: %s read as %s, but %s with %s: the column was read two ways", b.Lines.RowAt(i), "Approved", got, want, mark)
 		}
 	}
 }

@@ -47,7 +47,10 @@ func (s *sheetReader) findHeader() error {
 		s.noHeader(pre, "no header row found: no row in the first rows names at least two known columns (see `grb inspect`; name them with --column FIELD=HEADER or a mapping file)")
 		return nil
 	}
-	s.header = pre[hi].cells
+	// The header's texts outlive the sheet (in the column mappings and
+	// decisions): copies, not parts of the source's text (an .xlsx
+	// source's shared-string table, let go after the sheet).
+	s.header = cloneAll(pre[hi].cells)
 	s.rep.HeaderRow = pre[hi].n
 	s.rep.HeaderRows = 1
 	s.joined = append([]string(nil), s.header...)
@@ -87,7 +90,7 @@ func (s *sheetReader) findHeader() error {
 		return err
 	}
 	s.sheetContext(titles)
-	s.rep.Title = firstText(titleRows)
+	s.rep.Title = strings.Clone(firstText(titleRows))
 	if len(s.amts) == 0 {
 		msg := "no amount column: none of the headers reads as an amount, a budget phase (approved, executed, …) or a fiscal year; name one with --column approved=HEADER"
 		s.b.AddIssue(budget.Error, "no-amount-column", s.pos(s.rep.HeaderRow, 0), strings.Join(nonEmpty(s.header), " | "), "an amount column", msg, budget.ErrNoAmountColumn)
@@ -136,6 +139,15 @@ func isGroupRow(row, header []string) bool {
 
 // firstText returns the first non-blank cell of a row, trimmed: the
 // sheet's title when the row is its first title row.
+// cloneAll returns copies of texts.
+func cloneAll(texts []string) []string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = strings.Clone(t)
+	}
+	return out
+}
+
 func firstText(cells []string) string {
 	for _, c := range cells {
 		if t := strings.TrimSpace(c); t != "" {

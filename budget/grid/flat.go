@@ -46,9 +46,9 @@ func (s *sheetReader) flatHierarchy() {
 	if _, ok := s.cols[budget.FieldParent]; ok {
 		return // parent and child records: their levels are read from the parent column (levels.go)
 	}
-	lines := s.b.Lines[s.start:]
-	if cap(s.flatIdx) < len(lines) {
-		s.flatIdx = make([]int, 0, len(lines)) // once per sheet, not grown row by row
+	lines := s.b.Lines.View(s.start, s.b.Lines.Len())
+	if cap(s.flatIdx) < lines.Len() {
+		s.flatIdx = make([]int, 0, lines.Len()) // once per sheet, not grown row by row
 	}
 	s.flatIdx = s.flatIdx[:0]
 	flush := func() {
@@ -57,13 +57,13 @@ func (s *sheetReader) flatHierarchy() {
 		}
 		s.flatIdx = s.flatIdx[:0]
 	}
-	for i := range lines {
+	for i := range lines.Len() {
 		if s.isTotal[i] {
 			continue
 		}
 		if n := len(s.flatIdx); n > 0 {
-			p := &lines[s.flatIdx[n-1]]
-			if p.YearLabel != lines[i].YearLabel || p.Currency != lines[i].Currency {
+			p := s.flatIdx[n-1]
+			if lines.YearLabelAt(p) != lines.YearLabelAt(i) || lines.CurrencyAt(p) != lines.CurrencyAt(i) {
 				flush()
 			}
 		}
@@ -79,11 +79,11 @@ func (s *sheetReader) flatHierarchy() {
 func (s *sheetReader) flatTolerance(idx []int) HierarchyTolerance {
 	finest := budget.FromUnits(max(int64(s.scale), 1))
 	if idx != nil {
-		lines := s.b.Lines[s.start:]
+		lines := s.b.Lines.View(s.start, s.b.Lines.Len())
 		smallest := budget.Unit(budget.MoneyDecimals)
 		for _, i := range idx {
 			for _, p := range budget.Phases() {
-				if v, ok := lines[i].Amounts.Get(p); ok && !v.IsZero() {
+				if v, ok := lines.AmountsAt(i).Get(p); ok && !v.IsZero() {
 					if d := lastDigit(v); d.Cmp(finest) < 0 {
 						finest = d
 					}
@@ -114,15 +114,15 @@ func lastDigit(m budget.Money) budget.Money {
 
 // flatRun runs the detector on one run of sheet lines.
 func (s *sheetReader) flatRun(idx []int) {
-	lines := s.b.Lines[s.start:]
+	lines := s.b.Lines.View(s.start, s.b.Lines.Len())
 	if !s.flatMayHaveTotal(idx) {
 		return
 	}
 	// The detector takes each line's amounts, label and code as it goes:
 	// no copy of the run's rows is made for it.
 	row := func(k int) HierarchyRow {
-		l := &lines[idx[k]]
-		return HierarchyRow{Amounts: l.Amounts, Label: flatLabel(l), Code: flatCode(l)}
+		i := idx[k]
+		return HierarchyRow{Amounts: lines.AmountsAt(i), Label: flatLabelAt(lines, i), Code: flatCode(lines.ProgrammeAt(i))}
 	}
 	res, err := hierarchyOf(len(idx), row, HierarchyOptions{Tolerance: s.flatTolerance(idx), MaxFanout: flatMaxFanout})
 	if err != nil {
@@ -135,8 +135,8 @@ func (s *sheetReader) flatRun(idx []int) {
 // programme totals read them: four digits or more. Short codes (Macedonia's
 // sub-programmes 10, 11, 12) are numbers, not levels: "10" is no parent
 // of "11".
-func flatCode(l *budget.Line) string {
-	if c := l.Programme.Code(); len(c) >= 4 && allDigits(c) {
+func flatCode(programme budget.Code) string {
+	if c := programme.Code(); len(c) >= 4 && allDigits(c) {
 		return c
 	}
 	return ""
@@ -154,9 +154,20 @@ func flatLabel(l *budget.Line) string {
 	return l.Unit.Label()
 }
 
+// flatLabelAt is flatLabel of line i of lines.
+func flatLabelAt(lines budget.LineView, i int) string {
+	if d := lines.DescriptionAt(i); d != "" {
+		return d
+	}
+	if p := lines.ProgrammeAt(i).Label(); p != "" {
+		return p
+	}
+	return lines.UnitAt(i).Label()
+}
+
 // flatApply turns the detector's decisions into totals, notes and warnings.
 func (s *sheetReader) flatApply(idx []int, res *HierarchyResult) {
-	lines := s.b.Lines[s.start:]
+	lines := s.b.Lines.View(s.start, s.b.Lines.Len())
 	f := &s.flat
 	f.ran++
 	p := s.amts[0].phase
@@ -183,7 +194,7 @@ func (s *sheetReader) flatApply(idx []int, res *HierarchyResult) {
 	tol := s.flatTolerance(idx)
 	for r, rr := range res.Rows {
 		i := idx[r]
-		l := &lines[i]
+		row := lines.RowAt(i)
 		switch rr.Role {
 		case HierarchySubtotal, HierarchyGrandTotal, HierarchyAggregate:
 			s.isTotal[i] = true
@@ -191,19 +202,19 @@ func (s *sheetReader) flatApply(idx []int, res *HierarchyResult) {
 			if rr.Role == HierarchyGrandTotal {
 				class = budget.RowTotal
 			}
-			s.markRow(l.Pos.Row, class, s.flatReason(idx, rr))
+			s.markRow(row, class, s.flatReason(idx, rr))
 			if rr.Role != HierarchyAggregate {
 				s.totals = append(s.totals, s.flatTotal(idx, res, r, class, tol))
 			}
 		case HierarchyPlaceholder:
 			s.isTotal[i] = true
-			s.markRow(l.Pos.Row, budget.RowNote, fmt.Sprintf("placeholder %q repeating the amount of the row beside it: not a line", l.Description))
+			s.markRow(row, budget.RowNote, fmt.Sprintf("placeholder %q repeating the amount of the row beside it: not a line", lines.DescriptionAt(i)))
 		case HierarchyUnresolved:
 			if !flatSuspect(res, r) {
 				continue
 			}
-			f.unresolved = append(f.unresolved, l.Pos.Row)
-			add(&f.unresolvedSum, l.Amounts)
+			f.unresolved = append(f.unresolved, row)
+			add(&f.unresolvedSum, lines.AmountsAt(i))
 		}
 	}
 }
@@ -232,7 +243,7 @@ func (s *sheetReader) flatReason(idx []int, rr HierarchyRowResult) string {
 	if rr.Role == HierarchyAggregate {
 		return "aggregate of rows counted elsewhere, above the grand total (flattened hierarchy)"
 	}
-	first, last := s.b.Lines[s.start+idx[rr.First]].Pos.Row, s.b.Lines[s.start+idx[rr.Last]].Pos.Row
+	first, last := s.b.Lines.RowAt(s.start+idx[rr.First]), s.b.Lines.RowAt(s.start+idx[rr.Last])
 	return fmt.Sprintf("repeats the sum of rows %d–%d (flattened hierarchy, %s)", first, last, flatEvidence(rr.Evidence))
 }
 
@@ -251,14 +262,14 @@ func flatEvidence(ev HierarchyEvidence) string {
 // flatTotal makes the check of total row r against the lines it covers.
 func (s *sheetReader) flatTotal(idx []int, res *HierarchyResult, r int, class budget.RowClass, tol HierarchyTolerance) pendingTotal {
 	rr := res.Rows[r]
-	l := &s.b.Lines[s.start+idx[r]]
-	t := pendingTotal{rows: []int{l.Pos.Row}, class: class, label: flatLabel(l), how: "hierarchy", idx: []int{}}
+	l := s.b.Lines.At(s.start + idx[r])
+	t := pendingTotal{rows: []int{l.Pos.Row}, class: class, label: flatLabel(&l), how: "hierarchy", idx: []int{}}
 	for k := int(rr.First); k <= int(rr.Last); k++ {
 		if k != r && res.Rows[k].Role.Counted() {
 			t.idx = append(t.idx, idx[k])
 		}
 	}
-	first, last := s.b.Lines[s.start+idx[rr.First]].Pos.Row, s.b.Lines[s.start+idx[rr.Last]].Pos.Row
+	first, last := s.b.Lines.RowAt(s.start+idx[rr.First]), s.b.Lines.RowAt(s.start+idx[rr.Last])
 	t.scope = fmt.Sprintf("the lines of rows %d–%d (flattened hierarchy)", first, last)
 	t.tol = tol.allowed(len(t.idx))
 	t.stated = make([]optMoney, len(s.amts))

@@ -18,7 +18,7 @@ import (
 // prefix sums are then not monotonic). A row whose label says total is
 // read as a total before (totalLabel), so the words are not looked for.
 func (s *sheetReader) flatMayHaveTotal(idx []int) bool {
-	lines := s.b.Lines[s.start:]
+	lines := s.b.Lines.View(s.start, s.b.Lines.Len())
 	p := s.amts[0].phase
 	if cap(s.flatSums) < len(idx)+1 {
 		s.flatSums = make([]budget.Money, 0, len(idx)+1)
@@ -26,12 +26,11 @@ func (s *sheetReader) flatMayHaveTotal(idx []int) bool {
 	sums := append(s.flatSums[:0], budget.FromCents(0))
 	defer func() { s.flatSums = sums }()
 	for _, i := range idx {
-		l := &lines[i]
-		v, ok := l.Amounts.Get(p)
+		v, ok := lines.AmountsAt(i).Get(p)
 		if !ok || v.Sign() < 0 {
 			return true
 		}
-		if len(l.Description) <= 16 && HierarchyPlaceholderLabel(l.Description) {
+		if d := lines.DescriptionAt(i); len(d) <= 16 && HierarchyPlaceholderLabel(d) {
 			return true // placeholder labels are short: the test allocates for none else
 		}
 		next, ok := budget.Add(sums[len(sums)-1], v)
@@ -43,7 +42,7 @@ func (s *sheetReader) flatMayHaveTotal(idx []int) bool {
 	tol := s.flatTolerance(nil)
 	n := len(idx)
 	for r, i := range idx {
-		v, _ := lines[i].Amounts.Get(p)
+		v, _ := lines.AmountsAt(i).Get(p)
 		if v.Sign() <= 0 {
 			continue // zero totals need more than arithmetic
 		}
@@ -68,8 +67,8 @@ func (s *sheetReader) flatMayHaveTotal(idx []int) bool {
 			}
 		}
 	}
-	first, _ := lines[idx[0]].Amounts.Get(p)
-	last, _ := lines[idx[n-1]].Amounts.Get(p)
+	first, _ := lines.AmountsAt(idx[0]).Get(p)
+	last, _ := lines.AmountsAt(idx[n-1]).Get(p)
 	if first.Sign() <= 0 && last.Sign() <= 0 {
 		return false
 	}

@@ -97,7 +97,7 @@ func hierChecks(b *budget.Budget) int {
 
 func sumApproved(b *budget.Budget) budget.Money {
 	var s budget.Sum
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if v, ok := l.Amounts.Get(budget.Approved); ok {
 			s.Add(v)
 		}
@@ -139,8 +139,8 @@ func TestReadFlattenedHierarchy(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := readCSV(t, tc.csv, tc.opt)
-			if len(b.Lines) != tc.lines {
-				t.Errorf("%d lines, want %d", len(b.Lines), tc.lines)
+			if b.Lines.Len() != tc.lines {
+				t.Errorf("%d lines, want %d", b.Lines.Len(), tc.lines)
 			}
 			if got := sumApproved(b); got.Cmp(tc.approved) != 0 {
 				t.Errorf("approved sum %s, want %s", got, tc.approved)
@@ -214,7 +214,7 @@ func TestReadFlatBudgetsKeepEveryLine(t *testing.T) {
 				}
 				b := readCSV(t, sb.String(), budget.Options{})
 				rows += n
-				if len(b.Lines) != n {
+				if b.Lines.Len() != n {
 					lost++
 				}
 				if strings.Contains(issueCodes(b), "hierarchy-unresolved") {
@@ -286,7 +286,7 @@ func TestReadFlatRepeatingSequence(t *testing.T) {
 	if took := time.Since(start); took > 60*time.Second {
 		t.Errorf("read in %v, want well under a minute (a linear read takes a few seconds)", took)
 	}
-	if len(b.Lines) != n {
-		t.Errorf("%d lines, want %d", len(b.Lines), n)
+	if b.Lines.Len() != n {
+		t.Errorf("%d lines, want %d", b.Lines.Len(), n)
 	}
 }

@@ -63,11 +63,16 @@ func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode
 		row, parent, depth int
 		confirmed          bool // inside an accepted total of two or more, directly or by a chain
 	}
-	work := make([]item, 0, len(top))
-	for i := len(top) - 1; i >= 0; i-- {
-		work = append(work, item{row: top[i].row, parent: -1})
-	}
-	for len(work) > 0 {
+	// Depth first from each top row in turn; the stack holds the rows
+	// under one top row, not every top row at once (a flat run of a
+	// million rows has a million).
+	var work []item
+	next := 0
+	for len(work) > 0 || next < len(top) {
+		if len(work) == 0 {
+			work = append(work, item{row: top[next].row, parent: -1})
+			next++
+		}
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
 		r := &p.rows[it.row]
@@ -227,7 +232,7 @@ func (h *hierSheet) scan(order HierarchyOrder) (hierCands, []hierNode, int) {
 		cands[t] = c
 		stack = append(stack[:len(stack)-mr.k], hierNode{row: t, lo: c.lo, hi: c.hi})
 	}
-	top := make([]hierNode, 0, len(stack)) // once: a flat run of a million rows leaves them all on the stack
+	top := stack[:0] // in place: a flat run of a million rows leaves them all on the stack
 	for _, nd := range stack {
 		if p, ok := soft[nd.row]; ok {
 			cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi)}

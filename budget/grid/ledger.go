@@ -43,17 +43,16 @@ func (s *sheetReader) finish() {
 	}
 	// Drop programme totals from the line items.
 	if len(s.isTotal) > 0 {
-		keep := s.b.Lines[:s.start]
-		for i, l := range s.b.Lines[s.start:] {
-			if !s.isTotal[i] {
-				keep = append(keep, l)
-			}
+		s.b.Lines.Keep(func(i int) bool { return i < s.start || !s.isTotal[i-s.start] })
+		order := make([]int, s.b.Lines.Len()-s.start)
+		for k := range order {
+			order[k] = s.start + k
 		}
-		s.b.Lines = keep
-		sheetLines := s.b.Lines[s.start:]
-		byRow := func(a, b budget.Line) int { return cmp.Compare(a.Pos.Row, b.Pos.Row) }
-		if !slices.IsSortedFunc(sheetLines, byRow) {
-			slices.SortStableFunc(sheetLines, byRow)
+		row := func(i int) int { return s.b.Lines.RowAt(i) }
+		byRow := func(a, b int) int { return cmp.Compare(row(a), row(b)) }
+		if !slices.IsSortedFunc(order, byRow) {
+			slices.SortStableFunc(order, byRow)
+			s.b.Lines.Reorder(s.start, order)
 		}
 	}
 	s.reclassify()

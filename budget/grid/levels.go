@@ -20,7 +20,7 @@ type levelState struct {
 // child not counted a note. It runs first when the sheet is read, so that
 // totals are checked against the lines counted.
 func (s *sheetReader) levels() {
-	lines := s.b.Lines[s.start:]
+	lines := s.b.Lines.View(s.start, s.b.Lines.Len())
 	sp := budget.SplitLevels(lines, s.opt.Level, s.b.Tolerance)
 	if sp == nil {
 		return
@@ -31,12 +31,12 @@ func (s *sheetReader) levels() {
 	}
 	sp.Record(s.b, s.sheet, how, "rows")
 	dropped := map[int]bool{}
-	for i := range lines {
+	for i := range lines.Len() {
 		if !sp.Drop[i] {
 			continue
 		}
 		s.isTotal[i] = true
-		row := lines[i].Pos.Row
+		row := lines.RowAt(i)
 		if dropped[row] {
 			continue
 		}

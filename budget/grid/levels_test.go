@@ -23,7 +23,7 @@ const projects = "Project ID,Parent ID,Title,Approved\n" +
 func approvedSum(t *testing.T, b *budget.Budget) budget.Money {
 	t.Helper()
 	var s budget.Sum
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if v, ok := l.Amounts.Get(budget.Approved); ok {
 			s.Add(v)
 		}
@@ -37,7 +37,7 @@ func approvedSum(t *testing.T, b *budget.Budget) budget.Money {
 
 func lineIDs(b *budget.Budget) string {
 	var ids []string
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		ids = append(ids, l.ID)
 	}
 	return strings.Join(ids, " ")

@@ -129,14 +129,13 @@ func (s *sheetReader) addLinesAt(n int, cells []string, vals []optMoney, led int
 	}
 	var l budget.Line
 	l.Pos = s.pos(n, 0)
-	id, c := s.get(cells, budget.FieldID)
-	l.ID = s.keepCell(id, c)
+	id, _ := s.get(cells, budget.FieldID)
+	l.ID = id
 	l.Year, l.YearLabel = s.lineYear(cells, n)
-	l.YearLabel = s.arena.keep(l.YearLabel)
 	l.Unit, l.Programme, l.Parent = s.codes(cells)
-	desc, c := s.get(cells, budget.FieldDescription)
-	l.Description = s.keepCell(desc, c)
-	l.Currency = s.arena.keep(s.lineCurrency(cells, n))
+	desc, _ := s.get(cells, budget.FieldDescription)
+	l.Description = desc
+	l.Currency = s.lineCurrency(cells, n)
 	s.lineGEWE(&l, cells, n)
 	s.lineObjectives(&l, cells, n)
 	s.lineMarker(&l, cells)
@@ -221,7 +220,7 @@ func (s *sheetReader) lineMarker(l *budget.Line, cells []string) {
 	m, ok := s.markerVals[v]
 	if !ok {
 		m = budget.NewMarker(budget.NotScreened, v, "")
-		s.markerVals[v] = m
+		s.markerVals[strings.Clone(v)] = m // a copy: the map outlives the rows
 	}
 	l.Gender = m
 }
@@ -279,7 +278,7 @@ func (s *sheetReader) appendLines(l *budget.Line, vals []optMoney) int {
 }
 
 func (s *sheetReader) appendLine(l budget.Line) {
-	s.b.Lines = append(s.b.Lines, l)
+	s.b.Lines.Append(l)
 	s.isTotal = append(s.isTotal, false)
 }
 

@@ -65,17 +65,17 @@ func (s *sheetReader) resolveMarkers() {
 		read[m] = parsed{budget.NewMarker(lv, v, scheme.ID), err}
 	}
 	src := budget.NewProvenance(budget.FromColumn, s.header[c])
-	sheetLines := len(s.b.Lines) - s.start
+	sheetLines := s.b.Lines.Len() - s.start
 	for i := 0; i < sheetLines; i++ {
-		l := &s.b.Lines[s.start+i]
-		p, ok := read[l.Gender]
+		g := s.b.Lines.GenderAt(s.start + i)
+		p, ok := read[g]
 		if !ok {
 			continue // no code on the line
 		}
 		if p.err != nil {
-			s.b.AddIssue(budget.Error, "marker-invalid", s.pos(l.Pos.Row, c+1), l.Gender.Raw(), "a code of scheme "+scheme.ID, budget.IssueText(p.err), p.err)
+			s.b.AddIssue(budget.Error, "marker-invalid", s.pos(s.b.Lines.RowAt(s.start+i), c+1), g.Raw(), "a code of scheme "+scheme.ID, budget.IssueText(p.err), p.err)
 			continue
 		}
-		l.Gender, l.GenderSource = p.m, src
+		s.b.Lines.SetGender(s.start+i, p.m, src)
 	}
 }

@@ -25,15 +25,14 @@ type programmeParent struct {
 }
 
 // indexProgrammeCodes indexes lines by their programme codes.
-func indexProgrammeCodes(lines []budget.Line) programmeCodes {
+func indexProgrammeCodes(lines budget.LineView) programmeCodes {
 	codes := programmeCodes{}
-	for i := range lines {
-		l := &lines[i]
-		c := l.Programme.Code()
+	for i := range lines.Len() {
+		c := lines.ProgrammeAt(i).Code()
 		if len(c) < 4 || !allDigits(c) {
 			continue
 		}
-		g := codeGroup{l.YearLabel, l.Unit.Label()}
+		g := codeGroup{lines.YearLabelAt(i), lines.UnitAt(i).Label()}
 		if codes[g] == nil {
 			codes[g] = map[string][]int{}
 		}
@@ -115,7 +114,7 @@ func (codes programmeCodes) children(p programmeParent, isTotal []bool) []int {
 // lines' codes in the same year and unit (Kenya's 0702000 above 0702010,
 // 0702020): such a line is a programme total, not a line item.
 func (s *sheetReader) programmeTotals() {
-	codes := indexProgrammeCodes(s.b.Lines[s.start:])
+	codes := indexProgrammeCodes(s.b.Lines.View(s.start, s.b.Lines.Len()))
 	var found []pendingTotal
 	for _, p := range codes.parents(codes.levelWidth()) {
 		kids := codes.children(p, s.isTotal)
@@ -135,24 +134,25 @@ func (s *sheetReader) programmeTotal(p programmeParent, rows, kids []int) pendin
 	for _, pi := range rows {
 		s.isTotal[pi] = true
 	}
-	pl := &s.b.Lines[s.start+rows[0]]
-	parent := pl.Programme // a copy: the line itself is dropped later
+	pl := s.b.Lines.At(s.start + rows[0])
+	parent := pl.Programme
 	for _, k := range kids {
-		if kl := &s.b.Lines[s.start+k]; kl.Parent.IsZero() {
+		if kl := s.b.Lines.At(s.start + k); kl.Parent.IsZero() {
 			kl.Parent = parent
+			s.b.Lines.Set(s.start+k, kl)
 		}
 	}
 	t := pendingTotal{class: budget.RowSubtotal, label: pl.Programme.Label(), how: "programme code", idx: kids,
 		scope: fmt.Sprintf("sub-programmes %s* of %s, %s", p.prefix, p.g.unit, p.g.year)}
 	for _, i := range rows {
-		row := s.b.Lines[s.start+i].Pos.Row
+		row := s.b.Lines.RowAt(s.start + i)
 		t.rows = append(t.rows, row)
 		s.markSubtotal(row, "programme total: code "+p.code+" is the parent of the sub-programmes below")
 	}
 	t.stated = make([]optMoney, len(s.amts))
 	for j, a := range s.amts {
 		for _, i := range rows {
-			if v, ok := s.b.Lines[s.start+i].Amounts.Get(a.phase); ok {
+			if v, ok := s.b.Lines.AmountsAt(s.start + i).Get(a.phase); ok {
 				t.stated[j] = addStated(t.stated[j], v)
 			}
 		}

@@ -15,7 +15,8 @@ func TestProgrammeCodes(t *testing.T) {
 	for _, c := range []string{"0702000", "0702010", "0702020", "0710000", "0711000", "0711100", "abc", "12"} {
 		lines = append(lines, budget.Line{YearLabel: "2024", Unit: budget.NewCode("1011", ""), Programme: budget.NewCode(c, "")})
 	}
-	codes := indexProgrammeCodes(lines)
+	ls := budget.LinesOf(lines...)
+	codes := indexProgrammeCodes(ls.View(0, ls.Len()))
 	if got := len(codes[codeGroup{"2024", "1011"}]); got != 6 {
 		t.Fatalf("%d codes indexed, want 6 (not abc, not 12)", got)
 	}

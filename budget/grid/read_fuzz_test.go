@@ -32,7 +32,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		readertest.CheckLedger(t, b)
-		for _, l := range b.Lines {
+		for _, l := range b.Lines.All() {
 			total := 0
 			for _, o := range l.Objectives {
 				total += o.Share

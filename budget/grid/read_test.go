@@ -129,8 +129,8 @@ func TestReadLedger(t *testing.T) {
 			if got := classes(b); got != tt.classes {
 				t.Errorf("ledger = %q, want %q", got, tt.classes)
 			}
-			if len(b.Lines) != tt.lines {
-				t.Errorf("%d lines, want %d", len(b.Lines), tt.lines)
+			if b.Lines.Len() != tt.lines {
+				t.Errorf("%d lines, want %d", b.Lines.Len(), tt.lines)
 			}
 			if got := issueCodes(b); got != tt.issues {
 				t.Errorf("issues = %q, want %q\n%v", got, tt.issues, b.Issues)
@@ -149,10 +149,10 @@ func TestReadTags(t *testing.T) {
 		"Data,10,3; 7,,,\n" +
 		"Bad,1,24,5,,\n"
 	b := readCSV(t, csv, budget.Options{})
-	if len(b.Lines) != 4 {
-		t.Fatalf("%d lines, want 4", len(b.Lines))
+	if b.Lines.Len() != 4 {
+		t.Fatalf("%d lines, want 4", b.Lines.Len())
 	}
-	l := b.Lines[0]
+	l := b.Lines.At(0)
 	if got, want := budget.FormatObjectives(l.Objectives), "7 (60%), 16 (40%)"; got != want {
 		t.Errorf("objectives = %q, want %q", got, want)
 	}
@@ -165,11 +165,11 @@ func TestReadTags(t *testing.T) {
 	if !l.Beneficiaries.Women.OK || l.Beneficiaries.Women.N != 120 || !l.Beneficiaries.Men.OK || l.Beneficiaries.Men.N != 0 || l.Beneficiaries.Girls.OK {
 		t.Errorf("beneficiaries = %+v", l.Beneficiaries)
 	}
-	if b.Lines[1].Gender.Level != budget.NotTargeted {
-		t.Errorf("marker 0 = %v, want not_targeted", b.Lines[1].Gender.Level)
+	if b.Lines.GenderAt(1).Level != budget.NotTargeted {
+		t.Errorf("marker 0 = %v, want not_targeted", b.Lines.GenderAt(1).Level)
 	}
-	if b.Lines[2].Gender.Level != budget.NotScreened {
-		t.Errorf("blank marker = %v, want not_screened", b.Lines[2].Gender.Level)
+	if b.Lines.GenderAt(2).Level != budget.NotScreened {
+		t.Errorf("blank marker = %v, want not_screened", b.Lines.GenderAt(2).Level)
 	}
 	var codes []string
 	for _, i := range b.Issues {
@@ -189,8 +189,8 @@ func TestReadTags(t *testing.T) {
 func TestReadSchemeOption(t *testing.T) {
 	csv := "Description,Approved,Gender\nx,1,2\ny,1,3\n"
 	b := readCSV(t, csv, budget.Options{Scheme: "un_gem"})
-	if b.Lines[0].Gender.Level != budget.Significant || b.Lines[1].Gender.Level != budget.Principal {
-		t.Errorf("un_gem 2, 3 = %v, %v; want significant, principal", b.Lines[0].Gender.Level, b.Lines[1].Gender.Level)
+	if b.Lines.GenderAt(0).Level != budget.Significant || b.Lines.GenderAt(1).Level != budget.Principal {
+		t.Errorf("un_gem 2, 3 = %v, %v; want significant, principal", b.Lines.GenderAt(0).Level, b.Lines.GenderAt(1).Level)
 	}
 	if len(b.Issues) != 0 {
 		t.Errorf("issues = %v, want none when the scheme is given", b.Issues)
@@ -259,7 +259,7 @@ func TestReadXLSXTwoRowHeaderAndHiddenSheet(t *testing.T) {
 	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(124700000000); got != want {
 		t.Errorf("approved = %s, want %s", got, want)
 	}
-	if got := b.Lines[0].Year; got != 2024 {
+	if got := b.Lines.YearAt(0); got != 2024 {
 		t.Errorf("year from title = %d, want 2024", got)
 	}
 	if len(b.Mismatches()) != 0 {
@@ -292,7 +292,7 @@ func TestReadSample(t *testing.T) {
 	}
 	for _, w := range want {
 		var lines []budget.Line
-		for _, l := range b.Lines {
+		for _, l := range b.Lines.All() {
 			if l.Pos.Sheet() == w.sheet {
 				lines = append(lines, l)
 			}
@@ -300,13 +300,13 @@ func TestReadSample(t *testing.T) {
 		if len(lines) != w.lines {
 			t.Errorf("%s: %d lines, want %d", w.sheet, len(lines), w.lines)
 		}
-		if got := readertest.SumPhase(lines, budget.Approved); got != w.approved {
+		if got := readertest.SumPhase(budget.LinesOf(lines...), budget.Approved); got != w.approved {
 			t.Errorf("%s: approved %s, want %s", w.sheet, got, w.approved)
 		}
-		if got := readertest.SumPhase(lines, budget.Revised); got != w.revised {
+		if got := readertest.SumPhase(budget.LinesOf(lines...), budget.Revised); got != w.revised {
 			t.Errorf("%s: revised %s, want %s", w.sheet, got, w.revised)
 		}
-		if got := readertest.SumPhase(lines, budget.Executed); got != w.executed {
+		if got := readertest.SumPhase(budget.LinesOf(lines...), budget.Executed); got != w.executed {
 			t.Errorf("%s: executed %s, want %s", w.sheet, got, w.executed)
 		}
 		lv := map[budget.Level]int{}
@@ -349,7 +349,7 @@ func TestReadSample(t *testing.T) {
 // last cell: it is read (empty here), not a panic.
 func TestReadColumnBeyondHeader(t *testing.T) {
 	b := readCSV(t, "Description,Approved\nx,1,,7\n", budget.Options{Columns: map[budget.Field]string{budget.FieldObjectives: "D"}})
-	if len(b.Lines) != 1 || budget.FormatObjectives(b.Lines[0].Objectives) != "7" {
+	if b.Lines.Len() != 1 || budget.FormatObjectives(b.Lines.At(0).Objectives) != "7" {
 		t.Errorf("lines %v, want one line with objective 7 from column D", b.Lines)
 	}
 }
@@ -385,8 +385,8 @@ func TestLedgerRuns(t *testing.T) {
 		t.Errorf("ledger (-want +got):\n%s", diff)
 	}
 	readertest.CheckLedger(t, b)
-	if len(b.Lines) != 4 || len(b.Totals) != 2 || len(b.Mismatches()) != 0 {
-		t.Errorf("%d lines, %d totals, %d mismatches; want 4, 2, 0", len(b.Lines), len(b.Totals), len(b.Mismatches()))
+	if b.Lines.Len() != 4 || len(b.Totals) != 2 || len(b.Mismatches()) != 0 {
+		t.Errorf("%d lines, %d totals, %d mismatches; want 4, 2, 0", b.Lines.Len(), len(b.Totals), len(b.Mismatches()))
 	}
 }
 
@@ -404,11 +404,11 @@ func TestTextColumnIsNotAnAmount(t *testing.T) {
 	if got := issueCodes(b); got != "column-not-amount" {
 		t.Errorf("issues = %q, want column-not-amount", got)
 	}
-	if len(b.Lines) != 4 {
-		t.Fatalf("%d lines, want 4 (%v)", len(b.Lines), b.Issues)
+	if b.Lines.Len() != 4 {
+		t.Fatalf("%d lines, want 4 (%v)", b.Lines.Len(), b.Issues)
 	}
 	var sum budget.Sum
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if _, ok := l.Amounts.Get(budget.Proposed); ok {
 			t.Errorf("line %v has a proposed amount; the Proyecto column is text", l.Pos)
 		}

@@ -39,14 +39,12 @@ type sheetReader struct {
 	rowBytes   int64                    // text bytes of the rows read so far, to size the line slice
 	sized      bool
 	counter    RowCount               // the rows the source announces, if it can
-	stable     StableText             // which cells' text outlives their row, if the source can say
-	arena      textArena              // the text the lines keep
 	lost       map[int]*precisionLoss // by column: values rounded beyond 18 decimals
 }
 
 func newSheetReader(b *budget.Budget, opt *budget.Options, file, sheet string, rep budget.SheetReport) *sheetReader {
 	return &sheetReader{b: b, opt: opt, file: file, sheet: sheet, at: budget.At(file, sheet, 0, 0), rep: rep,
-		columns: columns{gewe: -1}, start: len(b.Lines), ledger0: len(b.Ledger), markerVals: map[string]budget.Marker{}}
+		columns: columns{gewe: -1}, start: b.Lines.Len(), ledger0: len(b.Ledger), markerVals: map[string]budget.Marker{}}
 }
 
 func (s *sheetReader) pos(row, col int) budget.Position {
@@ -58,7 +56,6 @@ func (s *sheetReader) pos(row, col int) budget.Position {
 func (s *sheetReader) read(it Rows) error {
 	s.typer, _ = it.(CellTypes)
 	s.counter, _ = it.(RowCount)
-	s.stable, _ = it.(StableText)
 	for it.Next() {
 		n, cells := it.Row()
 		s.rep.Rows++
@@ -89,6 +86,10 @@ func (s *sheetReader) read(it Rows) error {
 	}
 	s.settleMarks()
 	s.release()
+	// Every line is made: what the lines remembered of the rows' texts
+	// (parts of the source's text, which the source may now let go) is
+	// no longer needed.
+	s.lineMemo = lineMemo{objSource: s.objSource}
 	s.decideMarks()
 	s.finish()
 	s.b.Sheets = append(s.b.Sheets, s.rep)
@@ -128,6 +129,6 @@ func (s *sheetReader) presize(cells []string) {
 		lines *= len(s.amts)
 	}
 	grow := func(have int, want int) int { return max(0, want-have) }
-	s.b.Lines = slices.Grow(s.b.Lines, grow(len(s.b.Lines), lines))
+	s.b.Lines.Grow(grow(s.b.Lines.Len()-s.start, lines))
 	s.isTotal = slices.Grow(s.isTotal, grow(len(s.isTotal), lines))
 }

@@ -37,8 +37,10 @@ func Read(b *budget.Budget, src Source, name string, opt *budget.Options) error 
 			return err
 		}
 		sr := newSheetReader(b, opt, name, sh.Name, rep)
+		m := b.Mark()
 		err = sr.read(it)
 		it.Close()
+		b.Own(m) // the source's text may be let go: b keeps none of it
 		if err != nil {
 			return err
 		}
@@ -57,7 +59,7 @@ func Read(b *budget.Budget, src Source, name string, opt *budget.Options) error 
 // line and no sheet of it had a header; nil otherwise. A reader calls it
 // last, so that b says why.
 func CheckLines(b *budget.Budget, name string) error {
-	if len(b.Lines) > 0 {
+	if b.Lines.Len() > 0 {
 		return nil
 	}
 	for _, s := range b.Sheets {

@@ -61,7 +61,7 @@ func (k lineKey) String() string {
 
 // addTotal records a labelled total or subtotal row.
 func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, class budget.RowClass, vals []optMoney) {
-	sheetLines := len(s.b.Lines) - s.start
+	sheetLines := s.b.Lines.Len() - s.start
 	t := pendingTotal{rows: []int{n}, class: class, label: label, how: "label", stated: append([]optMoney(nil), vals...)}
 	if class == budget.RowSubtotal {
 		// Classification cells on the row (other than the label's) say
@@ -123,7 +123,7 @@ func (s *sheetReader) addTotal(n int, cells []string, label string, lc int, clas
 // subtotal if it equals the sum of the lines since the last total, and is
 // rejected otherwise.
 func (s *sheetReader) arithmeticTotal(n int, vals []optMoney) {
-	sheetLines := len(s.b.Lines) - s.start
+	sheetLines := s.b.Lines.Len() - s.start
 	from := s.sinceTotal
 	any := false
 	for i, a := range s.amts {
@@ -156,7 +156,7 @@ func (s *sheetReader) sumLines(from, to int, a amountCol, idx []int) (budget.Mon
 		if s.isTotal[i] {
 			return
 		}
-		l := &s.b.Lines[s.start+i]
+		l := s.b.Lines.At(s.start + i)
 		if a.yearLabel != "" && l.YearLabel != a.yearLabel {
 			return
 		}
@@ -234,7 +234,7 @@ func (s *sheetReader) check(t pendingTotal) {
 func (s *sheetReader) keyedScope(k lineKey) []int {
 	idx := []int{}
 	for i := 0; i < len(s.isTotal); i++ {
-		l := &s.b.Lines[s.start+i]
+		l := s.b.Lines.At(s.start + i)
 		if s.isTotal[i] || !l.Pos.SameSheet(s.at) {
 			continue
 		}

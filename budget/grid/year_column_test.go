@@ -40,8 +40,8 @@ func TestYearColumnDecision(t *testing.T) {
 			t.Errorf("%s: year decisions %+v, want %d", tc.name, ds, tc.decisions)
 			continue
 		}
-		if b.Lines[0].Year != 2015 {
-			t.Errorf("%s: first line's year %d, want 2015", tc.name, b.Lines[0].Year)
+		if b.Lines.YearAt(0) != 2015 {
+			t.Errorf("%s: first line's year %d, want 2015", tc.name, b.Lines.YearAt(0))
 		}
 		if tc.decisions == 0 {
 			continue

@@ -294,7 +294,7 @@ func (ar *activityReader) lines(proto budget.Line, id string) int {
 			}
 			l.Amounts.Set(ph, v)
 		}
-		ar.r.b.Lines = append(ar.r.b.Lines, l)
+		ar.r.b.Lines.Append(l)
 		made++
 	}
 	return made

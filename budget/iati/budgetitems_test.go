@@ -32,12 +32,12 @@ func TestCountryBudgetItems(t *testing.T) {
   <budget type="1"><period-start iso-date="2023-01-01"/><period-end iso-date="2023-12-31"/><value value-date="2023-01-01">5</value></budget>
 </iati-activity>`)
 	b := readIATIText(t, doc, budget.Options{})
-	if len(b.Lines) != 3 {
-		t.Fatalf("%d lines, want 3", len(b.Lines))
+	if b.Lines.Len() != 3 {
+		t.Fatalf("%d lines, want 3", b.Lines.Len())
 	}
 	for i, want := range [][]string{{"0702010", "0703"}, {"0702010", "0703"}, nil} {
-		if got := b.BudgetItems[b.Lines[i].Programme.Code()]; !slices.Equal(got, want) {
-			t.Errorf("line %d (%s): budget items %q, want %q", i, b.Lines[i].ID, got, want)
+		if got := b.BudgetItems[b.Lines.At(i).Programme.Code()]; !slices.Equal(got, want) {
+			t.Errorf("line %d (%s): budget items %q, want %q", i, b.Lines.At(i).ID, got, want)
 		}
 	}
 	if len(b.BudgetItems) != 1 {

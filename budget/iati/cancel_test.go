@@ -20,7 +20,7 @@ func TestReadCancelled(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		n := 0
 		if b != nil {
-			n = len(b.Lines)
+			n = b.Lines.Len()
 		}
 		t.Errorf("cancelled read: %v (%d lines), want context.Canceled", err, n)
 	}

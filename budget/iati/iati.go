@@ -398,14 +398,14 @@ const presizeAfter = 1000
 // low is grown as before; one too high leaves room never written.
 func (r *iatiReader) presize() {
 	read := r.dec.InputOffset()
-	if r.opt.SizeHint <= read || read <= 0 || len(r.b.Lines) == 0 {
+	if r.opt.SizeHint <= read || read <= 0 || r.b.Lines.Len() == 0 {
 		return
 	}
-	est := float64(r.opt.SizeHint) / float64(read) * float64(len(r.b.Lines)) * 1.05
+	est := float64(r.opt.SizeHint) / float64(read) * float64(r.b.Lines.Len()) * 1.05
 	if est > 1<<26 {
 		est = 1 << 26
 	}
-	r.b.Lines = slices.Grow(r.b.Lines, int(est)-len(r.b.Lines))
+	r.b.Lines.Grow(int(est) - r.b.Lines.Len())
 }
 
 // wrapErr turns an error of the XML decoder into a *ParseError.

@@ -32,7 +32,7 @@ func FuzzReadIATI(f *testing.F) {
 			}
 		}
 		n := map[int]int{}
-		for _, l := range b.Lines {
+		for _, l := range b.Lines.All() {
 			n[l.Pos.Row]++
 			if l.Gender.Scheme() != "" && !l.Gender.Level.Screened() {
 				t.Fatalf("%s: marker %+v has a scheme but no level", l.ID, l.Gender)

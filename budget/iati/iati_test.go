@@ -46,7 +46,7 @@ func viewLines(b *budget.Budget) []lineView {
 		return "-"
 	}
 	var out []lineView
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		out = append(out, lineView{l.ID, l.YearLabel, l.Currency, l.Year, get(l.Amounts, budget.Approved), get(l.Amounts, budget.Revised), get(l.Amounts, budget.Executed)})
 	}
 	return out
@@ -97,7 +97,7 @@ func TestReadIATIBudgetsAndTransactions(t *testing.T) {
 	if diff := cmp.Diff(want, viewLines(b)); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
-	l := b.Lines[0]
+	l := b.Lines.At(0)
 	if got, want := l.Gender, budget.NewMarker(budget.Principal, "2", "iati"); got != want {
 		t.Errorf("Gender = %+v, want %+v (code 3 is governance, not gender)", got, want)
 	}
@@ -155,7 +155,7 @@ func TestReadIATIVersion1(t *testing.T) {
 	if diff := cmp.Diff(want, viewLines(b)); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
-	l := b.Lines[0]
+	l := b.Lines.At(0)
 	if got, want := l.Gender, budget.NewMarker(budget.Significant, "1", "iati"); got != want {
 		t.Errorf("Gender = %+v, want %+v", got, want)
 	}
@@ -209,7 +209,7 @@ func TestReadIATIMarkers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := readIATIText(t, iatiDoc(act("A", tt.markers)), budget.Options{})
-			if got := b.Lines[0].Gender; got != tt.want {
+			if got := b.Lines.GenderAt(0); got != tt.want {
 				t.Errorf("Gender = %+v, want %+v", got, tt.want)
 			}
 			if diff := cmp.Diff(tt.issues, iatiIssueCodes(b)); diff != "" {
@@ -240,7 +240,7 @@ func TestReadIATICurrency(t *testing.T) {
 	}
 	// --currency is the user's statement, used when the file states none.
 	b = readIATIText(t, doc, budget.Options{Currency: "chf"})
-	if got := b.Lines[0].Currency; got != "CHF" {
+	if got := b.Lines.CurrencyAt(0); got != "CHF" {
 		t.Errorf("with Options.Currency: Currency = %q, want CHF", got)
 	}
 	if len(b.Issues) != 0 {
@@ -345,11 +345,11 @@ func TestReadIATIEncoding(t *testing.T) {
 	doc := "\ufeff  <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<iati-activities><iati-activity default-currency=\"EUR\"><iati-identifier>A</iati-identifier><title>Caf\xe9</title>" +
 		"<budget><period-start iso-date=\"2020-01-01\"/><value>1</value></budget></iati-activity></iati-activities>"
 	b := readIATIText(t, doc, budget.Options{})
-	if got := b.Lines[0].Programme.Name(); got != "Café" {
+	if got := b.Lines.At(0).Programme.Name(); got != "Café" {
 		t.Errorf("Programme.Name = %q, want Café", got)
 	}
 	// No period-end: the period is the year from period-start.
-	if got := b.Lines[0].YearLabel; got != "2020-01-01" {
+	if got := b.Lines.YearLabelAt(0); got != "2020-01-01" {
 		t.Errorf("YearLabel = %q, want 2020-01-01", got)
 	}
 }
@@ -425,8 +425,8 @@ func TestReadIATIReal(t *testing.T) {
 				t.Errorf("activities: %d read, %d line, %d note, %d rejected; want %d, %d, %d, 0",
 					s.Rows, s.Count(budget.RowLine), s.Count(budget.RowNote), s.Count(budget.RowRejected), want.activities, want.lineRows, want.notes)
 			}
-			if len(b.Lines) != want.lines {
-				t.Errorf("%d lines, want %d", len(b.Lines), want.lines)
+			if b.Lines.Len() != want.lines {
+				t.Errorf("%d lines, want %d", b.Lines.Len(), want.lines)
 			}
 			if n := b.Errors(); n != 0 {
 				t.Errorf("%d errors, want 0: %v", n, b.Issues)
@@ -436,7 +436,7 @@ func TestReadIATIReal(t *testing.T) {
 			seen := map[string]bool{}
 			sums := map[string]*budget.Sum{}
 			neg := 0
-			for _, l := range b.Lines {
+			for _, l := range b.Lines.All() {
 				if l.Gender.Raw() != "" && l.Gender.Scheme() != "iati" {
 					t.Errorf("%s: marker %+v not read with the iati scheme", l.ID, l.Gender)
 				}
@@ -490,7 +490,7 @@ func TestReadIATIRealAlbania(t *testing.T) {
 	}
 	// Significance 0 everywhere: no line is significant or principal, so
 	// the GEWE share is 0 under every weighting.
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if l.Gender.Level != budget.NotTargeted {
 			t.Errorf("%s: Gender = %+v, want not targeted", l.ID, l.Gender)
 		}
@@ -500,7 +500,7 @@ func TestReadIATIRealAlbania(t *testing.T) {
 	}
 	// SOURCE.md: one negative budget, -7826.00 GBP for 2009-04-01..2009-06-30 on GB-1-109635-101.
 	var found []string
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		for _, p := range []budget.Phase{budget.Approved, budget.Revised} {
 			if v, ok := l.Amounts.Get(p); ok && v.Sign() < 0 {
 				found = append(found, l.Programme.Code()+" "+l.YearLabel+" "+p.String()+" "+v.String()+" "+l.Currency)
@@ -520,9 +520,10 @@ func TestReadIATIRealDRC(t *testing.T) {
 	// vocabulary="DAC" (IATI 1.01) is read as the OECD DAC marker, and
 	// the parents named by related-activity type 1 get their titles.
 	var l *budget.Line
-	for i := range b.Lines {
-		if b.Lines[i].Programme.Code() == "GB-1-105838-101" {
-			l = &b.Lines[i]
+	for i := range b.Lines.Len() {
+		if b.Lines.At(i).Programme.Code() == "GB-1-105838-101" {
+			lv := b.Lines.At(i)
+			l = &lv
 			break
 		}
 	}
@@ -537,7 +538,7 @@ func TestReadIATIRealDRC(t *testing.T) {
 	}
 	// SOURCE.md: all amounts in GBP.
 	curs := map[string]bool{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		curs[l.Currency] = true
 	}
 	if got := iatiSortedKeys(curs); !cmp.Equal(got, []string{"GBP"}) {
@@ -577,7 +578,7 @@ func TestReadIATIOtherVocabularies(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("issues (-want +got):\n%s", diff)
 	}
-	if g := b.Lines[1].Gender.Level; g != budget.Significant {
+	if g := b.Lines.GenderAt(1).Level; g != budget.Significant {
 		t.Errorf("B's gender = %v, want significant (its DAC marker)", g)
 	}
 }

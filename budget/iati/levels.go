@@ -84,14 +84,15 @@ func (r *iatiReader) levels() {
 	if len(r.tree.parents) == 0 {
 		return
 	}
-	for i := range r.b.Lines {
-		l := &r.b.Lines[i]
+	for i := range r.b.Lines.Len() {
+		l := r.b.Lines.At(i)
 		if p, ok := r.tree.parentOfID(l.Programme.Code()); ok && l.Parent.IsZero() {
 			l.Parent = budget.NewCode(p, "")
+			r.b.Lines.Set(i, l)
 		}
 	}
 	how := "related-activity type 1/2" + r.tree.hierarchyText()
-	sp := budget.SplitLevels(r.b.Lines, r.opt.Level, r.b.Tolerance)
+	sp := budget.SplitLevels(r.b.Lines.View(0, r.b.Lines.Len()), r.opt.Level, r.b.Tolerance)
 	if sp == nil && r.parentHasMoney() {
 		r.b.Decide(budget.Decision{Sheet: iatiSheet, Topic: "level",
 			Choice:   "count every activity with money: no activity with money is the parent of another with money, so nothing is counted twice",
@@ -107,10 +108,8 @@ func (r *iatiReader) levels() {
 	}
 	sp.Record(r.b, iatiSheet, how, "activities")
 	class := map[int]budget.RowRecord{}
-	keep := r.b.Lines[:0]
-	for i, l := range r.b.Lines {
+	for i, l := range r.b.Lines.All() {
 		if !sp.Drop[i] {
-			keep = append(keep, l)
 			continue
 		}
 		if _, done := class[l.Pos.Row]; done {
@@ -125,14 +124,14 @@ func (r *iatiReader) levels() {
 		r.rep.Counts[budget.RowLine]--
 		r.rep.Counts[rec.Class]++
 	}
-	r.b.Lines = keep
+	r.b.Lines.Keep(func(i int) bool { return !sp.Drop[i] })
 	r.b.Ledger = splitRecords(r.b.Ledger, class)
 }
 
 // parentHasMoney reports whether a parent activity made a line.
 func (r *iatiReader) parentHasMoney() bool {
-	for i := range r.b.Lines {
-		if _, ok := r.tree.parents[keyOf(r.b.Lines[i].Programme.Code())]; ok {
+	for i := range r.b.Lines.Len() {
+		if _, ok := r.tree.parents[keyOf(r.b.Lines.At(i).Programme.Code())]; ok {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ func TestReadIATILevels(t *testing.T) {
 		t.Run(tt.level.String(), func(t *testing.T) {
 			b := readIATIText(t, iatiLevels, budget.Options{Level: tt.level})
 			var ids, classes []string
-			for _, l := range b.Lines {
+			for _, l := range b.Lines.All() {
 				ids = append(ids, l.Programme.Code())
 			}
 			for _, r := range b.Ledger {
@@ -103,8 +103,8 @@ func TestReadIATIRealLevels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(b.Lines) != len(all.Lines) {
-				t.Errorf("leaves: %d lines, all: %d; want the same (parents carry no money)", len(b.Lines), len(all.Lines))
+			if b.Lines.Len() != all.Lines.Len() {
+				t.Errorf("leaves: %d lines, all: %d; want the same (parents carry no money)", b.Lines.Len(), all.Lines.Len())
 			}
 			var ev string
 			for _, d := range b.Decisions {

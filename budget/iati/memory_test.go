@@ -94,9 +94,9 @@ func TestMemoryBoundedByLines(t *testing.T) {
 	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	runtime.KeepAlive(b)
 
-	t.Logf("%d MB of XML, %d lines: %d MB held after GC, peak %d MB in use", raw>>20, len(b.Lines), held>>20, peak>>20)
-	if len(b.Lines) != n {
-		t.Fatalf("%d lines, want %d", len(b.Lines), n)
+	t.Logf("%d MB of XML, %d lines: %d MB held after GC, peak %d MB in use", raw>>20, b.Lines.Len(), held>>20, peak>>20)
+	if b.Lines.Len() != n {
+		t.Fatalf("%d lines, want %d", b.Lines.Len(), n)
 	}
 	// Per line: its record and three texts of at most maxText characters
 	// (ASCII here), with room to spare; and a few MB for the rest.
@@ -109,7 +109,7 @@ func TestMemoryBoundedByLines(t *testing.T) {
 	if peakBound := uint64(before.HeapInuse) + uint64(2*bound) + 32<<20; peak > peakBound {
 		t.Errorf("peak heap in use %d MB while reading, over %d MB", peak>>20, peakBound>>20)
 	}
-	l := b.Lines[n-1]
+	l := b.Lines.At(n - 1)
 	for what, s := range map[string]string{"description": l.Description, "title": l.Programme.Name(), "organisation": l.Unit.Name()} {
 		if c := utf8.RuneCountInString(s); c > maxText+1 || !strings.HasSuffix(s, "…") || !strings.HasPrefix(s, fmt.Sprint(n-1)+" support") {
 			t.Errorf("%s of %d characters %.30q…: want its first %d characters and …", what, c, s, maxText)

@@ -36,11 +36,11 @@ func TestReadGCMObjectives(t *testing.T) {
 		nil,
 		nil,
 	}
-	if len(b.Lines) != len(want) {
-		t.Fatalf("%d lines", len(b.Lines))
+	if b.Lines.Len() != len(want) {
+		t.Fatalf("%d lines", b.Lines.Len())
 	}
 	for i, w := range want {
-		l := b.Lines[i]
+		l := b.Lines.At(i)
 		if !cmp.Equal(l.Objectives, w) {
 			t.Errorf("activity %d: objectives %v, want %v", i+1, l.Objectives, w)
 		}
@@ -74,7 +74,7 @@ func TestExportObjectivesReadBack(t *testing.T) {
 	for _, l := range lines {
 		want[l.Description] = l.Objectives
 	}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		got[l.Programme.Name()] = l.Objectives
 	}
 	if len(got) != len(want) {

@@ -38,7 +38,7 @@ func TestParentNamedByFirstTitle(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if !l.Parent.IsZero() {
 			got[l.Programme.Code()] = l.Parent.Code() + " / " + l.Parent.Name()
 		}

@@ -35,9 +35,10 @@ func (r *iatiReader) parentTitles() map[string]titled {
 			titles[id] = t
 		}
 	}
-	lines, last := r.b.Lines, ""
-	for i := range lines {
-		id := lines[i].Programme.Code()
+	lines, last := &r.b.Lines, ""
+	for i := range lines.Len() {
+		l := lines.At(i)
+		id := l.Programme.Code()
 		if i > 0 && id == last {
 			continue // the lines of one activity follow each other
 		}
@@ -45,8 +46,8 @@ func (r *iatiReader) parentTitles() map[string]titled {
 		if _, ok := r.tree.parents[keyOf(id)]; !ok {
 			continue
 		}
-		if t, ok := titles[id]; !ok || lines[i].Pos.Row < t.ord {
-			titles[id] = titled{lines[i].Programme.Name(), lines[i].Pos.Row}
+		if t, ok := titles[id]; !ok || l.Pos.Row < t.ord {
+			titles[id] = titled{l.Programme.Name(), l.Pos.Row}
 		}
 	}
 	return titles
@@ -55,9 +56,10 @@ func (r *iatiReader) parentTitles() map[string]titled {
 // nameParents names the parents that related-activity elements give
 // without a name, by their titles.
 func (r *iatiReader) nameParents(titles map[string]titled) {
-	for i := range r.b.Lines {
-		if p := r.b.Lines[i].Parent; !p.IsZero() && p.Name() == "" {
-			r.b.Lines[i].Parent = budget.NewCode(p.Code(), titles[p.Code()].title)
+	for i := range r.b.Lines.Len() {
+		if l := r.b.Lines.At(i); !l.Parent.IsZero() && l.Parent.Name() == "" {
+			l.Parent = budget.NewCode(l.Parent.Code(), titles[l.Parent.Code()].title)
+			r.b.Lines.Set(i, l)
 		}
 	}
 }

@@ -20,10 +20,10 @@ func TestLinesSizedFromTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Lines) != n {
-		t.Fatalf("%d lines, want %d", len(b.Lines), n)
+	if b.Lines.Len() != n {
+		t.Fatalf("%d lines, want %d", b.Lines.Len(), n)
 	}
-	if c := cap(b.Lines); c > n*11/10 {
+	if c := b.Lines.Cap(); c > n*11/10 {
 		t.Errorf("room for %d lines after reading %d: the lines were grown by copies, not sized from the file", c, n)
 	}
 }
@@ -37,11 +37,14 @@ func TestLinesShareRepeatedTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Lines) != 3 {
-		t.Fatalf("%d lines", len(b.Lines))
+	if b.Lines.Len() != 3 {
+		t.Fatalf("%d lines", b.Lines.Len())
 	}
-	for _, l := range b.Lines[1:] {
-		if unsafe.StringData(l.YearLabel) != unsafe.StringData(b.Lines[0].YearLabel) || unsafe.StringData(l.Currency) != unsafe.StringData(b.Lines[0].Currency) {
+	for i, l := range b.Lines.All() {
+		if i == 0 {
+			continue
+		}
+		if unsafe.StringData(l.YearLabel) != unsafe.StringData(b.Lines.YearLabelAt(0)) || unsafe.StringData(l.Currency) != unsafe.StringData(b.Lines.CurrencyAt(0)) {
 			t.Errorf("line %s: its period label %q or currency %q is a copy of the first line's", l.ID, l.YearLabel, l.Currency)
 		}
 	}

@@ -233,8 +233,8 @@ func BenchmarkRead(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if len(bud.Lines) != bc.rows {
-					b.Fatalf("%d lines, want %d", len(bud.Lines), bc.rows)
+				if bud.Lines.Len() != bc.rows {
+					b.Fatalf("%d lines, want %d", bud.Lines.Len(), bc.rows)
 				}
 				if i == b.N-1 {
 					b.StopTimer()
@@ -261,8 +261,8 @@ func TestReadCSVAllocsPerRow(t *testing.T) {
 		data := genCSV(rows)
 		return testing.AllocsPerRun(2, func() {
 			b, err := Read(bytes.NewReader(data), "gen.csv", budget.Options{Format: "csv"})
-			if err != nil || len(b.Lines) != rows {
-				t.Fatalf("%d rows: %v lines, err %v", rows, len(b.Lines), err)
+			if err != nil || b.Lines.Len() != rows {
+				t.Fatalf("%d rows: %v lines, err %v", rows, b.Lines.Len(), err)
 			}
 		})
 	}
@@ -274,10 +274,11 @@ func TestReadCSVAllocsPerRow(t *testing.T) {
 	}
 }
 
-// TestLineSize guards the size of a line, which is most of the memory of a
-// large read: a million lines take 259 MB at 272 bytes (240 before Money became 128-bit, issue 11). A new field that
-// few lines use belongs behind a pointer; a text that lines repeat, in an
-// interned type.
+// TestLineSize guards the size of a Line value, which every At and range
+// over a budget's lines copies (a budget holds its lines column by column:
+// budget.TestLinesBytesPerLine guards that). A new field that few lines
+// use belongs behind a pointer; a text that lines repeat, in an interned
+// type.
 func TestLineSize(t *testing.T) {
 	if got := unsafe.Sizeof(budget.Line{}); got > 272 {
 		t.Errorf("a Line is %d bytes, want at most 272", got)

@@ -24,7 +24,7 @@ Total,,1630.5,1175,,
 		fmt.Println(err)
 		return
 	}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		approved, _ := l.Amounts.Get(budget.Approved)
 		executed, ok := l.Amounts.Get(budget.Executed)
 		exec := "absent"

@@ -27,8 +27,9 @@ func noteNegatives(b *budget.Budget) {
 		rows   []string
 	}
 	var accs [budget.NumPhases]acc
-	for i := range b.Lines {
-		l := &b.Lines[i]
+	for i := range b.Lines.Len() {
+		lv := b.Lines.At(i)
+		l := &lv
 		for _, p := range budget.Phases() {
 			m, ok := l.Amounts.Get(p)
 			if !ok {

@@ -19,13 +19,13 @@ func TestNoteNegatives(t *testing.T) {
 		}
 		return l
 	}
-	b := &budget.Budget{Lines: []budget.Line{
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{
 		line(2, budget.Approved, 1000, budget.Executed, -250),
 		line(3, budget.Approved, -100),
 		line(4, budget.Approved, -5),
 		line(5, budget.Approved, 0, budget.Executed, 300),
 		line(6, budget.Approved, -1), line(7, budget.Approved, -1), line(8, budget.Approved, -1), line(9, budget.Approved, -1),
-	}}
+	}...)}
 	noteNegatives(b)
 	want := []budget.Decision{
 		{Topic: "negative", Choice: "6 negative approved amounts kept as reductions (reversals or net repayments)",
@@ -36,7 +36,7 @@ func TestNoteNegatives(t *testing.T) {
 	if d := cmp.Diff(want, b.Decisions); d != "" {
 		t.Errorf("decisions (-want +got):\n%s", d)
 	}
-	clean := &budget.Budget{Lines: []budget.Line{line(2, budget.Approved, 5)}}
+	clean := &budget.Budget{Lines: budget.LinesOf([]budget.Line{line(2, budget.Approved, 5)}...)}
 	noteNegatives(clean)
 	if len(clean.Decisions) != 0 {
 		t.Errorf("no negatives: decisions %+v", clean.Decisions)

@@ -16,8 +16,9 @@ import (
 func checkSums(b *budget.Budget) {
 	var pos, neg, gpos, gneg [budget.NumPhases]budget.Sum
 	var done, gdone [budget.NumPhases]bool
-	for i := range b.Lines {
-		l := &b.Lines[i]
+	for i := range b.Lines.Len() {
+		lv := b.Lines.At(i)
+		l := &lv
 		for _, p := range budget.Phases() {
 			if m, ok := l.Amounts.Get(p); ok && !done[p] && overflows(&pos[p], &neg[p], m) {
 				done[p] = true

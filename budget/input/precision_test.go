@@ -42,7 +42,7 @@ func TestReadPrecisionLost(t *testing.T) {
 				t.Errorf("precision-lost warnings:\n%q\nwant\n%q", got, tt.want)
 			}
 			var s budget.Sum
-			for _, l := range b.Lines {
+			for _, l := range b.Lines.All() {
 				v, _ := l.Amounts.Get(budget.Approved)
 				s.Add(v)
 			}

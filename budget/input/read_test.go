@@ -69,7 +69,7 @@ func TestReadFileTagging(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Lines) != 2 || b.Lines[0].Gender.Level != budget.Principal || len(b.Lines[0].Objectives) != 1 || b.Lines[1].Gender.Level.Screened() {
+	if b.Lines.Len() != 2 || b.Lines.GenderAt(0).Level != budget.Principal || len(b.Lines.At(0).Objectives) != 1 || b.Lines.GenderAt(1).Level.Screened() {
 		t.Errorf("lines %+v; want the first tagged principal with one objective, the second untagged", b.Lines)
 	}
 	data, err := os.ReadFile(tagName)
@@ -77,7 +77,7 @@ func TestReadFileTagging(t *testing.T) {
 		t.Fatal(err)
 	}
 	br, err := Read(bytes.NewReader(data), tagName, budget.Options{})
-	if err != nil || len(br.Lines) != 2 || br.Lines[0].Gender != b.Lines[0].Gender {
+	if err != nil || br.Lines.Len() != 2 || br.Lines.GenderAt(0) != b.Lines.GenderAt(0) {
 		t.Errorf("Read and ReadFile differ: %v, %+v", err, br)
 	}
 	plain, err := ReadFile(tagName, budget.Options{Sheet: b.Sheets[0].Name})
@@ -86,10 +86,10 @@ func TestReadFileTagging(t *testing.T) {
 	}
 	// The plain workbook's tag columns are recognised as columns; the
 	// tagging workbook's tags are the confirmed ones.
-	if got, want := b.Lines[0].GenderSource.Source(), budget.Manual; got != want {
+	if got, want := b.Lines.At(0).GenderSource.Source(), budget.Manual; got != want {
 		t.Errorf("tagging workbook: marker from %s, want %s", got, want)
 	}
-	if len(plain.Lines) != 2 || plain.Lines[0].GenderSource.Source() != budget.FromColumn {
+	if plain.Lines.Len() != 2 || plain.Lines.At(0).GenderSource.Source() != budget.FromColumn {
 		t.Errorf("with a sheet named: lines %+v; want the plain workbook's, tags from its columns", plain.Lines)
 	}
 }
@@ -114,8 +114,8 @@ func TestReadReviewed(t *testing.T) {
 	csvName, tagName := writeFiles(t)
 	for name, want := range map[string]int{tagName: 1, csvName: 2} {
 		b, err := ReadReviewed(name, budget.Options{})
-		if err != nil || len(b.Lines) != want {
-			t.Errorf("ReadReviewed(%s): %v, %d lines; want %d", filepath.Base(name), err, len(b.Lines), want)
+		if err != nil || b.Lines.Len() != want {
+			t.Errorf("ReadReviewed(%s): %v, %d lines; want %d", filepath.Base(name), err, b.Lines.Len(), want)
 		}
 	}
 }

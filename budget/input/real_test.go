@@ -47,7 +47,7 @@ func TestRealKenya(t *testing.T) {
 	}
 	// Migration lines are read with their vote and sub-programme.
 	found := false
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if l.Programme.Code() == "0605030" && l.Unit.Code() == "1021" {
 			found = !l.Parent.IsZero() && l.Parent.Code() == "0605000" && l.Programme.Name() == "Refugee Affairs"
 		}
@@ -94,7 +94,7 @@ func TestRealPuebla(t *testing.T) {
 	}
 	// The migrant fund U033 is read as programme lines.
 	n := 0
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if l.Programme.Code() == "U033" {
 			n++
 		}
@@ -122,7 +122,7 @@ func TestRealAustraliaWide(t *testing.T) {
 		"2018-19": money(t, "511524122373.805"),
 	}
 	got := map[string]*budget.Sum{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if v, ok := l.Amounts.Get(budget.Approved); ok {
 			if got[l.YearLabel] == nil {
 				got[l.YearLabel] = &budget.Sum{}
@@ -150,8 +150,8 @@ func TestRealCRSGender(t *testing.T) {
 		t.Fatal(err)
 	}
 	readertest.CheckLedger(t, b)
-	if len(b.Lines) != 8671 {
-		t.Errorf("%d lines, want 8671", len(b.Lines))
+	if b.Lines.Len() != 8671 {
+		t.Errorf("%d lines, want 8671", b.Lines.Len())
 	}
 	// SOURCE.md, CSV column of its table: 2013 principal 506.551 and
 	// significant 3333.062 (GBP million); exact here (the file's cells
@@ -163,7 +163,7 @@ func TestRealCRSGender(t *testing.T) {
 	}
 	got := map[[2]int]budget.Money{}
 	levels := map[budget.Level]int{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		v, _ := l.Amounts.Get(budget.Approved)
 		k := [2]int{l.Year, int(l.Gender.Level)}
 		got[k], _ = budget.Add(got[k], v)
@@ -190,8 +190,8 @@ func TestRealEUTF(t *testing.T) {
 	}
 	readertest.CheckLedger(t, b)
 	// SOURCE.md: 253 projects totalling EUR 5,256,084,987.34.
-	if len(b.Lines) != 253 || readertest.SumPhase(b.Lines, budget.Approved) != budget.FromCents(525608498734) {
-		t.Errorf("%d lines summing to %s, want 253 and 5256084987.34", len(b.Lines), readertest.SumPhase(b.Lines, budget.Approved))
+	if b.Lines.Len() != 253 || readertest.SumPhase(b.Lines, budget.Approved) != budget.FromCents(525608498734) {
+		t.Errorf("%d lines summing to %s, want 253 and 5256084987.34", b.Lines.Len(), readertest.SumPhase(b.Lines, budget.Approved))
 	}
 }
 
@@ -218,11 +218,11 @@ func TestRealMacedonia(t *testing.T) {
 	// by their date (3,321 + 3,535 + 3,297). The 238 rows with a blank
 	// date are blank throughout (";;;;;;;;;;"): blank rows, not lines.
 	years := map[int]int{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		years[l.Year]++
 	}
-	if len(b.Lines) != 10153 || years[2014] != 3321+3535 || years[2015] != 3297 || b.Sheets[0].Count(budget.RowBlank) != 238 {
-		t.Errorf("%d lines, by year %v, %d blank rows", len(b.Lines), years, b.Sheets[0].Count(budget.RowBlank))
+	if b.Lines.Len() != 10153 || years[2014] != 3321+3535 || years[2015] != 3297 || b.Sheets[0].Count(budget.RowBlank) != 238 {
+		t.Errorf("%d lines, by year %v, %d blank rows", b.Lines.Len(), years, b.Sheets[0].Count(budget.RowBlank))
 	}
 	if got, want := readertest.SumPhase(b.Lines, budget.Approved), budget.FromCents(20603154001600); got != want {
 		t.Errorf("sum %s, want %s", got, want)

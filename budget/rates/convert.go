@@ -54,10 +54,11 @@ func Convert(b *budget.Budget, t *Table, opt Options) (*budget.Budget, error) {
 	c := &converter{t: t, opt: opt, factors: map[factorKey]*big.Rat{}, failed: map[factorKey]error{}, rates: map[key]Value{}, index: map[key]*big.Rat{}, from: map[string]int{}, straddle: map[string]bool{}}
 	out := *b
 	out.Decisions = slices.Clone(b.Decisions)
-	out.Lines = make([]budget.Line, len(b.Lines))
+	out.Lines = budget.Lines{}
+	out.Lines.Grow(b.Lines.Len())
 	var probs issues
-	for i := range b.Lines {
-		l := b.Lines[i]
+	for i := range b.Lines.Len() {
+		l := b.Lines.At(i)
 		f, err := c.factor(&l)
 		if err != nil {
 			probs.add(err, &l)
@@ -74,7 +75,7 @@ func Convert(b *budget.Budget, t *Table, opt Options) (*budget.Budget, error) {
 		if opt.To != "" {
 			l.Currency = opt.To
 		}
-		out.Lines[i] = l
+		out.Lines.Append(l)
 	}
 	if err := probs.err(b.Source); err != nil {
 		return nil, err

@@ -47,7 +47,7 @@ func TestConstantPrices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &budget.Budget{Source: "test", Lines: []budget.Line{line(2020, "2020", "USD", "1000000"), line(2023, "2023", "USD", "250.5")}}
+	b := &budget.Budget{Source: "test", Lines: budget.LinesOf([]budget.Line{line(2020, "2020", "USD", "1000000"), line(2023, "2023", "USD", "250.5")}...)}
 	out, err := Convert(b, tab, Options{Prices: 2023, Deflator: "gdp"})
 	if err != nil {
 		t.Fatal(err)
@@ -58,10 +58,10 @@ func TestConstantPrices(t *testing.T) {
 		want.Mul(want, g.Add(big.NewRat(1, 1), g.Quo(g, big.NewRat(100, 1))))
 	}
 	wantM, _ := roundRat(want, 2)
-	if got, _ := out.Lines[0].Amounts.Get(budget.Approved); got != wantM {
+	if got, _ := out.Lines.AmountsAt(0).Get(budget.Approved); got != wantM {
 		t.Errorf("2020 in 2023 prices = %s, by hand %s", got, wantM)
 	}
-	if got, _ := out.Lines[1].Amounts.Get(budget.Approved); got.String() != "250.50" && got.String() != "250.5" {
+	if got, _ := out.Lines.AmountsAt(1).Get(budget.Approved); got.String() != "250.50" && got.String() != "250.5" {
 		t.Errorf("2023 in 2023 prices = %s, want 250.5", got)
 	}
 	var d *budget.Decision
@@ -81,7 +81,7 @@ func TestFiscalYearRules(t *testing.T) {
 	tab, _ := Embedded()
 	eur15, _ := tab.PerUSD("EUR", 2015)
 	eur16, _ := tab.PerUSD("EUR", 2016)
-	b := &budget.Budget{Lines: []budget.Line{line(2015, "2015-16", "USD", "100")}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{line(2015, "2015-16", "USD", "100")}...)}
 	for _, tc := range []struct {
 		rule string
 		want *big.Rat
@@ -94,7 +94,7 @@ func TestFiscalYearRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, _ := roundRat(tc.want.Mul(tc.want, big.NewRat(100, 1)), 2)
-		if got, _ := out.Lines[0].Amounts.Get(budget.Approved); got != want {
+		if got, _ := out.Lines.AmountsAt(0).Get(budget.Approved); got != want {
 			t.Errorf("%s: %s EUR, want %s", tc.rule, got, want)
 		}
 	}
@@ -106,7 +106,7 @@ func TestFiscalYearRules(t *testing.T) {
 // TestMissingRate names the currency and the year; never a silent 1.
 func TestMissingRate(t *testing.T) {
 	tab, _ := Embedded()
-	b := &budget.Budget{Lines: []budget.Line{line(2031, "2031", "XOF", "100")}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{line(2031, "2031", "XOF", "100")}...)}
 	_, err := Convert(b, tab, Options{To: "USD"})
 	if err == nil || !strings.Contains(err.Error(), "XOF") || !strings.Contains(err.Error(), "2031") {
 		t.Errorf("err = %v, want one naming XOF and 2031", err)

@@ -20,14 +20,14 @@ func at(l budget.Line, f string, row int) budget.Line {
 // lines counted), never a bare error.
 func TestConvertIssues(t *testing.T) {
 	tab, _ := Embedded()
-	b := &budget.Budget{Source: "aid.csv", Lines: []budget.Line{
+	b := &budget.Budget{Source: "aid.csv", Lines: budget.LinesOf([]budget.Line{
 		at(line(2031, "2031", "XOF", "100"), "aid.csv", 2),
 		at(line(2031, "2031", "XOF", "5"), "aid.csv", 3),
 		at(line(2020, "2020", "XYZ", "100"), "aid.csv", 4),
 		at(line(2020, "2020", "", "100"), "aid.csv", 5),
 		at(line(0, "", "EUR", "100"), "aid.csv", 6),
 		at(line(2020, "2020", "EUR", "100"), "aid.csv", 7),
-	}}
+	}...)}
 	_, err := Convert(b, tab, Options{To: "USD"})
 	var ce *Error
 	if !errors.As(err, &ce) {
@@ -63,10 +63,10 @@ func TestConvertIssues(t *testing.T) {
 // currency and the year.
 func TestDeflatorIssues(t *testing.T) {
 	tab, _ := Embedded()
-	b := &budget.Budget{Source: "b.csv", Lines: []budget.Line{
+	b := &budget.Budget{Source: "b.csv", Lines: budget.LinesOf([]budget.Line{
 		at(line(2035, "2035", "USD", "100"), "b.csv", 2),
 		at(line(2020, "2020", "XDR", "100"), "b.csv", 3),
-	}}
+	}...)}
 	_, err := Convert(b, tab, Options{Prices: 2023})
 	var ce *Error
 	if !errors.As(err, &ce) || len(ce.Issues) != 2 {
@@ -122,7 +122,7 @@ func TestRateSource(t *testing.T) {
 		t.Errorf("unknown source: %v", err)
 	}
 	imf, _ := tab.WithRateSource("imf")
-	b := &budget.Budget{Lines: []budget.Line{line(2020, "2020", "EUR", "100")}}
+	b := &budget.Budget{Lines: budget.LinesOf([]budget.Line{line(2020, "2020", "EUR", "100")}...)}
 	out, err := Convert(b, imf, Options{To: "USD"})
 	if err != nil {
 		t.Fatal(err)

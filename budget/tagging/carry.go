@@ -34,7 +34,7 @@ type carrySource struct {
 func NewCarryIndex(prev *budget.Budget) *CarryIndex {
 	x := &CarryIndex{byID: map[string][]int{}, byProgDo: map[[2]string][]int{}, byProg: map[string][]int{}}
 	seen := map[budget.Position]bool{}
-	for _, l := range prev.Lines {
+	for _, l := range prev.Lines.All() {
 		if l.Objectives == nil && !l.Gender.Level.Screened() {
 			continue
 		}

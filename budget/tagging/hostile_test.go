@@ -80,8 +80,8 @@ func TestLongSheetNameRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Read back: %v", err)
 	}
-	if len(back.Budget.Lines) != 5 {
-		t.Errorf("%d lines read back, want 5", len(back.Budget.Lines))
+	if back.Budget.Lines.Len() != 5 {
+		t.Errorf("%d lines read back, want 5", back.Budget.Lines.Len())
 	}
 }
 
@@ -105,7 +105,7 @@ func TestMarkerSheetListsSheetTwice(t *testing.T) {
 	}
 	tg, err := tagging.Read(bytes.NewReader(saveXLSX(t, f)), "work.xlsx", budget.Options{})
 	if err == nil {
-		t.Fatalf("read %d lines, want an error naming sheet %q listed three times", len(tg.Budget.Lines), last[0])
+		t.Fatalf("read %d lines, want an error naming sheet %q listed three times", tg.Budget.Lines.Len(), last[0])
 	}
 	if !strings.Contains(err.Error(), `"`+last[0]+`"`) || !strings.Contains(err.Error(), "3 times") {
 		t.Errorf("error %v, want one naming sheet %q and its 3 listings", err, last[0])

@@ -73,7 +73,7 @@ func TestTaggingInLibreOffice(t *testing.T) {
 			t.Errorf("issue after LibreOffice: %v", is)
 		}
 	}
-	l := tg.Budget.Lines[2]
+	l := tg.Budget.Lines.At(2)
 	if len(l.Objectives) != 2 || l.Objectives[0].Share != 6000 || l.Objectives[1].Share != 4000 {
 		t.Errorf("row 4 objectives %+v after LibreOffice, want 7 at 60%% and 16 at 40%%", l.Objectives)
 	}

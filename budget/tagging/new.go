@@ -111,7 +111,7 @@ func New(r io.Reader, name string, opt budget.Options, scheme string) (*Tagging,
 		return sheet
 	})
 	for i := range t.Rows {
-		l := &b.Lines[t.Rows[i].Lines[0]]
+		l := b.Lines.At(t.Rows[i].Lines[0])
 		f := &t.Rows[i].FromFile
 		if l.Objectives != nil {
 			f.Objectives = slices.Clone(l.Objectives)
@@ -142,7 +142,7 @@ func tableFormat(format string, data []byte) string {
 func rowsOf(b *budget.Budget, sheetName func(string) string) []TagRow {
 	var rows []TagRow
 	index := map[[2]string]int{}
-	for i, l := range b.Lines {
+	for i, l := range b.Lines.All() {
 		k := [2]string{l.Pos.Sheet(), strconv.Itoa(l.Pos.Row)}
 		if j, ok := index[k]; ok {
 			rows[j].Lines = append(rows[j].Lines, i)

@@ -239,7 +239,9 @@ func (t *Tagging) readSheets(data []byte, name string, opt budget.Options, sc *b
 			return nil, err
 		}
 		b.Sheets = append(b.Sheets, sb.Sheets...)
-		b.Lines = append(b.Lines, sb.Lines...)
+		for _, l := range sb.Lines.All() {
+			b.Lines.Append(l)
+		}
 		b.Ledger = append(b.Ledger, sb.Ledger...)
 		b.Totals = append(b.Totals, sb.Totals...)
 		b.AppendIssues(sb.Issues...)
@@ -441,7 +443,7 @@ func (t *Tagging) applyTag(row *TagRow, sc *budget.Scheme) {
 		who = " by " + tag.TaggedBy
 	}
 	for _, li := range row.Lines {
-		l := &t.Budget.Lines[li]
+		l := t.Budget.Lines.At(li)
 		l.Objectives, l.ObjectiveSource = nil, budget.Provenance{}
 		l.Gender, l.GenderSource = budget.Marker{}, budget.Provenance{}
 		switch tag.Status {
@@ -460,6 +462,7 @@ func (t *Tagging) applyTag(row *TagRow, sc *budget.Scheme) {
 				l.ObjectiveSource = budget.NewProvenance(budget.Manual, "tagged"+who)
 			}
 		}
+		t.Budget.Lines.Set(li, l)
 	}
 }
 

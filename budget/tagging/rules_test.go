@@ -308,8 +308,9 @@ func TestDefaultRulesReal(t *testing.T) {
 				budgets[tt.file] = b
 			}
 			n := 0
-			for i := range b.Lines {
-				l := &b.Lines[i]
+			for i := range b.Lines.Len() {
+				lv := b.Lines.At(i)
+				l := &lv
 				if !tt.match(l) {
 					continue
 				}
@@ -333,8 +334,9 @@ func TestDefaultRulesReal(t *testing.T) {
 		if b == nil {
 			t.Skip("Kenya not read")
 		}
-		for i := range b.Lines {
-			l := &b.Lines[i]
+		for i := range b.Lines.Len() {
+			lv := b.Lines.At(i)
+			l := &lv
 			if l.Programme.Code() != "0715050" {
 				continue
 			}

@@ -116,11 +116,11 @@ func TestTagRowsAsExcelizeModel(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: read back the model's workbook: %v", in.name, err)
 		}
-		if len(a.Budget.Lines) != len(b.Budget.Lines) || len(a.Budget.Lines) == 0 {
-			t.Fatalf("%s: read back %d and %d lines", in.name, len(a.Budget.Lines), len(b.Budget.Lines))
+		if a.Budget.Lines.Len() != b.Budget.Lines.Len() || a.Budget.Lines.Len() == 0 {
+			t.Fatalf("%s: read back %d and %d lines", in.name, a.Budget.Lines.Len(), b.Budget.Lines.Len())
 		}
-		for i := range a.Budget.Lines {
-			x, y := a.Budget.Lines[i], b.Budget.Lines[i]
+		for i := range a.Budget.Lines.Len() {
+			x, y := a.Budget.Lines.At(i), b.Budget.Lines.At(i)
 			if !x.Amounts.Equal(y.Amounts) || x.Description != y.Description && !strings.Contains(x.Description, "_x") || x.Unit != y.Unit || x.Gender != y.Gender ||
 				fmt.Sprint(x.Objectives) != fmt.Sprint(y.Objectives) || x.Pos.Row != y.Pos.Row {
 				t.Errorf("%s: line %d reads back as %+v from the rows, %+v from the model", in.name, i, x, y)

@@ -78,7 +78,7 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 	for i := range t.Rows {
 		row := &t.Rows[i]
 		sum.Rows++
-		l := &t.Budget.Lines[row.Lines[0]]
+		l := t.Budget.Lines.At(row.Lines[0])
 		old := row.Suggested
 		s, from, rules := made[i].s, made[i].from, made[i].rules
 		row.Suggested = s
@@ -121,7 +121,7 @@ func (t *Tagging) Suggest(opt SuggestOptions) SuggestSummary {
 			}
 			sum.Conflicts = append(sum.Conflicts, SuggestConflict{
 				Pos:   budget.At(t.Budget.Source, row.Sheet, row.Row, 0),
-				Label: suggestLineLabel(l),
+				Label: suggestLineLabel(&l),
 				Note:  strings.Join(parts, "; "),
 			})
 		}
@@ -174,7 +174,8 @@ func (t *Tagging) suggestRows(opt SuggestOptions, sc *budget.Scheme) []madeSugge
 				for i := from; i < min(from+block, len(t.Rows)); i++ {
 					row := &t.Rows[i]
 					m := &made[i]
-					m.s, m.from, m.rules = suggestLine(&t.Budget.Lines[row.Lines[0]], &row.FromFile, opt, sc, memo)
+					l := t.Budget.Lines.At(row.Lines[0])
+					m.s, m.from, m.rules = suggestLine(&l, &row.FromFile, opt, sc, memo)
 				}
 			}
 		})

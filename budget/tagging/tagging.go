@@ -237,11 +237,11 @@ func (t *Tagging) sheetNamed(name string) *TagSheet {
 // trusted, to carry forward or to evaluate suggestions against.
 func (t *Tagging) Reviewed() *budget.Budget {
 	b := *t.Budget
-	b.Lines = nil
+	b.Lines = budget.Lines{}
 	for _, r := range t.Rows {
 		if r.Tag.Status == StatusConfirmed || r.Tag.Status == StatusNotScreened {
 			for _, i := range r.Lines {
-				b.Lines = append(b.Lines, t.Budget.Lines[i])
+				b.Lines.Append(t.Budget.Lines.At(i))
 			}
 		}
 	}

@@ -197,19 +197,19 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Fatalf("a complete workbook has issues: %v", issues)
 	}
 	b := tg.Budget
-	if len(b.Lines) != 5 || len(b.Totals) != 1 || !b.Totals[0].OK(budget.FromCents(0)) {
-		t.Fatalf("%d lines, totals %+v; want 5 lines and the total of 4000 matching", len(b.Lines), b.Totals)
+	if b.Lines.Len() != 5 || len(b.Totals) != 1 || !b.Totals[0].OK(budget.FromCents(0)) {
+		t.Fatalf("%d lines, totals %+v; want 5 lines and the total of 4000 matching", b.Lines.Len(), b.Totals)
 	}
 	// Provenance: a confirmed suggestion keeps its rule; a changed one is
 	// manual.
 	prov := []string{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		prov = append(prov, l.ObjectiveSource.Source().String()+"/"+l.GenderSource.Source().String())
 	}
 	if diff := cmp.Diff([]string{"rule/manual", "rule/manual", "manual/manual", "untagged/rule", "untagged/untagged"}, prov); diff != "" {
 		t.Errorf("objective/marker sources (-want +got):\n%s", diff)
 	}
-	if d := b.Lines[0].ObjectiveSource.Detail(); d != `rule immigration-services: "immigration" in description; confirmed by A. Officer` {
+	if d := b.Lines.At(0).ObjectiveSource.Detail(); d != `rule immigration-services: "immigration" in description; confirmed by A. Officer` {
 		t.Errorf("row 2 provenance %q", d)
 	}
 
@@ -377,18 +377,18 @@ func TestTemplateSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, b := src.Budget, back.Budget
-	if len(a.Lines) != len(b.Lines) || len(a.Totals) != len(b.Totals) || len(b.Mismatches()) != len(a.Mismatches()) {
+	if a.Lines.Len() != b.Lines.Len() || len(a.Totals) != len(b.Totals) || len(b.Mismatches()) != len(a.Mismatches()) {
 		t.Fatalf("read back: %d lines, %d totals, %d mismatches; want %d, %d, %d",
-			len(b.Lines), len(b.Totals), len(b.Mismatches()), len(a.Lines), len(a.Totals), len(a.Mismatches()))
+			b.Lines.Len(), len(b.Totals), len(b.Mismatches()), a.Lines.Len(), len(a.Totals), len(a.Mismatches()))
 	}
-	for i := range a.Lines {
-		x, y := a.Lines[i], b.Lines[i]
+	for i := range a.Lines.Len() {
+		x, y := a.Lines.At(i), b.Lines.At(i)
 		if !x.Amounts.Equal(y.Amounts) || x.Year != y.Year || x.Unit != y.Unit || x.Programme != y.Programme || x.Description != y.Description || x.Currency != y.Currency || x.Pos.Row != y.Pos.Row || x.Pos.Sheet() != y.Pos.Sheet() {
 			t.Errorf("line %d: read back as %+v, want %+v", i, y, x)
 		}
 	}
 	// Nothing is confirmed yet: the lines read back are untagged.
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		if l.Objectives != nil || l.Gender.Level.Screened() {
 			t.Fatalf("line at row %d tagged before anyone confirmed it", l.Pos.Row)
 		}

@@ -22,6 +22,7 @@ const (
 // reference names.
 type sheetRows struct {
 	src   *Source
+	sst   *sharedStrings // nil once the rows are all read
 	sheet string
 	rc    io.Closer
 	s     *scanner
@@ -60,6 +61,7 @@ func (r *sheetRows) Next() bool {
 	}
 	if r.pending == 0 {
 		if r.done || !r.findRow() {
+			r.end()
 			return false
 		}
 	}
@@ -91,7 +93,7 @@ func (r *sheetRows) Next() bool {
 	text, from := string(r.buf), 0
 	for k, e := range r.ends {
 		if i := r.shared[k]; i >= 0 {
-			r.cells = append(r.cells, r.src.sst.str(i)) // no copy: the table's text
+			r.cells = append(r.cells, r.sst.str(i)) // no copy: the table's text
 		} else {
 			r.cells = append(r.cells, text[from:e])
 		}
@@ -330,11 +332,11 @@ func (r *sheetRows) value(col, kind int, hasF, hasIS bool) int {
 	switch {
 	case kind == kindShared && len(r.v) > 0:
 		i, ok := parseUint(trimSpace(r.v))
-		if !ok || i >= r.src.sst.len() {
-			r.fail(r.n, "shared string %q is not in the table of %d strings", r.v, r.src.sst.len())
+		if !ok || i >= r.sst.len() {
+			r.fail(r.n, "shared string %q is not in the table of %d strings", r.v, r.sst.len())
 			return -1
 		}
-		val, sharedIndex = r.src.sst.at(i), i
+		val, sharedIndex = r.sst.at(i), i
 	case kind == kindInline && hasIS:
 		val = r.is
 		if hasBstr(val) {
@@ -372,13 +374,6 @@ func numberType(t []byte) bool {
 	return true
 }
 
-// Stable reports whether the current row's cell at col (0-based) takes
-// its text from the shared-string table, which outlives the row; it
-// implements grid.StableText.
-func (r *sheetRows) Stable(col int) bool {
-	return col < len(r.shared) && r.shared[col] >= 0
-}
-
 // IsPercent reports whether the cell of the current row at col (0-based)
 // is a number under a percentage format (0.6 shown as 60%); it implements
 // grid.Percents.
@@ -414,6 +409,15 @@ func (r *sheetRows) IsNumber(row, col int) bool {
 }
 
 func (r *sheetRows) Err() error { return r.err }
+
+// end lets go of what the rows referred to once they are all read: the
+// shared-string table, which the last row's cells are parts of.
+func (r *sheetRows) end() {
+	if r.sst != nil {
+		r.src.release(r.sst)
+		r.sst, r.cells = nil, nil
+	}
+}
 
 func (r *sheetRows) Close() error { return r.rc.Close() }
 

@@ -22,15 +22,14 @@ type aheadRows struct {
 }
 
 // rowBatch is a run of scanned rows: each row's cells, the columns of its
-// cells typed as text, its numbers shown as percentages, and its cells
-// whose text is a shared string, as ranges of shared backing arrays.
+// cells typed as text and its numbers shown as percentages, as ranges of
+// shared backing arrays.
 type rowBatch struct {
-	rows   []batchRow
-	cells  []string
-	ints   []int  // text columns, then percentage columns, of each row
-	stable []bool // per cell: text from the shared-string table
-	dim    int    // the sheet's <dimension> rows, once known
-	err    error  // after the rows
+	rows  []batchRow
+	cells []string
+	ints  []int // text columns, then percentage columns, of each row
+	dim   int   // the sheet's <dimension> rows, once known
+	err   error // after the rows
 }
 
 type batchRow struct {
@@ -67,7 +66,7 @@ func (r *aheadRows) scan() {
 		case <-r.done:
 			return
 		}
-		b.rows, b.cells, b.ints, b.stable, b.err = b.rows[:0], b.cells[:0], b.ints[:0], b.stable[:0], nil
+		b.rows, b.cells, b.ints, b.err = b.rows[:0], b.cells[:0], b.ints[:0], nil
 		more := true
 		for len(b.rows) < aheadBatchRows {
 			if more = in.Next(); !more {
@@ -91,9 +90,6 @@ func (r *aheadRows) scan() {
 // add appends the current row of in.
 func (b *rowBatch) add(in *sheetRows) {
 	n, cells := in.Row()
-	for k := range cells {
-		b.stable = append(b.stable, in.Stable(k))
-	}
 	b.cells = append(b.cells, cells...)
 	b.ints = append(b.ints, in.textCols...)
 	text := len(b.ints)
@@ -119,6 +115,7 @@ func (r *aheadRows) Next() bool {
 		if r.batch != nil {
 			if r.batch.err != nil || len(r.batch.rows) < aheadBatchRows {
 				r.err = r.batch.err
+				r.end()
 				return false // the last batch
 			}
 			r.free <- r.batch
@@ -129,6 +126,7 @@ func (r *aheadRows) Next() bool {
 		}
 		b, ok := <-r.full
 		if !ok {
+			r.end()
 			return false
 		}
 		r.batch, r.i = b, -1
@@ -136,6 +134,20 @@ func (r *aheadRows) Next() bool {
 			r.i = 0
 			r.keepEarly()
 			return true
+		}
+	}
+}
+
+// end lets go of the batches once the rows are all read: their cells are
+// parts of the shared-string table, which the source lets go of (see
+// sheetRows.end). The scanning goroutine has sent its last batch.
+func (r *aheadRows) end() {
+	r.batch = nil
+	for {
+		select {
+		case <-r.free:
+		default:
+			return
 		}
 	}
 }
@@ -173,12 +185,6 @@ func (r *aheadRows) Row() (int, []string) {
 	return br.n, r.batch.cells[cf:br.cells:br.cells]
 }
 
-// Stable implements grid.StableText.
-func (r *aheadRows) Stable(col int) bool {
-	br, cf, _ := r.current()
-	return col >= 0 && cf+col < br.cells && r.batch.stable[cf+col]
-}
-
 // IsPercent implements grid.Percents.
 func (r *aheadRows) IsPercent(col int) bool {
 	br, _, _ := r.current()
@@ -188,8 +194,8 @@ func (r *aheadRows) IsPercent(col int) bool {
 // IsNumber implements grid.CellTypes, as sheetRows does.
 func (r *aheadRows) IsNumber(row, col int) bool {
 	var text []int
-	switch br, _, _ := r.current(); {
-	case row == br.n:
+	switch {
+	case r.batch != nil && r.i >= 0 && row == r.batch.rows[r.i].n:
 		text = r.textCols()
 	case row <= typedRows:
 		text = r.early[row]

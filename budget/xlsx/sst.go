@@ -40,6 +40,9 @@ func (t *sharedStrings) at(i int) []byte {
 	return t.text[from:t.ends[i]:t.ends[i]] // capped: appending to it copies
 }
 
+// sstRead, when set (by tests), is called with each table read.
+var sstRead func(*sharedStrings)
+
 // readSharedStrings reads xl/sharedStrings.xml, if there is one. The text
 // of an item is that of its <t> (the last one, when there are several)
 // followed by the <t> of each rich-text run, with _xHHHH_ escapes
@@ -71,6 +74,9 @@ func readSharedStrings(zf *zip.File) (*sharedStrings, error) {
 			t.text = slices.Clip(t.text)
 			if len(t.text) > 0 {
 				t.all = unsafe.String(&t.text[0], len(t.text))
+			}
+			if sstRead != nil {
+				sstRead(t)
 			}
 			return t, nil
 		case tokStart:

@@ -47,7 +47,7 @@ func TestReadBroken(t *testing.T) {
 			if !errors.As(err, &pe) {
 				n := -1
 				if b != nil {
-					n = len(b.Lines)
+					n = b.Lines.Len()
 				}
 				t.Fatalf("Read = %d lines, error %v; want a ParseError", n, err)
 			}

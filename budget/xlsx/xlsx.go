@@ -29,9 +29,37 @@ type Source struct {
 	stylesOnce sync.Once
 	pctXF      []bool // per cellXfs record: a percentage format
 
-	sstOnce sync.Once
-	sst     *sharedStrings
-	sstErr  error
+	// sst is the shared-string table, read when a sheet is first opened;
+	// a large one is let go once the rows of the sheet that read it are
+	// all read (see release), and read again if another sheet is opened.
+	sstMu  sync.Mutex
+	sst    *sharedStrings
+	sstErr error
+}
+
+// sstKeep is the size of text from which the shared-string table is let
+// go after each sheet: a million strings are most of what a large
+// workbook's reading holds, and lines keep their own copies of their text.
+var sstKeep = 4 << 20
+
+// sharedStrings returns the shared-string table, reading it if need be.
+func (s *Source) sharedStrings() (*sharedStrings, error) {
+	s.sstMu.Lock()
+	defer s.sstMu.Unlock()
+	if s.sst == nil && s.sstErr == nil {
+		s.sst, s.sstErr = readSharedStrings(s.parts[sharedStringsPart])
+	}
+	return s.sst, s.sstErr
+}
+
+// release lets go of t, which a sheet has read all its rows with, when it
+// is large.
+func (s *Source) release(t *sharedStrings) {
+	s.sstMu.Lock()
+	defer s.sstMu.Unlock()
+	if s.sst == t && len(t.text) >= sstKeep {
+		s.sst = nil
+	}
 }
 
 // Open opens a workbook. maxBytes bounds the uncompressed size of
@@ -95,9 +123,9 @@ func (s *Source) openRows(sheet string) (*sheetRows, error) {
 	if part == "" {
 		return nil, &budget.ParseError{File: s.name, Sheet: sheet, Err: fmt.Errorf("cannot read sheet: sheet %s does not exist", sheet)}
 	}
-	s.sstOnce.Do(func() { s.sst, s.sstErr = readSharedStrings(s.parts[sharedStringsPart]) })
-	if s.sstErr != nil {
-		return nil, &budget.ParseError{File: s.name, Err: s.sstErr}
+	sst, err := s.sharedStrings()
+	if err != nil {
+		return nil, &budget.ParseError{File: s.name, Err: err}
 	}
 	rc, err := s.parts[part].Open()
 	if err != nil {
@@ -107,7 +135,7 @@ func (s *Source) openRows(sheet string) (*sheetRows, error) {
 	if size >= aheadMin {
 		rc = newReadAhead(rc)
 	}
-	return &sheetRows{src: s, sheet: sheet, rc: rc, s: newScanner(rc, part, 256<<10), partSize: size}, nil
+	return &sheetRows{src: s, sst: sst, sheet: sheet, rc: rc, s: newScanner(rc, part, 256<<10), partSize: size}, nil
 }
 
 // textColsOf scans sheet again up to row and returns the columns of its

@@ -291,8 +291,8 @@ func filtered(c *cli.Context, b *budget.Budget) (*budget.Budget, error) {
 		return b, nil
 	}
 	out := analysis.Where(b, fs)
-	if len(out.Lines) == 0 {
-		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no line holds --where %s (of %s)\n", b.Source, strings.Join(c.StringSlice("where"), " --where "), format.Count(len(b.Lines), "line"))
+	if out.Lines.Len() == 0 {
+		fmt.Fprintf(c.App.ErrWriter, "grb: %s: no line holds --where %s (of %s)\n", b.Source, strings.Join(c.StringSlice("where"), " --where "), format.Count(b.Lines.Len(), "line"))
 	}
 	return out, nil
 }

@@ -225,7 +225,7 @@ func demoCommand() *cli.Command {
 			}
 			w := c.App.Writer
 			fmt.Fprintf(w, "grb demo: the embedded SYNTHETIC sample budget of the fictional Republic of Examplia\n")
-			fmt.Fprintf(w, "(%s: %s read from %s; every row accounted for; grb inspect and grb validate show how)\n\n", b.Source, format.Count(len(b.Lines), "line"), format.Count(len(b.Sheets), "sheet"))
+			fmt.Fprintf(w, "(%s: %s read from %s; every row accounted for; grb inspect and grb validate show how)\n\n", b.Source, format.Count(b.Lines.Len(), "line"), format.Count(len(b.Sheets), "sheet"))
 			r, err := reports.Build([]*budget.Budget{b}, reports.Options{Synthetic: true, Lang: lang})
 			if err != nil {
 				return err

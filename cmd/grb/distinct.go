@@ -125,8 +125,8 @@ func distinctYears(names []string, budgets []*budget.Budget) error {
 func yearsOf(b *budget.Budget) []int {
 	seen := map[int]bool{}
 	var years []int
-	for i := range b.Lines {
-		if y := b.Lines[i].Year; y != 0 && !seen[y] {
+	for i := range b.Lines.Len() {
+		if y := b.Lines.YearAt(i); y != 0 && !seen[y] {
 			seen[y] = true
 			years = append(years, y)
 		}

@@ -78,12 +78,12 @@ func exportAction(c *cli.Context) error {
 	}
 	opt := iati.WriteOptions{ReportingOrg: c.String("reporting-org"), OrgName: c.String("org-name"), OrgType: c.String("org-type"), FiscalStart: time.Month(m)}
 	if opt.OrgName == "" {
-		opt.OrgName = oneUnit(b.Lines)
+		opt.OrgName = oneUnit(&b.Lines)
 	}
 	var sum iati.WriteSummary
 	write := func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
-		s, err := iati.Write(bw, b.Lines, opt)
+		s, err := iati.Write(bw, b.Lines.Slice(), opt)
 		if err != nil {
 			return usagef("export: %v", err)
 		}
@@ -125,7 +125,7 @@ func exportFDP(c *cli.Context, b *budget.Budget, dir string, force bool, inputs 
 	defer folder.Close()
 	title := "Budget lines tagged by GCM objective and gender marker, exported by grb from " + filepath.Base(b.Source)
 	var desc, data strings.Builder
-	sum, err := fdp.Write(&desc, &data, b.Lines, fdp.WriteOptions{Name: "grb-budget", Title: title})
+	sum, err := fdp.Write(&desc, &data, b.Lines.Slice(), fdp.WriteOptions{Name: "grb-budget", Title: title})
 	if err != nil {
 		return usagef("export: %v", err)
 	}
@@ -145,9 +145,9 @@ func exportFDP(c *cli.Context, b *budget.Budget, dir string, force bool, inputs 
 
 // oneUnit is the label of the lines' administrative unit when they share
 // one, else "".
-func oneUnit(lines []budget.Line) string {
+func oneUnit(lines *budget.Lines) string {
 	u := ""
-	for i, l := range lines {
+	for i, l := range lines.All() {
 		if i > 0 && l.Unit.Label() != u {
 			return ""
 		}

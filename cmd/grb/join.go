@@ -28,7 +28,9 @@ func splitAid(names []string, budgets []*budget.Budget) (govNames []string, gov 
 	}
 	aid = &budget.Budget{Source: strings.Join(aidNames, ", "), Format: "iati"}
 	for _, b := range aidBudgets {
-		aid.Lines = append(aid.Lines, b.Lines...)
+		for _, l := range b.Lines.All() {
+			aid.Lines.Append(l)
+		}
 		aid.Decisions = append(aid.Decisions, b.Decisions...)
 		for id, items := range b.BudgetItems {
 			if aid.BudgetItems == nil {

@@ -98,7 +98,7 @@ func TestAnalyzeToUSDMixedCurrencies(t *testing.T) {
 	imf := embeddedTable(t, "fx_imf.csv")
 	want := map[string]*big.Rat{}
 	currencies := map[string]bool{}
-	for _, l := range b.Lines {
+	for _, l := range b.Lines.All() {
 		currencies[l.Currency] = true
 		rate := big.NewRat(1, 1)
 		if l.Currency != "USD" {

@@ -261,8 +261,9 @@ func evaluate(c *cli.Context, truth string, sopt tagging.SuggestOptions, rulesNa
 		return err
 	}
 	warnReading(c, b)
-	sugg := tagging.SuggestLines(b.Lines, sopt)
-	ev, err := analysis.Evaluate(b.Lines, sugg)
+	lines := b.Lines.Slice()
+	sugg := tagging.SuggestLines(lines, sopt)
+	ev, err := analysis.Evaluate(lines, sugg)
 	if err != nil {
 		return err
 	}
@@ -270,7 +271,7 @@ func evaluate(c *cli.Context, truth string, sopt tagging.SuggestOptions, rulesNa
 		return err
 	}
 	if sopt.Migration != nil {
-		if mev, ok := analysis.EvaluateMigration(b.Lines, sugg, sopt.Migration.Threshold); ok {
+		if mev, ok := analysis.EvaluateMigration(lines, sugg, sopt.Migration.Threshold); ok {
 			fmt.Fprintln(c.App.Writer)
 			if err := reports.WriteMigrationEvaluation(c.App.Writer, mev); err != nil {
 				return err
@@ -280,7 +281,7 @@ func evaluate(c *cli.Context, truth string, sopt tagging.SuggestOptions, rulesNa
 	if sopt.Model == nil || ev.MarkerLines == 0 {
 		return nil
 	}
-	mev, err := analysis.EvaluateMarkerSources(b.Lines, sugg, evaluateSeed)
+	mev, err := analysis.EvaluateMarkerSources(lines, sugg, evaluateSeed)
 	if err != nil {
 		return err
 	}

@@ -85,8 +85,8 @@ func CheckLedger(t testing.TB, b *budget.Budget) {
 		classes[r.Sheet][r.Class] += r.Rows
 		lines += r.Rows * r.Lines
 	}
-	if lines != len(b.Lines) {
-		t.Errorf("ledger: line rows make %d lines, budget has %d", lines, len(b.Lines))
+	if lines != b.Lines.Len() {
+		t.Errorf("ledger: line rows make %d lines, budget has %d", lines, b.Lines.Len())
 	}
 	for _, s := range b.Sheets {
 		if s.Skipped != "" {
@@ -107,10 +107,10 @@ func CheckLedger(t testing.TB, b *budget.Budget) {
 
 // SumPhase returns the sum of the lines' amounts of phase p (absent
 // amounts are not counted); it ignores an overflow.
-func SumPhase(lines []budget.Line, p budget.Phase) budget.Money {
+func SumPhase(lines budget.Lines, p budget.Phase) budget.Money {
 	var s budget.Sum
-	for _, l := range lines {
-		if v, ok := l.Amounts.Get(p); ok {
+	for i := range lines.Len() {
+		if v, ok := lines.AmountsAt(i).Get(p); ok {
 			s.Add(v)
 		}
 	}
