@@ -54,6 +54,19 @@ type zipEntry struct {
 	head     bytes.Buffer
 	fixedCRC uint32 // the checksum, when spliceRows computed it (spliced)
 	spliced  bool
+	// more are the deflated bytes that follow data, for a spliced part:
+	// the data rows as they were written (not copied: a million lines'
+	// rows are some 150 MB), then the deflated end of the part.
+	more [][]byte
+}
+
+// compressed returns the size of the part's deflated bytes.
+func (e *zipEntry) compressed() int {
+	n := e.data.Len()
+	for _, b := range e.more {
+		n += len(b)
+	}
+	return n
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
@@ -123,18 +136,22 @@ func (z *sortedZip) spliceRows(e *zipEntry) error {
 	if err := z.fw.Flush(); err != nil {
 		return err
 	}
-	e.data.Write(e.rows.data.Bytes())
-	z.fw.Reset(&e.data)
+	var tail bytes.Buffer
+	z.fw.Reset(&tail)
 	if _, err := z.fw.Write(post); err != nil {
 		return err
 	}
+	if err := z.fw.Close(); err != nil {
+		return err
+	}
+	e.more = [][]byte{e.rows.data.Bytes(), tail.Bytes()}
 	crc := crc32Combine(crc32.ChecksumIEEE(pre), e.rows.crc, e.rows.size)
 	crc = crc32Combine(crc, crc32.ChecksumIEEE(post), int64(len(post)))
 	e.crc.Reset()
 	e.fixedCRC, e.spliced, e.size = crc, true, uint64(len(pre))+uint64(e.rows.size)+uint64(len(post))
 	e.rows, e.head = nil, bytes.Buffer{}
 	z.spliced++
-	return z.fw.Close()
+	return nil
 }
 
 // AddFS is not used by excelize when it writes a workbook.
@@ -157,12 +174,17 @@ func (z *sortedZip) Close() error {
 			sum = e.fixedCRC
 		}
 		w, err := z.w.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: sum,
-			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
+			CompressedSize64: uint64(e.compressed()), UncompressedSize64: e.size})
 		if err != nil {
 			return err
 		}
 		if _, err := e.data.WriteTo(w); err != nil {
 			return err
+		}
+		for _, b := range e.more {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
 		}
 		z.entries[i] = nil // its bytes are in the archive
 	}

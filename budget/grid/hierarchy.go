@@ -224,10 +224,6 @@ func Hierarchy(rows []HierarchyRow, opt HierarchyOptions) (*HierarchyResult, err
 }
 
 // hierarchyOf is Hierarchy over n rows that row(i) gives one by one.
-// hierSerialRows is the number of rows from which the two readings of
-// hierarchyOf run one after the other.
-const hierSerialRows = 1 << 18
-
 func hierarchyOf(n int, row func(int) HierarchyRow, opt HierarchyOptions) (*HierarchyResult, error) {
 	if opt.MaxFanout <= 0 {
 		opt.MaxFanout = 128
@@ -236,20 +232,12 @@ func hierarchyOf(n int, row func(int) HierarchyRow, opt HierarchyOptions) (*Hier
 	if err := h.sums(); err != nil {
 		return nil, err
 	}
-	// The two readings share nothing they write: one runs on each core,
-	// unless the sheet is large, when each reading's working set (some
-	// 70 bytes a row) counts for more than the time the second core
-	// saves (a tenth of a second for a million rows).
-	var pre, post *hierParse
-	if n >= hierSerialRows {
-		pre = h.parse(HierarchyTotalsFirst)
-		post = h.parse(HierarchyTotalsLast)
-	} else {
-		var wg sync.WaitGroup
-		wg.Go(func() { post = h.parse(HierarchyTotalsLast) })
-		pre = h.parse(HierarchyTotalsFirst)
-		wg.Wait()
-	}
+	// The two readings share nothing they write: one runs on each core.
+	var post *hierParse
+	var wg sync.WaitGroup
+	wg.Go(func() { post = h.parse(HierarchyTotalsLast) })
+	pre := h.parse(HierarchyTotalsFirst)
+	wg.Wait()
 	best, other := pre, post
 	if post.better(pre) {
 		best, other = post, pre
