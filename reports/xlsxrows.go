@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"compress/flate"
 	"fmt"
 	"hash/crc32"
@@ -27,10 +26,30 @@ import (
 // the deflated start and end of its sheet part, with the checksum and
 // size of what it holds.
 type rowsPart struct {
-	data bytes.Buffer
+	data chunks
 	crc  uint32
 	size int64
 	rows int
+}
+
+// chunks holds bytes written in pieces of chunkSize: the deflated rows of
+// a million lines (some 150 MB) are never copied to grow a buffer.
+type chunks [][]byte
+
+const chunkSize = 1 << 20
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(*c) == 0 || len((*c)[len(*c)-1]) == chunkSize {
+			*c = append(*c, make([]byte, 0, chunkSize))
+		}
+		last := &(*c)[len(*c)-1]
+		k := min(len(p), chunkSize-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
 }
 
 // rowsWriter writes rows of cells as worksheet XML into a rowsPart.

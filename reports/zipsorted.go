@@ -144,7 +144,7 @@ func (z *sortedZip) spliceRows(e *zipEntry) error {
 	if err := z.fw.Close(); err != nil {
 		return err
 	}
-	e.more = [][]byte{e.rows.data.Bytes(), tail.Bytes()}
+	e.more = append(e.rows.data, tail.Bytes())
 	crc := crc32Combine(crc32.ChecksumIEEE(pre), e.rows.crc, e.rows.size)
 	crc = crc32Combine(crc, crc32.ChecksumIEEE(post), int64(len(post)))
 	e.crc.Reset()
