@@ -57,6 +57,9 @@ func readSharedStrings(zf *zip.File) (*sharedStrings, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", sharedStringsPart, err)
 	}
+	if zf.UncompressedSize64 >= aheadMin {
+		rc = newReadAhead(rc) // inflated on its own goroutine, as a large sheet is
+	}
 	defer rc.Close()
 	if zf.UncompressedSize64 < 1<<30 {
 		// The text is shorter than the part it is written in: one
