@@ -228,6 +228,9 @@ func hierarchyOf(n int, row func(int) HierarchyRow, opt HierarchyOptions) (*Hier
 	if opt.MaxFanout <= 0 {
 		opt.MaxFanout = 128
 	}
+	if n > math.MaxInt32 {
+		return nil, fmt.Errorf("hierarchy: %d rows, more than the search holds", n)
+	}
 	h := newHierSheet(n, row, opt)
 	if err := h.sums(); err != nil {
 		return nil, err

@@ -40,12 +40,13 @@ func (p *hierParse) better(q *hierParse) bool {
 // accept (rules 2 to 4 of the file comment).
 func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 	cands, top, ambiguous := h.scan(order)
-	p := h.accept(order, cands, top, ambiguous, true)
+	p := h.accept(order, cands, top, ambiguous, true, nil)
 	if p.weak && !p.nested {
 		// Arithmetic alone found one level of blocks: too easily a
 		// coincidence in a flat budget (150, 350, 500). Its candidates
-		// stay lines, listed as unresolved.
-		p = h.accept(order, cands, top, ambiguous, false)
+		// stay lines, listed as unresolved. The first reading's rows are
+		// let go: the second is made in them.
+		p = h.accept(order, cands, top, ambiguous, false, p.rows)
 	}
 	return p
 }
@@ -53,8 +54,11 @@ func (h *hierSheet) parse(order HierarchyOrder) *hierParse {
 // accept decides which candidates are totals (rule 4). With weak false,
 // only label, level, code or same-label evidence (and a parent accepted on
 // it) accepts a total.
-func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode, ambiguous int, weak bool) *hierParse {
-	p := &hierParse{order: order, rows: make([]HierarchyRowResult, h.n), ambiguous: ambiguous}
+func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode, ambiguous int, weak bool, reuse []HierarchyRowResult) *hierParse {
+	if cap(reuse) < h.n {
+		reuse = make([]HierarchyRowResult, h.n)
+	}
+	p := &hierParse{order: order, rows: reuse[:h.n], ambiguous: ambiguous}
 	for i := range p.rows {
 		p.rows[i] = HierarchyRowResult{Role: h.base[i], Parent: -1, First: -1, Last: -1}
 	}
@@ -70,7 +74,7 @@ func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode
 	next := 0
 	for len(work) > 0 || next < len(top) {
 		if len(work) == 0 {
-			work = append(work, item{row: top[next].row, parent: -1})
+			work = append(work, item{row: int(top[next].row), parent: -1})
 			next++
 		}
 		it := work[len(work)-1]
@@ -165,7 +169,7 @@ func hierBlockCands(cands hierCands, rows []int) int {
 func (h *hierSheet) tiled(cands hierCands, top []hierNode) bool {
 	n, covered := 0, 0
 	for _, t := range top {
-		if c, ok := cands.get(t.row); ok && len(c.children) >= 2 {
+		if c, ok := cands.get(int(t.row)); ok && len(c.children) >= 2 {
 			n++
 			covered += h.countNodes(c.lo, c.hi)
 		}
@@ -207,9 +211,9 @@ func (h *hierSheet) scan(order HierarchyOrder) (hierCands, []hierNode, int) {
 		mr := h.match(t, stack, soft)
 		if mr.k == 0 {
 			if mr.single {
-				soft[stack[len(stack)-1].row] = t
+				soft[int(stack[len(stack)-1].row)] = t
 			}
-			stack = append(stack, hierNode{row: t, lo: t, hi: t})
+			stack = append(stack, node(t, t, t))
 			continue
 		}
 		if mr.tie {
@@ -219,23 +223,24 @@ func (h *hierSheet) scan(order HierarchyOrder) (hierCands, []hierNode, int) {
 		block := stack[len(stack)-mr.k:]
 		for i := len(block) - 1; i >= 0; i-- { // nearest first
 			nd := block[i]
-			c.lo, c.hi = min(c.lo, nd.lo), max(c.hi, nd.hi)
-			p, paired := soft[nd.row]
-			delete(soft, nd.row)
-			if paired && i < len(block)-1 && block[i+1].row == p && mr.folded {
-				cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi),
-					rounding: hierGap(h.vec[p], h.vec[nd.row])}
+			row, lo, hi := int(nd.row), int(nd.lo), int(nd.hi)
+			c.lo, c.hi = min(c.lo, lo), max(c.hi, hi)
+			p, paired := soft[row]
+			delete(soft, row)
+			if paired && i < len(block)-1 && int(block[i+1].row) == p && mr.folded {
+				cands[p] = &hierCand{children: []int{row}, lo: min(p, lo), hi: max(p, hi),
+					rounding: hierGap(h.vecOf(p), h.vecOf(row))}
 				continue
 			}
-			c.children = append(c.children, nd.row)
+			c.children = append(c.children, row)
 		}
 		cands[t] = c
-		stack = append(stack[:len(stack)-mr.k], hierNode{row: t, lo: c.lo, hi: c.hi})
+		stack = append(stack[:len(stack)-mr.k], node(t, c.lo, c.hi))
 	}
 	top := stack[:0] // in place: a flat run of a million rows leaves them all on the stack
 	for _, nd := range stack {
-		if p, ok := soft[nd.row]; ok {
-			cands[p] = &hierCand{children: []int{nd.row}, lo: min(p, nd.lo), hi: max(p, nd.hi)}
+		if p, ok := soft[int(nd.row)]; ok {
+			cands[p] = &hierCand{children: []int{int(nd.row)}, lo: min(p, int(nd.lo)), hi: max(p, int(nd.hi))}
 			continue
 		}
 		top = append(top, nd)
@@ -305,14 +310,14 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 		if lg, lr := h.levelOf(g), h.levelOf(r); lg > 0 && lr > 0 && lr <= lg {
 			break // a row at the total's level or above: no sum beyond it is the total's
 		}
-		if !sum.add(h.vec[r]) {
+		if !sum.add(h.vecOf(r)) {
 			return false
 		}
 		count++
 		if count < 2 {
 			continue
 		}
-		d, ok := hierMatch(h.vec[g], sum, h.opt.Tolerance.allowed(count))
+		d, ok := hierMatch(h.vecOf(g), sum, h.opt.Tolerance.allowed(count))
 		if ok && (bestK < 0 || d.Cmp(bestD) <= 0) {
 			bestK, bestD = idx, d
 		}
@@ -472,15 +477,15 @@ func (h *hierSheet) finish(res *HierarchyResult) error {
 	for i, r := range res.Rows {
 		switch r.Role {
 		case HierarchyLeaf:
-			if !leaves.add(h.vec[i]) || !sure.add(h.vec[i]) {
+			if !leaves.add(h.vecOf(i)) || !sure.add(h.vecOf(i)) {
 				return budget.ErrOverflow
 			}
 		case HierarchyUnresolved:
-			if !leaves.add(h.vec[i]) {
+			if !leaves.add(h.vecOf(i)) {
 				return budget.ErrOverflow
 			}
 			res.Unresolved = append(res.Unresolved, HierarchyUnresolvedItem{Row: i, First: int(r.First), Last: int(r.Last),
-				Amounts: h.vec[i].amounts()})
+				Amounts: h.vecOf(i).amounts()})
 		case HierarchySubtotal, HierarchyGrandTotal, HierarchyAggregate:
 			res.Totals++
 			for len(res.TotalsAtDepth) <= int(r.Depth) {

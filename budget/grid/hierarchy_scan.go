@@ -97,13 +97,17 @@ type hierSheet struct {
 	code  []string // the rows' codes; nil when no row has one
 	level []int    // the rows' levels; nil when no row has one
 	opt   HierarchyOptions
-	vec   []hierVec
-	base  []HierarchyRole // HierarchyLeaf for rows that take part, else no-amount/placeholder
-	total []bool          // the label says total
-	stem  []string        // code stems; nil without codes
-	key   []string        // codes without separators; nil without codes
-	naive hierVec
-	nodes []int // rows that take part, in file order
+	// The rows' amounts, a column per phase that some row has (nil for
+	// the others), and which phases each row has: a million rows of two
+	// phases hold 33 MB, not the 72 of a hierVec each (see vecOf).
+	amt     [budget.NumPhases][]budget.Money
+	present []uint8
+	base    []HierarchyRole // HierarchyLeaf for rows that take part, else no-amount/placeholder
+	total   []bool          // the label says total
+	stem    []string        // code stems; nil without codes
+	key     []string        // codes without separators; nil without codes
+	naive   hierVec
+	nodes   []int // rows that take part, in file order
 	// nonNeg says, per phase, that no row has a negative amount in it:
 	// block sums then only grow as a block does (see hierSheet.match).
 	nonNeg [budget.NumPhases]bool
@@ -131,11 +135,20 @@ func (h *hierSheet) uniqueLabel(i int) bool {
 // their amounts and labels here, not a second copy of each row), and
 // codes and levels only when some row has one.
 func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hierSheet {
-	h := &hierSheet{n: n, opt: opt, vec: make([]hierVec, n), base: make([]HierarchyRole, n),
+	h := &hierSheet{n: n, opt: opt, present: make([]uint8, n), base: make([]HierarchyRole, n),
 		total: make([]bool, n), label: make([]string, n)}
 	for i := range n {
 		r := row(i)
-		h.vec[i] = hierVecOf(r.Amounts)
+		v := hierVecOf(r.Amounts)
+		h.present[i] = v.present
+		for p := range budget.NumPhases {
+			if v.present&(1<<p) != 0 {
+				if h.amt[p] == nil {
+					h.amt[p] = make([]budget.Money, n)
+				}
+				h.amt[p][i] = v.v[p]
+			}
+		}
 		h.total[i] = r.TotalWord || HierarchyTotalWord(r.Label)
 		h.label[i] = r.Label
 		if r.Code != "" && h.code == nil {
@@ -154,9 +167,9 @@ func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hier
 	for p := range h.nonNeg {
 		h.nonNeg[p] = true
 	}
-	for i := range h.vec {
-		for p := range h.nonNeg {
-			if h.vec[i].present&(1<<p) != 0 && h.vec[i].v[p].Sign() < 0 {
+	for p, col := range h.amt {
+		for i := range col {
+			if h.present[i]&(1<<p) != 0 && col[i].Sign() < 0 {
 				h.nonNeg[p] = false
 			}
 		}
@@ -168,6 +181,17 @@ func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hier
 		}
 	}
 	return h
+}
+
+// vecOf returns the amounts of row i.
+func (h *hierSheet) vecOf(i int) hierVec {
+	x := hierVec{present: h.present[i]}
+	for p := range budget.NumPhases {
+		if x.present&(1<<p) != 0 {
+			x.v[p] = h.amt[p][i]
+		}
+	}
+	return x
 }
 
 // levelOf returns the level of row i, 0 when unknown.
@@ -205,14 +229,14 @@ func (h *hierSheet) stemOf(i int) string {
 // baseRole sets apart rows with no amount and placeholders that repeat the
 // amounts of the nearest row with amounts above or below them.
 func (h *hierSheet) baseRole(i int) HierarchyRole {
-	if h.vec[i].present == 0 {
+	if h.present[i] == 0 {
 		return HierarchyNoAmount
 	}
 	if !HierarchyPlaceholderLabel(h.label[i]) || h.codeOf(i) != "" {
 		return HierarchyLeaf
 	}
 	for _, j := range []int{h.neighbour(i, -1), h.neighbour(i, +1)} {
-		if j >= 0 && !HierarchyPlaceholderLabel(h.label[j]) && h.vec[j] == h.vec[i] {
+		if j >= 0 && !HierarchyPlaceholderLabel(h.label[j]) && h.vecOf(j) == h.vecOf(i) {
 			return HierarchyPlaceholder
 		}
 	}
@@ -223,7 +247,7 @@ func (h *hierSheet) baseRole(i int) HierarchyRole {
 // amount, or -1.
 func (h *hierSheet) neighbour(i, dir int) int {
 	for j := i + dir; j >= 0 && j < h.n; j += dir {
-		if h.vec[j].present != 0 {
+		if h.present[j] != 0 {
 			return j
 		}
 	}
@@ -232,8 +256,8 @@ func (h *hierSheet) neighbour(i, dir int) int {
 
 // sums computes the naive sum over every row with an amount.
 func (h *hierSheet) sums() error {
-	for i := range h.vec {
-		if !h.naive.add(h.vec[i]) {
+	for i := range h.n {
+		if !h.naive.add(h.vecOf(i)) {
 			return budget.ErrOverflow
 		}
 	}
@@ -242,9 +266,13 @@ func (h *hierSheet) sums() error {
 
 // hierNode is a row with the block it totals, on the scan's stack.
 type hierNode struct {
-	row    int
-	lo, hi int // rows covered, inclusive
+	row    int32
+	lo, hi int32 // rows covered, inclusive
 }
+
+// node returns the node of row with the rows lo … hi (a sheet's rows fit
+// an int32: hierarchyOf refuses more).
+func node(row, lo, hi int) hierNode { return hierNode{int32(row), int32(lo), int32(hi)} }
 
 // hierCand is a row found to equal a block of nodes.
 type hierCand struct {
@@ -276,7 +304,7 @@ type hierBlock struct {
 
 // push adds child row c to the block of total row t.
 func (h *hierSheet) push(b *hierBlock, t, c int) bool {
-	if !b.sum.add(h.vec[c]) {
+	if !b.sum.add(h.vecOf(c)) {
 		return false
 	}
 	lt, lc := h.levelOf(t), h.levelOf(c)
@@ -347,33 +375,34 @@ type hierMatchResult struct {
 
 // match finds the best block of nodes on top of stack that row t totals.
 func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchResult {
-	zero := h.vec[t].zero()
+	vt := h.vecOf(t)
+	zero := vt.zero()
 	b := hierBlock{levelAgree: true, codeAgree: true}
 	var dup hierVec
 	var res hierMatchResult
 	best := -1
 	limit, bounded := h.blockLimit(t, min(len(stack), h.opt.MaxFanout))
 	for m := 1; m <= len(stack) && m <= h.opt.MaxFanout; m++ {
-		c := stack[len(stack)-m].row
+		c := int(stack[len(stack)-m].row)
 		if !h.push(&b, t, c) {
 			break
 		}
-		if p, ok := soft[c]; ok && m >= 2 && p == stack[len(stack)-m+1].row && !dup.add(h.vec[c]) {
+		if p, ok := soft[c]; ok && m >= 2 && p == int(stack[len(stack)-m+1].row) && !dup.add(h.vecOf(c)) {
 			break
 		}
 		if bounded && h.pastLimit(t, b.sum, dup, limit) {
 			break // no larger block can come back within tolerance
 		}
-		allowed := hierCap(h.vec[t], h.opt.Tolerance.allowed(m))
+		allowed := hierCap(vt, h.opt.Tolerance.allowed(m))
 		for _, folded := range []bool{false, true} {
-			if !hierNear(h.vec[t], b.sum, dup, folded, allowed) {
+			if !hierNear(vt, b.sum, dup, folded, allowed) {
 				continue // the cheap test on one phase already fails
 			}
 			sum := b.sum
 			if folded && (dup.present == 0 || !sum.sub(dup)) {
 				continue
 			}
-			d, ok := hierMatch(h.vec[t], sum, allowed)
+			d, ok := hierMatch(vt, sum, allowed)
 			if !ok {
 				continue
 			}
@@ -403,7 +432,7 @@ func (h *hierSheet) match(t int, stack []hierNode, soft map[int]int) hierMatchRe
 // sums (with or without their folded pairs) then never decrease as the
 // block grows, and a block past the limit ends the search.
 func (h *hierSheet) blockLimit(t, k int) (budget.Money, bool) {
-	x := h.vec[t]
+	x := h.vecOf(t)
 	if x.present == 0 {
 		return budget.Money{}, false
 	}
@@ -420,7 +449,7 @@ var hierPrune = true
 // pastLimit reports whether the block sum less its folded pairs, in the
 // first phase of total t, is above limit.
 func (h *hierSheet) pastLimit(t int, sum, dup hierVec, limit budget.Money) bool {
-	p := bits.TrailingZeros8(h.vec[t].present)
+	p := bits.TrailingZeros8(h.present[t])
 	s, ok := sum.v[p].Sub(dup.v[p])
 	return ok && s.Cmp(limit) > 0
 }
