@@ -70,8 +70,9 @@ type lineTables struct {
 	// share one Code among the lines that repeat it, and a string's bytes
 	// never change, so the same bytes are the same code without hashing
 	// its text. An entry holds its text alive, so the address is never
-	// another text's.
-	recent [1024]recentCode
+	// another text's. Made once the table holds recentFrom codes (a
+	// Lines of a few codes does without).
+	recent *[1024]recentCode
 }
 
 type recentCode struct {

@@ -14,18 +14,29 @@ func (t *lineTables) code(c Code, col []uint32, i int) uint32 {
 	if i > 0 && t.codes.vals[col[i-1]] == c {
 		return col[i-1]
 	}
-	p := unsafe.StringData(c.s)
-	r := &t.recent[(uintptr(unsafe.Pointer(p))>>4^uintptr(len(c.s)))%uintptr(len(t.recent))]
-	if r.p == p && r.n == len(c.s) {
-		return r.k
+	if t.recent == nil && len(t.codes.vals) >= recentFrom {
+		t.recent = new([1024]recentCode)
+	}
+	var r *recentCode
+	if p := unsafe.StringData(c.s); t.recent != nil {
+		r = &t.recent[(uintptr(unsafe.Pointer(p))>>4^uintptr(len(c.s)))%uintptr(len(t.recent))]
+		if r.p == p && r.n == len(c.s) {
+			return r.k
+		}
 	}
 	k, ok := t.codes.idx[c]
 	if !ok {
 		k = t.codes.add(Code{t.text.str(t.text.add(c.s))})
 	}
-	*r = recentCode{p, len(c.s), k}
+	if r != nil {
+		*r = recentCode{unsafe.StringData(c.s), len(c.s), k}
+	}
 	return k
 }
+
+// recentFrom is the number of codes from which lookups go through
+// lineTables.recent.
+const recentFrom = 64
 
 // str returns the index of s among the year labels and currencies,
 // looking first at the previous line's (field of its attributes).
