@@ -170,13 +170,12 @@ func (o HierarchyOrder) String() string {
 // HierarchyRowResult is the decision for one row.
 //
 // Row indices are 32-bit (a sheet has at most 1,048,576 rows; a csv file
-// fewer than 2^31 for the detector): a result is 40 bytes a row, and the
-// detector holds two or three results of every row of a run at once.
+// fewer than 2^31 for the detector): a result is 24 bytes a row, and the
+// detector holds two or three results of every row of a run at once. The
+// rounding of the few totals accepted within the tolerance is apart
+// (HierarchyResult.Rounding).
 type HierarchyRowResult struct {
-	// Rounding is the largest gap, over the phases, between a total and the
-	// sum of its block; non-zero only when the tolerance was needed.
-	Rounding budget.Money
-	Parent   int32 // row index of the accepted total that contains this row, -1 if none
+	Parent int32 // row index of the accepted total that contains this row, -1 if none
 	// First and Last bound (inclusive) the rows a total covers, -1 for a line.
 	// For an unresolved row they bound its candidate block.
 	First, Last int32
@@ -196,8 +195,12 @@ type HierarchyUnresolvedItem struct {
 
 // HierarchyResult is the structure found in a sheet.
 type HierarchyResult struct {
-	Rows  []HierarchyRowResult
-	Order HierarchyOrder
+	Rows []HierarchyRowResult
+	// Rounding is, by row, the largest gap over the phases between a
+	// total and the sum of its block, for the rows whose gap is not zero
+	// (the tolerance was needed).
+	Rounding map[int]budget.Money
+	Order    HierarchyOrder
 	// OrderAmbiguous says the other flattening explained rows too.
 	OrderAmbiguous bool
 	Naive          budget.Amounts // sum of every row, as a naive reader would count
@@ -245,7 +248,7 @@ func hierarchyOf(n int, row func(int) HierarchyRow, opt HierarchyOptions) (*Hier
 	if post.better(pre) {
 		best, other = post, pre
 	}
-	res := &HierarchyResult{Rows: best.rows, Naive: h.naive.amounts(), Ambiguous: best.ambiguous}
+	res := &HierarchyResult{Rows: best.rows, Rounding: best.rounding, Naive: h.naive.amounts(), Ambiguous: best.ambiguous}
 	if best.totals > 0 {
 		res.Order = best.order
 		res.OrderAmbiguous = other.totals > 0

@@ -12,7 +12,8 @@ import (
 type hierParse struct {
 	order      HierarchyOrder
 	rows       []HierarchyRowResult
-	totals     int // accepted totals
+	rounding   map[int]budget.Money // by row, where not zero (HierarchyResult.Rounding)
+	totals     int                  // accepted totals
 	tolUses    int
 	unresolved int
 	ambiguous  int
@@ -58,7 +59,7 @@ func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode
 	if cap(reuse) < h.n {
 		reuse = make([]HierarchyRowResult, h.n)
 	}
-	p := &hierParse{order: order, rows: reuse[:h.n], ambiguous: ambiguous}
+	p := &hierParse{order: order, rows: reuse[:h.n], ambiguous: ambiguous, rounding: map[int]budget.Money{}}
 	for i := range p.rows {
 		p.rows[i] = HierarchyRowResult{Role: h.base[i], Parent: -1, First: -1, Last: -1}
 	}
@@ -85,7 +86,10 @@ func (h *hierSheet) accept(order HierarchyOrder, cands hierCands, top []hierNode
 		if !ok {
 			continue
 		}
-		r.First, r.Last, r.Children, r.Rounding = int32(c.lo), int32(c.hi), int32(len(c.children)), c.rounding
+		r.First, r.Last, r.Children = int32(c.lo), int32(c.hi), int32(len(c.children))
+		if !c.rounding.IsZero() {
+			p.rounding[it.row] = c.rounding
+		}
 		ev, weakSingle := h.evidenceOf(it.row, c, cands, it.confirmed, weak, tiled)
 		r.Evidence = ev
 		childParent, childDepth := it.parent, it.depth
@@ -334,6 +338,7 @@ func (h *hierSheet) sheetSum(res *HierarchyResult, g, dir int) bool {
 			lo, hi = h.nodes[0], g
 		}
 		res.Rows[g] = HierarchyRowResult{Role: HierarchyUnresolved, Parent: -1, First: int32(lo), Last: int32(hi)}
+		delete(res.Rounding, g)
 		return false
 	}
 	h.markGrand(res, g, bestK, dir, bestD)
@@ -395,8 +400,15 @@ func (h *hierSheet) markGrand(res *HierarchyResult, g, k, dir int, rounding budg
 		lo, hi = h.nodes[0], h.nodes[k]
 	}
 	gr := &res.Rows[g]
-	*gr = HierarchyRowResult{Role: HierarchyGrandTotal, Parent: -1, First: int32(lo), Last: int32(hi), Rounding: rounding,
+	*gr = HierarchyRowResult{Role: HierarchyGrandTotal, Parent: -1, First: int32(lo), Last: int32(hi),
 		Evidence: HierarchyBySheetSum}
+	delete(res.Rounding, g)
+	if !rounding.IsZero() {
+		if res.Rounding == nil {
+			res.Rounding = map[int]budget.Money{}
+		}
+		res.Rounding[g] = rounding
+	}
 	if h.total[g] {
 		gr.Evidence |= HierarchyByLabel
 	}
@@ -412,6 +424,7 @@ func (h *hierSheet) markGrand(res *HierarchyResult, g, k, dir int, rounding budg
 		case inside && r.Role == HierarchyUnresolved:
 			// The grand total adds up with this row counted: it is a line.
 			*r = HierarchyRowResult{Role: HierarchyLeaf, Parent: r.Parent, First: -1, Last: -1, Depth: r.Depth}
+			delete(res.Rounding, i)
 		}
 		if r.Parent == -1 {
 			r.Parent = int32(g)
@@ -492,7 +505,7 @@ func (h *hierSheet) finish(res *HierarchyResult) error {
 				res.TotalsAtDepth = append(res.TotalsAtDepth, 0)
 			}
 			res.TotalsAtDepth[r.Depth]++
-			if !r.Rounding.IsZero() {
+			if !res.Rounding[i].IsZero() {
 				res.ToleranceUses++
 			}
 		case HierarchyPlaceholder:

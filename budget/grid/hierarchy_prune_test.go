@@ -103,7 +103,7 @@ func TestHierarchyPlaceholderLabelLong(t *testing.T) {
 // TestHierarchyRowResultSize guards the size of a row's result, of which
 // the detector holds two or three per row of a run at once.
 func TestHierarchyRowResultSize(t *testing.T) {
-	if got := unsafe.Sizeof(HierarchyRowResult{}); got > 40 {
-		t.Errorf("a HierarchyRowResult is %d bytes, want at most 40", got)
+	if got := unsafe.Sizeof(HierarchyRowResult{}); got > 24 {
+		t.Errorf("a HierarchyRowResult is %d bytes, want at most 24", got)
 	}
 }

@@ -108,7 +108,7 @@ func TestHierarchyOECDDAC2a(t *testing.T) {
 	if got := approved(res.Leaves); got != budget.FromCents(14653680) {
 		t.Errorf("leaves = %v, want 146536.80 (rows 40-273)", got)
 	}
-	if r := res.Rows[0]; r.Role != HierarchyGrandTotal || r.First != 40 || r.Last != 273 || r.Rounding != budget.FromCents(10) {
+	if r := res.Rows[0]; r.Role != HierarchyGrandTotal || r.First != 40 || r.Last != 273 || res.Rounding[0] != budget.FromCents(10) {
 		t.Errorf("row 0 = %+v, want the grand total of rows 40-273 with 0.10 of rounding", r)
 	}
 	aggregates := 0
