@@ -6,6 +6,9 @@ import (
 	"github.com/grb-toolkit/grb/budget"
 )
 
+// flatSumsKept is the most prefix sums flatMayHaveTotal keeps between runs.
+const flatSumsKept = 1 << 16
+
 // flatMayHaveTotal is a quick necessary test, linear but for a binary
 // search per row, that some line of the run could be a total: the detector
 // runs only when it passes. Every total of a flattened hierarchy has, at
@@ -24,7 +27,13 @@ func (s *sheetReader) flatMayHaveTotal(idx []int) bool {
 		s.flatSums = make([]budget.Money, 0, len(idx)+1)
 	}
 	sums := append(s.flatSums[:0], budget.FromCents(0))
-	defer func() { s.flatSums = sums }()
+	defer func() {
+		// Kept for the sheet's next run, unless large: a run of a million
+		// rows would hold 16 MB through the search that follows it.
+		if s.flatSums = sums; cap(sums) > flatSumsKept {
+			s.flatSums = nil
+		}
+	}()
 	for _, i := range idx {
 		v, ok := lines.AmountsAt(i).Get(p)
 		if !ok || v.Sign() < 0 {
