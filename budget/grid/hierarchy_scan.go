@@ -92,11 +92,14 @@ func hierMatch(t, s hierVec, allowed budget.Money) (budget.Money, bool) {
 
 // hierSheet is the detector's view of one sheet.
 type hierSheet struct {
-	n     int      // rows
-	label []string // the rows' labels
-	code  []string // the rows' codes; nil when no row has one
-	level []int    // the rows' levels; nil when no row has one
-	opt   HierarchyOptions
+	n   int                    // rows
+	row func(int) HierarchyRow // the rows, for the labels the search asks for once in a while
+	// placeholder says, by row, that its label is a placeholder ("n/a",
+	// "-", …): what the search asks of every row's label.
+	placeholder []bool
+	code        []string // the rows' codes; nil when no row has one
+	level       []int    // the rows' levels; nil when no row has one
+	opt         HierarchyOptions
 	// The rows' amounts, a column per phase that some row has (nil for
 	// the others), and which phases each row has: a million rows of two
 	// phases hold 33 MB, not the 72 of a hierVec each (see vecOf).
@@ -119,7 +122,7 @@ type hierSheet struct {
 // uniqueLabel reports whether row i has a label no other row taking part
 // has (compared without case or surrounding space).
 func (h *hierSheet) uniqueLabel(i int) bool {
-	key := func(r int) string { return strings.ToLower(strings.TrimSpace(h.label[r])) }
+	key := func(r int) string { return strings.ToLower(strings.TrimSpace(h.labelOf(r))) }
 	h.labelsOnce.Do(func() { // both orders are parsed at once: made once, then only read
 		h.labels = make(map[string]int, len(h.nodes))
 		for _, r := range h.nodes {
@@ -132,11 +135,12 @@ func (h *hierSheet) uniqueLabel(i int) bool {
 
 // newHierSheet takes what the detector needs of n rows, row(i) giving
 // row i: the rows themselves are not kept (a million rows of a sheet cost
-// their amounts and labels here, not a second copy of each row), and
-// codes and levels only when some row has one.
+// their amounts here, not a second copy of each row; a label is asked of
+// row when the search needs it), and codes and levels only when some row
+// has one.
 func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hierSheet {
 	h := &hierSheet{n: n, opt: opt, present: make([]uint8, n), base: make([]HierarchyRole, n),
-		total: make([]bool, n), label: make([]string, n)}
+		total: make([]bool, n), placeholder: make([]bool, n), row: row}
 	for i := range n {
 		r := row(i)
 		v := hierVecOf(r.Amounts)
@@ -150,7 +154,7 @@ func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hier
 			}
 		}
 		h.total[i] = r.TotalWord || HierarchyTotalWord(r.Label)
-		h.label[i] = r.Label
+		h.placeholder[i] = HierarchyPlaceholderLabel(r.Label)
 		if r.Code != "" && h.code == nil {
 			h.code, h.stem, h.key = make([]string, n), make([]string, n), make([]string, n)
 		}
@@ -182,6 +186,10 @@ func newHierSheet(n int, row func(int) HierarchyRow, opt HierarchyOptions) *hier
 	}
 	return h
 }
+
+// labelOf returns the label of row i, asking the rows for it: the search
+// needs few rows' labels, and a million rows' would be 16 MB of headers.
+func (h *hierSheet) labelOf(i int) string { return h.row(i).Label }
 
 // vecOf returns the amounts of row i.
 func (h *hierSheet) vecOf(i int) hierVec {
@@ -232,11 +240,11 @@ func (h *hierSheet) baseRole(i int) HierarchyRole {
 	if h.present[i] == 0 {
 		return HierarchyNoAmount
 	}
-	if !HierarchyPlaceholderLabel(h.label[i]) || h.codeOf(i) != "" {
+	if !h.placeholder[i] || h.codeOf(i) != "" {
 		return HierarchyLeaf
 	}
 	for _, j := range []int{h.neighbour(i, -1), h.neighbour(i, +1)} {
-		if j >= 0 && !HierarchyPlaceholderLabel(h.label[j]) && h.vecOf(j) == h.vecOf(i) {
+		if j >= 0 && !h.placeholder[j] && h.vecOf(j) == h.vecOf(i) {
 			return HierarchyPlaceholder
 		}
 	}
@@ -336,7 +344,7 @@ func (h *hierSheet) evidence(b *hierBlock, t, first, k int) HierarchyEvidence {
 	if b.codeAgree {
 		ev |= HierarchyByCode
 	}
-	if k == 1 && hierSameLabel(h.label[t], h.label[first]) {
+	if k == 1 && hierSameLabel(h.labelOf(t), h.labelOf(first)) {
 		ev |= HierarchyBySameLabel
 	}
 	return ev
