@@ -334,11 +334,6 @@ func (ls *Lines) Slice() []Line {
 	return out
 }
 
-// Truncate keeps the first n lines.
-func (ls *Lines) Truncate(n int) {
-	ls.Keep(func(i int) bool { return i < n })
-}
-
 // Keep keeps, in order, the lines i for which keep(i) is true, and drops
 // the others; keep is called once for each line, in order.
 func (ls *Lines) Keep(keep func(i int) bool) {

@@ -117,9 +117,9 @@ func TestLinesHoldWhatIsSet(t *testing.T) {
 	}
 	want = kept
 	check("kept")
-	ls.Truncate(10)
+	ls.Keep(func(i int) bool { return i < 10 })
 	want = want[:10]
-	check("truncated")
+	check("first ten kept")
 	ls.Append(want[3])
 	want = append(want, want[3])
 	check("appended again")

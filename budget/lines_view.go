@@ -1,6 +1,6 @@
 package budget
 
-// LineView is a run of the lines of a Lines, read and written in place:
+// LineView is a run of the lines of a Lines, read in place:
 // what a slice of them was.
 type LineView struct {
 	ls       *Lines
@@ -23,9 +23,6 @@ func (v LineView) At(i int) Line { return v.ls.At(v.index(i)) }
 
 // AmountsAt returns the amounts of line i of the view.
 func (v LineView) AmountsAt(i int) Amounts { return v.ls.AmountsAt(v.index(i)) }
-
-// Set replaces line i of the view.
-func (v LineView) Set(i int, l Line) { v.ls.Set(v.index(i), l) }
 
 func (v LineView) index(i int) int {
 	if i < 0 || i >= v.to-v.from {

@@ -142,19 +142,8 @@ func flatCode(programme budget.Code) string {
 	return ""
 }
 
-// flatLabel is the text that names a line: its description, else its
-// programme's or unit's.
-func flatLabel(l *budget.Line) string {
-	switch {
-	case l.Description != "":
-		return l.Description
-	case l.Programme.Label() != "":
-		return l.Programme.Label()
-	}
-	return l.Unit.Label()
-}
-
-// flatLabelAt is flatLabel of line i of lines.
+// flatLabelAt is the text that names line i of lines: its description,
+// else its programme's or unit's.
 func flatLabelAt(lines budget.LineView, i int) string {
 	if d := lines.DescriptionAt(i); d != "" {
 		return d
@@ -262,8 +251,8 @@ func flatEvidence(ev HierarchyEvidence) string {
 // flatTotal makes the check of total row r against the lines it covers.
 func (s *sheetReader) flatTotal(idx []int, res *HierarchyResult, r int, class budget.RowClass, tol HierarchyTolerance) pendingTotal {
 	rr := res.Rows[r]
-	l := s.b.Lines.At(s.start + idx[r])
-	t := pendingTotal{rows: []int{l.Pos.Row}, class: class, label: flatLabel(&l), how: "hierarchy", idx: []int{}}
+	lines := s.b.Lines.View(s.start, s.b.Lines.Len())
+	t := pendingTotal{rows: []int{lines.RowAt(idx[r])}, class: class, label: flatLabelAt(lines, idx[r]), how: "hierarchy", idx: []int{}}
 	for k := int(rr.First); k <= int(rr.Last); k++ {
 		if k != r && res.Rows[k].Role.Counted() {
 			t.idx = append(t.idx, idx[k])
@@ -274,7 +263,7 @@ func (s *sheetReader) flatTotal(idx []int, res *HierarchyResult, r int, class bu
 	t.tol = tol.allowed(len(t.idx))
 	t.stated = make([]optMoney, len(s.amts))
 	for j, a := range s.amts {
-		if v, ok := l.Amounts.Get(a.phase); ok {
+		if v, ok := lines.AmountsAt(idx[r]).Get(a.phase); ok {
 			t.stated[j] = optMoney{v: v, ok: true}
 		}
 	}
